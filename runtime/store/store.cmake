@@ -1,0 +1,1 @@
+# Store room: SQLite results store (owned by the store work).
