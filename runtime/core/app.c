@@ -1,0 +1,631 @@
+/*
+** app.c — see app.h. The loop sleeps in the platform's wait until something
+** can change the screen: input, the next timer, the next animation frame, the
+** end of the error screen, or a debounced file change. Under replay the same
+** code runs against a virtual clock that jumps straight to the next deadline.
+*/
+#include "app.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "host.h"
+#include "paths.h"
+#include "replay.h"
+
+#define FRAME_MS 16
+#define PRESENT_RING 128
+#define RELOAD_DEBOUNCE_MS 200
+
+typedef enum { STATE_RUNNING, STATE_ERROR } app_state;
+
+struct qk_app {
+  qk_options opt;
+  char data_dir[2048], lib_dir[2100], apps_dir[2100];
+  char app_dir[2048], app_name[64];
+  qk_platform *plat;
+  qk_text *text;
+  qk_draw *draw;
+  qk_log *log;
+  qk_host *host;
+  app_state state;
+  char error[8192];
+  uint64_t error_until;
+  int dirty;
+  uint64_t animate_until, last_update;
+  int restart_pending, quit;
+  char launch_pending[64];
+  uint64_t reload_at;          /* 0 = none */
+  int virtual_clock;
+  uint64_t vnow;
+  uint64_t frame_no;
+  uint64_t present_frame[PRESENT_RING], present_time[PRESENT_RING];
+  int pointers_down;
+  int text_input_on;
+  float text_rect[4];
+  unsigned restarts;
+};
+
+static const qk_api_module api_modules[] = {
+  {"gfx", qk_open_gfx},
+  {"kiosk", qk_open_kiosk},
+};
+
+/* ---- services ---- */
+
+uint64_t qk_app_now(qk_app *a) { return a->virtual_clock ? a->vnow : qk_plat_ticks(); }
+qk_draw *qk_app_draw(qk_app *a) { return a->draw; }
+qk_log *qk_app_log(qk_app *a) { return a->log; }
+const qk_options *qk_app_options(const qk_app *a) { return &a->opt; }
+const char *qk_app_name(const qk_app *a) { return a->app_name; }
+void qk_app_redraw(qk_app *a) { a->dirty = 1; }
+void qk_app_restart(qk_app *a) { a->restart_pending = 1; }
+void qk_app_quit(qk_app *a) { a->quit = 1; }
+uint64_t qk_app_frame(const qk_app *a) { return a->frame_no; }
+
+void qk_app_animate(qk_app *a, int ms) {
+  uint64_t until = qk_app_now(a) + (uint64_t)(ms > 0 ? ms : 0);
+  if (until > a->animate_until) {
+    if (a->animate_until <= qk_app_now(a)) a->last_update = qk_app_now(a);
+    a->animate_until = until;
+  }
+}
+
+void qk_app_text_input(qk_app *a, int on, float x, float y, float w, float h) {
+  float s = qk_draw_view(a->draw)->scale;
+  a->text_input_on = on;
+  a->text_rect[0] = x, a->text_rect[1] = y, a->text_rect[2] = w, a->text_rect[3] = h;
+  qk_plat_text_input(a->plat, on, (int)(x * s), (int)(y * s), (int)(w * s), (int)(h * s));
+}
+
+int qk_app_presented_at(const qk_app *a, uint64_t frame, uint64_t *when) {
+  int slot = (int)(frame % PRESENT_RING);
+  if (a->present_frame[slot] != frame || frame == 0) return -1;
+  *when = a->present_time[slot];
+  return 0;
+}
+
+static int valid_app_name(const char *n) {
+  if (!*n || strlen(n) >= 64) return 0;
+  for (const char *p = n; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+      return 0;
+  return 1;
+}
+
+int qk_app_launch(qk_app *a, const char *name, char *err, size_t errlen) {
+  char main_lua[4300];
+  if (!valid_app_name(name)) {
+    snprintf(err, errlen, "bad app name '%s'", name);
+    return -1;
+  }
+  snprintf(main_lua, sizeof main_lua, "%s/%s/main.lua", a->apps_dir, name);
+  if (!qk_is_file(main_lua)) {
+    snprintf(err, errlen, "no bundled app '%s' (looked for %s)", name, main_lua);
+    return -1;
+  }
+  snprintf(a->launch_pending, sizeof a->launch_pending, "%s", name);
+  return 0;
+}
+
+static int cmp_names(const void *x, const void *y) { return strcmp((const char *)x, (const char *)y); }
+
+int qk_app_list_bundled(const qk_app *a, char names[][64], int max) {
+  DIR *d = opendir(a->apps_dir);
+  if (!d) return 0;
+  int n = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL && n < max) {
+    char p[4400];
+    if (!valid_app_name(de->d_name)) continue;
+    snprintf(p, sizeof p, "%s/%s/main.lua", a->apps_dir, de->d_name);
+    if (qk_is_file(p)) snprintf(names[n++], 64, "%s", de->d_name);
+  }
+  closedir(d);
+  qsort(names, (size_t)n, 64, cmp_names);
+  return n;
+}
+
+/* ---- the app's VM ---- */
+
+static uint64_t host_now(void *ctx) { return qk_app_now(ctx); }
+static void host_log(void *ctx, const char *msg) {
+  qk_app *a = ctx;
+  qk_log_write(a->log, QK_LOG_INFO, "[%s] %s", a->app_name, msg);
+}
+
+static void enter_error(qk_app *a, const char *msg) {
+  snprintf(a->error, sizeof a->error, "%s", msg);
+  qk_log_write(a->log, QK_LOG_ERROR, "[%s] script error: %s", a->app_name, msg);
+  qk_host_free(a->host);
+  a->host = NULL;
+  a->state = STATE_ERROR;
+  a->error_until = qk_app_now(a) + (uint64_t)a->opt.error_restart_ms;
+  a->animate_until = 0;
+  a->dirty = 1;
+  if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
+}
+
+static void start_app(qk_app *a) {
+  qk_host_free(a->host);
+  a->host = NULL;
+  a->restart_pending = 0;
+  a->animate_until = 0;
+  a->pointers_down = 0;
+  if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
+  qk_draw_set_image_root(a->draw, a->app_dir);
+  qk_host_config cfg = {
+    .app_dir = a->app_dir, .lib_dir = a->lib_dir, .app_name = a->app_name,
+    .mem_limit = a->opt.mem_limit, .time_limit_ms = a->opt.time_limit_ms,
+    .now = host_now, .log = host_log, .ctx = a,
+    .modules = api_modules, .nmodules = (int)(sizeof api_modules / sizeof api_modules[0]),
+  };
+  char err[8192];
+  a->restarts++;
+  a->host = qk_host_new(&cfg, err, sizeof err);
+  a->dirty = 1;
+  if (!a->host) {
+    enter_error(a, err);
+    return;
+  }
+  a->state = STATE_RUNNING;
+}
+
+/* Checks a call's result; a failed call replaces the VM by the error screen. */
+static void checked(qk_app *a, int rc) {
+  if (rc != 0 && a->host) enter_error(a, qk_host_error(a->host));
+}
+
+static void apply_pending(qk_app *a) {
+  if (a->launch_pending[0]) {
+    snprintf(a->app_name, sizeof a->app_name, "%s", a->launch_pending);
+    snprintf(a->app_dir, sizeof a->app_dir, "%s/%s", a->apps_dir, a->launch_pending);
+    a->launch_pending[0] = 0;
+    qk_log_write(a->log, QK_LOG_INFO, "launching bundled app '%s'", a->app_name);
+    start_app(a);
+  }
+  if (a->reload_at && qk_app_now(a) >= a->reload_at) {
+    a->reload_at = 0;
+    qk_log_write(a->log, QK_LOG_INFO, "scripts changed: restarting '%s'", a->app_name);
+    start_app(a);
+  }
+  if (a->restart_pending) start_app(a);
+  if (a->state == STATE_ERROR && qk_app_now(a) >= a->error_until) start_app(a);
+}
+
+/* ---- drawing ---- */
+
+static void draw_error_screen(qk_app *a) {
+  const qk_view *v = qk_draw_view(a->draw);
+  qk_color bg = {32, 22, 24, 255}, band = {190, 40, 40, 255}, white = {255, 255, 255, 255};
+  qk_color soft = {255, 214, 214, 255}, grey = {190, 190, 196, 255};
+  float pad = 32, w = v->lw - 2 * pad, tw, th, y = pad;
+  qk_draw_clear(a->draw, bg);
+  qk_draw_rect(a->draw, 0, 0, v->lw, 12, band, 0, 0);
+  qk_text_opts o = {.size = 34, .bold = 1, .width = w};
+  if (qk_draw_text(a->draw, "脚本出错 · Script error", strlen("脚本出错 · Script error"), &o, pad, y + 20, white, &tw, &th) != 0)
+    return; /* no font: the red band still tells something is wrong; the log has the text */
+  y += 20 + th + 16;
+  /* First line of the message large, the traceback below it small. */
+  const char *nl = strchr(a->error, '\n');
+  size_t first = nl ? (size_t)(nl - a->error) : strlen(a->error);
+  o = (qk_text_opts){.size = 24, .width = w, .max_lines = 4};
+  qk_draw_text(a->draw, a->error, first, &o, pad, y, soft, &tw, &th);
+  y += th + 20;
+  uint64_t now = qk_app_now(a);
+  int secs = a->error_until > now ? (int)((a->error_until - now + 999) / 1000) : 0;
+  char footer[200];
+  snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）· Tap to restart (automatically in %d s)", secs, secs);
+  qk_text_opts fo = {.size = 22, .width = w, .align = QK_ALIGN_CENTER};
+  float fw, fh;
+  qk_draw_measure(a->draw, footer, strlen(footer), &fo, &fw, &fh, NULL);
+  float footer_y = v->lh - pad - fh;
+  if (nl) {
+    qk_text_opts to = {.size = 17, .width = w};
+    float room = footer_y - 16 - y;
+    float line_h;
+    qk_draw_measure(a->draw, "Ag", 2, &to, &fw, &line_h, NULL);
+    to.max_lines = line_h > 0 ? (int)(room / line_h) : 1;
+    if (to.max_lines > 0) qk_draw_text(a->draw, nl + 1, strlen(nl + 1), &to, pad, y, grey, &tw, &th);
+  }
+  qk_draw_text(a->draw, footer, strlen(footer), &fo, pad, footer_y, white, &tw, &th);
+  qk_draw_element(a->draw, "Tap to restart", 0, 0, v->lw, v->lh);
+}
+
+/* Draws one frame; shot (may be NULL) receives a PNG of it. Returns 0, or -1
+** when the screenshot failed. */
+static int render(qk_app *a, const char *shot, char *err, size_t errlen) {
+  a->frame_no++;
+  qk_draw_begin(a->draw);
+  if (a->state == STATE_RUNNING && a->host) {
+    qk_draw_clear(a->draw, (qk_color){255, 255, 255, 255});
+    checked(a, qk_host_draw(a->host));
+    if (a->state == STATE_ERROR) qk_draw_begin(a->draw); /* drop the half-drawn frame's record */
+  }
+  if (a->state == STATE_ERROR) draw_error_screen(a);
+  int rc = 0;
+  if (shot) rc = qk_plat_screenshot(a->plat, shot, err, errlen);
+  qk_plat_present(a->plat);
+  int slot = (int)(a->frame_no % PRESENT_RING);
+  a->present_frame[slot] = a->frame_no;
+  a->present_time[slot] = qk_app_now(a);
+  a->dirty = 0;
+  return rc;
+}
+
+/* ---- input ---- */
+
+static const char *event_name(qk_event_type t) {
+  switch (t) {
+  case QK_EV_PRESS: return "press";
+  case QK_EV_MOVE: return "move";
+  case QK_EV_RELEASE: return "release";
+  case QK_EV_WHEEL: return "wheel";
+  case QK_EV_KEY: return "key";
+  case QK_EV_TEXT: return "text";
+  case QK_EV_EDIT: return "edit";
+  case QK_EV_RESIZE: return "resize";
+  default: return NULL;
+  }
+}
+
+static void handle_event(qk_app *a, const qk_event *ev) {
+  switch (ev->type) {
+  case QK_EV_QUIT:
+    if (a->opt.fullscreen) qk_log_write(a->log, QK_LOG_WARN, "quit request ignored (kiosk mode: use the admin screen)");
+    else a->quit = 1;
+    return;
+  case QK_EV_RELOAD:
+    a->reload_at = qk_app_now(a) + RELOAD_DEBOUNCE_MS;
+    return;
+  case QK_EV_EXPOSE:
+  case QK_EV_WAKE:
+    a->dirty = 1;
+    return;
+  case QK_EV_RESIZE:
+    qk_draw_update_view(a->draw);
+    qk_text_flush(a->text); /* new scale: new pixel sizes */
+    a->dirty = 1;
+    break;
+  case QK_EV_KEY:
+    if (!a->opt.fullscreen && strcmp(ev->key, "F5") == 0) {
+      a->reload_at = qk_app_now(a);
+      return;
+    }
+    break;
+  default: break;
+  }
+  if (ev->type == QK_EV_PRESS) a->pointers_down++;
+  if (ev->type == QK_EV_RELEASE && a->pointers_down > 0) a->pointers_down--;
+  if (ev->type == QK_EV_PRESS || ev->type == QK_EV_RELEASE || ev->type == QK_EV_KEY || ev->type == QK_EV_TEXT ||
+      ev->type == QK_EV_EDIT || ev->type == QK_EV_WHEEL || (ev->type == QK_EV_MOVE && a->pointers_down > 0))
+    a->dirty = 1;
+
+  if (a->state == STATE_ERROR) {
+    if (ev->type == QK_EV_RELEASE || (ev->type == QK_EV_KEY && !ev->repeat)) a->error_until = qk_app_now(a);
+    return;
+  }
+  const char *name = event_name(ev->type);
+  if (!name || !a->host) return;
+  float s = qk_draw_view(a->draw)->scale;
+  qk_host_input he = {
+    .type = name, .pointer = ev->pointer, .t = ev->time_ms, .mods = ev->mods,
+    .key = ev->type == QK_EV_KEY ? ev->key : NULL,
+    .text = (ev->type == QK_EV_TEXT || ev->type == QK_EV_EDIT) ? ev->text : NULL,
+  };
+  if (ev->type == QK_EV_WHEEL) {
+    he.x = ev->x;
+    he.y = ev->y;
+  } else if (ev->type == QK_EV_RESIZE) {
+    he.x = qk_draw_view(a->draw)->lw;
+    he.y = qk_draw_view(a->draw)->lh;
+  } else {
+    he.x = ev->x / s;
+    he.y = ev->y / s;
+  }
+  checked(a, qk_host_event(a->host, &he));
+}
+
+/* Timers, animation frames and the error screen's clock. */
+static void tick(qk_app *a) {
+  uint64_t now = qk_app_now(a);
+  if (a->state == STATE_RUNNING && a->host && qk_host_next_timer(a->host) <= now) {
+    checked(a, qk_host_run_timers(a->host, now));
+    a->dirty = 1;
+  }
+  if (a->state == STATE_RUNNING && a->host && a->animate_until > a->last_update) {
+    double dt = (double)(now - a->last_update);
+    a->last_update = now;
+    if (dt > 0 || a->animate_until > now) {
+      checked(a, qk_host_update(a->host, dt));
+      a->dirty = 1;
+    }
+  }
+  apply_pending(a);
+}
+
+/* Milliseconds until something is due; -1 = nothing (sleep until input). */
+static int64_t next_deadline(qk_app *a) {
+  uint64_t now = qk_app_now(a), next = UINT64_MAX;
+  if (a->state == STATE_RUNNING && a->host) {
+    uint64_t t = qk_host_next_timer(a->host);
+    if (t < next) next = t;
+    if (a->animate_until > now && now + FRAME_MS < next) next = now + FRAME_MS;
+  }
+  if (a->state == STATE_ERROR) {
+    /* The countdown on the error screen changes each second. */
+    uint64_t t = a->error_until < now + 1000 ? a->error_until : now + 1000 - (now - a->error_until % 1000) % 1000;
+    if (t < next) next = t;
+  }
+  if (a->reload_at && a->reload_at < next) next = a->reload_at;
+  if (next == UINT64_MAX) return -1;
+  return next > now ? (int64_t)(next - now) : 0;
+}
+
+static void run_interactive(qk_app *a) {
+  while (!a->quit) {
+    if (a->dirty) {
+      char err[256];
+      if (render(a, NULL, err, sizeof err) != 0) qk_log_write(a->log, QK_LOG_WARN, "%s", err);
+    }
+    int64_t wait = next_deadline(a);
+    qk_event ev;
+    int timeout = wait < 0 ? -1 : wait > 60000 ? 60000 : (int)wait;
+    if (qk_plat_wait_event(a->plat, timeout, &ev)) {
+      handle_event(a, &ev);
+      /* Take everything already queued before drawing once. */
+      while (!a->quit && qk_plat_wait_event(a->plat, 0, &ev)) handle_event(a, &ev);
+    }
+    tick(a);
+    if (a->state == STATE_ERROR) a->dirty = 1; /* keep the countdown current */
+  }
+}
+
+/* ---- replay ---- */
+
+typedef struct {
+  qk_app *a;
+  const char *file;
+  char msg[4096];
+} replayer;
+
+/* Lets the virtual clock run to target, stopping at every deadline. */
+static void advance_to(qk_app *a, uint64_t target) {
+  for (int guard = 0; guard < 10000000 && !a->quit; guard++) {
+    int64_t wait = next_deadline(a);
+    uint64_t next = wait < 0 ? target : a->vnow + (uint64_t)wait;
+    if (next > target) next = target;
+    if (next < a->vnow) next = a->vnow;
+    int animating = a->animate_until > a->vnow;
+    a->vnow = next;
+    tick(a);
+    /* Present frames that changed for a reason other than animation, so the
+    ** times recorded for them (presented_at) are right; animation frames are
+    ** only drawn at the end, to keep long waits cheap. */
+    if (a->dirty && !animating) {
+      char err[256];
+      render(a, NULL, err, sizeof err);
+    }
+    if (a->vnow >= target) break;
+  }
+}
+
+static void settle(qk_app *a) {
+  advance_to(a, a->vnow);
+  if (a->dirty) {
+    char err[256];
+    render(a, NULL, err, sizeof err);
+  }
+}
+
+static void send_pointer(qk_app *a, qk_event_type type, float lx, float ly) {
+  float s = qk_draw_view(a->draw)->scale;
+  qk_event ev = {.type = type, .time_ms = a->vnow, .x = lx * s, .y = ly * s, .pointer = 1};
+  handle_event(a, &ev);
+  settle(a);
+}
+
+static int replay_tap_at(qk_app *a, float x, float y) {
+  send_pointer(a, QK_EV_PRESS, x, y);
+  advance_to(a, a->vnow + 50); /* a finger rests ~50 ms on the glass */
+  send_pointer(a, QK_EV_RELEASE, x, y);
+  return 0;
+}
+
+static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_dir) {
+  qk_app *a = r->a;
+  settle(a);
+  switch (c->kind) {
+  case QK_RP_TAP_LABEL: {
+    qk_element el;
+    int n = qk_draw_find_element(a->draw, c->text, &el);
+    if (n != 1) {
+      char seen[2048] = "";
+      size_t used = 0;
+      for (int i = 0; i < qk_draw_element_count(a->draw) && used + 80 < sizeof seen; i++) {
+        int k = snprintf(seen + used, sizeof seen - used, "%s\"%s\"", i ? ", " : "", qk_draw_element_at(a->draw, i)->label);
+        if (k > 0) used += (size_t)k;
+      }
+      if (n == 0) snprintf(r->msg, sizeof r->msg, "tap: no interactive element labelled \"%s\" (on screen: %s)", c->text, seen);
+      else snprintf(r->msg, sizeof r->msg, "tap: %d interactive elements are labelled \"%s\"", n, c->text);
+      return -1;
+    }
+    return replay_tap_at(a, el.x + el.w / 2, el.y + el.h / 2);
+  }
+  case QK_RP_TAP_AT: return replay_tap_at(a, c->x1, c->y1);
+  case QK_RP_PRESS: send_pointer(a, QK_EV_PRESS, c->x1, c->y1); return 0;
+  case QK_RP_RELEASE: send_pointer(a, QK_EV_RELEASE, c->x1, c->y1); return 0;
+  case QK_RP_DRAG: {
+    send_pointer(a, QK_EV_PRESS, c->x1, c->y1);
+    int steps = c->ms / FRAME_MS;
+    if (steps < 1) steps = 1;
+    uint64_t t0 = a->vnow;
+    for (int i = 1; i <= steps; i++) {
+      advance_to(a, t0 + (uint64_t)c->ms * (uint64_t)i / (uint64_t)steps);
+      float f = (float)i / (float)steps;
+      send_pointer(a, QK_EV_MOVE, c->x1 + (c->x2 - c->x1) * f, c->y1 + (c->y2 - c->y1) * f);
+    }
+    send_pointer(a, QK_EV_RELEASE, c->x2, c->y2);
+    return 0;
+  }
+  case QK_RP_KEY: {
+    qk_event ev = {.type = QK_EV_KEY, .time_ms = a->vnow};
+    snprintf(ev.key, sizeof ev.key, "%s", c->text);
+    handle_event(a, &ev);
+    return 0;
+  }
+  case QK_RP_TYPE: {
+    /* One text event per character, as a keyboard would send them. */
+    const char *s = c->text;
+    while (*s) {
+      size_t i = 0;
+      qk_utf8_next(s, strlen(s), &i);
+      qk_event ev = {.type = QK_EV_TEXT, .time_ms = a->vnow};
+      memcpy(ev.text, s, i);
+      handle_event(a, &ev);
+      settle(a);
+      s += i;
+    }
+    return 0;
+  }
+  case QK_RP_WAIT: advance_to(a, a->vnow + (uint64_t)c->ms); return 0;
+  case QK_RP_EXPECT:
+  case QK_RP_EXPECT_NOT: {
+    render(a, NULL, r->msg, sizeof r->msg); /* what is on screen right now */
+    int seen = qk_draw_text_visible(a->draw, c->text);
+    if (seen == (c->kind == QK_RP_EXPECT)) return 0;
+    char texts[3000];
+    qk_draw_describe(a->draw, texts, sizeof texts);
+    snprintf(r->msg, sizeof r->msg, "%s \"%s\" %s (on screen: %s)", c->kind == QK_RP_EXPECT ? "expect" : "expect-not",
+             c->text, c->kind == QK_RP_EXPECT ? "is not visible" : "is visible", texts);
+    return -1;
+  }
+  case QK_RP_SHOT: {
+    if (!shots_dir) {
+      snprintf(r->msg, sizeof r->msg, "shot: no --shots DIR given");
+      return -1;
+    }
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s.png", shots_dir, c->text);
+    return render(a, path, r->msg, sizeof r->msg);
+  }
+  }
+  return 0;
+}
+
+static int run_replay(qk_app *a) {
+  qk_replay rp;
+  char err[1024];
+  if (qk_replay_load(&rp, a->opt.replay_path, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk: %s\n", err);
+    return 2;
+  }
+  if (a->opt.shots_dir && qk_mkdirs(a->opt.shots_dir, 0755) != 0) {
+    fprintf(stderr, "quizkiosk: cannot create shots folder %s\n", a->opt.shots_dir);
+    qk_replay_free(&rp);
+    return 2;
+  }
+  replayer r = {a, a->opt.replay_path, ""};
+  int rc = 0;
+  for (int i = 0; i < rp.n && !a->quit; i++) {
+    if (run_command(&r, &rp.cmds[i], a->opt.shots_dir) != 0) {
+      fprintf(stderr, "replay %s:%d: %s\n", a->opt.replay_path, rp.cmds[i].line, r.msg);
+      rc = 1;
+      break;
+    }
+    /* Keep the real event queue drained (headless has none; a window might). */
+    qk_event ev;
+    while (qk_plat_wait_event(a->plat, 0, &ev))
+      if (ev.type == QK_EV_QUIT && !a->opt.fullscreen) a->quit = 1;
+  }
+  if (rc == 0) printf("replay %s: %d commands, all held\n", a->opt.replay_path, rp.n);
+  qk_replay_free(&rp);
+  return rc;
+}
+
+/* ---- set-up ---- */
+
+int qk_app_run(const qk_options *opt) {
+  qk_app *a = calloc(1, sizeof *a);
+  if (!a) {
+    fprintf(stderr, "quizkiosk: out of memory\n");
+    return 1;
+  }
+  int rc = 1;
+  a->opt = *opt;
+  if (a->opt.error_restart_ms <= 0) a->opt.error_restart_ms = 8000;
+  a->virtual_clock = opt->replay_path != NULL;
+  a->vnow = 1000;
+  a->log = qk_log_new(NULL);
+  if (!a->log) goto done;
+  snprintf(a->data_dir, sizeof a->data_dir, "%s", opt->data_dir);
+  snprintf(a->lib_dir, sizeof a->lib_dir, "%s/scripts", a->data_dir);
+  snprintf(a->apps_dir, sizeof a->apps_dir, "%s/scripts/apps", a->data_dir);
+  if (opt->app_dir) {
+    char *real = realpath(opt->app_dir, NULL);
+    snprintf(a->app_dir, sizeof a->app_dir, "%s", real ? real : opt->app_dir);
+    free(real);
+    const char *base = strrchr(a->app_dir, '/');
+    snprintf(a->app_name, sizeof a->app_name, "%s", base && base[1] ? base + 1 : a->app_dir);
+  } else {
+    snprintf(a->app_dir, sizeof a->app_dir, "%s/demo", a->apps_dir);
+    snprintf(a->app_name, sizeof a->app_name, "demo");
+  }
+  char main_lua[2100];
+  snprintf(main_lua, sizeof main_lua, "%s/main.lua", a->app_dir);
+  if (!qk_is_file(main_lua)) {
+    fprintf(stderr, "quizkiosk: %s has no main.lua: an app folder holds main.lua and its modules\n", a->app_dir);
+    goto done;
+  }
+  if (!opt->headless && !qk_plat_has_display()) {
+    fprintf(stderr, "quizkiosk: no display found (DISPLAY/WAYLAND_DISPLAY unset, no DRM device); "
+                    "to run without a screen use: quizkiosk --headless --window 1280x800 --replay FILE --shots DIR\n");
+    goto done;
+  }
+  qk_platform_config pc = {
+    .width = opt->width, .height = opt->height, .fullscreen = opt->fullscreen, .headless = opt->headless,
+    .render = opt->render, .title = "quizkiosk",
+    .watch_dirs = {opt->headless ? NULL : a->app_dir, opt->headless ? NULL : a->lib_dir},
+  };
+  char err[1024];
+  a->plat = qk_plat_open(&pc, err, sizeof err);
+  if (!a->plat) {
+    fprintf(stderr, "quizkiosk: %s%s\n", err,
+            opt->headless ? "" : " (no usable display? to run without a screen add --headless)");
+    goto done;
+  }
+  char font_dir[2100], app_font_dir[2100];
+  snprintf(font_dir, sizeof font_dir, "%s/fonts", a->data_dir);
+  snprintf(app_font_dir, sizeof app_font_dir, "%s/fonts", a->app_dir);
+  const char *dirs[3] = {app_font_dir, a->app_dir, font_dir};
+  a->text = qk_text_new(a->plat, dirs, 3, opt->font_family, err, sizeof err);
+  if (!a->text) {
+    /* Without any font nothing readable can be drawn; say so loudly. */
+    fprintf(stderr, "quizkiosk: %s\n", err);
+    goto done;
+  }
+  a->draw = qk_draw_new(a->plat, a->text);
+  if (!a->draw) goto done;
+  qk_log_write(a->log, QK_LOG_INFO, "renderer %s, font %s, app %s", qk_plat_renderer_name(a->plat),
+               qk_text_default_font_path(a->text), a->app_dir);
+  start_app(a);
+  if (opt->replay_path) {
+    qk_log_quiet(a->log, 1);
+    rc = run_replay(a);
+  } else {
+    run_interactive(a);
+    rc = 0;
+  }
+done:
+  if (a->host) qk_host_free(a->host);
+  qk_draw_free(a->draw);
+  qk_text_free(a->text);
+  qk_plat_close(a->plat);
+  qk_log_free(a->log);
+  free(a);
+  return rc;
+}

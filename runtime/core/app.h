@@ -1,0 +1,57 @@
+/*
+** app.h — the runtime: one kiosk app on one screen. Owns the main loop (event
+** driven: it sleeps until input, a timer, an animation frame or a file change),
+** the app's VM lifecycle (fresh VM per restart, error screen on any script
+** failure, hot reload), the virtual clock and replay driver, and the services
+** the Lua modules reach through qk_app_* below. No SDL in here.
+*/
+#ifndef QK_APP_H
+#define QK_APP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "draw.h"
+#include "log.h"
+#include "platform.h"
+
+typedef struct qk_app qk_app;
+
+typedef struct {
+  const char *app_dir;      /* NULL = the bundled demo */
+  const char *data_dir;     /* holds scripts/, assets/, fonts/ */
+  const char *db_path;      /* NULL = per-user default */
+  const char *kiosk_id;
+  const char *replay_path;
+  const char *shots_dir;
+  const char *font_family;  /* NULL = Noto Sans CJK SC */
+  int fullscreen, headless;
+  int width, height;        /* window size; 0 = default/display */
+  qk_render_mode render;
+  int time_limit_ms;        /* per call into Lua */
+  size_t mem_limit;         /* per VM */
+  int error_restart_ms;     /* error screen shows this long */
+} qk_options;
+
+/* Runs until quit (windowed), the end of a replay, or forever (kiosk).
+** Returns the process exit code. */
+int qk_app_run(const qk_options *opt);
+
+/* ---- services for the Lua modules ---- */
+uint64_t qk_app_now(qk_app *a);
+qk_draw *qk_app_draw(qk_app *a);
+qk_log *qk_app_log(qk_app *a);
+const qk_options *qk_app_options(const qk_app *a);
+const char *qk_app_name(const qk_app *a);
+void qk_app_redraw(qk_app *a);
+void qk_app_animate(qk_app *a, int ms);   /* keep frames coming for ms */
+void qk_app_text_input(qk_app *a, int on, float x, float y, float w, float h);
+void qk_app_restart(qk_app *a);           /* fresh VM once the current call returns */
+int qk_app_launch(qk_app *a, const char *bundled_app, char *err, size_t errlen);
+void qk_app_quit(qk_app *a);
+uint64_t qk_app_frame(const qk_app *a);   /* number of the frame being drawn */
+int qk_app_presented_at(const qk_app *a, uint64_t frame, uint64_t *when);
+/* Names of the bundled apps (folders of scripts/apps with a main.lua). */
+int qk_app_list_bundled(const qk_app *a, char names[][64], int max);
+
+#endif

@@ -1,0 +1,464 @@
+/*
+** draw.c — see draw.h. Shapes become triangles (rounded corners, rings,
+** thick lines) so one platform call draws them; everything is scaled from
+** logical units here and nowhere else.
+*/
+#include "draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CLIP_DEPTH 32
+#define MAX_IMAGES 64
+#define MAX_SHAPE_VERTS 512
+
+typedef struct {
+  char *name;
+  qk_texture *tex; /* NULL: failed to load (remembered, so it is not retried each frame) */
+  unsigned long used;
+} image_slot;
+
+typedef struct { int x, y, w, h; } irect;
+
+struct qk_draw {
+  qk_platform *plat;
+  qk_text *text;
+  qk_view view;
+  char *image_root;
+  image_slot images[MAX_IMAGES];
+  int nimages;
+  unsigned long tick;
+  irect clips[CLIP_DEPTH];
+  int nclips;
+  /* the frame record */
+  char **texts;
+  int ntexts, texts_cap;
+  qk_element *elems;
+  int nelems, elems_cap;
+  float verts[2 * (MAX_SHAPE_VERTS + 1)];
+  int idx[3 * MAX_SHAPE_VERTS * 2];
+  char err[512];
+};
+
+void qk_view_compute(qk_view *v, int pw, int ph) {
+  int short_side = pw < ph ? pw : ph;
+  float logical_short = (float)short_side;
+  if (logical_short < 600) logical_short = 600;
+  if (logical_short > 800) logical_short = 800;
+  v->pw = pw;
+  v->ph = ph;
+  v->scale = short_side > 0 ? (float)short_side / logical_short : 1.0f;
+  v->lw = (float)pw / v->scale;
+  v->lh = (float)ph / v->scale;
+}
+
+qk_draw *qk_draw_new(qk_platform *p, qk_text *t) {
+  qk_draw *d = calloc(1, sizeof *d);
+  if (!d) return NULL;
+  d->plat = p;
+  d->text = t;
+  qk_draw_update_view(d);
+  return d;
+}
+
+static void record_clear(qk_draw *d) {
+  for (int i = 0; i < d->ntexts; i++) free(d->texts[i]);
+  for (int i = 0; i < d->nelems; i++) free(d->elems[i].label);
+  d->ntexts = d->nelems = 0;
+}
+
+static void images_clear(qk_draw *d) {
+  for (int i = 0; i < d->nimages; i++) {
+    free(d->images[i].name);
+    qk_plat_texture_free(d->images[i].tex);
+  }
+  d->nimages = 0;
+}
+
+void qk_draw_free(qk_draw *d) {
+  if (!d) return;
+  record_clear(d);
+  free(d->texts);
+  free(d->elems);
+  images_clear(d);
+  free(d->image_root);
+  free(d);
+}
+
+void qk_draw_set_image_root(qk_draw *d, const char *dir) {
+  images_clear(d);
+  free(d->image_root);
+  d->image_root = dir ? strdup(dir) : NULL;
+}
+
+const qk_view *qk_draw_view(const qk_draw *d) { return &d->view; }
+
+void qk_draw_update_view(qk_draw *d) {
+  int w, h;
+  qk_plat_drawable_size(d->plat, &w, &h);
+  qk_view_compute(&d->view, w, h);
+}
+
+const char *qk_draw_error(const qk_draw *d) { return d->err; }
+
+void qk_draw_begin(qk_draw *d) {
+  record_clear(d);
+  d->nclips = 0;
+  qk_plat_set_clip(d->plat, 0, 0, 0, 0, 0);
+}
+
+void qk_draw_clear(qk_draw *d, qk_color c) { qk_plat_clear(d->plat, c); }
+
+static float S(const qk_draw *d, float v) { return v * d->view.scale; }
+
+/* ---- shapes ---- */
+
+/* Appends the outline of a rounded rectangle (physical px) to d->verts from
+** index `at`; returns the number of points. */
+static int rounded_outline(qk_draw *d, int at, float x, float y, float w, float h, float r) {
+  int seg = r < 3 ? 1 : r < 12 ? 4 : r < 40 ? 8 : 14;
+  const float cx[4] = {x + w - r, x + w - r, x + r, x + r};
+  const float cy[4] = {y + r, y + h - r, y + h - r, y + r};
+  const float start[4] = {-90, 0, 90, 180};
+  int n = 0;
+  for (int c = 0; c < 4; c++)
+    for (int k = 0; k <= seg; k++) {
+      float a = (start[c] + 90.0f * (float)k / (float)seg) * (float)M_PI / 180.0f;
+      d->verts[2 * (at + n)] = cx[c] + r * cosf(a);
+      d->verts[2 * (at + n) + 1] = cy[c] + r * sinf(a);
+      n++;
+    }
+  return n;
+}
+
+void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width) {
+  if (w <= 0 || h <= 0 || c.a == 0) return;
+  float px = S(d, x), py = S(d, y), pw = S(d, w), ph = S(d, h), r = S(d, radius);
+  if (r > pw / 2) r = pw / 2;
+  if (r > ph / 2) r = ph / 2;
+  if (line_width <= 0) {
+    if (r < 0.5f) {
+      qk_plat_fill_rect(d->plat, px, py, pw, ph, c);
+      return;
+    }
+    /* Fan from the centre: vertex 0 is the centre, then the outline. */
+    d->verts[0] = px + pw / 2;
+    d->verts[1] = py + ph / 2;
+    int n = rounded_outline(d, 1, px, py, pw, ph, r);
+    for (int i = 0; i < n; i++) {
+      d->idx[3 * i] = 0;
+      d->idx[3 * i + 1] = 1 + i;
+      d->idx[3 * i + 2] = 1 + (i + 1) % n;
+    }
+    qk_plat_triangles(d->plat, d->verts, n + 1, d->idx, 3 * n, c);
+    return;
+  }
+  float lw = S(d, line_width);
+  if (lw < 1) lw = 1;
+  if (lw * 2 >= pw || lw * 2 >= ph) {
+    qk_draw_rect(d, x, y, w, h, c, radius, 0);
+    return;
+  }
+  /* A ring: outer outline, then inner outline, quads between them. */
+  int n = rounded_outline(d, 0, px, py, pw, ph, r);
+  float ri = r - lw > 0 ? r - lw : 0;
+  int n2 = rounded_outline(d, n, px + lw, py + lw, pw - 2 * lw, ph - 2 * lw, ri);
+  if (n2 != n) return; /* same segment count is needed to pair points */
+  for (int i = 0; i < n; i++) {
+    int a = i, b = (i + 1) % n, ai = n + i, bi = n + (i + 1) % n;
+    int *q = &d->idx[6 * i];
+    q[0] = a; q[1] = b; q[2] = ai;
+    q[3] = b; q[4] = bi; q[5] = ai;
+  }
+  qk_plat_triangles(d->plat, d->verts, 2 * n, d->idx, 6 * n, c);
+}
+
+void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c) {
+  float ax = S(d, x1), ay = S(d, y1), bx = S(d, x2), by = S(d, y2), hw = S(d, width) / 2;
+  if (hw < 0.5f) hw = 0.5f;
+  float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+  if (len < 1e-3f) {
+    qk_plat_fill_rect(d->plat, ax - hw, ay - hw, 2 * hw, 2 * hw, c);
+    return;
+  }
+  float nx = -dy / len * hw, ny = dx / len * hw;
+  float v[8] = {ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, ax - nx, ay - ny};
+  int idx[6] = {0, 1, 2, 0, 2, 3};
+  qk_plat_triangles(d->plat, v, 4, idx, 6, c);
+}
+
+void qk_draw_arc(qk_draw *d, float cx, float cy, float r, float thickness, float a0, float a1, qk_color c) {
+  float pcx = S(d, cx), pcy = S(d, cy), ro = S(d, r), ri = S(d, r - thickness);
+  if (ri < 0) ri = 0;
+  if (a1 < a0) { float t = a0; a0 = a1; a1 = t; }
+  if (a1 - a0 > 360) a1 = a0 + 360;
+  int seg = (int)((a1 - a0) / 4.0f) + 1;
+  if (seg > MAX_SHAPE_VERTS / 2 - 1) seg = MAX_SHAPE_VERTS / 2 - 1;
+  for (int k = 0; k <= seg; k++) {
+    float a = (a0 + (a1 - a0) * (float)k / (float)seg - 90.0f) * (float)M_PI / 180.0f;
+    d->verts[4 * k] = pcx + ro * cosf(a);
+    d->verts[4 * k + 1] = pcy + ro * sinf(a);
+    d->verts[4 * k + 2] = pcx + ri * cosf(a);
+    d->verts[4 * k + 3] = pcy + ri * sinf(a);
+  }
+  for (int k = 0; k < seg; k++) {
+    int *q = &d->idx[6 * k], o = 2 * k;
+    q[0] = o; q[1] = o + 2; q[2] = o + 1;
+    q[3] = o + 2; q[4] = o + 3; q[5] = o + 1;
+  }
+  qk_plat_triangles(d->plat, d->verts, 2 * (seg + 1), d->idx, 6 * seg, c);
+}
+
+void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c) {
+  if (n < 3) return;
+  if (n > MAX_SHAPE_VERTS) n = MAX_SHAPE_VERTS;
+  float sx = 0, sy = 0;
+  for (int i = 0; i < n; i++) {
+    d->verts[2 * (i + 1)] = S(d, xy[2 * i]);
+    d->verts[2 * (i + 1) + 1] = S(d, xy[2 * i + 1]);
+    sx += d->verts[2 * (i + 1)];
+    sy += d->verts[2 * (i + 1) + 1];
+  }
+  d->verts[0] = sx / (float)n;
+  d->verts[1] = sy / (float)n;
+  for (int i = 0; i < n; i++) {
+    d->idx[3 * i] = 0;
+    d->idx[3 * i + 1] = 1 + i;
+    d->idx[3 * i + 2] = 1 + (i + 1) % n;
+  }
+  qk_plat_triangles(d->plat, d->verts, n + 1, d->idx, 3 * n, c);
+}
+
+/* ---- clipping ---- */
+
+static irect current_clip(const qk_draw *d) {
+  if (d->nclips) return d->clips[d->nclips - 1];
+  return (irect){0, 0, d->view.pw, d->view.ph};
+}
+
+void qk_draw_push_clip(qk_draw *d, float x, float y, float w, float h) {
+  irect p = current_clip(d);
+  int x0 = (int)floorf(S(d, x)), y0 = (int)floorf(S(d, y));
+  int x1 = (int)ceilf(S(d, x + w)), y1 = (int)ceilf(S(d, y + h));
+  if (x0 < p.x) x0 = p.x;
+  if (y0 < p.y) y0 = p.y;
+  if (x1 > p.x + p.w) x1 = p.x + p.w;
+  if (y1 > p.y + p.h) y1 = p.y + p.h;
+  irect r = {x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
+  if (d->nclips < CLIP_DEPTH) d->clips[d->nclips++] = r;
+  else d->clips[CLIP_DEPTH - 1] = r;
+  qk_plat_set_clip(d->plat, 1, r.x, r.y, r.w, r.h);
+}
+
+void qk_draw_pop_clip(qk_draw *d) {
+  if (d->nclips > 0) d->nclips--;
+  if (d->nclips == 0) qk_plat_set_clip(d->plat, 0, 0, 0, 0, 0);
+  else {
+    irect r = d->clips[d->nclips - 1];
+    qk_plat_set_clip(d->plat, 1, r.x, r.y, r.w, r.h);
+  }
+}
+
+/* Visible part of a logical rectangle, in logical units; 0 if none shows. */
+static int visible_part(const qk_draw *d, float *x, float *y, float *w, float *h) {
+  irect c = current_clip(d);
+  float x0 = S(d, *x), y0 = S(d, *y), x1 = S(d, *x + *w), y1 = S(d, *y + *h);
+  if (x0 < (float)c.x) x0 = (float)c.x;
+  if (y0 < (float)c.y) y0 = (float)c.y;
+  if (x1 > (float)(c.x + c.w)) x1 = (float)(c.x + c.w);
+  if (y1 > (float)(c.y + c.h)) y1 = (float)(c.y + c.h);
+  if (x1 - x0 < 1 || y1 - y0 < 1) return 0;
+  *x = x0 / d->view.scale;
+  *y = y0 / d->view.scale;
+  *w = (x1 - x0) / d->view.scale;
+  *h = (y1 - y0) / d->view.scale;
+  return 1;
+}
+
+/* ---- text ---- */
+
+static void style_of(const qk_draw *d, const qk_text_opts *o, qk_text_style *st) {
+  st->family = o->family;
+  st->bold = o->bold;
+  st->px = (int)lroundf(o->size * d->view.scale);
+  if (st->px < 4) st->px = 4;
+  if (st->px > 1000) st->px = 1000;
+  st->max_width = o->width > 0 ? (int)floorf(S(d, o->width)) : 0;
+  if (o->width > 0 && st->max_width < 1) st->max_width = 1;
+  st->max_lines = o->max_lines;
+}
+
+static void record_text(qk_draw *d, const char *s, size_t len) {
+  if (d->ntexts == d->texts_cap) {
+    int cap = d->texts_cap ? d->texts_cap * 2 : 64;
+    char **t = realloc(d->texts, (size_t)cap * sizeof *t);
+    if (!t) return;
+    d->texts = t;
+    d->texts_cap = cap;
+  }
+  char *copy = malloc(len + 1);
+  if (!copy) return;
+  memcpy(copy, s, len);
+  copy[len] = 0;
+  d->texts[d->ntexts++] = copy;
+}
+
+int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float *w, float *h, int *lines) {
+  qk_text_style st;
+  qk_text_block b;
+  style_of(d, o, &st);
+  if (qk_text_measure(d->text, s, len, &st, &b) != 0) {
+    snprintf(d->err, sizeof d->err, "text layout failed (font or memory)");
+    return -1;
+  }
+  *w = (float)b.width / d->view.scale;
+  *h = (float)b.height / d->view.scale;
+  if (lines) *lines = b.layout->nlines;
+  return 0;
+}
+
+int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float x, float y, qk_color c,
+                 float *w, float *h) {
+  qk_text_style st;
+  qk_text_block b;
+  style_of(d, o, &st);
+  if (qk_text_measure(d->text, s, len, &st, &b) != 0 ||
+      qk_text_draw(d->text, s, len, &st, S(d, x), S(d, y), o->align, c) != 0) {
+    snprintf(d->err, sizeof d->err, "text drawing failed (font or memory)");
+    return -1;
+  }
+  *w = (float)b.width / d->view.scale;
+  *h = (float)b.height / d->view.scale;
+  float bx = x, by = y, bw = o->width > 0 ? o->width : *w, bh = *h;
+  if (c.a > 0 && visible_part(d, &bx, &by, &bw, &bh)) record_text(d, s, len);
+  return 0;
+}
+
+/* ---- images ---- */
+
+static int safe_name(const char *name) {
+  if (!name || !*name || name[0] == '/' || strlen(name) > 512) return 0;
+  for (const char *p = name; *p; p++) {
+    if (p[0] == '.' && p[1] == '.' && (p == name || p[-1] == '/') && (p[2] == '/' || p[2] == 0)) return 0;
+    if (*p == '\\') return 0;
+  }
+  return 1;
+}
+
+static qk_texture *image_get(qk_draw *d, const char *name) {
+  for (int i = 0; i < d->nimages; i++)
+    if (strcmp(d->images[i].name, name) == 0) {
+      d->images[i].used = ++d->tick;
+      if (!d->images[i].tex) snprintf(d->err, sizeof d->err, "image '%s' could not be loaded", name);
+      return d->images[i].tex;
+    }
+  if (!safe_name(name) || !d->image_root) {
+    snprintf(d->err, sizeof d->err, "image '%s': only files inside the app folder can be shown", name);
+    return NULL;
+  }
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", d->image_root, name);
+  qk_texture *tex = qk_plat_image_load(d->plat, path, d->err, sizeof d->err);
+  int slot = d->nimages;
+  if (slot == MAX_IMAGES) {
+    slot = 0;
+    for (int i = 1; i < MAX_IMAGES; i++)
+      if (d->images[i].used < d->images[slot].used) slot = i;
+    free(d->images[slot].name);
+    qk_plat_texture_free(d->images[slot].tex);
+  } else {
+    d->nimages++;
+  }
+  d->images[slot] = (image_slot){strdup(name), tex, ++d->tick};
+  if (!d->images[slot].name) { /* out of memory: forget the slot */
+    qk_plat_texture_free(tex);
+    d->images[slot] = d->images[--d->nimages];
+    return NULL;
+  }
+  return tex;
+}
+
+int qk_draw_image_size(qk_draw *d, const char *name, float *w, float *h) {
+  qk_texture *t = image_get(d, name);
+  if (!t) return -1;
+  int iw, ih;
+  qk_plat_texture_size(t, &iw, &ih);
+  /* Image pixels are logical units: a 200 px image is 200 units wide. */
+  *w = (float)iw;
+  *h = (float)ih;
+  return 0;
+}
+
+int qk_draw_image(qk_draw *d, const char *name, float x, float y, float w, float h, qk_color tint) {
+  qk_texture *t = image_get(d, name);
+  if (!t) return -1;
+  int iw, ih;
+  qk_plat_texture_size(t, &iw, &ih);
+  if (w <= 0 && h <= 0) { w = (float)iw; h = (float)ih; }
+  else if (w <= 0) w = h * (float)iw / (float)(ih ? ih : 1);
+  else if (h <= 0) h = w * (float)ih / (float)(iw ? iw : 1);
+  qk_plat_texture_draw(d->plat, t, S(d, x), S(d, y), S(d, w), S(d, h), tint);
+  return 0;
+}
+
+/* ---- the frame record ---- */
+
+void qk_draw_element(qk_draw *d, const char *label, float x, float y, float w, float h) {
+  if (!label || !*label || !visible_part(d, &x, &y, &w, &h)) return;
+  if (d->nelems == d->elems_cap) {
+    int cap = d->elems_cap ? d->elems_cap * 2 : 32;
+    qk_element *e = realloc(d->elems, (size_t)cap * sizeof *e);
+    if (!e) return;
+    d->elems = e;
+    d->elems_cap = cap;
+  }
+  char *copy = strdup(label);
+  if (!copy) return;
+  d->elems[d->nelems++] = (qk_element){copy, x, y, w, h};
+}
+
+int qk_draw_text_visible(const qk_draw *d, const char *needle) {
+  for (int i = 0; i < d->ntexts; i++)
+    if (strstr(d->texts[i], needle)) return 1;
+  /* A phrase may be split over two drawn pieces of one line: try labels too. */
+  for (int i = 0; i < d->nelems; i++)
+    if (strstr(d->elems[i].label, needle)) return 1;
+  return 0;
+}
+
+/* Compares ignoring whitespace differences (labels may carry newlines). */
+static int same_label(const char *a, const char *b) {
+  for (;;) {
+    while (*a == ' ' || *a == '\n' || *a == '\t') a++;
+    while (*b == ' ' || *b == '\n' || *b == '\t') b++;
+    if (*a != *b) return 0;
+    if (!*a) return 1;
+    a++;
+    b++;
+  }
+}
+
+int qk_draw_find_element(const qk_draw *d, const char *label, qk_element *out) {
+  int n = 0;
+  for (int i = 0; i < d->nelems; i++)
+    if (same_label(d->elems[i].label, label)) {
+      if (n++ == 0 && out) *out = d->elems[i];
+    }
+  return n;
+}
+
+int qk_draw_element_count(const qk_draw *d) { return d->nelems; }
+const qk_element *qk_draw_element_at(const qk_draw *d, int i) { return i >= 0 && i < d->nelems ? &d->elems[i] : NULL; }
+
+void qk_draw_describe(qk_draw const *d, char *buf, size_t len) {
+  size_t used = 0;
+  buf[0] = 0;
+  for (int i = 0; i < d->ntexts && used + 4 < len; i++) {
+    int n = snprintf(buf + used, len - used, "%s\"%s\"", i ? ", " : "", d->texts[i]);
+    if (n < 0) break;
+    used += (size_t)n;
+  }
+  if (used >= len) buf[len - 1] = 0;
+}

@@ -1,0 +1,36 @@
+/*
+** replay.h — reading replay files: one command a line, '#' starts a comment.
+**   tap TEXT | tap X,Y | press X,Y | release X,Y | drag X1,Y1 X2,Y2 MS
+**   key NAME | type TEXT | wait MS | expect TEXT | expect-not TEXT | shot NAME
+** Coordinates are logical units. Executing them is the runtime's (app.c).
+*/
+#ifndef QK_REPLAY_H
+#define QK_REPLAY_H
+
+#include <stddef.h>
+
+typedef enum {
+  QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_KEY, QK_RP_TYPE,
+  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT
+} qk_replay_kind;
+
+typedef struct {
+  qk_replay_kind kind;
+  int line;          /* 1-based line in the file */
+  char *text;        /* label, key name, text, or shot name */
+  float x1, y1, x2, y2;
+  int ms;
+} qk_replay_cmd;
+
+typedef struct {
+  qk_replay_cmd *cmds;
+  int n;
+} qk_replay;
+
+/* Parses the whole file first, so a typo fails before anything runs.
+** Returns 0, or -1 with "FILE:LINE: reason" in err. */
+int qk_replay_load(qk_replay *r, const char *path, char *err, size_t errlen);
+int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err, size_t errlen);
+void qk_replay_free(qk_replay *r);
+
+#endif

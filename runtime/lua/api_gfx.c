@@ -1,0 +1,184 @@
+/*
+** api_gfx.c — the `gfx` module: drawing in logical units.
+**
+**   gfx.size()                          -> w, h      logical size of the screen
+**   gfx.scale()                         -> s         physical pixels per unit
+**   gfx.clear(colour)
+**   gfx.rect(x, y, w, h, colour [, radius [, line_width]])
+**   gfx.circle(cx, cy, r, colour [, line_width])
+**   gfx.line(x1, y1, x2, y2, colour [, width])
+**   gfx.arc(cx, cy, r, thickness, from_deg, to_deg, colour)   0 = up, clockwise
+**   gfx.polygon({x1, y1, x2, y2, ...}, colour)
+**   gfx.text(s, x, y [, opts])          -> w, h      opts: size, colour, width,
+**                                                    align ("left"/"center"/"right"),
+**                                                    max_lines, font, bold
+**   gfx.measure(s [, opts])             -> w, h, lines
+**   gfx.image(name, x, y [, w [, h [, tint]]])      file inside the app folder
+**   gfx.image_size(name)                -> w, h
+**   gfx.clip(x, y, w, h) / gfx.unclip()            nested clips intersect
+*/
+#include <lauxlib.h>
+#include <string.h>
+
+#include "api.h"
+
+static const qk_color INK = {34, 34, 34, 255};
+
+static qk_draw *D(lua_State *L) { return qk_app_draw(qk_api_app(L)); }
+
+static float num(lua_State *L, int i) { return (float)luaL_checknumber(L, i); }
+static float optnum(lua_State *L, int i, float def) { return (float)luaL_optnumber(L, i, def); }
+
+static int l_size(lua_State *L) {
+  const qk_view *v = qk_draw_view(D(L));
+  lua_pushnumber(L, v->lw);
+  lua_pushnumber(L, v->lh);
+  return 2;
+}
+
+static int l_scale(lua_State *L) {
+  lua_pushnumber(L, qk_draw_view(D(L))->scale);
+  return 1;
+}
+
+static int l_clear(lua_State *L) {
+  qk_draw_clear(D(L), qk_api_color(L, 1, (qk_color){255, 255, 255, 255}));
+  return 0;
+}
+
+static int l_rect(lua_State *L) {
+  float x = num(L, 1), y = num(L, 2), w = num(L, 3), h = num(L, 4);
+  qk_color c = qk_api_color(L, 5, INK);
+  qk_draw_rect(D(L), x, y, w, h, c, optnum(L, 6, 0), optnum(L, 7, 0));
+  return 0;
+}
+
+static int l_circle(lua_State *L) {
+  float cx = num(L, 1), cy = num(L, 2), r = num(L, 3);
+  qk_color c = qk_api_color(L, 4, INK);
+  qk_draw_rect(D(L), cx - r, cy - r, 2 * r, 2 * r, c, r, optnum(L, 5, 0));
+  return 0;
+}
+
+static int l_line(lua_State *L) {
+  float x1 = num(L, 1), y1 = num(L, 2), x2 = num(L, 3), y2 = num(L, 4);
+  qk_color c = qk_api_color(L, 5, INK);
+  qk_draw_line(D(L), x1, y1, x2, y2, optnum(L, 6, 2), c);
+  return 0;
+}
+
+static int l_arc(lua_State *L) {
+  float cx = num(L, 1), cy = num(L, 2), r = num(L, 3), t = num(L, 4), a0 = num(L, 5), a1 = num(L, 6);
+  qk_draw_arc(D(L), cx, cy, r, t, a0, a1, qk_api_color(L, 7, INK));
+  return 0;
+}
+
+static int l_polygon(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  qk_color c = qk_api_color(L, 2, INK);
+  float xy[512];
+  int n = (int)luaL_len(L, 1);
+  if (n % 2) return luaL_error(L, "gfx.polygon wants x, y pairs");
+  if (n > 512) n = 512;
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, i + 1);
+    xy[i] = (float)luaL_checknumber(L, -1);
+    lua_pop(L, 1);
+  }
+  qk_draw_polygon(D(L), xy, n / 2, c);
+  return 0;
+}
+
+/* Reads text options from the table at idx (may be absent). */
+static void text_opts(lua_State *L, int idx, qk_text_opts *o, qk_color *c) {
+  memset(o, 0, sizeof *o);
+  o->size = 24;
+  *c = INK;
+  if (lua_isnoneornil(L, idx)) return;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  if (lua_getfield(L, idx, "size") != LUA_TNIL) o->size = (float)luaL_checknumber(L, -1);
+  if (lua_getfield(L, idx, "width") != LUA_TNIL) o->width = (float)luaL_checknumber(L, -1);
+  if (lua_getfield(L, idx, "max_lines") != LUA_TNIL) o->max_lines = (int)luaL_checkinteger(L, -1);
+  if (lua_getfield(L, idx, "bold") != LUA_TNIL) o->bold = lua_toboolean(L, -1);
+  if (lua_getfield(L, idx, "font") != LUA_TNIL) o->family = luaL_checkstring(L, -1); /* kept alive by opts */
+  if (lua_getfield(L, idx, "align") != LUA_TNIL) {
+    static const char *const names[] = {"left", "center", "right", NULL};
+    const char *a = luaL_checkstring(L, -1);
+    int k = 0;
+    while (names[k] && strcmp(names[k], a) != 0) k++;
+    if (!names[k]) luaL_error(L, "bad align '%s' (left, center or right)", a);
+    o->align = k;
+  }
+  lua_getfield(L, idx, "colour");
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "color");
+  }
+  *c = qk_api_color(L, -1, INK);
+  lua_pop(L, 7);
+  if (o->size <= 0 || o->size > 500) luaL_error(L, "text size %f out of range (1..500)", (double)o->size);
+}
+
+static int l_text(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  float x = num(L, 2), y = num(L, 3), w, h;
+  qk_text_opts o;
+  qk_color c;
+  text_opts(L, 4, &o, &c);
+  if (qk_draw_text(D(L), s, len, &o, x, y, c, &w, &h) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_pushnumber(L, w);
+  lua_pushnumber(L, h);
+  return 2;
+}
+
+static int l_measure(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  float w, h;
+  int lines;
+  qk_text_opts o;
+  qk_color c;
+  text_opts(L, 2, &o, &c);
+  if (qk_draw_measure(D(L), s, len, &o, &w, &h, &lines) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_pushnumber(L, w);
+  lua_pushnumber(L, h);
+  lua_pushinteger(L, lines);
+  return 3;
+}
+
+static int l_image(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  float x = num(L, 2), y = num(L, 3), w = optnum(L, 4, 0), h = optnum(L, 5, 0);
+  qk_color tint = qk_api_color(L, 6, (qk_color){255, 255, 255, 255});
+  if (qk_draw_image(D(L), name, x, y, w, h, tint) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  return 0;
+}
+
+static int l_image_size(lua_State *L) {
+  float w, h;
+  if (qk_draw_image_size(D(L), luaL_checkstring(L, 1), &w, &h) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_pushnumber(L, w);
+  lua_pushnumber(L, h);
+  return 2;
+}
+
+static int l_clip(lua_State *L) {
+  qk_draw_push_clip(D(L), num(L, 1), num(L, 2), num(L, 3), num(L, 4));
+  return 0;
+}
+
+static int l_unclip(lua_State *L) {
+  qk_draw_pop_clip(D(L));
+  return 0;
+}
+
+int qk_open_gfx(lua_State *L) {
+  static const luaL_Reg funcs[] = {
+    {"size", l_size}, {"scale", l_scale}, {"clear", l_clear}, {"rect", l_rect}, {"circle", l_circle},
+    {"line", l_line}, {"arc", l_arc}, {"polygon", l_polygon}, {"text", l_text}, {"measure", l_measure},
+    {"image", l_image}, {"image_size", l_image_size}, {"clip", l_clip}, {"unclip", l_unclip}, {NULL, NULL},
+  };
+  qk_api_newlib(L, funcs);
+  return 1;
+}

@@ -1,0 +1,154 @@
+/*
+** api_kiosk.c — the `kiosk` module: time, timers, frames and the runtime's
+** services.
+**
+**   kiosk.now()                    -> ms on the runtime clock (virtual under replay)
+**   kiosk.after(ms, fn)            -> id    run fn once, ms from now
+**   kiosk.every(ms, fn)            -> id    run fn every ms
+**   kiosk.cancel(id)
+**   kiosk.redraw()                 ask for a new frame
+**   kiosk.animate([ms])            keep frames (and update(dt)) coming for ms (250)
+**   kiosk.element(label, x, y, w, h)   this frame shows an interactive element
+**   kiosk.text_input(on [, x, y, w, h]) show/hide text input (IME near the rect)
+**   kiosk.frame()                  -> number of the frame being drawn
+**   kiosk.presented_at(frame)      -> ms when that frame reached the screen, or nil
+**   kiosk.restart()                fresh app state (new VM) after this call
+**   kiosk.launch(name)             switch to a bundled app (scripts/apps/<name>)
+**   kiosk.apps()                   -> { names of bundled apps }
+**   kiosk.log(...)                 write to the kiosk log
+**   kiosk.quit()                   leave the kiosk (admin only)
+**   kiosk.config                   { kiosk_id, app, headless, replay, width, height }
+*/
+#include <lauxlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "host.h"
+
+static int l_now(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)qk_app_now(qk_api_app(L)));
+  return 1;
+}
+
+static int add_timer(lua_State *L, int repeat) {
+  lua_Number ms = luaL_checknumber(L, 1);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  if (ms < 0) ms = 0;
+  if (repeat && ms < 1) return luaL_error(L, "kiosk.every needs an interval of at least 1 ms");
+  uint64_t now = qk_app_now(qk_api_app(L));
+  int id = qk_host_timer_add(qk_host_of(L), now + (uint64_t)ms, repeat ? (uint64_t)ms : 0, 2);
+  if (id < 0) return luaL_error(L, "too many timers (cancel the ones you no longer need)");
+  lua_pushinteger(L, id);
+  return 1;
+}
+
+static int l_after(lua_State *L) { return add_timer(L, 0); }
+static int l_every(lua_State *L) { return add_timer(L, 1); }
+
+static int l_cancel(lua_State *L) {
+  if (!lua_isnoneornil(L, 1)) qk_host_timer_cancel(qk_host_of(L), (int)luaL_checkinteger(L, 1));
+  return 0;
+}
+
+static int l_redraw(lua_State *L) {
+  qk_app_redraw(qk_api_app(L));
+  return 0;
+}
+
+static int l_animate(lua_State *L) {
+  qk_app_animate(qk_api_app(L), (int)luaL_optinteger(L, 1, 250));
+  return 0;
+}
+
+static int l_element(lua_State *L) {
+  const char *label = luaL_checkstring(L, 1);
+  float x = (float)luaL_checknumber(L, 2), y = (float)luaL_checknumber(L, 3);
+  float w = (float)luaL_checknumber(L, 4), h = (float)luaL_checknumber(L, 5);
+  qk_draw_element(qk_app_draw(qk_api_app(L)), label, x, y, w, h);
+  return 0;
+}
+
+static int l_text_input(lua_State *L) {
+  int on = lua_toboolean(L, 1);
+  qk_app_text_input(qk_api_app(L), on, (float)luaL_optnumber(L, 2, 0), (float)luaL_optnumber(L, 3, 0),
+                    (float)luaL_optnumber(L, 4, 0), (float)luaL_optnumber(L, 5, 0));
+  return 0;
+}
+
+static int l_frame(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)qk_app_frame(qk_api_app(L)));
+  return 1;
+}
+
+static int l_presented_at(lua_State *L) {
+  uint64_t when;
+  if (qk_app_presented_at(qk_api_app(L), (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
+  lua_pushinteger(L, (lua_Integer)when);
+  return 1;
+}
+
+static int l_restart(lua_State *L) {
+  qk_app_restart(qk_api_app(L));
+  return 0;
+}
+
+static int l_launch(lua_State *L) {
+  char err[256];
+  if (qk_app_launch(qk_api_app(L), luaL_checkstring(L, 1), err, sizeof err) != 0) return luaL_error(L, "%s", err);
+  return 0;
+}
+
+static int l_apps(lua_State *L) {
+  char names[64][64];
+  int n = qk_app_list_bundled(qk_api_app(L), names, 64);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, names[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
+static int l_log(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&b, ' ');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  qk_log_write(qk_app_log(qk_api_app(L)), QK_LOG_INFO, "[%s] %s", qk_app_name(qk_api_app(L)), lua_tostring(L, -1));
+  return 0;
+}
+
+static int l_quit(lua_State *L) {
+  qk_app_quit(qk_api_app(L));
+  return 0;
+}
+
+int qk_open_kiosk(lua_State *L) {
+  static const luaL_Reg funcs[] = {
+    {"now", l_now}, {"after", l_after}, {"every", l_every}, {"cancel", l_cancel}, {"redraw", l_redraw},
+    {"animate", l_animate}, {"element", l_element}, {"text_input", l_text_input}, {"frame", l_frame},
+    {"presented_at", l_presented_at}, {"restart", l_restart}, {"launch", l_launch}, {"apps", l_apps},
+    {"log", l_log}, {"quit", l_quit}, {NULL, NULL},
+  };
+  qk_api_newlib(L, funcs);
+  qk_app *a = qk_api_app(L);
+  const qk_options *o = qk_app_options(a);
+  lua_createtable(L, 0, 6);
+  lua_pushstring(L, o->kiosk_id ? o->kiosk_id : "kiosk");
+  lua_setfield(L, -2, "kiosk_id");
+  lua_pushstring(L, qk_app_name(a));
+  lua_setfield(L, -2, "app");
+  lua_pushboolean(L, o->headless);
+  lua_setfield(L, -2, "headless");
+  lua_pushboolean(L, o->replay_path != NULL);
+  lua_setfield(L, -2, "replay");
+  lua_pushboolean(L, o->fullscreen);
+  lua_setfield(L, -2, "fullscreen");
+  lua_setfield(L, -2, "config");
+  return 1;
+}

@@ -1,0 +1,78 @@
+/*
+** api_util.c — helpers shared by the C modules of the Lua API.
+*/
+#include <lauxlib.h>
+#include <string.h>
+
+#include "api.h"
+
+qk_app *qk_api_app(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
+  lua_newtable(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  luaL_setfuncs(L, funcs, 1);
+}
+
+static int hexval(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+static int parse_hex(const char *s, qk_color *out) {
+  size_t n = strlen(s);
+  int v[8];
+  if (s[0] != '#' || (n != 4 && n != 5 && n != 7 && n != 9)) return 0;
+  for (size_t i = 1; i < n; i++)
+    if ((v[i - 1] = hexval(s[i])) < 0) return 0;
+  if (n == 4 || n == 5) {
+    out->r = (uint8_t)(v[0] * 17);
+    out->g = (uint8_t)(v[1] * 17);
+    out->b = (uint8_t)(v[2] * 17);
+    out->a = n == 5 ? (uint8_t)(v[3] * 17) : 255;
+  } else {
+    out->r = (uint8_t)(v[0] * 16 + v[1]);
+    out->g = (uint8_t)(v[2] * 16 + v[3]);
+    out->b = (uint8_t)(v[4] * 16 + v[5]);
+    out->a = n == 9 ? (uint8_t)(v[6] * 16 + v[7]) : 255;
+  }
+  return 1;
+}
+
+static uint8_t byte_of(lua_State *L, int t, int i, int def) {
+  lua_rawgeti(L, t, i);
+  lua_Number n = lua_isnil(L, -1) ? def : luaL_checknumber(L, -1);
+  lua_pop(L, 1);
+  return (uint8_t)(n < 0 ? 0 : n > 255 ? 255 : n);
+}
+
+qk_color qk_api_color(lua_State *L, int idx, qk_color def) {
+  qk_color c = def;
+  switch (lua_type(L, idx)) {
+  case LUA_TNONE:
+  case LUA_TNIL: return def;
+  case LUA_TSTRING:
+    if (!parse_hex(lua_tostring(L, idx), &c))
+      luaL_error(L, "bad colour '%s' (use \"#rrggbb\" or \"#rrggbbaa\")", lua_tostring(L, idx));
+    return c;
+  case LUA_TNUMBER: {
+    lua_Integer v = luaL_checkinteger(L, idx);
+    c.r = (uint8_t)(v >> 16);
+    c.g = (uint8_t)(v >> 8);
+    c.b = (uint8_t)v;
+    c.a = 255;
+    return c;
+  }
+  case LUA_TTABLE: {
+    int t = lua_absindex(L, idx);
+    c.r = byte_of(L, t, 1, 0);
+    c.g = byte_of(L, t, 2, 0);
+    c.b = byte_of(L, t, 3, 0);
+    c.a = byte_of(L, t, 4, 255);
+    return c;
+  }
+  default: luaL_typeerror(L, idx, "colour"); return def;
+  }
+}

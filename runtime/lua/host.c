@@ -1,0 +1,592 @@
+/*
+** host.c — see host.h. Order of trust: everything that touches the VM runs
+** inside lua_pcall with our message handler; C never calls lua_error while it
+** still owns heap memory.
+*/
+#include "host.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#define HOOK_COUNT 4096            /* instructions between clock checks */
+#define MAX_TIMERS 256
+#define MAX_MODULE_BYTES (4u << 20) /* a single script file */
+
+enum { TRIP_NONE, TRIP_TIME, TRIP_MEMORY };
+
+typedef struct {
+  int id;
+  uint64_t due, interval; /* interval 0 = once */
+  int ref;                /* the callback, in the registry */
+} timer;
+
+struct qk_host {
+  lua_State *L;
+  qk_host_config cfg;
+  char *app_dir, *lib_dir, *app_name;
+  size_t mem_used, mem_limit;
+  int time_limit_ms;
+  struct timespec deadline;
+  int in_call;            /* a budgeted call is running */
+  int tripped;            /* TRIP_*: stays set until the VM is dropped */
+  int app_ref;            /* the table main.lua returned */
+  timer timers[MAX_TIMERS];
+  int ntimers, next_timer_id;
+  char err[8192];
+};
+
+static const char *const trip_message[] = {
+  "",
+  "script took too long (time limit per call exceeded): is there an endless loop?",
+  "script used too much memory (memory limit exceeded)",
+};
+
+/* ---- limits ---- */
+
+static void limit_hook(lua_State *L, lua_Debug *ar);
+
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  qk_host *h = ud;
+  if (!ptr) osize = 0;
+  if (nsize == 0) {
+    free(ptr);
+    h->mem_used -= osize;
+    return NULL;
+  }
+  if (nsize > osize && h->mem_used + (nsize - osize) > h->mem_limit) {
+    /* Refuse, and make the refusal stick even if a pcall catches it. */
+    if (h->in_call && h->tripped == TRIP_NONE) {
+      h->tripped = TRIP_MEMORY;
+      /* lua_sethook may be called at any moment, even from here: the main
+      ** thread now raises on its next instruction; a coroutine's own hook
+      ** sees the trip within HOOK_COUNT instructions. */
+      lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, 1);
+    }
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (p) h->mem_used = h->mem_used - osize + nsize;
+  return p;
+}
+
+static int past(const struct timespec *deadline) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return now.tv_sec > deadline->tv_sec || (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+static void limit_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  qk_host *h = qk_host_of(L);
+  if (!h->in_call) return;
+  if (h->tripped == TRIP_NONE && past(&h->deadline)) h->tripped = TRIP_TIME;
+  if (h->tripped != TRIP_NONE) {
+    /* Re-arm on every instruction of this thread: a pcall in the script
+    ** catches the error, and the very next instruction raises it again. */
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    lua_pushstring(L, trip_message[h->tripped]);
+    lua_error(L);
+  }
+}
+
+static void arm(qk_host *h) {
+  clock_gettime(CLOCK_MONOTONIC, &h->deadline);
+  h->deadline.tv_sec += h->time_limit_ms / 1000;
+  h->deadline.tv_nsec += (long)(h->time_limit_ms % 1000) * 1000000L;
+  if (h->deadline.tv_nsec >= 1000000000L) {
+    h->deadline.tv_sec++;
+    h->deadline.tv_nsec -= 1000000000L;
+  }
+  h->in_call = 1;
+  lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+}
+
+/* ---- messages ---- */
+
+static int message_handler(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  const char *msg = lua_tostring(L, 1);
+  if (h->tripped) msg = trip_message[h->tripped];
+  if (!msg) {
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+/* Calls the function below nargs arguments on the stack under the limits.
+** Returns 0, or -1 with h->err set. Pops the function and arguments. */
+static int budgeted_call(qk_host *h, int nargs, int nresults) {
+  lua_State *L = h->L;
+  if (h->tripped) {
+    lua_pop(L, nargs + 1);
+    snprintf(h->err, sizeof h->err, "%s", trip_message[h->tripped]);
+    return -1;
+  }
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, message_handler);
+  lua_insert(L, base);
+  arm(h);
+  int rc = lua_pcall(L, nargs, nresults, base);
+  h->in_call = 0;
+  lua_sethook(L, NULL, 0, 0);
+  if (rc != LUA_OK) {
+    const char *m = lua_tostring(L, -1);
+    snprintf(h->err, sizeof h->err, "%s", m ? m : (h->tripped ? trip_message[h->tripped] : "unknown error"));
+    if (h->tripped && m && !strstr(m, trip_message[h->tripped])) /* the trip replaced another error */
+      snprintf(h->err, sizeof h->err, "%s\n%s", trip_message[h->tripped], m);
+    lua_pop(L, 1);
+  }
+  lua_remove(L, base); /* the message handler */
+  return rc == LUA_OK ? 0 : -1;
+}
+
+/* ---- require ---- */
+
+static int valid_module_name(const char *n) {
+  if (!*n || strlen(n) > 200 || n[0] == '.') return 0;
+  for (const char *p = n; *p; p++) {
+    char c = *p;
+    int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+             (c == '.' && p[1] != '.' && p[1] != 0);
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *buf = NULL;
+  if (fseek(f, 0, SEEK_END) == 0) {
+    long n = ftell(f);
+    if (n >= 0 && (unsigned long)n <= MAX_MODULE_BYTES && fseek(f, 0, SEEK_SET) == 0) {
+      buf = malloc((size_t)n + 1);
+      if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+      }
+      if (buf) {
+        buf[n] = 0;
+        *len = (size_t)n;
+      }
+    }
+  }
+  fclose(f);
+  return buf;
+}
+
+/* Loads the chunk at path as text only, named "@shown". Pushes the function
+** or an error message; returns the lua_load status. The file buffer is freed
+** before anything can raise. */
+static int load_text_file(lua_State *L, const char *path, const char *shown) {
+  size_t len = 0;
+  char *buf = read_file(path, &len);
+  if (!buf) {
+    lua_pushfstring(L, "cannot read %s: %s", shown, strerror(errno ? errno : EIO));
+    return LUA_ERRFILE;
+  }
+  char chunkname[600];
+  snprintf(chunkname, sizeof chunkname, "@%s", shown);
+  const char *code = buf;
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { /* a BOM from a Windows editor */
+    code += 3;
+    len -= 3;
+  }
+  int rc = luaL_loadbufferx(L, code, len, chunkname, "t");
+  free(buf);
+  return rc;
+}
+
+static int file_exists(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (f) fclose(f);
+  return f != NULL;
+}
+
+/* require(name): app folder first, then the kiosk library. */
+static int sandbox_require(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  const char *name = luaL_checkstring(L, 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, "qk.loaded");
+  if (lua_getfield(L, -1, name) != LUA_TNIL) {
+    if (lua_type(L, -1) == LUA_TLIGHTUSERDATA) return luaL_error(L, "module '%s' requires itself (a loop of requires)", name);
+    return 1;
+  }
+  lua_pop(L, 1);
+  if (!valid_module_name(name)) return luaL_error(L, "bad module name '%s' (use letters, digits, _ and dots)", name);
+  char rel[256], path[4096], shown[600];
+  snprintf(rel, sizeof rel, "%s", name);
+  for (char *p = rel; *p; p++)
+    if (*p == '.') *p = '/';
+  const char *dirs[2] = {h->app_dir, h->lib_dir};
+  const char *prefix[2] = {h->app_name, NULL};
+  const char *forms[2] = {"%s/%s.lua", "%s/%s/init.lua"};
+  int found = 0;
+  for (int d = 0; d < 2 && !found; d++) {
+    if (!dirs[d]) continue;
+    for (int f = 0; f < 2 && !found; f++) {
+      snprintf(path, sizeof path, forms[f], dirs[d], rel);
+      if (file_exists(path)) {
+        found = 1;
+        const char *tail = path + strlen(dirs[d]) + 1;
+        if (prefix[d]) snprintf(shown, sizeof shown, "%s/%s", prefix[d], tail);
+        else snprintf(shown, sizeof shown, "%s", tail);
+      }
+    }
+  }
+  if (!found) return luaL_error(L, "module '%s' not found in the app folder or the kiosk library", name);
+  lua_pushlightuserdata(L, (void *)h); /* "loading" marker */
+  lua_setfield(L, -2, name);
+  if (load_text_file(L, path, shown) != LUA_OK) {
+    lua_pushnil(L);
+    lua_setfield(L, -3, name);
+    return lua_error(L);
+  }
+  lua_pushstring(L, name);
+  lua_call(L, 1, 1);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushboolean(L, 1);
+  }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, name);
+  return 1;
+}
+
+/* ---- the sandbox ---- */
+
+/* load(chunk [, name [, mode [, env]]]) with mode forced to text. */
+static int sandbox_load(lua_State *L) {
+  int n = lua_gettop(L);
+  if (n < 1) return luaL_error(L, "load needs a chunk");
+  if (n >= 3 && !lua_isnil(L, 3)) {
+    const char *mode = luaL_checkstring(L, 3);
+    if (strchr(mode, 'b')) return luaL_error(L, "binary chunks are not allowed");
+  }
+  lua_pushvalue(L, lua_upvalueindex(1)); /* the real load */
+  lua_pushvalue(L, 1);
+  if (n >= 2) lua_pushvalue(L, 2); else lua_pushnil(L);
+  lua_pushliteral(L, "t");
+  if (n >= 4) lua_pushvalue(L, 4);
+  lua_call(L, n >= 4 ? 4 : 3, LUA_MULTRET);
+  return lua_gettop(L) - n;
+}
+
+static int sandbox_print(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  int n = lua_gettop(L);
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (int i = 1; i <= n; i++) {
+    if (i > 1) luaL_addchar(&b, '\t');
+    luaL_tolstring(L, i, NULL);
+    luaL_addvalue(&b);
+  }
+  luaL_pushresult(&b);
+  if (h->cfg.log) h->cfg.log(h->cfg.ctx, lua_tostring(L, -1));
+  return 0;
+}
+
+static int sandbox_collectgarbage(lua_State *L) {
+  static const char *const allowed[] = {"collect", "count", "step", NULL};
+  int opt = luaL_checkoption(L, 1, "collect", allowed);
+  switch (opt) {
+  case 1: lua_pushnumber(L, (lua_Number)lua_gc(L, LUA_GCCOUNT, 0) + lua_gc(L, LUA_GCCOUNTB, 0) / 1024.0); return 1;
+  case 2: lua_pushboolean(L, lua_gc(L, LUA_GCSTEP, (int)luaL_optinteger(L, 2, 0))); return 1;
+  default: lua_gc(L, LUA_GCCOLLECT); lua_pushinteger(L, 0); return 1;
+  }
+}
+
+static int strict_index(lua_State *L) {
+  return luaL_error(L, "undefined global '%s' (misspelt, or missing 'local'?)", lua_tostring(L, 2));
+}
+
+static void open_lib(lua_State *L, const char *name, lua_CFunction open) {
+  luaL_requiref(L, name, open, 1);
+  lua_pop(L, 1);
+}
+
+/* Runs inside a protected call: builds the environment. */
+static int setup(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  open_lib(L, "_G", luaopen_base);
+  open_lib(L, LUA_STRLIBNAME, luaopen_string);
+  open_lib(L, LUA_TABLIBNAME, luaopen_table);
+  open_lib(L, LUA_MATHLIBNAME, luaopen_math);
+  open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
+  open_lib(L, LUA_COLIBNAME, luaopen_coroutine);
+
+  /* os: time, clock and date only. */
+  luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+  lua_newtable(L);
+  static const char *const os_keep[] = {"time", "clock", "date", "difftime"};
+  for (size_t i = 0; i < sizeof os_keep / sizeof os_keep[0]; i++) {
+    lua_getfield(L, -2, os_keep[i]);
+    lua_setfield(L, -2, os_keep[i]);
+  }
+  lua_setglobal(L, "os");
+  lua_pop(L, 1);
+
+  /* Everything loaded so far must not know the unfiltered os table. */
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_pushnil(L);
+  lua_setfield(L, -2, LUA_OSLIBNAME);
+  lua_pop(L, 1);
+
+  lua_getglobal(L, "string");
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+
+  static const char *const base_drop[] = {"dofile", "loadfile"};
+  for (size_t i = 0; i < sizeof base_drop / sizeof base_drop[0]; i++) {
+    lua_pushnil(L);
+    lua_setglobal(L, base_drop[i]);
+  }
+  lua_getglobal(L, "load");
+  lua_pushcclosure(L, sandbox_load, 1);
+  lua_setglobal(L, "load");
+  lua_pushcfunction(L, sandbox_print);
+  lua_setglobal(L, "print");
+  lua_pushcfunction(L, sandbox_collectgarbage);
+  lua_setglobal(L, "collectgarbage");
+
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, "qk.loaded");
+  lua_pushcfunction(L, sandbox_require);
+  lua_setglobal(L, "require");
+
+  for (int i = 0; i < h->cfg.nmodules; i++) {
+    lua_pushlightuserdata(L, h->cfg.ctx);
+    lua_pushcclosure(L, h->cfg.modules[i].open, 1);
+    lua_call(L, 0, 1);
+    lua_setglobal(L, h->cfg.modules[i].name);
+  }
+
+  /* Reading an undefined global is an error: it catches typos early. */
+  lua_pushglobaltable(L);
+  lua_newtable(L);
+  lua_pushcfunction(L, strict_index);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* Runs main.lua and keeps the app table it returns. */
+static int run_main(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  char path[4096], shown[600];
+  snprintf(path, sizeof path, "%s/main.lua", h->app_dir);
+  snprintf(shown, sizeof shown, "%s/main.lua", h->app_name);
+  if (load_text_file(L, path, shown) != LUA_OK) return lua_error(L);
+  lua_call(L, 0, 1);
+  if (!lua_istable(L, -1))
+    return luaL_error(L, "%s must end with 'return app' (a table with draw/event functions), got %s", shown,
+                      luaL_typename(L, -1));
+  return 1;
+}
+
+/* ---- lifecycle ---- */
+
+qk_host *qk_host_of(lua_State *L) { return *(qk_host **)lua_getextraspace(L); }
+lua_State *qk_host_state(qk_host *h) { return h->L; }
+void *qk_host_ctx(qk_host *h) { return h->cfg.ctx; }
+const char *qk_host_error(const qk_host *h) { return h->err; }
+int qk_host_dead(const qk_host *h) { return h->tripped != TRIP_NONE; }
+size_t qk_host_memory(const qk_host *h) { return h->mem_used; }
+
+static void warn_to_log(void *ud, const char *msg, int tocont) {
+  qk_host *h = ud;
+  (void)tocont;
+  if (h->cfg.log && msg[0] != '@') h->cfg.log(h->cfg.ctx, msg);
+}
+
+qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
+  qk_host *h = calloc(1, sizeof *h);
+  if (!h) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  h->cfg = *cfg;
+  h->app_dir = strdup(cfg->app_dir);
+  h->lib_dir = cfg->lib_dir ? strdup(cfg->lib_dir) : NULL;
+  h->app_name = strdup(cfg->app_name ? cfg->app_name : "app");
+  h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (64u << 20);
+  h->time_limit_ms = cfg->time_limit_ms > 0 ? cfg->time_limit_ms : 250;
+  h->app_ref = LUA_NOREF;
+  h->next_timer_id = 1;
+  if (!h->app_dir || !h->app_name || (cfg->lib_dir && !h->lib_dir)) {
+    snprintf(err, errlen, "out of memory");
+    qk_host_free(h);
+    return NULL;
+  }
+  h->L = lua_newstate(limited_alloc, h);
+  if (!h->L) {
+    snprintf(err, errlen, "cannot create the Lua state (out of memory)");
+    qk_host_free(h);
+    return NULL;
+  }
+  *(qk_host **)lua_getextraspace(h->L) = h;
+  lua_setwarnf(h->L, warn_to_log, h);
+  lua_atpanic(h->L, NULL);
+
+  lua_pushcfunction(h->L, setup);
+  if (budgeted_call(h, 0, 0) != 0) {
+    snprintf(err, errlen, "%s", h->err);
+    qk_host_free(h);
+    return NULL;
+  }
+  lua_pushcfunction(h->L, run_main);
+  if (budgeted_call(h, 0, 1) != 0) {
+    snprintf(err, errlen, "%s", h->err);
+    qk_host_free(h);
+    return NULL;
+  }
+  h->app_ref = luaL_ref(h->L, LUA_REGISTRYINDEX);
+  return h;
+}
+
+void qk_host_free(qk_host *h) {
+  if (!h) return;
+  if (h->L) lua_close(h->L);
+  free(h->app_dir);
+  free(h->lib_dir);
+  free(h->app_name);
+  free(h);
+}
+
+/* Pushes app[name] if it is a function; returns 1, or 0 with nothing pushed. */
+static int push_callback(qk_host *h, const char *name) {
+  lua_State *L = h->L;
+  if (h->app_ref == LUA_NOREF) return 0;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->app_ref);
+  lua_getfield(L, -1, name);
+  lua_remove(L, -2);
+  if (lua_isfunction(L, -1)) return 1;
+  lua_pop(L, 1);
+  return 0;
+}
+
+int qk_host_has(qk_host *h, const char *callback) {
+  if (!push_callback(h, callback)) return 0;
+  lua_pop(h->L, 1);
+  return 1;
+}
+
+int qk_host_draw(qk_host *h) {
+  if (!push_callback(h, "draw")) return 0;
+  return budgeted_call(h, 0, 0);
+}
+
+int qk_host_update(qk_host *h, double dt_ms) {
+  if (!push_callback(h, "update")) return 0;
+  lua_pushnumber(h->L, dt_ms);
+  return budgeted_call(h, 1, 0);
+}
+
+/* Builds the event table; runs protected because it allocates. */
+static int push_event_table(lua_State *L) {
+  const qk_host_input *e = lua_touserdata(L, 1);
+  lua_createtable(L, 0, 10);
+  lua_pushstring(L, e->type);
+  lua_setfield(L, -2, "type");
+  lua_pushnumber(L, e->x);
+  lua_setfield(L, -2, "x");
+  lua_pushnumber(L, e->y);
+  lua_setfield(L, -2, "y");
+  lua_pushinteger(L, e->pointer);
+  lua_setfield(L, -2, "pointer");
+  lua_pushinteger(L, (lua_Integer)e->t);
+  lua_setfield(L, -2, "t");
+  if (e->key) {
+    lua_pushstring(L, e->key);
+    lua_setfield(L, -2, "key");
+  }
+  if (e->text) {
+    lua_pushstring(L, e->text);
+    lua_setfield(L, -2, "text");
+  }
+  static const char *const mod_names[] = {"shift", "ctrl", "alt", "gui"};
+  for (int i = 0; i < 4; i++)
+    if (e->mods & (1u << i)) {
+      lua_pushboolean(L, 1);
+      lua_setfield(L, -2, mod_names[i]);
+    }
+  return 1;
+}
+
+int qk_host_event(qk_host *h, const qk_host_input *e) {
+  if (!push_callback(h, "event")) return 0;
+  lua_State *L = h->L;
+  lua_pushcfunction(L, push_event_table);
+  lua_pushlightuserdata(L, (void *)e);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+    snprintf(h->err, sizeof h->err, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");
+    lua_pop(L, 2);
+    return -1;
+  }
+  return budgeted_call(h, 1, 0);
+}
+
+/* ---- timers ---- */
+
+int qk_host_timer_add(qk_host *h, uint64_t due, uint64_t interval, int fn_index) {
+  lua_State *L = h->L;
+  if (h->ntimers == MAX_TIMERS) return -1;
+  lua_pushvalue(L, fn_index);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (ref == LUA_REFNIL || ref == LUA_NOREF) return -1;
+  timer *t = &h->timers[h->ntimers++];
+  t->id = h->next_timer_id++;
+  t->due = due;
+  t->interval = interval;
+  t->ref = ref;
+  return t->id;
+}
+
+void qk_host_timer_cancel(qk_host *h, int id) {
+  for (int i = 0; i < h->ntimers; i++)
+    if (h->timers[i].id == id) {
+      luaL_unref(h->L, LUA_REGISTRYINDEX, h->timers[i].ref);
+      h->timers[i] = h->timers[--h->ntimers];
+      return;
+    }
+}
+
+uint64_t qk_host_next_timer(const qk_host *h) {
+  uint64_t next = UINT64_MAX;
+  for (int i = 0; i < h->ntimers; i++)
+    if (h->timers[i].due < next) next = h->timers[i].due;
+  return next;
+}
+
+int qk_host_run_timers(qk_host *h, uint64_t now) {
+  /* One due timer at a time, earliest first: callbacks may add or cancel. */
+  for (int guard = 0; guard < 10 * MAX_TIMERS; guard++) {
+    int pick = -1;
+    for (int i = 0; i < h->ntimers; i++)
+      if (h->timers[i].due <= now && (pick < 0 || h->timers[i].due < h->timers[pick].due)) pick = i;
+    if (pick < 0) return 0;
+    timer t = h->timers[pick];
+    lua_rawgeti(h->L, LUA_REGISTRYINDEX, t.ref);
+    if (t.interval) {
+      /* Catch up without a burst after a long stall. */
+      h->timers[pick].due = t.due + t.interval > now ? t.due + t.interval : now + t.interval;
+    } else {
+      luaL_unref(h->L, LUA_REGISTRYINDEX, t.ref);
+      h->timers[pick] = h->timers[--h->ntimers];
+    }
+    if (budgeted_call(h, 0, 0) != 0) return -1;
+  }
+  return 0;
+}
+

@@ -1,0 +1,117 @@
+/*
+** main.c — the quizkiosk command: reads the command line and hands over to
+** the runtime (app.c) or to a maintenance subcommand (export, stats, ...).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "paths.h"
+
+#ifndef QK_VERSION
+#define QK_VERSION "0.0.0"
+#endif
+
+static const char usage[] =
+  "usage: quizkiosk [APP_DIR] [--db FILE] [--fullscreen | --window WxH] [--headless]\n"
+  "                 [--replay FILE] [--shots DIR] [--kiosk-id NAME]\n"
+  "                 [--renderer auto|gpu|software] [--font FAMILY]\n"
+  "                 [--time-limit MS] [--memory-limit MIB]\n"
+  "       quizkiosk export --db FILE --format csv|json [--since DATE] [--out FILE]\n"
+  "       quizkiosk stats --db FILE\n"
+  "       quizkiosk purge --db FILE --before DATE\n"
+  "       quizkiosk set-pin --db FILE PIN\n"
+  "       quizkiosk rescore --db FILE APP_DIR [--exam ID]\n"
+  "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
+  "       quizkiosk --version | --help\n"
+  "\n"
+  "APP_DIR holds main.lua (default: the bundled demo). Without a display, use\n"
+  "--headless with --replay to drive the kiosk from a file and --shots to save PNGs.\n";
+
+static int parse_size(const char *s, int *w, int *h) {
+  char *end;
+  long a = strtol(s, &end, 10);
+  if (end == s || (*end != 'x' && *end != 'X')) return -1;
+  const char *t = end + 1;
+  long b = strtol(t, &end, 10);
+  if (end == t || *end || a < 100 || b < 100 || a > 16384 || b > 16384) return -1;
+  *w = (int)a;
+  *h = (int)b;
+  return 0;
+}
+
+static int bad(const char *what, const char *arg) {
+  fprintf(stderr, "quizkiosk: %s '%s'\n%s", what, arg ? arg : "", usage);
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1 && qk_cli_handles(argv[1])) return qk_cli_run(argc - 1, argv + 1);
+
+  qk_options o = {0};
+  o.render = QK_RENDER_AUTO;
+  const char *env_render = getenv("QUIZKIOSK_RENDERER");
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEED_ARG() do { if (!next) return bad("missing value after", a); i++; } while (0)
+    if (strcmp(a, "--version") == 0) {
+      printf("quizkiosk %s\n", QK_VERSION);
+      return 0;
+    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage, stdout);
+      return 0;
+    } else if (strcmp(a, "--db") == 0) { NEED_ARG(); o.db_path = next; }
+    else if (strcmp(a, "--fullscreen") == 0) o.fullscreen = 1;
+    else if (strcmp(a, "--headless") == 0) o.headless = 1;
+    else if (strcmp(a, "--window") == 0) {
+      NEED_ARG();
+      if (parse_size(next, &o.width, &o.height) != 0) return bad("bad window size (want WxH, e.g. 1280x800)", next);
+    } else if (strcmp(a, "--replay") == 0) { NEED_ARG(); o.replay_path = next; }
+    else if (strcmp(a, "--shots") == 0) { NEED_ARG(); o.shots_dir = next; }
+    else if (strcmp(a, "--kiosk-id") == 0) { NEED_ARG(); o.kiosk_id = next; }
+    else if (strcmp(a, "--font") == 0) { NEED_ARG(); o.font_family = next; }
+    else if (strcmp(a, "--renderer") == 0) { NEED_ARG(); env_render = next; }
+    else if (strcmp(a, "--time-limit") == 0) {
+      NEED_ARG();
+      o.time_limit_ms = atoi(next);
+      if (o.time_limit_ms < 10 || o.time_limit_ms > 60000) return bad("bad time limit (10..60000 ms)", next);
+    } else if (strcmp(a, "--memory-limit") == 0) {
+      NEED_ARG();
+      long mib = atol(next);
+      if (mib < 4 || mib > 4096) return bad("bad memory limit (4..4096 MiB)", next);
+      o.mem_limit = (size_t)mib << 20;
+    } else if (a[0] == '-') return bad("unknown option", a);
+    else if (!o.app_dir) o.app_dir = a;
+    else return bad("more than one APP_DIR", a);
+#undef NEED_ARG
+  }
+  if (o.fullscreen && o.width) return bad("choose --fullscreen or --window, not both", "");
+  if (env_render) {
+    if (strcmp(env_render, "gpu") == 0) o.render = QK_RENDER_GPU;
+    else if (strcmp(env_render, "software") == 0) o.render = QK_RENDER_SOFTWARE;
+    else if (strcmp(env_render, "auto") != 0) return bad("bad renderer (auto, gpu or software)", env_render);
+  }
+  if (o.shots_dir && !o.replay_path) return bad("--shots needs --replay", o.shots_dir);
+  if (!o.width && !o.fullscreen) {
+    o.width = 1280;
+    o.height = 800;
+  }
+  char data_dir[2048];
+  if (qk_paths_data_dir(data_dir, sizeof data_dir) != 0) {
+    fprintf(stderr, "quizkiosk: cannot find the kiosk's scripts folder (set QUIZKIOSK_DATA to the folder holding scripts/)\n");
+    return 1;
+  }
+  o.data_dir = data_dir;
+  char db[2048];
+  if (!o.db_path) {
+    if (qk_paths_default_db(db, sizeof db) != 0) {
+      fprintf(stderr, "quizkiosk: cannot work out a database path; pass --db FILE\n");
+      return 1;
+    }
+    o.db_path = db;
+  }
+  return qk_app_run(&o);
+}

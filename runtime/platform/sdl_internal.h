@@ -1,0 +1,40 @@
+/*
+** sdl_internal.h — state shared by the SDL implementation files of the
+** platform layer (window/renderer/events, rasterisers, file watcher).
+** Nothing outside runtime/platform/ includes this.
+*/
+#ifndef QK_SDL_INTERNAL_H
+#define QK_SDL_INTERNAL_H
+
+#include <SDL.h>
+#include "platform.h"
+
+typedef struct qk_watch qk_watch;
+
+struct qk_platform {
+  SDL_Window *window;
+  SDL_Renderer *renderer;
+  char renderer_name[64];
+  int fullscreen;
+  int headless;
+  int text_input_on;
+  int touch_seen;            /* hide the cursor once touch is used in kiosk mode */
+  SDL_FingerID fingers[10];  /* finger id per slot (slot = index + 1) */
+  unsigned char finger_used[10];
+  SDL_Vertex *verts;         /* scratch for qk_plat_triangles */
+  int verts_cap;
+  Uint32 wake_event;         /* SDL user event type used by other threads */
+  qk_watch *watch;
+};
+
+struct qk_texture {
+  SDL_Texture *tex;
+  int w, h;
+};
+
+/* sdl_watch.c: watches a directory tree for *.lua changes; pushes wake_event
+** with code 1 (reload) on the SDL queue from its own thread. */
+qk_watch *qk_watch_start(const char *const *dirs, int ndirs, Uint32 event_type);
+void qk_watch_stop(qk_watch *w);
+
+#endif

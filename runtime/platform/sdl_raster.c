@@ -1,0 +1,130 @@
+/*
+** sdl_raster.c — turning fonts and image files into textures. Glyph runs are
+** rasterised white and tinted at draw time, so one cached texture serves every
+** colour. Shaping (HarfBuzz) happens inside SDL_ttf.
+*/
+#include "sdl_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+struct qk_font {
+  TTF_Font *ttf;
+};
+
+static qk_texture *texture_from_surface(qk_platform *p, SDL_Surface *s) {
+  qk_texture *t = malloc(sizeof *t);
+  if (!t) return NULL;
+  t->tex = SDL_CreateTextureFromSurface(p->renderer, s);
+  if (!t->tex) {
+    free(t);
+    return NULL;
+  }
+  t->w = s->w;
+  t->h = s->h;
+  SDL_SetTextureBlendMode(t->tex, SDL_BLENDMODE_BLEND);
+  return t;
+}
+
+qk_texture *qk_plat_image_load(qk_platform *p, const char *path, char *err, size_t errlen) {
+  SDL_Surface *s = IMG_Load(path);
+  if (!s) {
+    snprintf(err, errlen, "cannot load image %s: %s", path, IMG_GetError());
+    return NULL;
+  }
+  qk_texture *t = texture_from_surface(p, s);
+  SDL_FreeSurface(s);
+  if (!t) snprintf(err, errlen, "cannot upload image %s: %s", path, SDL_GetError());
+  else SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeBest);
+  return t;
+}
+
+void qk_plat_texture_size(const qk_texture *t, int *w, int *h) {
+  *w = t->w;
+  *h = t->h;
+}
+
+size_t qk_plat_texture_bytes(const qk_texture *t) { return (size_t)t->w * (size_t)t->h * 4u; }
+
+void qk_plat_texture_draw(qk_platform *p, qk_texture *t, float x, float y, float w, float h, qk_color tint) {
+  SDL_FRect dst = {x, y, w, h};
+  SDL_SetTextureColorMod(t->tex, tint.r, tint.g, tint.b);
+  SDL_SetTextureAlphaMod(t->tex, tint.a);
+  SDL_RenderCopyF(p->renderer, t->tex, NULL, &dst);
+}
+
+void qk_plat_texture_free(qk_texture *t) {
+  if (!t) return;
+  if (t->tex) SDL_DestroyTexture(t->tex);
+  free(t);
+}
+
+qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, char *err, size_t errlen) {
+  qk_font *f = malloc(sizeof *f);
+  if (!f) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  f->ttf = TTF_OpenFontIndex(path, pixel_size, face_index);
+  if (!f->ttf) {
+    snprintf(err, errlen, "cannot open font %s: %s", path, TTF_GetError());
+    free(f);
+    return NULL;
+  }
+  /* Light hinting keeps CJK strokes even without distorting their shapes. */
+  TTF_SetFontHinting(f->ttf, TTF_HINTING_LIGHT);
+  return f;
+}
+
+void qk_plat_font_close(qk_font *f) {
+  if (!f) return;
+  TTF_CloseFont(f->ttf);
+  free(f);
+}
+
+int qk_plat_font_height(const qk_font *f) { return TTF_FontLineSkip(f->ttf); }
+int qk_plat_font_ascent(const qk_font *f) { return TTF_FontAscent(f->ttf); }
+
+int qk_plat_font_has_glyph(const qk_font *f, uint32_t cp) { return TTF_GlyphIsProvided32(f->ttf, cp) != 0; }
+
+/* SDL_ttf wants NUL-terminated strings; runs are slices of a larger text. */
+#define RUN_STACK 512
+static const char *terminated(const char *s, size_t len, char *stackbuf, char **heap) {
+  *heap = NULL;
+  if (len < RUN_STACK) {
+    memcpy(stackbuf, s, len);
+    stackbuf[len] = 0;
+    return stackbuf;
+  }
+  *heap = malloc(len + 1);
+  if (!*heap) return NULL;
+  memcpy(*heap, s, len);
+  (*heap)[len] = 0;
+  return *heap;
+}
+
+int qk_plat_font_measure(qk_font *f, const char *s, size_t len) {
+  char buf[RUN_STACK], *heap;
+  const char *z = terminated(s, len, buf, &heap);
+  int w = 0, h = 0;
+  if (z && TTF_SizeUTF8(f->ttf, z, &w, &h) != 0) w = 0;
+  free(heap);
+  return w;
+}
+
+qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len) {
+  char buf[RUN_STACK], *heap;
+  const char *z = terminated(s, len, buf, &heap);
+  if (!z) return NULL;
+  SDL_Color white = {255, 255, 255, 255};
+  SDL_Surface *surf = TTF_RenderUTF8_Blended(f->ttf, z, white);
+  free(heap);
+  if (!surf) return NULL;
+  qk_texture *t = texture_from_surface(p, surf);
+  SDL_FreeSurface(surf);
+  return t;
+}
