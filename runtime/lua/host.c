@@ -29,7 +29,7 @@ typedef struct {
 struct qk_host {
   lua_State *L;
   qk_host_config cfg;
-  char *app_dir, *lib_dir, *app_name;
+  char *app_dir, *lib_dir, *app_name, *main_file;
   size_t mem_used, mem_limit;
   int time_limit_ms;
   struct timespec deadline;
@@ -385,8 +385,8 @@ static int setup(lua_State *L) {
 static int run_main(lua_State *L) {
   qk_host *h = qk_host_of(L);
   char path[4096], shown[600];
-  snprintf(path, sizeof path, "%s/main.lua", h->app_dir);
-  snprintf(shown, sizeof shown, "%s/main.lua", h->app_name);
+  snprintf(path, sizeof path, "%s/%s", h->app_dir, h->main_file);
+  snprintf(shown, sizeof shown, "%s/%s", h->app_name, h->main_file);
   if (load_text_file(L, path, shown) != LUA_OK) return lua_error(L);
   lua_call(L, 0, 1);
   if (!lua_istable(L, -1))
@@ -420,11 +420,12 @@ qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
   h->app_dir = strdup(cfg->app_dir);
   h->lib_dir = cfg->lib_dir ? strdup(cfg->lib_dir) : NULL;
   h->app_name = strdup(cfg->app_name ? cfg->app_name : "app");
+  h->main_file = strdup(cfg->main_file ? cfg->main_file : "main.lua");
   h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (64u << 20);
   h->time_limit_ms = cfg->time_limit_ms > 0 ? cfg->time_limit_ms : 250;
   h->app_ref = LUA_NOREF;
   h->next_timer_id = 1;
-  if (!h->app_dir || !h->app_name || (cfg->lib_dir && !h->lib_dir)) {
+  if (!h->app_dir || !h->app_name || !h->main_file || (cfg->lib_dir && !h->lib_dir)) {
     snprintf(err, errlen, "out of memory");
     qk_host_free(h);
     return NULL;
@@ -461,6 +462,7 @@ void qk_host_free(qk_host *h) {
   free(h->app_dir);
   free(h->lib_dir);
   free(h->app_name);
+  free(h->main_file);
   free(h);
 }
 
@@ -480,6 +482,16 @@ int qk_host_has(qk_host *h, const char *callback) {
   if (!push_callback(h, callback)) return 0;
   lua_pop(h->L, 1);
   return 1;
+}
+
+int qk_host_call(qk_host *h, const char *callback) {
+  if (!push_callback(h, callback)) return 0;
+  return budgeted_call(h, 0, 0);
+}
+
+void qk_host_push_app(qk_host *h) {
+  if (h->app_ref == LUA_NOREF) lua_pushnil(h->L);
+  else lua_rawgeti(h->L, LUA_REGISTRYINDEX, h->app_ref);
 }
 
 int qk_host_draw(qk_host *h) {

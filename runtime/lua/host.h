@@ -28,6 +28,7 @@ typedef struct {
   const char *app_dir;       /* the app: main.lua and its modules */
   const char *lib_dir;       /* the kiosk's script library (scripts/) */
   const char *app_name;      /* for chunk names: "<app_name>/file.lua" */
+  const char *main_file;     /* file in app_dir that returns the app; NULL = "main.lua" */
   size_t mem_limit;          /* bytes; 0 = 64 MiB */
   int time_limit_ms;         /* per call from C into Lua; 0 = 250 */
   uint64_t (*now)(void *ctx); /* the runtime clock (virtual under replay) */
@@ -63,6 +64,10 @@ int qk_host_draw(qk_host *h);
 int qk_host_event(qk_host *h, const qk_host_input *e);
 int qk_host_update(qk_host *h, double dt_ms);
 int qk_host_has(qk_host *h, const char *callback);
+/* Calls app[callback]() with no arguments (tests, custom hooks). */
+int qk_host_call(qk_host *h, const char *callback);
+/* Pushes the app table (for C code that inspects it). */
+void qk_host_push_app(qk_host *h);
 const char *qk_host_error(const qk_host *h);
 int qk_host_dead(const qk_host *h);
 
