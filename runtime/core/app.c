@@ -589,7 +589,7 @@ int qk_app_run(const qk_options *opt) {
   qk_platform_config pc = {
     .width = opt->width, .height = opt->height, .fullscreen = opt->fullscreen, .headless = opt->headless,
     .render = opt->render, .title = "quizkiosk",
-    .watch_dirs = {opt->headless ? NULL : a->app_dir, opt->headless ? NULL : a->lib_dir},
+    .watch_dirs = {opt->replay_path ? NULL : a->app_dir, opt->replay_path ? NULL : a->lib_dir},
   };
   char err[1024];
   a->plat = qk_plat_open(&pc, err, sizeof err);

@@ -323,6 +323,20 @@ int qk_text_measure(qk_text *t, const char *s, size_t len, const qk_text_style *
   return 0;
 }
 
+/* Rasterises a run; control characters (tabs in tracebacks...) would come
+** out as missing-glyph boxes, so they are drawn as spaces. */
+static qk_texture *render_run(qk_text *t, qk_font *f, const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && (unsigned char)s[i] >= 0x20) i++;
+  if (i == len) return qk_plat_font_render(t->plat, f, s, len);
+  char *copy = malloc(len);
+  if (!copy) return NULL;
+  for (i = 0; i < len; i++) copy[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
+  qk_texture *tex = qk_plat_font_render(t->plat, f, copy, len);
+  free(copy);
+  return tex;
+}
+
 int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
                  qk_color c) {
   entry *e = lookup(t, s, len, st);
@@ -344,7 +358,7 @@ int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st,
       qk_font *f = font_get(t, e->set, r->font, e->px);
       if (!f) continue;
       if (!e->tex[ri]) {
-        e->tex[ri] = qk_plat_font_render(t->plat, f, l->text + r->start, r->len);
+        e->tex[ri] = render_run(t, f, l->text + r->start, r->len);
         if (!e->tex[ri]) continue; /* e.g. only spaces: nothing to draw */
         size_t b = qk_plat_texture_bytes(e->tex[ri]);
         e->bytes += b;

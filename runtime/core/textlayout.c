@@ -177,12 +177,20 @@ static size_t fit_chars(builder *B, size_t a, size_t b, int max_width, size_t le
     if (span_width(B, a, nx) > max_width) break;
     cut = nx;
   }
-  if (cut < b && qk_kinsoku_no_start(cp_at(B->s, len, cut))) {
-    /* Pull one more character down with the punctuation, if that leaves some. */
-    size_t prev = a, i = a;
-    while (i < cut) { prev = i; i = next_char(B->s, len, i); }
-    if (prev > a) cut = prev;
+  if (cut >= b || !qk_kinsoku_no_start(cp_at(B->s, len, cut))) return cut;
+  /* The next line would start with closing punctuation. Pull the character
+  ** before the punctuation down with it (推入) if that leaves something on
+  ** this line; otherwise let the punctuation hang past the line end (悬挂). */
+  size_t cluster = cut, prev = a;
+  while (cluster > a) {
+    size_t i = a;
+    prev = a;
+    while (i < cluster) { prev = i; i = next_char(B->s, len, i); }
+    if (!qk_kinsoku_no_start(cp_at(B->s, len, prev))) break;
+    cluster = prev;
   }
+  if (cluster > a && prev > a) return prev;
+  while (cut < b && qk_kinsoku_no_start(cp_at(B->s, len, cut))) cut = next_char(B->s, len, cut);
   return cut;
 }
 

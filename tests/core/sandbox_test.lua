@@ -1,0 +1,77 @@
+-- sandbox_test.lua — escape attempts against the app sandbox; each must be
+-- blocked. Runs inside the real host (qk_lua_runner), like an app would.
+local T = {}
+
+local function blocked(what, fn)
+  local ok, err = pcall(fn)
+  assert(not ok, what .. " was allowed")
+  return err
+end
+
+function T.test_no_io_or_debug_or_package()
+  for _, name in ipairs { "io", "debug", "package", "dofile", "loadfile", "module" } do
+    assert(rawget(_G, name) == nil, name .. " must not exist")
+  end
+end
+
+function T.test_os_only_time_clock_date()
+  for _, name in ipairs { "execute", "exit", "remove", "rename", "getenv", "tmpname", "setlocale" } do
+    assert(os[name] == nil, "os." .. name .. " must not exist")
+  end
+  assert(type(os.time()) == "number" and type(os.clock()) == "number" and type(os.date("%Y")) == "string")
+end
+
+function T.test_no_string_dump()
+  assert(string.dump == nil)
+  assert(("x").dump == nil, "string methods must not reach dump")
+end
+
+function T.test_binary_chunks_refused()
+  local bytecode = "\27Lua\84\0\25\147\13\10\26\10\4\8\8\120\86\0\0"
+  local fn, err = load(bytecode)
+  assert(fn == nil and tostring(err):find("binary"), "binary chunk loaded: " .. tostring(err))
+  blocked("mode b", function() return load("return 1", "x", "b") end)
+  assert(load("return 1 + 1")() == 2, "text chunks still load")
+  assert(load(function() return nil end) ~= nil, "reader functions still work (text only)")
+end
+
+function T.test_require_stays_inside()
+  blocked("parent folder", function() require "..etc.passwd" end)
+  blocked("absolute path", function() require "/etc/passwd" end)
+  blocked("slash in name", function() require "a/b" end)
+  local err = blocked("missing module", function() require "no_such_module_here" end)
+  assert(tostring(err):find("not found"), err)
+  blocked("os module", function() require "os" end)
+  blocked("io module", function() require "io" end)
+end
+
+function T.test_undefined_globals_are_errors()
+  local err = blocked("typo", function() return undefined_name_here end)
+  assert(tostring(err):find("undefined global 'undefined_name_here'"), err)
+  assert(rawget(_G, "undefined_name_here") == nil)
+end
+
+function T.test_collectgarbage_restricted()
+  blocked("stop", function() collectgarbage("stop") end)
+  blocked("generational", function() collectgarbage("generational") end)
+  assert(type(collectgarbage("count")) == "number")
+end
+
+function T.test_load_env_cannot_reach_host()
+  -- A chunk given an empty environment sees nothing at all.
+  local fn = load("return os", "x", "t", {})
+  assert(fn() == nil)
+end
+
+function T.test_metatables_do_not_leak_dump()
+  local mt = getmetatable("")
+  assert(mt.__index.dump == nil)
+end
+
+function T.test_coroutines_and_utf8_work()
+  local co = coroutine.wrap(function(a) local b = coroutine.yield(a + 1); return b * 2 end)
+  assert(co(1) == 2 and co(5) == 10)
+  assert(utf8.len("张伟") == 2)
+end
+
+return T

@@ -1,0 +1,19 @@
+# Runtime core tests: C units, the sandbox, fault recovery, hot reload.
+add_executable(qk_textlayout_test tests/core/textlayout_test.c)
+target_link_libraries(qk_textlayout_test PRIVATE qk_core)
+add_test(NAME core_textlayout COMMAND qk_textlayout_test)
+
+add_executable(qk_replay_test tests/core/replay_test.c)
+target_link_libraries(qk_replay_test PRIVATE qk_core)
+add_test(NAME core_replay_parse COMMAND qk_replay_test)
+
+qk_lua_test(core_sandbox tests/core/sandbox_test.lua)
+
+qk_replay_test(core_faults tests/core/apps/faults tests/core/faults.replay 1280x800
+  REF syntax_error=core_error_screen.png)
+
+add_test(NAME core_hot_reload COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/hot_reload.sh $<TARGET_FILE:quizkiosk>)
+set_tests_properties(core_hot_reload PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
+
+add_test(NAME core_no_display COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/no_display.sh $<TARGET_FILE:quizkiosk>)
+set_tests_properties(core_no_display PROPERTIES ENVIRONMENT "QUIZKIOSK_DATA=${CMAKE_CURRENT_SOURCE_DIR}" TIMEOUT 30)
