@@ -17,3 +17,13 @@ set_tests_properties(core_hot_reload PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIM
 
 add_test(NAME core_no_display COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/no_display.sh $<TARGET_FILE:quizkiosk>)
 set_tests_properties(core_no_display PROPERTIES ENVIRONMENT "QUIZKIOSK_DATA=${CMAKE_CURRENT_SOURCE_DIR}" TIMEOUT 30)
+
+add_executable(qk_platform_test tests/core/platform_test.c)
+target_link_libraries(qk_platform_test PRIVATE qk_platform)
+add_test(NAME core_platform_input COMMAND qk_platform_test)
+set_tests_properties(core_platform_input PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+
+# The installed program finds its scripts, assets and fonts under the prefix.
+add_test(NAME core_install COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/install.sh
+  ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_install PROPERTIES TIMEOUT 120 ENVIRONMENT "SDL_VIDEODRIVER=offscreen")

@@ -1,0 +1,134 @@
+/*
+** startup.c — bench/startup: time from process start to first presented
+** frame, PSS after it, and CPU used over an idle period, for quizkiosk (its
+** demo's first screen) and for the bare SDL2 + SDL_ttf program, run
+** alternately so both see the same machine. Reports medians and ratios.
+**   qk_bench_startup QUIZKIOSK BARE FONT [RUNS=7] [IDLE_S=10] [WxH=1280x800]
+** Needs a display (run it under Xvfb: see bench/README.md).
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static long pss_kib(pid_t pid) {
+  char path[64], line[256];
+  snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+  FILE *f = fopen(path, "r");
+  long v = -1;
+  if (!f) return -1;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "Pss: %ld kB", &v) == 1) break;
+  fclose(f);
+  return v;
+}
+
+static double cpu_ms(pid_t pid) {
+  char path[64], buf[2048];
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  FILE *f = fopen(path, "r");
+  if (!f) return -1;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  char *p = strrchr(buf, ')');
+  unsigned long ut = 0, st = 0;
+  if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2) return -1;
+  return (double)(ut + st) * 1000.0 / (double)sysconf(_SC_CLK_TCK);
+}
+
+typedef struct { double first_ms; long pss; double idle_cpu_ms; } sample;
+
+static int run_once(char *const argv[], int idle_s, sample *out) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  double t0 = now_ms();
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    dup2(fds[1], 1);
+    close(fds[0]);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  close(fds[1]);
+  FILE *in = fdopen(fds[0], "r");
+  char line[256];
+  int ok = 0;
+  while (in && fgets(line, sizeof line, in))
+    if (strncmp(line, "first-frame", 11) == 0) {
+      ok = 1;
+      break;
+    }
+  out->first_ms = now_ms() - t0;
+  usleep(300 * 1000); /* let it settle into its idle wait */
+  out->pss = pss_kib(pid);
+  out->idle_cpu_ms = -1;
+  if (ok && idle_s > 0) {
+    double c0 = cpu_ms(pid);
+    sleep((unsigned)idle_s);
+    out->idle_cpu_ms = cpu_ms(pid) - c0;
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  if (in) fclose(in);
+  return ok ? 0 : -1;
+}
+
+static int cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: qk_bench_startup QUIZKIOSK BARE FONT [RUNS] [IDLE_S] [WxH]\n");
+    return 2;
+  }
+  int runs = argc > 4 ? atoi(argv[4]) : 7, idle_s = argc > 5 ? atoi(argv[5]) : 10;
+  const char *size = argc > 6 ? argv[6] : "1280x800";
+  char w[16], h[16];
+  if (sscanf(size, "%15[0-9]x%15[0-9]", w, h) != 2 || runs < 1 || runs > 50) return 2;
+  setenv("QUIZKIOSK_BENCH", "1", 1);
+  char *qk[] = {argv[1], "--window", (char *)size, "--db", "/tmp/qk-bench.db", NULL};
+  char *bare[] = {argv[2], argv[3], w, h, NULL};
+  double qf[50], bf[50], qp[50], bp[50], qc[50], bc[50];
+  int nq = 0, nb = 0;
+  for (int i = 0; i < runs; i++) {
+    sample s;
+    int idle = i == 0 ? idle_s : 0; /* idle CPU from the first run of each */
+    if (run_once(bare, idle, &s) == 0) {
+      bf[nb] = s.first_ms, bp[nb] = (double)s.pss, bc[nb] = s.idle_cpu_ms;
+      nb++;
+    }
+    if (run_once(qk, idle, &s) == 0) {
+      qf[nq] = s.first_ms, qp[nq] = (double)s.pss, qc[nq] = s.idle_cpu_ms;
+      nq++;
+    }
+  }
+  if (!nq || !nb) {
+    fprintf(stderr, "no successful runs (quizkiosk %d, bare %d): is there a display?\n", nq, nb);
+    return 1;
+  }
+  double mqf = median(qf, nq), mbf = median(bf, nb), mqp = median(qp, nq), mbp = median(bp, nb);
+  printf("startup at %s, %d runs each (medians)\n", size, runs);
+  printf("  first frame: quizkiosk %.1f ms, bare %.1f ms, ratio %.2f (target <= 1.2)\n", mqf, mbf, mqf / mbf);
+  printf("  PSS:         quizkiosk %.1f MiB, bare %.1f MiB, ratio %.2f (target <= 1.3)\n", mqp / 1024, mbp / 1024, mqp / mbp);
+  printf("  idle CPU over %d s: quizkiosk %.0f ms (%.2f%%), bare %.0f ms (%.2f%%)\n", idle_s, qc[0],
+         qc[0] / (idle_s * 10.0), bc[0], bc[0] / (idle_s * 10.0));
+  return 0;
+}
