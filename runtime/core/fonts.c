@@ -72,9 +72,16 @@ int qk_fonts_match(qk_fonts *f, const char *family, int bold, qk_font_file *out)
   return rc;
 }
 
+static int is_emoji(uint32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F900 && cp <= 0x1F9FF);
+}
+
 int qk_fonts_fallback(qk_fonts *f, const char *family, int bold, uint32_t cp, qk_font_file *out) {
   FcPattern *pat = pattern_for(f, family, bold);
   if (!pat) return -1;
+  /* Emoji: prefer a colour font over the black-and-white symbols some
+  ** text fonts carry. */
+  if (is_emoji(cp)) FcPatternAddBool(pat, FC_COLOR, FcTrue);
   FcResult res;
   FcCharSet *unused = NULL;
   FcFontSet *set = FcFontSort(f->config, pat, FcFalse, &unused, &res);

@@ -60,7 +60,6 @@ int qk_kinsoku_no_end(uint32_t cp) {
   return 0;
 }
 
-static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
 static int is_newline(uint32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
 
 typedef struct {
@@ -74,8 +73,9 @@ static int font_of(const qk_text_metrics *m, uint32_t cp) {
   return m->font_for ? m->font_for(m->ud, cp) : 0;
 }
 
-/* Calls fn for each maximal span of [a,b) drawn by one font. Spaces and
-** marks keep the font of what precedes them, to avoid needless runs. */
+/* Calls fn for each maximal span of [a,b) drawn by one font. Combining
+** marks, joiners and variation selectors keep the font of what precedes them
+** (an emoji sequence stays one run). */
 typedef int (*span_fn)(builder *B, size_t a, size_t b, int font, void *arg);
 static int for_each_font_span(builder *B, size_t a, size_t b, span_fn fn, void *arg) {
   size_t i = a, start = a;
@@ -84,7 +84,7 @@ static int for_each_font_span(builder *B, size_t a, size_t b, span_fn fn, void *
     size_t at = i;
     uint32_t cp = qk_utf8_next(B->s, b, &i);
     int f = cur;
-    if (cur < 0 || !(is_space(cp) || (cp >= 0x300 && cp < 0x370) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)))
+    if (cur < 0 || !((cp >= 0x300 && cp < 0x370) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F)))
       f = font_of(B->m, cp);
     if (cur >= 0 && f != cur) {
       if (fn(B, start, at, cur, arg) != 0) return -1;

@@ -29,7 +29,8 @@ struct qk_platform {
 
 struct qk_texture {
   SDL_Texture *tex;
-  int w, h;
+  int w, h;      /* size to draw at */
+  int colour;    /* has its own colours (emoji): tint only its alpha */
 };
 
 /* sdl_watch.c: watches a directory tree for *.lua changes; pushes wake_event

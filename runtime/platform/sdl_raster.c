@@ -14,6 +14,9 @@
 
 struct qk_font {
   TTF_Font *ttf;
+  /* Colour emoji fonts come as fixed-size bitmaps (Noto Color Emoji: 109 px)
+  ** whatever size is asked for; their glyphs are scaled down to the line. */
+  float scale;
 };
 
 static qk_texture *texture_from_surface(qk_platform *p, SDL_Surface *s) {
@@ -26,6 +29,7 @@ static qk_texture *texture_from_surface(qk_platform *p, SDL_Surface *s) {
   }
   t->w = s->w;
   t->h = s->h;
+  t->colour = 0;
   SDL_SetTextureBlendMode(t->tex, SDL_BLENDMODE_BLEND);
   return t;
 }
@@ -52,7 +56,8 @@ size_t qk_plat_texture_bytes(const qk_texture *t) { return (size_t)t->w * (size_
 
 void qk_plat_texture_draw(qk_platform *p, qk_texture *t, float x, float y, float w, float h, qk_color tint) {
   SDL_FRect dst = {x, y, w, h};
-  SDL_SetTextureColorMod(t->tex, tint.r, tint.g, tint.b);
+  if (t->colour) SDL_SetTextureColorMod(t->tex, 255, 255, 255); /* keep its own colours */
+  else SDL_SetTextureColorMod(t->tex, tint.r, tint.g, tint.b);
   SDL_SetTextureAlphaMod(t->tex, tint.a);
   SDL_RenderCopyF(p->renderer, t->tex, NULL, &dst);
 }
@@ -77,6 +82,9 @@ qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, cha
   }
   /* Light hinting keeps CJK strokes even without distorting their shapes. */
   TTF_SetFontHinting(f->ttf, TTF_HINTING_LIGHT);
+  f->scale = 1.0f;
+  int h = TTF_FontHeight(f->ttf);
+  if (h > pixel_size * 2) f->scale = (float)pixel_size * 1.15f / (float)h;
   return f;
 }
 
@@ -86,8 +94,8 @@ void qk_plat_font_close(qk_font *f) {
   free(f);
 }
 
-int qk_plat_font_height(const qk_font *f) { return TTF_FontLineSkip(f->ttf); }
-int qk_plat_font_ascent(const qk_font *f) { return TTF_FontAscent(f->ttf); }
+int qk_plat_font_height(const qk_font *f) { return (int)((float)TTF_FontLineSkip(f->ttf) * f->scale); }
+int qk_plat_font_ascent(const qk_font *f) { return (int)((float)TTF_FontAscent(f->ttf) * f->scale); }
 
 int qk_plat_font_has_glyph(const qk_font *f, uint32_t cp) { return TTF_GlyphIsProvided32(f->ttf, cp) != 0; }
 
@@ -113,7 +121,7 @@ int qk_plat_font_measure(qk_font *f, const char *s, size_t len) {
   int w = 0, h = 0;
   if (z && TTF_SizeUTF8(f->ttf, z, &w, &h) != 0) w = 0;
   free(heap);
-  return w;
+  return (int)((float)w * f->scale + 0.5f);
 }
 
 qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len) {
@@ -126,5 +134,12 @@ qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_
   if (!surf) return NULL;
   qk_texture *t = texture_from_surface(p, surf);
   SDL_FreeSurface(surf);
+  if (t && f->scale != 1.0f) {
+    /* A colour bitmap: drawn smaller, in its own colours, smoothly scaled. */
+    t->w = (int)((float)t->w * f->scale + 0.5f);
+    t->h = (int)((float)t->h * f->scale + 0.5f);
+    t->colour = 1;
+    SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeBest);
+  }
   return t;
 }
