@@ -104,7 +104,9 @@ int main(int argc, char **argv) {
   char w[16], h[16];
   if (sscanf(size, "%15[0-9]x%15[0-9]", w, h) != 2 || runs < 1 || runs > 50) return 2;
   setenv("QUIZKIOSK_BENCH", "1", 1);
-  char *qk[] = {argv[1], "--window", (char *)size, "--db", "/tmp/qk-bench.db", NULL};
+  /* QK_BENCH_APP: another app than the demo (its first screen is measured). */
+  const char *app = getenv("QK_BENCH_APP");
+  char *qk[] = {argv[1], "--window", (char *)size, "--db", "/tmp/qk-bench.db", (char *)app, NULL};
   char *bare[] = {argv[2], argv[3], w, h, NULL};
   double qf[50], bf[50], qp[50], bp[50], qc[50], bc[50];
   int nq = 0, nb = 0;

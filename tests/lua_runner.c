@@ -14,6 +14,7 @@
 
 #include <lauxlib.h>
 
+#include "api.h"
 #include "host.h"
 
 static uint64_t fake_now(void *ctx) {
@@ -36,9 +37,12 @@ int main(int argc, char **argv) {
   char *path1 = strdup(argv[1]), *path2 = strdup(argv[1]);
   if (!path1 || !path2) return 2;
   const char *dir = dirname(path1), *file = basename(path2);
+  /* Modules that need no screen; gfx and kiosk need a running app. */
+  static const qk_api_module modules[] = {{"json", qk_open_json}};
   qk_host_config cfg = {
     .app_dir = dir, .lib_dir = argc > 2 ? argv[2] : NULL, .app_name = "tests", .main_file = file,
     .now = fake_now, .log = log_line, .time_limit_ms = 5000,
+    .modules = modules, .nmodules = 1,
   };
   char err[8192];
   qk_host *h = qk_host_new(&cfg, err, sizeof err);

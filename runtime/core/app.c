@@ -54,6 +54,7 @@ struct qk_app {
 static const qk_api_module api_modules[] = {
   {"gfx", qk_open_gfx},
   {"kiosk", qk_open_kiosk},
+  {"json", qk_open_json},
 };
 
 /* ---- services ---- */

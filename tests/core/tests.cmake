@@ -27,3 +27,4 @@ set_tests_properties(core_platform_input PROPERTIES ENVIRONMENT "${QK_TEST_ENV}"
 add_test(NAME core_install COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/install.sh
   ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(core_install PROPERTIES TIMEOUT 120 ENVIRONMENT "SDL_VIDEODRIVER=offscreen")
+qk_lua_test(core_json tests/core/json_test.lua)
