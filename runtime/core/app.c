@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -499,6 +500,11 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
     return 0;
   }
   case QK_RP_WAIT: advance_to(a, a->vnow + (uint64_t)c->ms); return 0;
+  case QK_RP_CRASH:
+    /* As sudden as a pulled power cord: no cleanup, no flush, no exit path. */
+    fflush(stdout);
+    raise(SIGKILL);
+    return -1;
   case QK_RP_EXPECT:
   case QK_RP_EXPECT_NOT: {
     render(a, NULL, r->msg, sizeof r->msg); /* what is on screen right now */

@@ -90,6 +90,9 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
       bad = !*arg;
       if (c.kind == QK_RP_SHOT && (strchr(arg, '/') || arg[0] == '.')) bad = 1;
       if (!bad) c.text = strdup(arg);
+    } else if (strcmp(s, "crash") == 0) {
+      c.kind = QK_RP_CRASH;
+      bad = *arg != 0;
     } else if (strcmp(s, "wait") == 0) {
       c.kind = QK_RP_WAIT;
       bad = parse_ms(arg, &c.ms) != 0;

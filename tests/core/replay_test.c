@@ -30,10 +30,12 @@ int main(void) {
     "expect-not 错误\n"
     "shot welcome\n"
     "press 1,2\n"
-    "release 3,4";
+    "release 3,4\n"
+    "crash\n";
   check(qk_replay_parse(&r, good, "good.txt", err, sizeof err) == 0, "a good file parses");
-  check(r.n == 11, "eleven commands, comments and blanks skipped");
-  if (r.n == 11) {
+  check(r.n == 12, "twelve commands, comments and blanks skipped");
+  if (r.n == 12) {
+    check(r.cmds[11].kind == QK_RP_CRASH, "crash");
     check(r.cmds[0].kind == QK_RP_TAP_LABEL && strcmp(r.cmds[0].text, "开始测试") == 0 && r.cmds[0].line == 3,
           "tap LABEL with its line number");
     check(r.cmds[1].kind == QK_RP_TAP_AT && r.cmds[1].x1 == 100 && r.cmds[1].y1 == 200, "tap X,Y");
@@ -41,7 +43,7 @@ int main(void) {
     check(r.cmds[4].kind == QK_RP_TYPE && strcmp(r.cmds[4].text, "张伟 13800138000") == 0, "type keeps spaces");
     check(r.cmds[5].kind == QK_RP_WAIT && r.cmds[5].ms == 1500, "wait with surrounding blanks");
     check(r.cmds[7].kind == QK_RP_EXPECT_NOT, "expect-not");
-    check(r.cmds[10].kind == QK_RP_RELEASE && r.cmds[10].line == 13, "last line without newline");
+    check(r.cmds[10].kind == QK_RP_RELEASE && r.cmds[10].line == 13, "release with its line");
   }
   qk_replay_free(&r);
 
@@ -51,6 +53,9 @@ int main(void) {
   check(qk_replay_parse(&r, "drag 1,2 3\n", "d.txt", err, sizeof err) != 0, "drag missing parts");
   check(qk_replay_parse(&r, "shot ../escape\n", "s.txt", err, sizeof err) != 0, "shot names stay in the shots folder");
   check(qk_replay_parse(&r, "expect\n", "e.txt", err, sizeof err) != 0, "expect needs text");
+  check(qk_replay_parse(&r, "wait 5", "n.txt", err, sizeof err) == 0 && r.n == 1 && r.cmds[0].ms == 5,
+        "last line without newline");
+  qk_replay_free(&r);
   printf("replay: %d failed\n", failures);
   return failures ? 1 : 0;
 }

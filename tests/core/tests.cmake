@@ -28,3 +28,12 @@ add_test(NAME core_install COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/instal
   ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(core_install PROPERTIES TIMEOUT 120 ENVIRONMENT "SDL_VIDEODRIVER=offscreen")
 qk_lua_test(core_json tests/core/json_test.lua)
+
+add_executable(qk_text_cache_test tests/core/text_cache_test.c)
+target_link_libraries(qk_text_cache_test PRIVATE qk_runtime qk_platform)
+add_test(NAME core_text_cache COMMAND qk_text_cache_test)
+set_tests_properties(core_text_cache PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+
+add_test(NAME core_no_font COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/no_font.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/reload)
+set_tests_properties(core_no_font PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 30)
