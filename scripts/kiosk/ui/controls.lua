@@ -1,0 +1,383 @@
+-- kiosk.ui.controls — the basic widgets: label, button, choice lists,
+-- progress bar, countdown, image.
+--
+--   ui.label{ text=, size="body"|number, color=, bold=, align=, max_lines= }
+--   ui.button{ label=, on_tap=function(btn) end, style="primary"|"secondary"|"ghost"|"danger",
+--              enabled=true, size="normal"|"large", icon= }
+--   ui.choice_list{ options={ {id="A", text="..."}, ... }, multi=false, selected={ "A" },
+--                   on_change=function(selected_ids, list) end, letters=true, enabled=true }
+--   ui.progress{ value=0..1, text= }
+--   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
+--   ui.image{ name=, width=, height= }
+local core = require "kiosk.ui.core"
+
+local M = {}
+
+-- ---- label ----
+local Label = core.class("label")
+
+function Label:opts(width)
+  return {
+    size = core.font(self.size or "body"), width = width, align = self.align, bold = self.bold,
+    max_lines = self.max_lines, colour = core.color(self.color or "text"),
+  }
+end
+
+function Label:measure(avail_w)
+  if self.text == nil or self.text == "" then return 0, 0 end
+  local w, h = gfx.measure(self.text, self:opts(avail_w))
+  return self.align and avail_w or w, h
+end
+
+function Label:draw()
+  if self.text and self.text ~= "" then gfx.text(self.text, self.x, self.y, self:opts(self.w)) end
+end
+
+function Label:set_text(text)
+  if text ~= self.text then
+    self.text = text
+    core.request_layout()
+  end
+end
+
+function M.label(props) return core.new(Label, props) end
+
+-- ---- pressable: press on touch-down, act on touch-up inside, cancel on slide-out ----
+local Pressable = core.class("pressable")
+M.Pressable = Pressable
+
+function Pressable:event(e)
+  if self.enabled == false then return false end
+  if e.type == "press" then
+    self.pressed, self.tracking = true, true
+    core.capture(self)
+    kiosk.redraw()
+    return true
+  elseif e.type == "move" and self.tracking then
+    local inside = self:contains(e.x, e.y)
+    if inside ~= self.pressed then
+      self.pressed = inside
+      kiosk.redraw()
+    end
+    return true
+  elseif e.type == "release" and self.tracking then
+    local hit = self.pressed and self:contains(e.x, e.y)
+    self.pressed, self.tracking = false, false
+    core.release_capture(self)
+    kiosk.redraw()
+    if hit then self:activate(e) end
+    return true
+  elseif e.type == "cancel" then
+    self.pressed, self.tracking = false, false
+    kiosk.redraw()
+    return true
+  end
+  return false
+end
+
+function Pressable:activate() end
+
+-- ---- button ----
+local Button = core.class("button", Pressable)
+
+local button_colors = {
+  primary = { "primary", "primary_pressed", "on_primary" },
+  secondary = { "secondary", "secondary_pressed", "text" },
+  danger = { "danger", "danger_pressed", "on_primary" },
+  ghost = { nil, "secondary", "primary" },
+}
+
+function Button:text_opts(width)
+  local size = core.font(self.font_size or "button") * (self.size == "large" and 1.15 or 1)
+  return { size = size, width = width, align = "center", bold = true, max_lines = 2 }
+end
+
+function Button:measure(avail_w)
+  local t = core.theme()
+  local px = self.size == "large" and t.space.xl or t.space.l
+  local w, h = gfx.measure(self.label, self:text_opts(avail_w - 2 * px))
+  local min_h = t.touch_min * (self.size == "large" and 1.3 or 1)
+  return math.min(avail_w, self.width or w + 2 * px), math.max(min_h, h + 2 * t.space.s)
+end
+
+function Button:draw()
+  local t = core.theme()
+  local style = button_colors[self.style or "primary"] or button_colors.primary
+  local bg, fg = style[self.pressed and 2 or 1], style[3]
+  if self.enabled == false then bg, fg = "disabled", "on_primary" end
+  -- Pressed: darker and nudged down a little, so the finger feels it at once.
+  local dy = self.pressed and 2 or 0
+  if bg then gfx.rect(self.x, self.y + dy, self.w, self.h, core.color(bg), t.radius) end
+  if self.style == "ghost" and not self.pressed then
+    gfx.rect(self.x, self.y, self.w, self.h, core.color("primary"), t.radius, 2)
+  end
+  local opts = self:text_opts(self.w - 2 * t.space.s)
+  local _, th = gfx.measure(self.label, opts)
+  opts.colour = core.color(fg)
+  gfx.text(self.label, self.x + t.space.s, self.y + dy + (self.h - th) / 2, opts)
+  if self.enabled ~= false then kiosk.element(self.element_label or self.label, self.x, self.y, self.w, self.h) end
+end
+
+function Button:activate()
+  if self.on_tap then self.on_tap(self) end
+end
+
+function M.button(props)
+  assert(props.label, "ui.button needs a label")
+  return core.new(Button, props)
+end
+
+-- ---- choice list ----
+-- One option row: a letter badge, the text, and a check mark when selected.
+local Option = core.class("option", Pressable)
+
+function Option:geometry(width)
+  local t = core.theme()
+  local badge = core.font("option") * 1.6
+  local text_x = t.space.m + (self.list.letters ~= false and badge + t.space.m or 0)
+  return badge, text_x, width - text_x - t.space.m - badge
+end
+
+function Option:measure(avail_w)
+  local t = core.theme()
+  local badge, _, text_w = self:geometry(avail_w)
+  local _, h = gfx.measure(self.option.text, { size = core.font("option"), width = text_w })
+  return avail_w, math.max(t.touch_min + 8, h + 2 * t.space.m, badge + 2 * t.space.s)
+end
+
+function Option:draw()
+  local t = core.theme()
+  local selected = self.list:is_selected(self.option.id)
+  local badge, text_x, text_w = self:geometry(self.w)
+  local bg = selected and "selected_bg" or "surface"
+  if self.pressed then bg = "secondary_pressed" end
+  gfx.rect(self.x, self.y, self.w, self.h, core.color(bg), t.radius)
+  gfx.rect(self.x, self.y, self.w, self.h, core.color(selected and "primary" or "border"), t.radius, selected and 3 or 1.5)
+  local cy = self.y + self.h / 2
+  if self.list.letters ~= false then
+    local bx = self.x + t.space.m + badge / 2
+    if selected then gfx.circle(bx, cy, badge / 2, core.color("primary"))
+    else gfx.circle(bx, cy, badge / 2, core.color("border"), 2) end
+    local letter = tostring(self.option.id)
+    local lw, lh = gfx.measure(letter, { size = core.font("option") * 0.85, bold = true })
+    gfx.text(letter, bx - lw / 2, cy - lh / 2, { size = core.font("option") * 0.85, bold = true,
+             colour = core.color(selected and "on_primary" or "muted") })
+  end
+  local _, th = gfx.measure(self.option.text, { size = core.font("option"), width = text_w })
+  gfx.text(self.option.text, self.x + text_x, cy - th / 2,
+           { size = core.font("option"), width = text_w, colour = core.color("text") })
+  -- The check mark: selection must not rely on colour alone.
+  local mx, ms = self.x + self.w - t.space.m - badge / 2, badge * 0.28
+  if selected then
+    gfx.line(mx - ms, cy, mx - ms * 0.25, cy + ms * 0.8, core.color("primary"), 5)
+    gfx.line(mx - ms * 0.25, cy + ms * 0.8, mx + ms, cy - ms * 0.7, core.color("primary"), 5)
+  elseif self.list.multi then
+    gfx.rect(mx - ms, cy - ms, 2 * ms, 2 * ms, core.color("border"), 4, 2)
+  end
+  if self.list.enabled ~= false then
+    -- Both the letter and the full text find this option from a replay.
+    kiosk.element(self.list.label_of(self.option), self.x, self.y, self.w, self.h)
+    kiosk.element(tostring(self.option.id), self.x, self.y, self.w, self.h)
+  end
+end
+
+function Option:activate()
+  self.list:toggle(self.option.id)
+end
+
+local ChoiceList = core.class("choice_list")
+
+function ChoiceList:init()
+  self.gap = self.gap or core.theme().space.s
+  self.label_of = self.label_of or function(opt) return opt.label or (tostring(opt.id) .. ". " .. opt.text) end
+  local sel = {}
+  for _, id in ipairs(self.selected or {}) do sel[id] = true end
+  self.chosen = sel
+  self.children = {}
+  for i, opt in ipairs(self.options) do
+    assert(opt.id ~= nil and opt.text, "choice_list option " .. i .. " needs id and text")
+    self.children[i] = core.new(Option, { option = opt, list = self, enabled = self.enabled })
+  end
+end
+
+function ChoiceList:is_selected(id) return self.chosen[id] == true end
+
+-- The selected ids, in option order.
+function ChoiceList:selection()
+  local out = {}
+  for _, opt in ipairs(self.options) do
+    if self.chosen[opt.id] then out[#out + 1] = opt.id end
+  end
+  return out
+end
+
+function ChoiceList:toggle(id)
+  if self.multi then self.chosen[id] = not self.chosen[id] or nil
+  else self.chosen = { [id] = true } end
+  kiosk.redraw()
+  if self.on_change then self.on_change(self:selection(), self) end
+end
+
+function ChoiceList:set_selection(ids)
+  self.chosen = {}
+  for _, id in ipairs(ids or {}) do self.chosen[id] = true end
+  kiosk.redraw()
+end
+
+function ChoiceList:measure(avail_w)
+  local h = 0
+  for i, c in ipairs(self.children) do
+    local _, ch = c:measure(avail_w)
+    h = h + ch + (i > 1 and self.gap or 0)
+  end
+  return avail_w, h
+end
+
+function ChoiceList:layout(x, y, w, h)
+  core.Widget.layout(self, x, y, w, h)
+  local cy = y
+  for _, c in ipairs(self.children) do
+    local _, ch = c:measure(w)
+    c:layout(x, cy, w, ch)
+    cy = cy + ch + self.gap
+  end
+end
+
+function ChoiceList:draw() self:draw_children() end
+function ChoiceList:event(e)
+  if self.enabled == false then return false end
+  return self:event_children(e)
+end
+
+function M.choice_list(props)
+  assert(type(props.options) == "table", "ui.choice_list needs options")
+  return core.new(ChoiceList, props)
+end
+
+-- ---- progress ----
+local Progress = core.class("progress")
+
+function Progress:measure(avail_w)
+  local h = 12
+  if self.text then
+    local _, th = gfx.measure(self.text, { size = core.font("small") })
+    h = h + th + 6
+  end
+  return avail_w, h
+end
+
+function Progress:draw()
+  local y = self.y
+  if self.text then
+    local _, th = gfx.text(self.text, self.x, y, { size = core.font("small"), colour = core.color("muted") })
+    y = y + th + 6
+  end
+  local v = math.max(0, math.min(1, self.value or 0))
+  gfx.rect(self.x, y, self.w, 12, core.color("secondary"), 6)
+  if v > 0 then gfx.rect(self.x, y, math.max(12, self.w * v), 12, core.color("primary"), 6) end
+end
+
+function M.progress(props) return core.new(Progress, props) end
+
+-- ---- countdown ----
+-- Redraws once a second (ten times a second in its last ten), fires
+-- on_expire once; timers are cancelled when it leaves the screen.
+local Countdown = core.class("countdown")
+
+function Countdown:remaining()
+  return math.max(0, (self.deadline_ms or 0) - kiosk.now())
+end
+
+function Countdown:measure(avail_w)
+  if self.style == "bar" then
+    local _, th = gfx.measure("0:00", { size = core.font("small") })
+    return avail_w, th + 18
+  end
+  local d = self.diameter or 84
+  return d, d
+end
+
+function Countdown:attach()
+  self:schedule()
+end
+
+function Countdown:schedule()
+  if self.timer then kiosk.cancel(self.timer) end
+  local left = self:remaining()
+  if left <= 0 then
+    self.timer = nil
+    if not self.fired then
+      self.fired = true
+      kiosk.redraw()
+      if self.on_expire then self.on_expire(self) end
+    end
+    return
+  end
+  local warn = self.warn_ms or 10000
+  local step = left <= warn and 100 or 1000
+  local next_in = left % step
+  if next_in == 0 then next_in = step end
+  self.timer = kiosk.after(next_in, function()
+    kiosk.redraw()
+    self:schedule()
+  end)
+end
+
+function Countdown:detach()
+  if self.timer then kiosk.cancel(self.timer) end
+  self.timer = nil
+end
+
+local function clock_text(ms)
+  local s = math.ceil(ms / 1000)
+  if s >= 60 then return string.format("%d:%02d", s // 60, s % 60) end
+  return tostring(s)
+end
+
+function Countdown:draw()
+  local left = self:remaining()
+  local total = self.total_ms or left
+  local frac = total > 0 and left / total or 0
+  local colour = core.color(left <= (self.warn_ms or 10000) and "warning" or "primary")
+  if left == 0 then colour = core.color("danger") end
+  local text = clock_text(left)
+  if self.style == "bar" then
+    local _, th = gfx.measure(text, { size = core.font("small") })
+    gfx.text(text, self.x, self.y, { size = core.font("small"), width = self.w, align = "right", colour = colour, bold = true })
+    gfx.rect(self.x, self.y + th + 6, self.w, 10, core.color("secondary"), 5)
+    if frac > 0 then gfx.rect(self.x, self.y + th + 6, math.max(10, self.w * frac), 10, colour, 5) end
+    return
+  end
+  local r = math.min(self.w, self.h) / 2
+  local cx, cy = self.x + self.w / 2, self.y + self.h / 2
+  gfx.circle(cx, cy, r, core.color("surface"))
+  gfx.arc(cx, cy, r, 8, 0, 360, core.color("secondary"))
+  if frac > 0 then gfx.arc(cx, cy, r, 8, 0, 360 * frac, colour) end
+  local size = core.font(#text > 2 and "small" or "body")
+  local tw, th = gfx.measure(text, { size = size, bold = true })
+  gfx.text(text, cx - tw / 2, cy - th / 2, { size = size, bold = true, colour = colour })
+end
+
+function M.countdown(props)
+  assert(props.deadline_ms, "ui.countdown needs deadline_ms")
+  return core.new(Countdown, props)
+end
+
+-- ---- image ----
+local Image = core.class("image")
+
+function Image:measure(avail_w)
+  local iw, ih = gfx.image_size(self.name)
+  local w = math.min(self.width or iw, avail_w)
+  local h = self.height or ih * w / iw
+  return w, h
+end
+
+function Image:draw() gfx.image(self.name, self.x, self.y, self.w, self.h) end
+
+function M.image(props)
+  assert(props.name, "ui.image needs a name")
+  return core.new(Image, props)
+end
+
+return M

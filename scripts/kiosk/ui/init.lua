@@ -1,0 +1,191 @@
+-- kiosk.ui — the widget kit: touch widgets, layout, theme, dialogs.
+--
+--   local ui = require "kiosk.ui"
+--   ui.root(ui.column{ padding = "l", gap = "m",
+--     ui.label{ text = "你好", size = "title", bold = true },
+--     ui.button{ label = "开始", on_tap = function() ... end },
+--   })
+--   return ui.app()          -- main.lua: draw/event/update for the current screen
+--
+-- Theme:    ui.theme (the current table), ui.set_theme(partial), ui.set_large_text(on),
+--           ui.set_high_contrast(on)
+-- Widgets:  ui.label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
+--           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
+-- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
+-- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
+-- Screen:   ui.root(widget) makes it the screen (the old one is detached: its
+--           timers stop); ui.app() returns the callbacks that draw it and route
+--           input; ui.request_layout() after changing a tree by hand;
+--           ui.on_event(fn) sees every event first (idle timers, admin gestures);
+--           ui.screen_frame() the kiosk.frame() of the current screen's first draw.
+-- Every tappable thing reports its label with kiosk.element, so replay's
+-- `tap LABEL` finds it: buttons by their label, options by "A" or "A. text",
+-- keyboard keys by their character ("退格", "空格", "完成", "大写" for the specials).
+local core = require "kiosk.ui.core"
+local theme = require "kiosk.ui.theme"
+local layout = require "kiosk.ui.layout"
+local controls = require "kiosk.ui.controls"
+local text_field = require "kiosk.ui.text_field"
+local keyboard = require "kiosk.ui.keyboard"
+local dialog = require "kiosk.ui.dialog"
+
+local ui = {}
+local state = core.state
+
+ui.theme = state.theme
+
+function ui.set_theme(partial)
+  theme.merge(state.theme, partial)
+  core.request_layout()
+end
+
+function ui.set_large_text(on)
+  state.theme.font_scale = on and 1.3 or 1
+  core.request_layout()
+end
+
+function ui.set_high_contrast(on)
+  if on then
+    state.saved_colors = state.saved_colors or theme.merge({}, state.theme.colors)
+    theme.merge(state.theme.colors, theme.high_contrast_colors)
+  elseif state.saved_colors then
+    theme.merge(state.theme.colors, state.saved_colors)
+    state.saved_colors = nil
+  end
+  core.request_layout()
+end
+
+ui.label = controls.label
+ui.button = controls.button
+ui.choice_list = controls.choice_list
+ui.progress = controls.progress
+ui.countdown = controls.countdown
+ui.image = controls.image
+ui.text_field = text_field.text_field
+ui.keyboard = keyboard.keyboard
+ui.keyboard_layouts = keyboard.layouts
+ui.column = layout.column
+ui.row = layout.row
+ui.spacer = layout.spacer
+ui.card = layout.card
+ui.scroll = layout.scroll
+ui.dialog = dialog.dialog
+ui.show_dialog = dialog.show
+ui.close_dialog = dialog.close
+ui.confirm = dialog.confirm
+ui.alert = dialog.alert
+ui.request_layout = core.request_layout
+ui.focus = core.focus
+ui.class = core.class          -- for apps that write their own widgets
+ui.new = core.new
+ui.Widget = core.Widget
+ui.Pressable = controls.Pressable
+
+function ui.is_portrait()
+  local w, h = gfx.size()
+  return h > w
+end
+
+-- ---- the screen ----
+
+local listeners = {}
+
+function ui.on_event(fn) listeners[#listeners + 1] = fn end
+
+function ui.root(widget)
+  if state.root then state.root:detach() end
+  core.focus(nil)
+  state.capture, state.interceptors = nil, {}
+  state.root = widget
+  state.root_frame = nil
+  if widget then widget:attach() end
+  core.request_layout()
+end
+
+function ui.current() return state.root end
+
+function ui.screen_frame() return state.root_frame end
+
+local function do_layout()
+  local w, h = gfx.size()
+  if state.root then state.root:layout(0, 0, w, h) end
+  if state.dialog then state.dialog:layout(0, 0, w, h) end
+  state.needs_layout = false
+end
+
+-- Calls update(dt) on widgets that animate (the scroll's glide).
+local function update_tree(w, dt)
+  if w.update then w:update(dt) end
+  for _, c in ipairs(w.children or {}) do update_tree(c, dt) end
+end
+
+local last_pointer = { x = 0, y = 0 }
+
+local function dispatch(e)
+  for _, fn in ipairs(listeners) do
+    if fn(e) then return end
+  end
+  if e.type == "resize" then
+    core.request_layout()
+    return
+  end
+  if e.type == "move" or e.type == "press" or e.type == "release" then
+    last_pointer.x, last_pointer.y = e.x, e.y
+  end
+  if e.type == "wheel" then
+    e.wx, e.wy = e.x, e.y
+    e.x, e.y = last_pointer.x, last_pointer.y
+  end
+  local top = state.dialog or state.root
+  if not top then return end
+  if e.type == "press" then
+    -- (A focused field stays focused when the tap lands elsewhere, such as
+    -- on the on-screen keyboard; tapping another field moves the focus.)
+    state.capture, state.interceptors = nil, {}
+    top:event(e)
+    return
+  end
+  if (e.type == "move" or e.type == "release") and state.capture then
+    -- A container (scroll) may take over a drag that started on a child.
+    for _, w in ipairs(state.interceptors) do
+      if w ~= state.capture and w:intercept(e) then
+        state.capture:event { type = "cancel", x = e.x, y = e.y, t = e.t }
+        state.capture, state.interceptors = w, {}
+        break
+      end
+    end
+    local target = state.capture
+    if e.type == "release" then state.capture, state.interceptors = nil, {} end
+    target:event(e)
+    return
+  end
+  if (e.type == "key" or e.type == "text" or e.type == "edit") and state.focus then
+    if state.focus:event(e) then return end
+  end
+  top:event(e)
+end
+
+function ui.app(extra)
+  extra = extra or {}
+  return {
+    draw = function()
+      if state.needs_layout then do_layout() end
+      gfx.clear(core.color("bg"))
+      if not state.root_frame then state.root_frame = kiosk.frame() end
+      if extra.draw_under then extra.draw_under() end
+      if state.root then state.root:draw() end
+      if state.dialog then state.dialog:draw() end
+      if extra.draw_over then extra.draw_over() end
+    end,
+    event = function(e)
+      if extra.event and extra.event(e) then return end
+      dispatch(e)
+    end,
+    update = function(dt)
+      if state.root then update_tree(state.root, dt) end
+      if extra.update then extra.update(dt) end
+    end,
+  }
+end
+
+return ui
