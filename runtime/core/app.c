@@ -443,42 +443,58 @@ static int replay_tap_at(qk_app *a, float x, float y) {
   return 0;
 }
 
+static int replay_drag(qk_app *a, float x1, float y1, float x2, float y2, int ms) {
+  send_pointer(a, QK_EV_PRESS, x1, y1);
+  int steps = ms / FRAME_MS;
+  if (steps < 1) steps = 1;
+  uint64_t t0 = a->vnow;
+  for (int i = 1; i <= steps; i++) {
+    advance_to(a, t0 + (uint64_t)ms * (uint64_t)i / (uint64_t)steps);
+    float f = (float)i / (float)steps;
+    send_pointer(a, QK_EV_MOVE, x1 + (x2 - x1) * f, y1 + (y2 - y1) * f);
+  }
+  send_pointer(a, QK_EV_RELEASE, x2, y2);
+  return 0;
+}
+
+/* The one visible element labelled label, or -1 with the reason in r->msg. */
+static int find_one(replayer *r, const char *label, qk_element *el) {
+  qk_app *a = r->a;
+  int n = qk_draw_find_element(a->draw, label, el);
+  if (n == 1) return 0;
+  if (n > 1) {
+    snprintf(r->msg, sizeof r->msg, "%d interactive elements are labelled \"%s\"", n, label);
+    return -1;
+  }
+  char seen[2048] = "";
+  size_t used = 0;
+  for (int i = 0; i < qk_draw_element_count(a->draw) && used + 80 < sizeof seen; i++) {
+    int k = snprintf(seen + used, sizeof seen - used, "%s\"%s\"", i ? ", " : "", qk_draw_element_at(a->draw, i)->label);
+    if (k > 0) used += (size_t)k;
+  }
+  snprintf(r->msg, sizeof r->msg, "no interactive element labelled \"%s\" (tappable now: %s)", label, seen);
+  return -1;
+}
+
 static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_dir) {
   qk_app *a = r->a;
   settle(a);
   switch (c->kind) {
   case QK_RP_TAP_LABEL: {
     qk_element el;
-    int n = qk_draw_find_element(a->draw, c->text, &el);
-    if (n != 1) {
-      char seen[2048] = "";
-      size_t used = 0;
-      for (int i = 0; i < qk_draw_element_count(a->draw) && used + 80 < sizeof seen; i++) {
-        int k = snprintf(seen + used, sizeof seen - used, "%s\"%s\"", i ? ", " : "", qk_draw_element_at(a->draw, i)->label);
-        if (k > 0) used += (size_t)k;
-      }
-      if (n == 0) snprintf(r->msg, sizeof r->msg, "tap: no interactive element labelled \"%s\" (on screen: %s)", c->text, seen);
-      else snprintf(r->msg, sizeof r->msg, "tap: %d interactive elements are labelled \"%s\"", n, c->text);
-      return -1;
-    }
+    if (find_one(r, c->text, &el) != 0) return -1;
     return replay_tap_at(a, el.x + el.w / 2, el.y + el.h / 2);
+  }
+  case QK_RP_DRAG_FROM: {
+    qk_element el;
+    if (find_one(r, c->text, &el) != 0) return -1;
+    float x = el.x + el.w / 2, y = el.y + el.h / 2;
+    return replay_drag(a, x, y, x + c->x2, y + c->y2, c->ms);
   }
   case QK_RP_TAP_AT: return replay_tap_at(a, c->x1, c->y1);
   case QK_RP_PRESS: send_pointer(a, QK_EV_PRESS, c->x1, c->y1); return 0;
   case QK_RP_RELEASE: send_pointer(a, QK_EV_RELEASE, c->x1, c->y1); return 0;
-  case QK_RP_DRAG: {
-    send_pointer(a, QK_EV_PRESS, c->x1, c->y1);
-    int steps = c->ms / FRAME_MS;
-    if (steps < 1) steps = 1;
-    uint64_t t0 = a->vnow;
-    for (int i = 1; i <= steps; i++) {
-      advance_to(a, t0 + (uint64_t)c->ms * (uint64_t)i / (uint64_t)steps);
-      float f = (float)i / (float)steps;
-      send_pointer(a, QK_EV_MOVE, c->x1 + (c->x2 - c->x1) * f, c->y1 + (c->y2 - c->y1) * f);
-    }
-    send_pointer(a, QK_EV_RELEASE, c->x2, c->y2);
-    return 0;
-  }
+  case QK_RP_DRAG: return replay_drag(a, c->x1, c->y1, c->x2, c->y2, c->ms);
   case QK_RP_KEY: {
     qk_event ev = {.type = QK_EV_KEY, .time_ms = a->vnow};
     snprintf(ev.key, sizeof ev.key, "%s", c->text);
@@ -627,7 +643,6 @@ int qk_app_run(const qk_options *opt) {
                qk_text_default_font_path(a->text), a->app_dir);
   start_app(a);
   if (opt->replay_path) {
-    qk_log_quiet(a->log, 1);
     rc = run_replay(a);
   } else {
     run_interactive(a);

@@ -83,6 +83,21 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
         while (*rest == ' ') rest++;
         bad = parse_xy(rest, &c.x2, &c.y2, &rest) != 0 || parse_ms(rest, &c.ms) != 0;
       }
+    } else if (strcmp(s, "drag-from") == 0) {
+      /* The label may hold spaces: the offset and duration are the last two words. */
+      c.kind = QK_RP_DRAG_FROM;
+      char *ms = strrchr(arg, ' ');
+      bad = !ms;
+      if (!bad) {
+        *ms++ = 0;
+        char *off = strrchr(arg, ' ');
+        bad = !off || parse_ms(ms, &c.ms) != 0;
+        if (!bad) {
+          *off++ = 0;
+          bad = parse_xy(off, &c.x2, &c.y2, NULL) != 0 || !*trim(arg);
+          if (!bad) c.text = strdup(trim(arg));
+        }
+      }
     } else if (strcmp(s, "key") == 0 || strcmp(s, "type") == 0 || strcmp(s, "expect") == 0 ||
                strcmp(s, "expect-not") == 0 || strcmp(s, "shot") == 0) {
       c.kind = strcmp(s, "key") == 0 ? QK_RP_KEY : strcmp(s, "type") == 0 ? QK_RP_TYPE
@@ -106,7 +121,7 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
       rc = -1;
       break;
     }
-    if ((c.kind == QK_RP_TAP_LABEL || c.kind == QK_RP_KEY || c.kind == QK_RP_TYPE || c.kind == QK_RP_EXPECT ||
+    if ((c.kind == QK_RP_TAP_LABEL || c.kind == QK_RP_DRAG_FROM || c.kind == QK_RP_KEY || c.kind == QK_RP_TYPE || c.kind == QK_RP_EXPECT ||
          c.kind == QK_RP_EXPECT_NOT || c.kind == QK_RP_SHOT) && !c.text) {
       snprintf(err, errlen, "out of memory");
       rc = -1;

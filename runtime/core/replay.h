@@ -1,6 +1,7 @@
 /*
 ** replay.h — reading replay files: one command a line, '#' starts a comment.
 **   tap TEXT | tap X,Y | press X,Y | release X,Y | drag X1,Y1 X2,Y2 MS
+**   drag-from TEXT DX,DY MS  (from the centre of the element labelled TEXT)
 **   key NAME | type TEXT | wait MS | expect TEXT | expect-not TEXT | shot NAME
 **   crash      (the process kills itself with SIGKILL: power-cut tests)
 ** Coordinates are logical units. Executing them is the runtime's (app.c).
@@ -11,7 +12,7 @@
 #include <stddef.h>
 
 typedef enum {
-  QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_KEY, QK_RP_TYPE,
+  QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
   QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH
 } qk_replay_kind;
 

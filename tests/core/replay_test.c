@@ -53,6 +53,10 @@ int main(void) {
   check(qk_replay_parse(&r, "drag 1,2 3\n", "d.txt", err, sizeof err) != 0, "drag missing parts");
   check(qk_replay_parse(&r, "shot ../escape\n", "s.txt", err, sizeof err) != 0, "shot names stay in the shots folder");
   check(qk_replay_parse(&r, "expect\n", "e.txt", err, sizeof err) != 0, "expect needs text");
+  check(qk_replay_parse(&r, "drag-from 项目 1 0,-600 300\n", "f.txt", err, sizeof err) == 0 && r.n == 1 &&
+          r.cmds[0].kind == QK_RP_DRAG_FROM && strcmp(r.cmds[0].text, "项目 1") == 0 && r.cmds[0].y2 == -600 &&
+          r.cmds[0].ms == 300, "drag-from with a label holding spaces");
+  qk_replay_free(&r);
   check(qk_replay_parse(&r, "wait 5", "n.txt", err, sizeof err) == 0 && r.n == 1 && r.cmds[0].ms == 5,
         "last line without newline");
   qk_replay_free(&r);

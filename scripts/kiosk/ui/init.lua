@@ -173,8 +173,16 @@ function ui.app(extra)
       gfx.clear(core.color("bg"))
       if not state.root_frame then state.root_frame = kiosk.frame() end
       if extra.draw_under then extra.draw_under() end
-      if state.root then state.root:draw() end
-      if state.dialog then state.dialog:draw() end
+      if state.dialog then
+        -- Under a modal dialog nothing is tappable: its elements are not reported.
+        local report = kiosk.element
+        kiosk.element = function() end
+        if state.root then state.root:draw() end
+        kiosk.element = report
+        state.dialog:draw()
+      elseif state.root then
+        state.root:draw()
+      end
       if extra.draw_over then extra.draw_over() end
     end,
     event = function(e)

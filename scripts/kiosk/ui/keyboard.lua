@@ -29,7 +29,7 @@ M.layouts = {
       { "1", "2", "3" },
       { "4", "5", "6" },
       { "7", "8", "9" },
-      { { action = "switch" }, "0", BACKSPACE },
+      { { action = "switch" }, "0", { label = "⌫", name = "退格", action = "backspace" } },
     },
   },
   latin = {
@@ -73,17 +73,21 @@ local function normalise(spec)
 end
 
 function Keyboard:init()
-  self.layouts = self.layouts or { self.layout or "latin" }
-  self.layout = self.layout or self.layouts[1]
+  -- The constructor's `layout` names the first layout; the field is moved
+  -- to `mode` so it does not hide the layout() method.
+  local first = rawget(self, "layout")
+  self.layouts = self.layouts or { first or "latin" }
+  self.mode = first or self.layouts[1]
+  self.layout = nil
   self.shift = false
   self:build()
 end
 
-function Keyboard:current() return M.layouts[self.layout] end
+function Keyboard:current() return M.layouts[self.mode] end
 
 function Keyboard:next_layout()
   for i, name in ipairs(self.layouts) do
-    if name == self.layout then return self.layouts[i % #self.layouts + 1] end
+    if name == self.mode then return self.layouts[i % #self.layouts + 1] end
   end
   return self.layouts[1]
 end
@@ -105,7 +109,7 @@ end
 
 function Keyboard:build()
   local layout = self:current()
-  assert(layout, "unknown keyboard layout '" .. tostring(self.layout) .. "'")
+  assert(layout, "unknown keyboard layout '" .. tostring(self.mode) .. "'")
   self.rows = {}
   self.custom = layout.build and layout.build(self) or nil
   for r, row in ipairs(layout.rows or {}) do
@@ -115,8 +119,8 @@ function Keyboard:build()
       -- A switch key only where there is another layout to switch to.
       if spec.action ~= "switch" or #self.layouts > 1 then
         keys[#keys + 1] = core.new(Key, { spec = spec, kb = self })
-      elseif self.layout == "digits" then
-        keys[#keys + 1] = core.new(Key, { spec = DONE, kb = self })
+      else -- the only layout: the switch key's place goes to "done"
+        keys[#keys + 1] = core.new(Key, { spec = { label = "完成", action = "done", grow = spec.grow }, kb = self })
       end
     end
     self.rows[r] = keys
@@ -126,7 +130,7 @@ end
 
 function Keyboard:set_layout(name)
   if not M.layouts[name] then error("unknown keyboard layout '" .. tostring(name) .. "'", 2) end
-  self.layout = name
+  self.mode = name
   self.candidates = nil
   self:build()
 end
@@ -178,7 +182,7 @@ function Keyboard:key_height(width)
 end
 
 function Keyboard:measure(avail_w)
-  local w = math.min(avail_w, self.layout == "digits" and 560 or 1100)
+  local w = math.min(avail_w, self.mode == "digits" and 560 or 1100)
   local h = 0
   if self.custom then
     local _, ch = self.custom:measure(w)
@@ -207,7 +211,7 @@ end
 
 function Keyboard:layout(x, y, w, h)
   core.Widget.layout(self, x, y, w, h)
-  local kw = math.min(w, self.layout == "digits" and 560 or 1100)
+  local kw = math.min(w, self.mode == "digits" and 560 or 1100)
   local kx = x + (w - kw) / 2
   local cy = y + 8
   self.cand_widgets = nil

@@ -278,11 +278,10 @@ end
 
 -- Called by the root on animation frames.
 function Scroll:update(dt)
-  if self.press or math.abs(self.velocity) < 0.02 then return end
-  local before = self.offset
+  if self.press or dt <= 0 or math.abs(self.velocity) < 0.02 then return end
   self:scroll_to(self.offset + self.velocity * dt)
   self.velocity = self.velocity * math.max(0, 1 - FRICTION * dt)
-  if self.offset == before then self.velocity = 0 end
+  if self.offset <= 0 or self.offset >= self:max_offset() then self.velocity = 0 end -- hit an end
   if math.abs(self.velocity) >= 0.02 then kiosk.animate(32) end
 end
 
