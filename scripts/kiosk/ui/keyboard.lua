@@ -176,9 +176,12 @@ function Keyboard:columns()
   return math.max(1, widest)
 end
 
+-- Keys as tall as suits their width, but the keyboard leaves most of the
+-- screen to the question: at most ~8.5% of the screen's height per row.
 function Keyboard:key_height(width)
   local t = core.theme()
-  return math.max(t.touch_min + 4, math.min(84, width / self:columns() * 0.85))
+  local _, screen_h = gfx.size()
+  return math.max(t.touch_min + 4, math.min(84, screen_h * 0.085, width / self:columns() * 0.85))
 end
 
 function Keyboard:measure(avail_w)

@@ -173,7 +173,8 @@ local FRICTION = 0.0035 -- velocity lost per ms, as a fraction
 
 function Scroll:init()
   if not self.children and self.child then self.children = { self.child } end
-  self.content = M.column { gap = self.gap or "m", padding = self.padding, table.unpack(self.children or {}) }
+  self.content = M.column { gap = self.gap or "m", padding = self.padding, max_width = self.max_width,
+                            table.unpack(self.children or {}) }
   self.children = { self.content }
   self.offset, self.velocity = 0, 0
 end
