@@ -1,17 +1,13 @@
 /*
-** cli.c — see cli.h.
+** cli.c — see cli.h. export, stats, purge and set-pin belong to the store;
+** rescore and replay-session need the Lua runtime too.
 */
 #include "cli.h"
 
 #include <string.h>
 
-int qk_cli_handles(const char *subcommand) {
-  (void)subcommand;
-  return 0;
-}
+#include "store.h"
 
-int qk_cli_run(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  return 2;
-}
+int qk_cli_handles(const char *subcommand) { return qk_store_cli_handles(subcommand); }
+
+int qk_cli_run(int argc, char **argv) { return qk_store_cli(argc, argv); }

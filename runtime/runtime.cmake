@@ -32,10 +32,11 @@ add_library(qk_runtime STATIC
   runtime/lua/api_gfx.c
   runtime/lua/api_kiosk.c
   runtime/lua/api_json.c
+  runtime/lua/api_store.c
   runtime/lua/json.c
   runtime/cli.c)
 target_include_directories(qk_runtime PUBLIC runtime runtime/core runtime/lua runtime/platform)
-target_link_libraries(qk_runtime PUBLIC qk_core PkgConfig::LUA m)
+target_link_libraries(qk_runtime PUBLIC qk_core qk_store PkgConfig::LUA m)
 
 add_executable(quizkiosk runtime/main.c)
 target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")

@@ -12,17 +12,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api.h"
 #include "host.h"
 #include "paths.h"
 #include "replay.h"
+#include "store.h"
 
 #define FRAME_MS 16
 #define PRESENT_RING 128
 #define RELOAD_DEBOUNCE_MS 200
+#define RESUME_WINDOW_DEFAULT_MIN 30
+#define STORE_RETRY_MS 5000
+#define ADMIN_CORNER 90        /* logical units: the top-left square to hold */
+#define ADMIN_HOLD_MS 3000     /* how long to hold it */
 
-typedef enum { STATE_RUNNING, STATE_ERROR } app_state;
+/* RUNNING: the app's VM is up. ERROR: a script failed; restart after a pause.
+** NO_STORE: the results database cannot be used; no candidate may start
+** until it can (retried every few seconds). */
+typedef enum { STATE_RUNNING, STATE_ERROR, STATE_NO_STORE } app_state;
 
 struct qk_app {
   qk_options opt;
@@ -49,6 +58,12 @@ struct qk_app {
   int text_input_on;
   float text_rect[4];
   unsigned restarts;
+  qk_store *store;
+  char kiosk_id[128];
+  int64_t wall_at_start;       /* epoch ms when the virtual clock was vnow0 */
+  int64_t resume_window_ms;
+  uint64_t corner_since;       /* a press is held in the admin corner since then (0 = none) */
+  char return_app_dir[2048], return_app_name[64]; /* where the admin screen goes back to */
   int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
 };
 
@@ -56,6 +71,7 @@ static const qk_api_module api_modules[] = {
   {"gfx", qk_open_gfx},
   {"kiosk", qk_open_kiosk},
   {"json", qk_open_json},
+  {"store", qk_open_store},
 };
 
 /* ---- services ---- */
@@ -69,6 +85,20 @@ void qk_app_redraw(qk_app *a) { a->dirty = 1; }
 void qk_app_restart(qk_app *a) { a->restart_pending = 1; }
 void qk_app_quit(qk_app *a) { a->quit = 1; }
 uint64_t qk_app_frame(const qk_app *a) { return a->frame_no; }
+struct qk_store *qk_app_store(qk_app *a) { return a->store; }
+const char *qk_app_kiosk_id(const qk_app *a) { return a->kiosk_id; }
+int64_t qk_app_resume_window_ms(const qk_app *a) { return a->resume_window_ms; }
+
+static int64_t real_wall_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t qk_app_wall_ms(qk_app *a) {
+  if (!a->virtual_clock) return real_wall_ms();
+  return a->wall_at_start + (int64_t)(a->vnow - 1000);
+}
 
 void qk_app_animate(qk_app *a, int ms) {
   uint64_t until = qk_app_now(a) + (uint64_t)(ms > 0 ? ms : 0);
@@ -98,6 +128,31 @@ static int valid_app_name(const char *n) {
     if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
       return 0;
   return 1;
+}
+
+/* Opens the staff screen (scripts/kiosk/admin) as an app of its own,
+** remembering which app to go back to. */
+static void open_admin(qk_app *a) {
+  if (strcmp(a->app_name, "admin") == 0) return;
+  snprintf(a->return_app_dir, sizeof a->return_app_dir, "%s", a->app_dir);
+  snprintf(a->return_app_name, sizeof a->return_app_name, "%s", a->app_name);
+  snprintf(a->app_dir, sizeof a->app_dir, "%s/kiosk/admin", a->lib_dir);
+  snprintf(a->app_name, sizeof a->app_name, "admin");
+  qk_log_write(a->log, QK_LOG_INFO, "admin screen opened");
+  a->restart_pending = 1;
+}
+
+void qk_app_return(qk_app *a) {
+  if (!a->return_app_dir[0]) return;
+  snprintf(a->app_dir, sizeof a->app_dir, "%s", a->return_app_dir);
+  snprintf(a->app_name, sizeof a->app_name, "%s", a->return_app_name);
+  a->return_app_dir[0] = 0;
+  a->restart_pending = 1;
+}
+
+void qk_app_reload(qk_app *a) {
+  qk_app_return(a);
+  a->restart_pending = 1;
 }
 
 int qk_app_launch(qk_app *a, const char *name, char *err, size_t errlen) {
@@ -153,6 +208,43 @@ static void enter_error(qk_app *a, const char *msg) {
   if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
 }
 
+/* Opens the results database; on failure the kiosk shows why and retries
+** instead of letting a candidate start answers that could not be kept. */
+static int open_store(qk_app *a) {
+  char err[1024];
+  qk_store_close(a->store);
+  a->store = NULL;
+  int rc = qk_store_open(a->opt.db_path, &a->store, err, sizeof err);
+  if (rc != QK_STORE_OK) {
+    a->store = NULL;
+    snprintf(a->error, sizeof a->error, "%s\n数据库文件 · database: %s", err, a->opt.db_path);
+    qk_log_write(a->log, QK_LOG_ERROR, "results database unusable: %s (%s)", err, a->opt.db_path);
+    qk_host_free(a->host);
+    a->host = NULL;
+    a->state = STATE_NO_STORE;
+    a->error_until = qk_app_now(a) + STORE_RETRY_MS;
+    a->dirty = 1;
+    return -1;
+  }
+  if (a->opt.kiosk_id) snprintf(a->kiosk_id, sizeof a->kiosk_id, "%s", a->opt.kiosk_id);
+  else if (qk_store_kiosk_id(a->store, a->kiosk_id, sizeof a->kiosk_id) != QK_STORE_OK)
+    snprintf(a->kiosk_id, sizeof a->kiosk_id, "kiosk");
+  char minutes[32];
+  long m = RESUME_WINDOW_DEFAULT_MIN;
+  if (qk_store_setting_get(a->store, "resume_window_min", minutes, sizeof minutes) == QK_STORE_OK) {
+    char *end;
+    long v = strtol(minutes, &end, 10);
+    if (end != minutes && v >= 0 && v <= 24 * 60) m = v;
+  }
+  a->resume_window_ms = (int64_t)m * 60000;
+  int n = 0;
+  if (qk_store_interrupt_stale(a->store, a->kiosk_id, NULL, qk_app_wall_ms(a), a->resume_window_ms, &n) != QK_STORE_OK)
+    qk_log_write(a->log, QK_LOG_WARN, "could not mark stale sessions: %s", qk_store_errmsg(a->store));
+  else if (n > 0)
+    qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) older than %ld min marked interrupted", n, m);
+  return 0;
+}
+
 static void start_app(qk_app *a) {
   qk_host_free(a->host);
   a->host = NULL;
@@ -198,11 +290,16 @@ static void apply_pending(qk_app *a) {
   }
   if (a->restart_pending) start_app(a);
   if (a->state == STATE_ERROR && qk_app_now(a) >= a->error_until) start_app(a);
+  if (a->state == STATE_NO_STORE && qk_app_now(a) >= a->error_until) {
+    if (open_store(a) == 0) start_app(a);
+  }
 }
 
 /* ---- drawing ---- */
 
 static void draw_error_screen(qk_app *a) {
+  int no_store = a->state == STATE_NO_STORE;
+  const char *title = no_store ? "无法保存结果 · Results cannot be saved" : "脚本出错 · Script error";
   const qk_view *v = qk_draw_view(a->draw);
   qk_color bg = {32, 22, 24, 255}, band = {190, 40, 40, 255}, white = {255, 255, 255, 255};
   qk_color soft = {255, 214, 214, 255}, grey = {190, 190, 196, 255};
@@ -210,7 +307,7 @@ static void draw_error_screen(qk_app *a) {
   qk_draw_clear(a->draw, bg);
   qk_draw_rect(a->draw, 0, 0, v->lw, 12, band, 0, 0);
   qk_text_opts o = {.size = 34, .bold = 1, .width = w};
-  if (qk_draw_text(a->draw, "脚本出错 · Script error", strlen("脚本出错 · Script error"), &o, pad, y + 20, white, &tw, &th) != 0)
+  if (qk_draw_text(a->draw, title, strlen(title), &o, pad, y + 20, white, &tw, &th) != 0)
     return; /* no font: the red band still tells something is wrong; the log has the text */
   y += 20 + th + 16;
   /* First line of the message large, the traceback below it small. */
@@ -222,7 +319,10 @@ static void draw_error_screen(qk_app *a) {
   uint64_t now = qk_app_now(a);
   int secs = a->error_until > now ? (int)((a->error_until - now + 999) / 1000) : 0;
   char footer[200];
-  snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）· Tap to restart (automatically in %d s)", secs, secs);
+  if (no_store)
+    snprintf(footer, sizeof footer, "请联系工作人员 · Please call staff — 重试 retry in %d s", secs);
+  else
+    snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）· Tap to restart (automatically in %d s)", secs, secs);
   qk_text_opts fo = {.size = 22, .width = w, .align = QK_ALIGN_CENTER};
   float fw, fh;
   qk_draw_measure(a->draw, footer, strlen(footer), &fo, &fw, &fh, NULL);
@@ -249,7 +349,7 @@ static int render(qk_app *a, const char *shot, char *err, size_t errlen) {
     checked(a, qk_host_draw(a->host));
     if (a->state == STATE_ERROR) qk_draw_begin(a->draw); /* drop the half-drawn frame's record */
   }
-  if (a->state == STATE_ERROR) draw_error_screen(a);
+  if (a->state != STATE_RUNNING) draw_error_screen(a);
   int rc = 0;
   if (shot) rc = qk_plat_screenshot(a->plat, shot, err, errlen);
   qk_plat_present(a->plat);
@@ -306,13 +406,21 @@ static void handle_event(qk_app *a, const qk_event *ev) {
     break;
   default: break;
   }
+  /* The hidden way to the staff screen: hold the top-left corner. It works
+  ** on the error screens too, so staff can always get in. */
+  if (ev->type == QK_EV_PRESS || ev->type == QK_EV_MOVE || ev->type == QK_EV_RELEASE) {
+    float s = qk_draw_view(a->draw)->scale;
+    int in_corner = ev->x / s < ADMIN_CORNER && ev->y / s < ADMIN_CORNER;
+    if (ev->type == QK_EV_PRESS && in_corner) a->corner_since = qk_app_now(a);
+    else if (ev->type == QK_EV_RELEASE || !in_corner) a->corner_since = 0;
+  }
   if (ev->type == QK_EV_PRESS) a->pointers_down++;
   if (ev->type == QK_EV_RELEASE && a->pointers_down > 0) a->pointers_down--;
   if (ev->type == QK_EV_PRESS || ev->type == QK_EV_RELEASE || ev->type == QK_EV_KEY || ev->type == QK_EV_TEXT ||
       ev->type == QK_EV_EDIT || ev->type == QK_EV_WHEEL || (ev->type == QK_EV_MOVE && a->pointers_down > 0))
     a->dirty = 1;
 
-  if (a->state == STATE_ERROR) {
+  if (a->state != STATE_RUNNING) {
     if (ev->type == QK_EV_RELEASE || (ev->type == QK_EV_KEY && !ev->repeat)) a->error_until = qk_app_now(a);
     return;
   }
@@ -340,6 +448,10 @@ static void handle_event(qk_app *a, const qk_event *ev) {
 /* Timers, animation frames and the error screen's clock. */
 static void tick(qk_app *a) {
   uint64_t now = qk_app_now(a);
+  if (a->corner_since && now >= a->corner_since + ADMIN_HOLD_MS) {
+    a->corner_since = 0;
+    if (a->store) open_admin(a);
+  }
   if (a->state == STATE_RUNNING && a->host && qk_host_next_timer(a->host) <= now) {
     checked(a, qk_host_run_timers(a->host, now));
     a->dirty = 1;
@@ -363,12 +475,13 @@ static int64_t next_deadline(qk_app *a) {
     if (t < next) next = t;
     if (a->animate_until > now && now + FRAME_MS < next) next = now + FRAME_MS;
   }
-  if (a->state == STATE_ERROR) {
+  if (a->state != STATE_RUNNING) {
     /* The countdown on the error screen changes each second. */
     uint64_t t = a->error_until < now + 1000 ? a->error_until : now + 1000 - (now - a->error_until % 1000) % 1000;
     if (t < next) next = t;
   }
   if (a->reload_at && a->reload_at < next) next = a->reload_at;
+  if (a->corner_since && a->corner_since + ADMIN_HOLD_MS < next) next = a->corner_since + ADMIN_HOLD_MS;
   if (next == UINT64_MAX) return -1;
   return next > now ? (int64_t)(next - now) : 0;
 }
@@ -388,7 +501,7 @@ static void run_interactive(qk_app *a) {
       while (!a->quit && qk_plat_wait_event(a->plat, 0, &ev)) handle_event(a, &ev);
     }
     tick(a);
-    if (a->state == STATE_ERROR) a->dirty = 1; /* keep the countdown current */
+    if (a->state != STATE_RUNNING) a->dirty = 1; /* keep the countdown current */
   }
 }
 
@@ -588,8 +701,16 @@ int qk_app_run(const qk_options *opt) {
   if (a->opt.error_restart_ms <= 0) a->opt.error_restart_ms = 8000;
   a->virtual_clock = opt->replay_path != NULL;
   a->bench = getenv("QUIZKIOSK_BENCH") != NULL;
+  a->wall_at_start = real_wall_ms();
+  const char *wall = getenv("QUIZKIOSK_WALL_START_MS"); /* tests: a fixed date */
+  if (wall && *wall) a->wall_at_start = strtoll(wall, NULL, 10);
   a->vnow = 1000;
-  a->log = qk_log_new(NULL);
+  /* The log lives beside the database, where HR's export and backups go. */
+  char log_path[2100];
+  snprintf(log_path, sizeof log_path, "%s", opt->db_path ? opt->db_path : "");
+  char *slash = strrchr(log_path, '/');
+  if (slash) snprintf(slash + 1, sizeof log_path - (size_t)(slash + 1 - log_path), "quizkiosk.log");
+  a->log = qk_log_new(slash && !opt->replay_path ? log_path : NULL);
   if (!a->log) goto done;
   snprintf(a->data_dir, sizeof a->data_dir, "%s", opt->data_dir);
   snprintf(a->lib_dir, sizeof a->lib_dir, "%s/scripts", a->data_dir);
@@ -641,7 +762,7 @@ int qk_app_run(const qk_options *opt) {
   if (!a->draw) goto done;
   qk_log_write(a->log, QK_LOG_INFO, "renderer %s, font %s, app %s", qk_plat_renderer_name(a->plat),
                qk_text_default_font_path(a->text), a->app_dir);
-  start_app(a);
+  if (open_store(a) == 0) start_app(a);
   if (opt->replay_path) {
     rc = run_replay(a);
   } else {
@@ -650,6 +771,7 @@ int qk_app_run(const qk_options *opt) {
   }
 done:
   if (a->host) qk_host_free(a->host);
+  qk_store_close(a->store);
   qk_draw_free(a->draw);
   qk_text_free(a->text);
   qk_plat_close(a->plat);

@@ -49,8 +49,20 @@ void qk_app_text_input(qk_app *a, int on, float x, float y, float w, float h);
 void qk_app_restart(qk_app *a);           /* fresh VM once the current call returns */
 int qk_app_launch(qk_app *a, const char *bundled_app, char *err, size_t errlen);
 void qk_app_quit(qk_app *a);
+/* From the staff screen: back to the app it was opened over / restart it. */
+void qk_app_return(qk_app *a);
+void qk_app_reload(qk_app *a);
 uint64_t qk_app_frame(const qk_app *a);   /* number of the frame being drawn */
 int qk_app_presented_at(const qk_app *a, uint64_t frame, uint64_t *when);
+/* The results store (NULL only while it cannot be opened: the kiosk then
+** shows why instead of starting a candidate). */
+struct qk_store *qk_app_store(qk_app *a);
+/* Wall-clock time in ms since the epoch, for what is stored: under replay it
+** runs on from the start time with the virtual clock. */
+int64_t qk_app_wall_ms(qk_app *a);
+const char *qk_app_kiosk_id(const qk_app *a);
+/* How long after a crash an unfinished session may still resume. */
+int64_t qk_app_resume_window_ms(const qk_app *a);
 /* Names of the bundled apps (folders of scripts/apps with a main.lua). */
 int qk_app_list_bundled(const qk_app *a, char names[][64], int max);
 

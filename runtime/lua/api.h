@@ -15,6 +15,7 @@
 int qk_open_gfx(lua_State *L);
 int qk_open_kiosk(lua_State *L);
 int qk_open_json(lua_State *L); /* needs no app: usable by any host */
+int qk_open_store(lua_State *L);
 
 /* The runtime behind the running C function (its upvalue 1). */
 qk_app *qk_api_app(lua_State *L);

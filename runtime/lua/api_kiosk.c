@@ -17,13 +17,23 @@
 **   kiosk.apps()                   -> { names of bundled apps }
 **   kiosk.log(...)                 write to the kiosk log
 **   kiosk.quit()                   leave the kiosk (admin only)
+**   kiosk.hash(s)                  -> SHA-256 of s, hex (content hash of a question set)
+**   kiosk.wall_time()              -> ms since 1970 (what the store records)
+**   kiosk.return_to_app(), kiosk.reload_app()   from the staff screen
+**   kiosk.removable_media()        -> { folders where USB sticks are mounted }
 **   kiosk.config                   { kiosk_id, app, headless, replay, width, height }
 */
+#include <dirent.h>
 #include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "host.h"
+#include "store.h"
 
 static int l_now(lua_State *L) {
   lua_pushinteger(L, (lua_Integer)qk_app_now(qk_api_app(L)));
@@ -123,6 +133,79 @@ static int l_log(lua_State *L) {
   return 0;
 }
 
+static int l_hash(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  char hex[65];
+  qk_store_content_hash(s, len, hex);
+  lua_pushstring(L, hex);
+  return 1;
+}
+
+static int l_wall_time(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)qk_app_wall_ms(qk_api_app(L)));
+  return 1;
+}
+
+static int l_return_to_app(lua_State *L) {
+  qk_app_return(qk_api_app(L));
+  return 0;
+}
+
+static int l_reload_app(lua_State *L) {
+  qk_app_reload(qk_api_app(L));
+  return 0;
+}
+
+/* Folders where a USB stick shows up when mounted (udisks: /media/USER/X or
+** /run/media/USER/X; by hand: /mnt/X), for the staff screen's export. */
+static int l_removable_media(lua_State *L) {
+  static const char *const roots[] = {"/media", "/run/media", "/mnt"};
+  lua_newtable(L);
+  int n = 0;
+  for (size_t r = 0; r < sizeof roots / sizeof roots[0]; r++) {
+    DIR *d = opendir(roots[r]);
+    if (!d) continue;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL && n < 32) {
+      if (de->d_name[0] == '.') continue;
+      char path[1024];
+      snprintf(path, sizeof path, "%s/%s", roots[r], de->d_name);
+      struct stat st;
+      if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+      /* /media/USER holds the sticks one level down. */
+      DIR *sub = opendir(path);
+      int nested = 0;
+      if (sub && r < 2) {
+        struct dirent *se;
+        while ((se = readdir(sub)) != NULL && n < 32) {
+          char p2[2048];
+          if (se->d_name[0] == '.') continue;
+          snprintf(p2, sizeof p2, "%s/%s", path, se->d_name);
+          if (stat(p2, &st) == 0 && S_ISDIR(st.st_mode) && access(p2, W_OK) == 0) {
+            lua_pushstring(L, p2);
+            lua_rawseti(L, -2, ++n);
+            nested = 1;
+          }
+        }
+      }
+      if (sub) closedir(sub);
+      if (!nested && access(path, W_OK) == 0 && strcmp(path, "/run/media") != 0) {
+        lua_pushstring(L, path);
+        lua_rawseti(L, -2, ++n);
+      }
+    }
+    closedir(d);
+  }
+  /* Tests and trainers' dry runs point it at a folder of their own. */
+  const char *extra = getenv("QUIZKIOSK_EXPORT_DIR");
+  if (extra && *extra) {
+    lua_pushstring(L, extra);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
 static int l_quit(lua_State *L) {
   qk_app_quit(qk_api_app(L));
   return 0;
@@ -133,14 +216,14 @@ int qk_open_kiosk(lua_State *L) {
     {"now", l_now}, {"after", l_after}, {"every", l_every}, {"cancel", l_cancel}, {"redraw", l_redraw},
     {"animate", l_animate}, {"element", l_element}, {"text_input", l_text_input}, {"frame", l_frame},
     {"presented_at", l_presented_at}, {"restart", l_restart}, {"launch", l_launch}, {"apps", l_apps},
-    {"log", l_log}, {"quit", l_quit}, {NULL, NULL},
+    {"log", l_log}, {"quit", l_quit}, {"hash", l_hash}, {"wall_time", l_wall_time},
+    {"return_to_app", l_return_to_app}, {"reload_app", l_reload_app}, {"removable_media", l_removable_media},
+    {NULL, NULL},
   };
   qk_api_newlib(L, funcs);
   qk_app *a = qk_api_app(L);
   const qk_options *o = qk_app_options(a);
   lua_createtable(L, 0, 6);
-  lua_pushstring(L, o->kiosk_id ? o->kiosk_id : "kiosk");
-  lua_setfield(L, -2, "kiosk_id");
   lua_pushstring(L, qk_app_name(a));
   lua_setfield(L, -2, "app");
   lua_pushboolean(L, o->headless);
@@ -149,6 +232,8 @@ int qk_open_kiosk(lua_State *L) {
   lua_setfield(L, -2, "replay");
   lua_pushboolean(L, o->fullscreen);
   lua_setfield(L, -2, "fullscreen");
+  lua_pushstring(L, qk_app_kiosk_id(a));
+  lua_setfield(L, -2, "kiosk_id");
   lua_setfield(L, -2, "config");
   return 1;
 }

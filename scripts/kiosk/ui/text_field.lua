@@ -1,11 +1,12 @@
 -- kiosk.ui.text_field — one line of typed text with a caret.
 --
---   ui.text_field{ placeholder=, value="", kind="text"|"name"|"phone"|"digits",
+--   ui.text_field{ placeholder=, value="", kind="text"|"name"|"phone"|"digits"|"pin"|"password",
 --                  max_len=, label=, on_change=function(value, field) end,
 --                  on_submit=function(value, field) end }
 -- Tapping it focuses it: the on-screen keyboard (ui.keyboard) and a physical
 -- keyboard or the system input method (SDL text input) then type into it.
--- "phone"/"digits" fields accept digits only (phone: also + - and spaces).
+-- "phone"/"digits" fields accept digits only (phone: also + - and spaces);
+-- "pin" takes digits and shows dots, "password" shows dots.
 local core = require "kiosk.ui.core"
 
 local M = {}
@@ -14,7 +15,9 @@ local Field = core.class("text_field")
 local accepts = {
   phone = "^[%d%+%- ]$",
   digits = "^%d$",
+  pin = "^%d$",
 }
+local masked = { pin = true, password = true }
 
 function Field:init()
   self.value = self.value or ""
@@ -105,7 +108,7 @@ function Field:draw()
   gfx.rect(self.x, self.y, self.w, self.h, core.color(focused and "primary" or "border"), t.radius * 0.6, focused and 3 or 1.5)
   local size = core.font("body")
   local pad = t.space.m
-  local shown = self.kind == "password" and string.rep("•", self:length()) or self.value
+  local shown = masked[self.kind] and string.rep("•", self:length()) or self.value
   local _, lh = gfx.measure("国Ag", { size = size })
   local ty = self.y + (self.h - lh) / 2
   gfx.clip(self.x + 4, self.y, self.w - 8, self.h)

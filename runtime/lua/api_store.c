@@ -1,0 +1,376 @@
+/*
+** api_store.c — the `store` module: results recorded through the runtime.
+** Scripts never see SQL; every call is one durable transaction in the store.
+** A store failure (disk full, medium pulled) raises an error: the kiosk shows
+** its error screen rather than let a candidate go on with answers that
+** cannot be kept.
+**
+**   store.begin_session{ exam=, exam_title=, content_hash=, seed=, lang=, mode= } -> id
+**   store.candidate(id, { name = "张伟", phone = "138..." } [, { text=, version= }])
+**   store.answer(id, { question=, response=, points=, max_points=, correct=, time_ms=, free_text= })
+**   store.event(id, kind [, data [, personal]])
+**   store.checkpoint(id, state [, remaining_ms])
+**   store.finish(id, { status = "completed"|"abandoned"|"timed_out"|"interrupted",
+**                      score=, max_score=, passed= })
+**   store.rubric(id, question, { scores=, points=, reviewer= })
+**   store.resumable() -> nil | { session_id=, checkpoint=, remaining_ms=, answers = { [q] = response } }
+**   store.leaderboard(exam [, n]) -> { { name=, score=, max_score=, finished_at= }, ... }
+**   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
+**   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
+**   store.export(folder [, "csv"|"json"]) -> path
+**   store.setting(key) -> value | nil ;  store.set_setting(key, value)
+**   store.set_pin(pin), store.pin_is_set()   (the staff screen's first use)
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <lauxlib.h>
+
+#include "api.h"
+#include "json.h"
+#include "store.h"
+
+static qk_store *S(lua_State *L) {
+  qk_store *s = qk_app_store(qk_api_app(L));
+  if (!s) luaL_error(L, "the results database is not open");
+  return s;
+}
+
+static qk_ms wall(lua_State *L) { return (qk_ms)qk_app_wall_ms(qk_api_app(L)); }
+
+/* Raises the store's message unless rc is OK (or NOTFOUND when allowed). */
+static void check(lua_State *L, qk_store *s, int rc, const char *what) {
+  if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) return;
+  luaL_error(L, "cannot save %s: %s", what, qk_store_errmsg(s));
+}
+
+static const char *opt_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  const char *v = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return v;
+}
+
+static double num_field(lua_State *L, int t, const char *k, double def) {
+  lua_getfield(L, t, k);
+  double v = lua_isnil(L, -1) ? def : luaL_checknumber(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static int tristate_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  int v = lua_isnil(L, -1) ? -1 : lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static int l_begin_session(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  qk_app *a = qk_api_app(L);
+  qk_store *s = S(L);
+  qk_store_session_info info = {
+    .kiosk = qk_app_kiosk_id(a),
+    .app = qk_app_name(a),
+    .exam = opt_field(L, 1, "exam"),
+    .exam_title = opt_field(L, 1, "exam_title"),
+    .content_hash = opt_field(L, 1, "content_hash"),
+    .shuffle_seed = (int64_t)num_field(L, 1, "seed", 0),
+    .language = opt_field(L, 1, "lang"),
+    .mode = opt_field(L, 1, "mode"),
+  };
+  if (!info.exam) return luaL_error(L, "store.begin_session needs exam (the exam's id)");
+  if (!info.content_hash) return luaL_error(L, "store.begin_session needs content_hash");
+  int64_t id = 0;
+  check(L, s, qk_store_session_begin(s, &info, wall(L), &id), "the new session");
+  lua_pushinteger(L, (lua_Integer)id);
+  return 1;
+}
+
+static int64_t session_arg(lua_State *L) { return (int64_t)luaL_checkinteger(L, 1); }
+
+static int l_candidate(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  if (lua_istable(L, 3)) {
+    const char *text = opt_field(L, 3, "text"), *version = opt_field(L, 3, "version");
+    check(L, s, qk_store_consent(s, id, text ? text : "", version ? version : "1", wall(L)), "the consent");
+  }
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      const char *v = luaL_tolstring(L, -1, NULL);
+      check(L, s, qk_store_candidate_set(s, id, lua_tostring(L, -3), v), "a candidate field");
+      lua_pop(L, 1); /* the tolstring copy */
+    }
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+static int l_answer(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  lua_getfield(L, 2, "response");
+  qk_json_push_encoded(L, -1); /* stack: response, json */
+  qk_store_answer_in in = {
+    .question = opt_field(L, 2, "question"),
+    .response_json = lua_tostring(L, -1),
+    .points = num_field(L, 2, "points", NAN),
+    .max_points = num_field(L, 2, "max_points", NAN),
+    .correct = tristate_field(L, 2, "correct"),
+    .time_ms = (int64_t)num_field(L, 2, "time_ms", -1),
+    .free_text = tristate_field(L, 2, "free_text") == 1,
+  };
+  if (!in.question) return luaL_error(L, "store.answer needs question (the question's id)");
+  check(L, s, qk_store_answer(s, id, &in, wall(L)), "the answer");
+  return 0;
+}
+
+static int l_event(lua_State *L) {
+  int64_t id = session_arg(L);
+  const char *kind = luaL_checkstring(L, 2);
+  qk_store *s = S(L);
+  const char *data = NULL;
+  if (!lua_isnoneornil(L, 3)) {
+    qk_json_push_encoded(L, 3);
+    data = lua_tostring(L, -1);
+  }
+  check(L, s, qk_store_event(s, id, wall(L), kind, data, lua_toboolean(L, 4)), "an event");
+  return 0;
+}
+
+static int l_checkpoint(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checkany(L, 2);
+  qk_store *s = S(L);
+  int64_t remaining = (int64_t)luaL_optinteger(L, 3, -1);
+  qk_json_push_encoded(L, 2);
+  check(L, s, qk_store_checkpoint(s, id, lua_tostring(L, -1), remaining, wall(L)), "the checkpoint");
+  return 0;
+}
+
+static int l_finish(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  const char *name = opt_field(L, 2, "status");
+  qk_session_status st;
+  if (!name || qk_store_status_parse(name, &st) != 0 || st == QK_SESSION_IN_PROGRESS)
+    return luaL_error(L, "store.finish needs status = completed, abandoned, timed_out or interrupted");
+  check(L, s,
+        qk_store_session_finish(s, id, st, num_field(L, 2, "score", NAN), num_field(L, 2, "max_score", NAN),
+                                tristate_field(L, 2, "passed"), wall(L)),
+        "the end of the session");
+  return 0;
+}
+
+static int l_rubric(lua_State *L) {
+  int64_t id = session_arg(L);
+  const char *q = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  qk_store *s = S(L);
+  lua_getfield(L, 3, "scores");
+  qk_json_push_encoded(L, -1);
+  const char *reviewer = opt_field(L, 3, "reviewer");
+  check(L, s,
+        qk_store_rubric(s, id, q, lua_tostring(L, -1), num_field(L, 3, "points", 0), reviewer ? reviewer : "",
+                        wall(L)),
+        "the rubric score");
+  return 0;
+}
+
+/* Builds the resume table; the C struct is freed before anything raises. */
+static int l_resumable(lua_State *L) {
+  qk_app *a = qk_api_app(L);
+  qk_store *s = S(L);
+  qk_store_resume r;
+  memset(&r, 0, sizeof r);
+  int rc = qk_store_find_resumable(s, qk_app_kiosk_id(a), qk_app_name(a), wall(L), qk_app_resume_window_ms(a), &r);
+  if (rc == QK_STORE_NOTFOUND) return 0;
+  check(L, s, rc, "(reading the session to resume)");
+  /* Copy what is needed onto the Lua stack as strings first, then free. */
+  int base = lua_gettop(L);
+  lua_pushinteger(L, (lua_Integer)r.session_id);
+  lua_pushinteger(L, (lua_Integer)r.remaining_ms);
+  lua_pushstring(L, r.checkpoint ? r.checkpoint : "null");
+  int n = r.n_answers;
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, r.answers[i].question);
+    lua_pushstring(L, r.answers[i].response);
+  }
+  qk_store_resume_free(&r);
+  lua_createtable(L, 0, 4);
+  int t = lua_gettop(L);
+  lua_pushvalue(L, base + 1);
+  lua_setfield(L, t, "session_id");
+  if (lua_tointeger(L, base + 2) >= 0) {
+    lua_pushvalue(L, base + 2);
+    lua_setfield(L, t, "remaining_ms");
+  }
+  size_t len;
+  const char *cp = lua_tolstring(L, base + 3, &len);
+  qk_json_push_decoded(L, cp, len);
+  lua_setfield(L, t, "checkpoint");
+  lua_createtable(L, 0, n);
+  for (int i = 0; i < n; i++) {
+    lua_pushvalue(L, base + 4 + 2 * i);
+    const char *resp = lua_tolstring(L, base + 5 + 2 * i, &len);
+    qk_json_push_decoded(L, resp, len);
+    lua_settable(L, -3);
+  }
+  lua_setfield(L, t, "answers");
+  return 1;
+}
+
+static int l_leaderboard(lua_State *L) {
+  qk_app *a = qk_api_app(L);
+  qk_store *s = S(L);
+  const char *exam = luaL_checkstring(L, 1);
+  int n = (int)luaL_optinteger(L, 2, 10);
+  if (n < 1 || n > 100) return luaL_error(L, "leaderboard size must be 1..100");
+  qk_store_leader rows[100];
+  int count = 0;
+  check(L, s, qk_store_leaderboard(s, qk_app_name(a), exam, NULL, n, rows, &count), "(reading the leaderboard)");
+  lua_createtable(L, count, 0);
+  for (int i = 0; i < count; i++) {
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, rows[i].name);
+    lua_setfield(L, -2, "name");
+    lua_pushnumber(L, rows[i].score);
+    lua_setfield(L, -2, "score");
+    lua_pushnumber(L, rows[i].max_score);
+    lua_setfield(L, -2, "max_score");
+    lua_pushinteger(L, (lua_Integer)rows[i].finished_at);
+    lua_setfield(L, -2, "finished_at");
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
+static int l_verify_pin(lua_State *L) {
+  qk_store *s = S(L);
+  const char *pin = luaL_checkstring(L, 1);
+  int64_t remaining = 0;
+  int rc = qk_store_verify_pin(s, pin, wall(L), &remaining);
+  static const char *const names[] = {"ok", "wrong", "locked", "not_set"};
+  if (rc < 0 || rc > 3) return luaL_error(L, "cannot check the PIN: %s", qk_store_errmsg(s));
+  lua_pushstring(L, names[rc]);
+  /* A wrong PIN that started a lock also says for how long. */
+  if (rc == QK_PIN_LOCKED || (rc == QK_PIN_WRONG && remaining > 0)) {
+    lua_pushinteger(L, (lua_Integer)remaining);
+    return 2;
+  }
+  return 1;
+}
+
+static void set_num(lua_State *L, const char *k, double v) {
+  if (isnan(v)) lua_pushnil(L);
+  else lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static int l_stats_today(lua_State *L) {
+  qk_store *s = S(L);
+  qk_store_stats st;
+  check(L, s, qk_store_stats_since(s, qk_store_local_day_start(wall(L)), &st), "(reading today's numbers)");
+  qk_store_result recent[10];
+  int count = 0;
+  check(L, s, qk_store_recent(s, 10, recent, &count), "(reading the last results)");
+  lua_createtable(L, 0, 10);
+  const struct { const char *k; int64_t v; } counts[] = {
+    {"started", st.started}, {"completed", st.completed}, {"abandoned", st.abandoned},
+    {"timed_out", st.timed_out}, {"interrupted", st.interrupted}, {"in_progress", st.in_progress},
+  };
+  for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+    lua_pushinteger(L, (lua_Integer)counts[i].v);
+    lua_setfield(L, -2, counts[i].k);
+  }
+  set_num(L, "completion_rate", st.completion_rate);
+  set_num(L, "pass_rate", st.pass_rate);
+  set_num(L, "avg_score_pct", st.avg_score_pct);
+  lua_createtable(L, count, 0);
+  for (int i = 0; i < count; i++) {
+    char when[40];
+    qk_store_format_time(recent[i].time, when, sizeof when);
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, when);
+    lua_setfield(L, -2, "time");
+    lua_pushstring(L, recent[i].exam_title[0] ? recent[i].exam_title : recent[i].exam);
+    lua_setfield(L, -2, "exam");
+    lua_pushstring(L, recent[i].name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, recent[i].status);
+    lua_setfield(L, -2, "status");
+    set_num(L, "score", recent[i].score);
+    set_num(L, "max_score", recent[i].max_score);
+    if (recent[i].passed >= 0) {
+      lua_pushboolean(L, recent[i].passed);
+      lua_setfield(L, -2, "passed");
+    }
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "recent");
+  return 1;
+}
+
+static int l_export(lua_State *L) {
+  qk_store *s = S(L);
+  const char *dir = luaL_checkstring(L, 1);
+  const char *format = luaL_optstring(L, 2, "csv");
+  if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) return luaL_error(L, "export format is csv or json");
+  char path[4096], stamp[32], answers[4096];
+  time_t now = (time_t)(wall(L) / 1000);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_app_kiosk_id(qk_api_app(L)), stamp, format);
+  check(L, s, qk_store_export_file(s, path, format, 0, answers, sizeof answers), "the export");
+  lua_pushstring(L, path);
+  return 1;
+}
+
+static int l_set_pin(lua_State *L) {
+  qk_store *s = S(L);
+  const char *pin = luaL_checkstring(L, 1);
+  int rc = qk_store_set_pin(s, pin);
+  if (rc != QK_STORE_OK) return luaL_error(L, "cannot set the PIN: %s", qk_store_errmsg(s));
+  return 0;
+}
+
+static int l_pin_is_set(lua_State *L) {
+  lua_pushboolean(L, qk_store_pin_is_set(S(L)) == 1);
+  return 1;
+}
+
+static int l_setting(lua_State *L) {
+  qk_store *s = S(L);
+  char value[1024];
+  int rc = qk_store_setting_get(s, luaL_checkstring(L, 1), value, sizeof value);
+  if (rc == QK_STORE_NOTFOUND) return 0;
+  check(L, s, rc, "(reading a setting)");
+  lua_pushstring(L, value);
+  return 1;
+}
+
+static int l_set_setting(lua_State *L) {
+  qk_store *s = S(L);
+  check(L, s, qk_store_setting_set(s, luaL_checkstring(L, 1), luaL_checkstring(L, 2)), "a setting");
+  return 0;
+}
+
+int qk_open_store(lua_State *L) {
+  static const luaL_Reg funcs[] = {
+    {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
+    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"resumable", l_resumable},
+    {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin}, {"stats_today", l_stats_today},
+    {"export", l_export}, {"setting", l_setting}, {"set_setting", l_set_setting}, {"set_pin", l_set_pin},
+    {"pin_is_set", l_pin_is_set}, {NULL, NULL},
+  };
+  qk_api_newlib(L, funcs);
+  return 1;
+}

@@ -1,0 +1,150 @@
+-- kiosk/admin — the staff screen behind the hidden gesture (press and hold
+-- the top-left corner for three seconds). A PIN first; wrong PINs lock the
+-- screen for a growing time. Then: today's numbers, the last results,
+-- export to a USB stick, reload the app, leave the kiosk.
+--
+-- It runs as an app of its own (a fresh VM), so it works even when the exam
+-- app's scripts are broken; "back" returns to the app that was running.
+local ui = require "kiosk.ui"
+
+local M = {}
+local pin_field, message
+
+local function fmt_pct(v)
+  if v == nil then return "—" end
+  return string.format("%.0f%%", v * (v <= 1 and 100 or 1))
+end
+
+local function back() kiosk.return_to_app() end
+
+local show_dashboard
+
+local function stat_card(title, value)
+  return ui.card { padding = "m", gap = "xs", flex = 1,
+    ui.label { text = value, size = "heading", bold = true },
+    ui.label { text = title, size = "small", color = "muted" },
+  }
+end
+
+local function export_to(folder)
+  local ok, path_or_err = pcall(store.export, folder, "csv")
+  if ok then
+    ui.alert { title = "导出完成 · Exported", text = path_or_err .. "\n（另有 _answers.csv 答题明细）" }
+  else
+    ui.alert { title = "导出失败 · Export failed", text = tostring(path_or_err) }
+  end
+end
+
+local function choose_export()
+  local places = kiosk.removable_media()
+  if #places == 0 then
+    ui.alert { title = "未找到 U 盘 · No USB stick", text = "请插入 U 盘后重试。\nInsert a USB stick and try again." }
+    return
+  end
+  local buttons = {}
+  for _, p in ipairs(places) do
+    buttons[#buttons + 1] = { label = p, on_tap = function() export_to(p) end }
+  end
+  buttons[#buttons + 1] = { label = "取消", style = "secondary" }
+  ui.show_dialog(ui.dialog { title = "导出到 · Export to", text = "CSV（Excel 可直接打开）", buttons = buttons })
+end
+
+function show_dashboard()
+  local st = store.stats_today()
+  local rows = { gap = "s", flex = 1 }
+  for _, r in ipairs(st.recent or {}) do
+    local score = r.score and string.format("%g / %g", r.score, r.max_score or 0) or "—"
+    local verdict = r.passed == true and "通过" or r.passed == false and "未通过" or r.status
+    rows[#rows + 1] = ui.label {
+      text = string.format("%s　%s　%s　%s　%s", (r.time:sub(6, 16):gsub("T", " ")), r.exam,
+                           r.name ~= "" and r.name or "（匿名）", score, verdict),
+      size = "small", max_lines = 1,
+    }
+  end
+  if #rows == 0 then rows[1] = ui.label { text = "还没有结果 · No results yet", color = "muted" } end
+  ui.root(ui.column { padding = "l", gap = "m",
+    ui.row { gap = "m",
+      ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 },
+      ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" },
+    },
+    ui.row { gap = "m",
+      stat_card("今日场次 · today", tostring(st.started)),
+      stat_card("完成率 · completed", fmt_pct(st.completion_rate)),
+      stat_card("通过率 · passed", fmt_pct(st.pass_rate)),
+      stat_card("平均分 · average", st.avg_score_pct and string.format("%.0f%%", st.avg_score_pct) or "—"),
+    },
+    ui.label { text = "最近结果 · Last results", size = "body", bold = true },
+    ui.scroll(rows),
+    ui.row { gap = "m",
+      ui.button { label = "导出到 U 盘", flex = 1, on_tap = choose_export },
+      ui.button { label = "重新载入应用", style = "secondary", flex = 1, on_tap = function() kiosk.reload_app() end },
+      ui.button { label = "返回", style = "secondary", flex = 1, on_tap = back },
+      ui.button { label = "退出 Kiosk", style = "danger", flex = 1, on_tap = function()
+        ui.confirm { title = "退出 Kiosk？", text = "退出后需要管理员重新启动。", yes = "退出", danger = true,
+                     on_yes = function() kiosk.quit() end }
+      end },
+    },
+  })
+end
+
+local function pin_screen(title, on_pin)
+  pin_field = ui.text_field { label = "PIN", placeholder = "PIN", kind = "pin", max_len = 12 }
+  message = ui.label { text = "", color = "danger" }
+  ui.root(ui.column { padding = "l", gap = "m", max_width = 600,
+    ui.label { text = title, size = "heading", bold = true },
+    pin_field,
+    message,
+    ui.spacer { flex = 1 },
+    ui.keyboard { target = pin_field, layout = "digits", on_done = function(v) on_pin(v or "") end },
+    ui.button { label = "返回", style = "ghost", on_tap = back },
+  })
+  pin_field:focus()
+end
+
+local function check_pin(pin)
+  local verdict, wait_ms = store.verify_pin(pin)
+  if verdict == "ok" then
+    show_dashboard()
+  elseif verdict == "locked" or wait_ms then
+    pin_field:set_value("")
+    message:set_text(string.format("错误次数过多，请 %d 秒后再试\nLocked: try again in %d s",
+                                   math.ceil(wait_ms / 1000), math.ceil(wait_ms / 1000)))
+  else
+    pin_field:set_value("")
+    message:set_text("PIN 不正确 · Wrong PIN")
+  end
+end
+
+-- First use: no PIN yet, so the owner sets one (typed twice).
+local function set_pin_flow()
+  pin_screen("设置管理员 PIN（4–12 位数字）· Set the admin PIN", function(first)
+    if #first < 4 then message:set_text("至少 4 位数字 · At least 4 digits") return end
+    pin_screen("再输入一次 · Type it again", function(second)
+      if second ~= first then
+        set_pin_flow()
+        message:set_text("两次输入不一致 · The two entries differ")
+        return
+      end
+      store.set_pin(first)
+      show_dashboard()
+    end)
+  end)
+end
+
+if store.pin_is_set() then
+  pin_screen("请输入管理员 PIN · Admin PIN", check_pin)
+else
+  set_pin_flow()
+end
+
+-- Staff walk away: back to the candidates' app after two idle minutes.
+local idle_timer
+local function arm_idle()
+  if idle_timer then kiosk.cancel(idle_timer) end
+  idle_timer = kiosk.after(120000, back)
+end
+ui.on_event(function() arm_idle() end)
+arm_idle()
+
+M.app = ui.app()
+return M.app
