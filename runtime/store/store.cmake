@@ -1,1 +1,65 @@
-# Store room: SQLite results store (owned by the store work).
+# Store room: the SQLite results store (runtime/store/) and its tests
+# (tests/store/). Plain C: no SDL, no Lua.
+#
+# libsodium: argon2id (crypto_pwhash_str) for the admin PIN hash, SHA-256
+# for exam content hashes, and randombytes for the kiosk id.
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+
+add_library(qk_store STATIC
+  runtime/store/store.c
+  runtime/store/stmt.c
+  runtime/store/schema.c
+  runtime/store/session.c
+  runtime/store/query.c
+  runtime/store/export.c
+  runtime/store/purge.c
+  runtime/store/pin.c
+  runtime/store/json.c
+  runtime/store/timefmt.c
+  runtime/store/cli.c)
+target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/store)
+# strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
+# the room builds on its own).
+target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE PRIVATE PkgConfig::SODIUM m)
+
+if(QK_TESTS)
+  enable_testing()
+  set(QK_STORE_TEST_DIR ${CMAKE_CURRENT_BINARY_DIR}/store-tests)
+  set(QK_STORE_TEST_ENV
+    "TZ=CST-8"
+    "ASAN_OPTIONS=detect_leaks=1"
+    "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+
+  # Each unit test is one C file under tests/store/ with its own main().
+  foreach(t api export purge pin migrate open_errors)
+    add_executable(qk_store_${t}_test tests/store/${t}_test.c)
+    target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
+    target_compile_definitions(qk_store_${t}_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+    add_test(NAME store_${t} COMMAND qk_store_${t}_test ${QK_STORE_TEST_DIR}/${t})
+    set_tests_properties(store_${t} PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
+  endforeach()
+  # The export test leaves its files for the Python check of them.
+  set_tests_properties(store_export PROPERTIES FIXTURES_SETUP store_export_files)
+
+  find_program(QK_PYTHON3 python3)
+  if(QK_PYTHON3)
+    add_test(NAME store_export_parse
+      COMMAND ${QK_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/check_export.py
+        ${QK_STORE_TEST_DIR}/export)
+    set_tests_properties(store_export_parse PROPERTIES
+      FIXTURES_REQUIRED store_export_files ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
+  endif()
+
+  # The command line, through a driver that is only qk_store_cli, on a
+  # database the fixture tool fills with the same demo data as the tests.
+  add_executable(qk_store_cli_test tests/store/cli_driver.c)
+  target_link_libraries(qk_store_cli_test PRIVATE qk_store)
+  add_executable(qk_store_fixture tests/store/fixture_tool.c)
+  target_link_libraries(qk_store_fixture PRIVATE qk_store)
+  target_compile_definitions(qk_store_fixture PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  add_test(NAME store_cli
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/cli_test.sh $<TARGET_FILE:qk_store_cli_test>
+      $<TARGET_FILE:qk_store_fixture> ${QK_STORE_TEST_DIR}/cli ${QK_PYTHON3})
+  set_tests_properties(store_cli PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 120)
+endif()

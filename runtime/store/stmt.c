@@ -1,0 +1,180 @@
+/*
+** stmt.c — the SQL of every statement the store runs, and the cache that
+** prepares each once per connection. Keeping all the SQL in one place makes
+** it easy to check against the schema (schema.c) and to review for
+** injection: nothing here is built from caller text, everything is bound.
+*/
+#include "store_int.h"
+
+/* The joins and name choices several statements share. */
+#define SESSION_COLS                                                                       \
+  "s.id, s.kiosk, e.app, e.exam, e.title, e.content_hash, s.status, s.language, s.mode, " \
+  "s.shuffle_seed, s.started_at, s.finished_at, s.last_activity, s.score, s.max_score, "   \
+  "s.passed"
+#define SESSION_FROM " FROM sessions s JOIN exams e ON e.id = s.exam_ref"
+#define FIELD(f) "(SELECT nullif(value, '') FROM candidates WHERE session_id = s.id AND field = '" f "')"
+/* The leaderboard is shown on the kiosk screen: nickname first. */
+#define PUBLIC_NAME "coalesce(" FIELD("nickname") ", " FIELD("name") ", '')"
+/* The admin screen is for HR: real name first. */
+#define HR_NAME "coalesce(" FIELD("name") ", " FIELD("nickname") ", '')"
+#define STATS_COLS                                                                      \
+  "count(*), coalesce(sum(s.status = 'completed'), 0), "                               \
+  "coalesce(sum(s.status = 'abandoned'), 0), coalesce(sum(s.status = 'timed_out'), 0), " \
+  "coalesce(sum(s.status = 'interrupted'), 0), coalesce(sum(s.status = 'in_progress'), 0), " \
+  "coalesce(sum(s.status = 'completed' AND s.passed = 1), 0), "                        \
+  "coalesce(sum(s.status = 'completed' AND s.passed IS NOT NULL), 0), "                \
+  "avg(CASE WHEN s.status = 'completed' AND s.max_score > 0 "                          \
+  "THEN 100.0 * s.score / s.max_score END)"
+/* Does JSON text column COL hold a candidate field value of session ?1? A
+** value matches a whole string in the JSON, or, from two characters up (a
+** Chinese name can be two), any part of one: "我叫王伟" holds "王伟". Text
+** that is not valid JSON counts as a match: purge removes what it cannot
+** inspect. */
+#define HOLDS_PERSONAL(table, col)                                                   \
+  "CASE WHEN json_valid(" table "." col ") THEN EXISTS(SELECT 1 FROM json_tree(" table \
+  "." col ") j, candidates c WHERE c.session_id = ?1 AND j.type = 'text' AND "          \
+  "(j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
+#define PURGED_DATA "'{\"purged\":true}'"
+
+static const char *const sql[ST_COUNT] = {
+    [ST_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+    [ST_SETTING_SET] = "INSERT INTO settings(key, value) VALUES(?1, ?2) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    /* The no-op update makes RETURNING give the id of an existing row too. */
+    [ST_EXAM_UPSERT] = "INSERT INTO exams(app, exam, title, content_hash, created_at) "
+                       "VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(app, exam, content_hash) "
+                       "DO UPDATE SET title = coalesce(exams.title, excluded.title) RETURNING id",
+    [ST_SESSION_INSERT] = "INSERT INTO sessions(kiosk, exam_ref, status, started_at, last_activity, "
+                          "shuffle_seed, language, mode) "
+                          "VALUES(?1, ?2, 'in_progress', ?3, ?3, ?4, ?5, ?6)",
+    /* max(): a clock set back must not make a live session look stale. */
+    [ST_SESSION_TOUCH] = "UPDATE sessions SET last_activity = max(last_activity, ?2) "
+                         "WHERE id = ?1 AND status = 'in_progress'",
+    [ST_SESSION_STATUS] = "SELECT status FROM sessions WHERE id = ?1",
+    [ST_SESSION_FINISH] = "UPDATE sessions SET status = ?2, score = ?3, max_score = ?4, passed = ?5, "
+                          "finished_at = ?6, last_activity = max(last_activity, ?6) "
+                          "WHERE id = ?1 AND status = 'in_progress'",
+    [ST_ANSWER_UPSERT] =
+        "INSERT INTO answers(session_id, question, response, points, max_points, correct, time_ms, "
+        "answered_at, free_text) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(session_id, question) DO UPDATE SET response = excluded.response, "
+        "points = excluded.points, max_points = excluded.max_points, correct = excluded.correct, "
+        "time_ms = excluded.time_ms, answered_at = excluded.answered_at, "
+        "free_text = excluded.free_text, revisions = answers.revisions + 1",
+    [ST_EVENT_INSERT] = "INSERT INTO events(session_id, t_ms, kind, data, personal) "
+                        "VALUES(?1, ?2, ?3, ?4, ?5)",
+    [ST_EVENT_ANSWER] =
+        "INSERT INTO events(session_id, t_ms, kind, data, personal) VALUES(?1, ?2, 'answer', "
+        "json_object('question', ?3, 'response', json(?4), 'points', ?5, 'max_points', ?6, "
+        "'correct', CASE ?7 WHEN 1 THEN json('true') WHEN 0 THEN json('false') END, "
+        "'time_ms', ?8), ?9)",
+    [ST_CHECKPOINT_UPSERT] = "INSERT INTO checkpoints(session_id, state, remaining_ms, updated_at) "
+                             "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(session_id) DO UPDATE SET "
+                             "state = excluded.state, remaining_ms = excluded.remaining_ms, "
+                             "updated_at = excluded.updated_at",
+    [ST_CANDIDATE_UPSERT] = "INSERT INTO candidates(session_id, field, value) VALUES(?1, ?2, ?3) "
+                            "ON CONFLICT(session_id, field) DO UPDATE SET value = excluded.value",
+    [ST_CONSENT_UPSERT] = "INSERT INTO consents(session_id, text, version, given_at) "
+                          "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(session_id) DO UPDATE SET "
+                          "text = excluded.text, version = excluded.version, "
+                          "given_at = excluded.given_at",
+    [ST_RUBRIC_UPSERT] = "INSERT INTO rubric_scores(session_id, question, scores, points, reviewer, "
+                         "scored_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+                         "ON CONFLICT(session_id, question) DO UPDATE SET scores = excluded.scores, "
+                         "points = excluded.points, reviewer = excluded.reviewer, "
+                         "scored_at = excluded.scored_at",
+    [ST_RESUME_FIND] = "SELECT s.id, c.state, c.remaining_ms, s.last_activity" SESSION_FROM
+                       " LEFT JOIN checkpoints c ON c.session_id = s.id "
+                       "WHERE s.kiosk = ?1 AND (?2 IS NULL OR e.app = ?2) "
+                       "AND s.status = 'in_progress' AND s.last_activity >= ?3 "
+                       "ORDER BY s.last_activity DESC, s.id DESC LIMIT 1",
+    /* Column 8 is the response as a person reads it: a JSON string
+    ** without its quotes and escapes, anything else as JSON text. */
+    [ST_SESSION_ANSWERS] = "SELECT question, response, points, max_points, correct, time_ms, "
+                           "answered_at, free_text, CASE WHEN json_valid(response) THEN "
+                           "CASE json_type(response) WHEN 'text' THEN json_extract(response, '$') "
+                           "ELSE response END ELSE response END "
+                           "FROM answers WHERE session_id = ?1 ORDER BY answered_at, question",
+    [ST_STALE_EVENTS] = "INSERT INTO events(session_id, t_ms, kind, data) "
+                        "SELECT s.id, ?4, 'status', json_object('status', 'interrupted', "
+                        "'last_activity', s.last_activity)" SESSION_FROM
+                        " WHERE s.kiosk = ?1 AND (?2 IS NULL OR e.app = ?2) "
+                        "AND s.status = 'in_progress' AND s.last_activity < ?3",
+    [ST_STALE_MARK] = "UPDATE sessions SET status = 'interrupted', finished_at = last_activity "
+                      "WHERE kiosk = ?1 AND status = 'in_progress' AND last_activity < ?3 "
+                      "AND (?2 IS NULL OR exam_ref IN (SELECT id FROM exams WHERE app = ?2))",
+    [ST_LEADERBOARD] = "SELECT s.id, " PUBLIC_NAME ", s.score, s.max_score, s.finished_at" SESSION_FROM
+                       " WHERE e.app = ?1 AND e.exam = ?2 AND (?3 IS NULL OR e.content_hash = ?3) "
+                       "AND s.status = 'completed' AND s.score IS NOT NULL "
+                       "ORDER BY s.score DESC, s.finished_at ASC, s.id ASC LIMIT ?4",
+    [ST_STATS] = "SELECT " STATS_COLS " FROM sessions s WHERE s.started_at >= ?1",
+    /* The title is the newest version's: titles may be reworded. */
+    [ST_STATS_BY_EXAM] = "SELECT e.app, e.exam, (SELECT x.title FROM exams x WHERE x.app = e.app "
+                         "AND x.exam = e.exam ORDER BY x.id DESC LIMIT 1), " STATS_COLS SESSION_FROM
+                         " WHERE s.started_at >= ?1 GROUP BY e.app, e.exam ORDER BY e.app, e.exam",
+    [ST_RECENT] = "SELECT s.id, coalesce(s.finished_at, s.last_activity), e.exam, e.title, " HR_NAME
+                  ", s.status, s.score, s.max_score, s.passed" SESSION_FROM
+                  " WHERE s.status <> 'in_progress' ORDER BY 2 DESC, s.id DESC LIMIT ?1",
+    [ST_EXAM_SESSIONS] = "SELECT " SESSION_COLS SESSION_FROM
+                         " WHERE e.app = ?1 AND (?2 IS NULL OR e.exam = ?2) "
+                         "ORDER BY s.started_at, s.id",
+    [ST_SESSION_GET] = "SELECT " SESSION_COLS SESSION_FROM " WHERE s.id = ?1",
+    [ST_SESSION_EVENTS] = "SELECT id, t_ms, kind, data FROM events WHERE session_id = ?1 ORDER BY id",
+    [ST_ANSWER_SET_POINTS] = "UPDATE answers SET points = ?3, correct = ?4 "
+                             "WHERE session_id = ?1 AND question = ?2",
+    [ST_SESSION_SET_SCORE] = "UPDATE sessions SET score = ?2, max_score = ?3, passed = ?4 WHERE id = ?1",
+    [ST_SCORE_CHANGE_ANSWER] =
+        "INSERT INTO score_changes(session_id, question, old, new, reason, changed_at) "
+        "SELECT ?1, ?2, json_object('points', points, 'correct', correct), "
+        "json_object('points', ?3, 'correct', ?4), ?5, ?6 FROM answers "
+        "WHERE session_id = ?1 AND question = ?2",
+    [ST_SCORE_CHANGE_SESSION] =
+        "INSERT INTO score_changes(session_id, question, old, new, reason, changed_at) "
+        "SELECT ?1, NULL, json_object('score', score, 'max_score', max_score, 'passed', passed), "
+        "json_object('score', ?2, 'max_score', ?3, 'passed', ?4), ?5, ?6 FROM sessions WHERE id = ?1",
+    [ST_RESCORE_EVENT] = "INSERT INTO events(session_id, t_ms, kind, data) "
+                         "SELECT session_id, changed_at, 'rescore', json_object('question', question, "
+                         "'old', json(old), 'new', json(new), 'reason', reason) "
+                         "FROM score_changes WHERE id = last_insert_rowid()",
+    [ST_SCORE_CHANGES_COUNT] = "SELECT count(*) FROM score_changes WHERE session_id = ?1",
+    [ST_EXPORT_SESSIONS] = "SELECT " SESSION_COLS SESSION_FROM
+                           " WHERE s.started_at >= ?1 ORDER BY s.started_at, s.id",
+    [ST_EXPORT_FIELDS] = "SELECT DISTINCT c.field FROM candidates c JOIN sessions s "
+                         "ON s.id = c.session_id WHERE s.started_at >= ?1 ORDER BY c.field",
+    [ST_EXPORT_CANDIDATE] = "SELECT field, value FROM candidates WHERE session_id = ?1 ORDER BY field",
+    [ST_EXPORT_CONSENT] = "SELECT version, given_at FROM consents WHERE session_id = ?1",
+    [ST_PURGE_SESSIONS] = "SELECT id FROM sessions WHERE started_at < ?1 AND purged_at IS NULL "
+                          "ORDER BY id",
+    [ST_PURGE_EVENTS] = "UPDATE events SET data = " PURGED_DATA ", personal = 1 "
+                        "WHERE session_id = ?1 AND data IS NOT NULL AND data <> " PURGED_DATA
+                        " AND (personal = 1 OR " HOLDS_PERSONAL("events", "data") ")",
+    [ST_PURGE_ANSWERS] = "UPDATE answers SET response = 'null' WHERE session_id = ?1 "
+                         "AND response <> 'null' AND (free_text = 1 OR " HOLDS_PERSONAL("answers",
+                                                                                        "response") ")",
+    [ST_PURGE_CANDIDATES] = "DELETE FROM candidates WHERE session_id = ?1",
+    [ST_PURGE_CHECKPOINT] = "DELETE FROM checkpoints WHERE session_id = ?1",
+    [ST_PURGE_MARK] = "UPDATE sessions SET purged_at = ?2 WHERE id = ?1",
+};
+
+const char *qk_store_stmt_sql(qk_stmt_id id) { return id < ST_COUNT ? sql[id] : NULL; }
+
+sqlite3_stmt *qk_store_stmt(qk_store *s, qk_stmt_id id) {
+  if (id >= ST_COUNT || !sql[id]) {
+    qk_store_fail(s, QK_STORE_ERROR, "internal error: no SQL for statement %d", (int)id);
+    return NULL;
+  }
+  if (!s->st[id]) {
+    /* PERSISTENT: these live as long as the connection. */
+    int rc = sqlite3_prepare_v3(s->db, sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->st[id], NULL);
+    if (rc != SQLITE_OK) {
+      qk_store_sqlfail(s, rc, "preparing a statement");
+      sqlite3_finalize(s->st[id]);
+      s->st[id] = NULL;
+      return NULL;
+    }
+  } else {
+    sqlite3_reset(s->st[id]);
+    sqlite3_clear_bindings(s->st[id]);
+  }
+  return s->st[id];
+}

@@ -1,0 +1,413 @@
+/*
+** store.c — opening and closing the store, and what every other file of
+** the store leans on: error reporting, transactions, binding helpers,
+** settings and the kiosk id.
+**
+** Opening is where bad news must surface: before a candidate starts, not
+** after they answered ten questions. So open creates the folder, refuses a
+** read-only file, folder or medium, detects a corrupt file (header, then
+** PRAGMA quick_check), sets the durability pragmas, migrates the schema and
+** finally takes and drops the write lock as a probe.
+*/
+#include "store_int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* ---- errors ---------------------------------------------------------------- */
+
+int qk_store_fail(qk_store *s, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(s->err, sizeof s->err, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+int qk_store_map_rc(int rc) {
+  switch (rc & 0xff) {
+  case SQLITE_OK: case SQLITE_ROW: case SQLITE_DONE: return QK_STORE_OK;
+  case SQLITE_CORRUPT: case SQLITE_NOTADB: return QK_STORE_CORRUPT;
+  case SQLITE_READONLY: case SQLITE_PERM: return QK_STORE_READONLY;
+  case SQLITE_IOERR: return QK_STORE_IOERR;
+  case SQLITE_FULL: return QK_STORE_FULL;
+  case SQLITE_BUSY: case SQLITE_LOCKED: return QK_STORE_BUSY;
+  case SQLITE_CANTOPEN: return QK_STORE_CANTOPEN;
+  case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_RANGE: case SQLITE_TOOBIG:
+    return QK_STORE_INVALID;
+  default: return QK_STORE_ERROR;
+  }
+}
+
+int qk_store_sqlfail(qk_store *s, int rc, const char *what) {
+  const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+  const char *hint = "";
+  switch (rc & 0xff) {
+  case SQLITE_FULL: hint = " (the disk is full: results cannot be saved)"; break;
+  case SQLITE_IOERR: hint = " (the disk reported an I/O error)"; break;
+  case SQLITE_CORRUPT: case SQLITE_NOTADB: hint = " (the database file is damaged)"; break;
+  case SQLITE_READONLY: hint = " (the database cannot be written)"; break;
+  case SQLITE_BUSY: hint = " (another program holds the database)"; break;
+  default: break;
+  }
+  return qk_store_fail(s, qk_store_map_rc(rc), "%s: %s%s", what, msg, hint);
+}
+
+const char *qk_store_errmsg(const qk_store *s) {
+  if (!s) return "no store (it failed to open)";
+  return s->err[0] ? s->err : "no error";
+}
+
+/* ---- statements and transactions --------------------------------------- */
+
+int qk_store_exec(qk_store *s, const char *sql, const char *what) {
+  char *msg = NULL;
+  int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+  sqlite3_free(msg); /* sqlite3_errmsg still holds it */
+  return rc == SQLITE_OK ? QK_STORE_OK : qk_store_sqlfail(s, rc, what);
+}
+
+int qk_store_begin(qk_store *s) { return qk_store_exec(s, "BEGIN IMMEDIATE", "starting a write"); }
+
+int qk_store_end(qk_store *s, int rc) {
+  if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) {
+    int crc = qk_store_exec(s, "COMMIT", "saving to disk");
+    if (crc == QK_STORE_OK) return rc;
+    rc = crc;
+  }
+  /* Some errors (full disk, I/O) roll back by themselves. */
+  if (!sqlite3_get_autocommit(s->db)) {
+    char keep[sizeof s->err];
+    memcpy(keep, s->err, sizeof keep); /* the first error is the one to report */
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    memcpy(s->err, keep, sizeof keep);
+  }
+  return rc;
+}
+
+int qk_store_step_done(qk_store *s, sqlite3_stmt *st, const char *what) {
+  int rc = sqlite3_step(st);
+  int out = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? QK_STORE_OK : qk_store_sqlfail(s, rc, what);
+  sqlite3_reset(st);
+  return out;
+}
+
+int qk_store_bind_text(sqlite3_stmt *st, int i, const char *v) {
+  return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+int qk_store_bind_real(sqlite3_stmt *st, int i, double v) {
+  return isfinite(v) ? sqlite3_bind_double(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+int qk_store_bind_tri(sqlite3_stmt *st, int i, int v) {
+  return v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_int(st, i, v ? 1 : 0);
+}
+
+double qk_store_col_real(sqlite3_stmt *st, int i) {
+  return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+int qk_store_col_tri(sqlite3_stmt *st, int i) {
+  return sqlite3_column_type(st, i) == SQLITE_NULL ? -1 : sqlite3_column_int(st, i) != 0;
+}
+
+const char *qk_store_col_text(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_column_text(st, i);
+  return t ? (const char *)t : "";
+}
+
+void qk_store_copy_utf8(char *dst, size_t len, const char *src) {
+  if (!len) return;
+  size_t n = strlen(src);
+  if (n >= len) {
+    n = len - 1;
+    /* Back off continuation bytes so a character is never cut in half. */
+    while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(dst, src, n);
+  dst[n] = 0;
+}
+
+/* ---- status names -------------------------------------------------------- */
+
+static const char *const status_names[] = {"in_progress", "completed", "abandoned", "timed_out",
+                                           "interrupted"};
+
+const char *qk_store_status_name(qk_session_status st) {
+  return (unsigned)st < sizeof status_names / sizeof *status_names ? status_names[st] : "?";
+}
+
+int qk_store_status_parse(const char *name, qk_session_status *out) {
+  for (unsigned i = 0; name && i < sizeof status_names / sizeof *status_names; i++)
+    if (!strcmp(name, status_names[i])) {
+      *out = (qk_session_status)i;
+      return 0;
+    }
+  return -1;
+}
+
+/* ---- open ------------------------------------------------------------------ */
+
+/* mkdir -p of the folder holding path; the folder's name goes to dir. */
+static int make_parent(qk_store *s, const char *path, char *dir, size_t len) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) {
+    snprintf(dir, len, ".");
+    return QK_STORE_OK;
+  }
+  size_t n = (size_t)(slash - path);
+  if (n == 0) n = 1; /* "/x.db" lives in "/" */
+  if (n >= len) return qk_store_fail(s, QK_STORE_INVALID, "database path too long: %s", path);
+  memcpy(dir, path, n);
+  dir[n] = 0;
+  for (char *p = dir + 1;; p++) {
+    if (*p && *p != '/') continue;
+    char c = *p;
+    *p = 0;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+      int e = errno;
+      *p = c;
+      return qk_store_fail(s, e == EROFS || e == EACCES ? QK_STORE_READONLY : QK_STORE_CANTOPEN,
+                           "cannot create the folder for the database (%s): %s", dir, strerror(e));
+    }
+    *p = c;
+    if (!c) break;
+  }
+  struct stat st;
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    return qk_store_fail(s, QK_STORE_CANTOPEN, "%s is not a folder, so the database %s cannot live there",
+                         dir, path);
+  return QK_STORE_OK;
+}
+
+/* Refuse what SQLite would otherwise open read-only without a word, or fail
+** on later (WAL needs to create <db>-wal and <db>-shm next to the file). */
+static int check_access(qk_store *s, const char *path, const char *dir) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    if (S_ISDIR(st.st_mode))
+      return qk_store_fail(s, QK_STORE_CANTOPEN, "%s is a folder, not a database file", path);
+    if (access(path, R_OK) != 0)
+      return qk_store_fail(s, QK_STORE_READONLY, "database %s cannot be read: %s", path,
+                           strerror(errno));
+    if (access(path, W_OK) != 0)
+      return qk_store_fail(s, QK_STORE_READONLY,
+                           "database %s is read-only (%s): results could not be saved; make it "
+                           "writable or use another file",
+                           path, strerror(errno));
+  }
+  if (access(dir, W_OK | X_OK) != 0)
+    return qk_store_fail(s, QK_STORE_READONLY,
+                         "folder %s is not writable (%s): the database needs to write its file "
+                         "and journal there",
+                         dir, strerror(errno));
+  return QK_STORE_OK;
+}
+
+static int pragma_text(qk_store *s, const char *sql, char *out, size_t len) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      qk_store_copy_utf8(out, len, qk_store_col_text(st, 0));
+      rc = SQLITE_OK;
+    } else if (rc == SQLITE_DONE) {
+      if (len) out[0] = 0;
+      rc = SQLITE_OK;
+    }
+  }
+  int out_rc = rc == SQLITE_OK ? QK_STORE_OK : qk_store_sqlfail(s, rc, sql);
+  sqlite3_finalize(st);
+  return out_rc;
+}
+
+static int corrupt(qk_store *s, const char *why) {
+  /* quick_check lists problems on many lines; one line reads better. */
+  char one[200];
+  size_t n = 0;
+  for (const char *c = why; *c && n + 3 < sizeof one; c++) {
+    if (*c == '\n') {
+      if (n && c[1]) one[n++] = ';', one[n++] = ' ';
+    } else one[n++] = *c;
+  }
+  one[n] = 0;
+  why = one;
+  return qk_store_fail(s, QK_STORE_CORRUPT,
+                       "database %s is damaged or not a quizkiosk database (%s); results cannot "
+                       "be saved to it: move the file aside (keep it for recovery) and restart",
+                       s->path, why);
+}
+
+static int open_db(qk_store *s) {
+  char dir[4096], text[256];
+  int memory = !strcmp(s->path, ":memory:");
+  int rc;
+  if (!memory) {
+    if ((rc = make_parent(s, s->path, dir, sizeof dir))) return rc;
+    if ((rc = check_access(s, s->path, dir))) return rc;
+  }
+  rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK) return qk_store_sqlfail(s, rc, "opening the database");
+  sqlite3_extended_result_codes(s->db, 1);
+  sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+  /* SQLite quietly opens a write-protected file read-only. */
+  if (sqlite3_db_readonly(s->db, "main") == 1)
+    return qk_store_fail(s, QK_STORE_READONLY,
+                         "database %s can only be opened read-only (file permissions or a "
+                         "write-protected medium): results could not be saved",
+                         s->path);
+
+  /* Check before writing anything, so a damaged file is left exactly as
+  ** it was for whoever tries to recover it. Garbage fails on the header
+  ** (SQLITE_NOTADB), damaged pages in quick_check's report. */
+  rc = pragma_text(s, "PRAGMA quick_check", text, sizeof text);
+  if (rc == QK_STORE_CORRUPT) return corrupt(s, sqlite3_errmsg(s->db));
+  if (rc) return rc;
+  if (strcmp(text, "ok") != 0) return corrupt(s, text);
+  rc = pragma_text(s, "PRAGMA journal_mode=WAL", text, sizeof text);
+  if (rc == QK_STORE_CORRUPT) return corrupt(s, sqlite3_errmsg(s->db));
+  if (rc) return rc;
+  if (!memory && strcmp(text, "wal") != 0)
+    return qk_store_fail(s, QK_STORE_ERROR,
+                         "database %s could not switch to write-ahead logging (journal mode is "
+                         "'%s'): the file system may not support it",
+                         s->path, text);
+
+  /* FULL: a commit is on the platter before the call returns (with WAL,
+  ** NORMAL could lose the last answers on power loss). secure_delete: what
+  ** purge and changed answers remove is overwritten, not left in free pages. */
+  if ((rc = qk_store_exec(s,
+                          "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                          "PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY",
+                          "setting up the database")))
+    return rc;
+  if ((rc = qk_store_migrate(s))) return rc;
+  /* Write probe: taking the write lock touches the -wal and -shm files. */
+  if ((rc = qk_store_begin(s))) return rc;
+  return qk_store_exec(s, "ROLLBACK", "releasing the write lock");
+}
+
+int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
+  *out = NULL;
+  if (err && errlen) err[0] = 0;
+  if (!path || !*path) {
+    if (err) snprintf(err, errlen, "no database path given");
+    return QK_STORE_INVALID;
+  }
+  if (sodium_init() < 0) {
+    if (err) snprintf(err, errlen, "libsodium failed to initialise");
+    return QK_STORE_ERROR;
+  }
+  qk_store *s = calloc(1, sizeof *s);
+  if (!s || !(s->path = strdup(path))) {
+    free(s);
+    if (err) snprintf(err, errlen, "out of memory opening %s", path);
+    return QK_STORE_ERROR;
+  }
+  int rc = open_db(s);
+  if (rc) {
+    if (err) snprintf(err, errlen, "%s", s->err);
+    qk_store_close(s);
+    return rc;
+  }
+  s->err[0] = 0;
+  *out = s;
+  return QK_STORE_OK;
+}
+
+void qk_store_close(qk_store *s) {
+  if (!s) return;
+  for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+  /* The last connection to close checkpoints the WAL into the file. */
+  if (s->db) sqlite3_close(s->db);
+  free(s->path);
+  free(s);
+}
+
+/* ---- settings ---------------------------------------------------------- */
+
+int qk_store_setting_raw_get(qk_store *s, const char *key, char *out, size_t len) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_SETTING_GET);
+  if (!st) return QK_STORE_ERROR;
+  qk_store_bind_text(st, 1, key);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_DONE) {
+    sqlite3_reset(st);
+    if (len) out[0] = 0;
+    return QK_STORE_NOTFOUND;
+  }
+  if (rc != SQLITE_ROW) {
+    rc = qk_store_sqlfail(s, rc, "reading a setting");
+    sqlite3_reset(st);
+    return rc;
+  }
+  const char *v = qk_store_col_text(st, 0);
+  size_t n = strlen(v);
+  if (n >= len) {
+    sqlite3_reset(st);
+    return qk_store_fail(s, QK_STORE_INVALID, "setting %s is %zu bytes, more than the %zu room given",
+                         key, n, len ? len - 1 : 0);
+  }
+  memcpy(out, v, n + 1);
+  sqlite3_reset(st);
+  return QK_STORE_OK;
+}
+
+int qk_store_setting_raw_set(qk_store *s, const char *key, const char *value) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_SETTING_SET);
+  if (!st) return QK_STORE_ERROR;
+  qk_store_bind_text(st, 1, key);
+  qk_store_bind_text(st, 2, value);
+  return qk_store_step_done(s, st, "saving a setting");
+}
+
+static int check_key(qk_store *s, const char *key) {
+  if (!key || !*key) return qk_store_fail(s, QK_STORE_INVALID, "setting name is empty");
+  /* The PIN's hash and lockout are not config: a script reading the hash
+  ** could brute-force a 4-digit PIN offline, and one writing the lockout
+  ** could lift it. */
+  if (!strncmp(key, "pin.", 4))
+    return qk_store_fail(s, QK_STORE_INVALID, "setting %s is reserved for the admin PIN", key);
+  return QK_STORE_OK;
+}
+
+int qk_store_setting_get(qk_store *s, const char *key, char *out, size_t len) {
+  int rc = check_key(s, key);
+  return rc ? rc : qk_store_setting_raw_get(s, key, out, len);
+}
+
+int qk_store_setting_set(qk_store *s, const char *key, const char *value) {
+  int rc = check_key(s, key);
+  if (rc) return rc;
+  if (!value) return qk_store_fail(s, QK_STORE_INVALID, "setting %s: value is NULL", key);
+  return qk_store_setting_raw_set(s, key, value);
+}
+
+int qk_store_kiosk_id(qk_store *s, char *out, size_t len) {
+  int rc = qk_store_setting_raw_get(s, "kiosk_id", out, len);
+  if (rc != QK_STORE_NOTFOUND) return rc;
+  unsigned char r[4];
+  char id[32];
+  randombytes_buf(r, sizeof r);
+  snprintf(id, sizeof id, "kiosk-%02x%02x%02x%02x", r[0], r[1], r[2], r[3]);
+  if ((rc = qk_store_setting_raw_set(s, "kiosk_id", id))) return rc;
+  if (strlen(id) >= len) return qk_store_fail(s, QK_STORE_INVALID, "kiosk id buffer too small");
+  memcpy(out, id, strlen(id) + 1);
+  return QK_STORE_OK;
+}
+
+void qk_store_content_hash(const void *data, size_t len, char out[65]) {
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, data, len);
+  sodium_bin2hex(out, 65, h, sizeof h);
+}

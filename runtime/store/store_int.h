@@ -1,0 +1,126 @@
+/*
+** store_int.h — what the store's files share and nobody else sees: the
+** qk_store struct, the cache of prepared statements, error helpers and the
+** small JSON reader/writer.
+*/
+#ifndef QK_STORE_INT_H
+#define QK_STORE_INT_H
+
+#include "store.h"
+
+#include <sqlite3.h>
+
+/* Every statement the store runs, prepared on first use and kept. The SQL
+** text of each is in stmt.c next to its id, so a reader sees both. */
+typedef enum {
+  ST_SETTING_GET,
+  ST_SETTING_SET,
+  ST_EXAM_UPSERT,
+  ST_SESSION_INSERT,
+  ST_SESSION_TOUCH,
+  ST_SESSION_STATUS,
+  ST_SESSION_FINISH,
+  ST_ANSWER_UPSERT,
+  ST_EVENT_INSERT,
+  ST_EVENT_ANSWER,
+  ST_CHECKPOINT_UPSERT,
+  ST_CANDIDATE_UPSERT,
+  ST_CONSENT_UPSERT,
+  ST_RUBRIC_UPSERT,
+  ST_RESUME_FIND,
+  ST_SESSION_ANSWERS,
+  ST_STALE_EVENTS,
+  ST_STALE_MARK,
+  ST_LEADERBOARD,
+  ST_STATS,
+  ST_STATS_BY_EXAM,
+  ST_RECENT,
+  ST_EXAM_SESSIONS,
+  ST_SESSION_GET,
+  ST_SESSION_EVENTS,
+  ST_ANSWER_SET_POINTS,
+  ST_SESSION_SET_SCORE,
+  ST_SCORE_CHANGE_ANSWER,
+  ST_SCORE_CHANGE_SESSION,
+  ST_RESCORE_EVENT,
+  ST_SCORE_CHANGES_COUNT,
+  ST_EXPORT_SESSIONS,
+  ST_EXPORT_FIELDS,
+  ST_EXPORT_CANDIDATE,
+  ST_EXPORT_CONSENT,
+  ST_PURGE_SESSIONS,
+  ST_PURGE_EVENTS,
+  ST_PURGE_ANSWERS,
+  ST_PURGE_CANDIDATES,
+  ST_PURGE_CHECKPOINT,
+  ST_PURGE_MARK,
+  ST_COUNT
+} qk_stmt_id;
+
+struct qk_store {
+  sqlite3 *db;
+  char *path;
+  sqlite3_stmt *st[ST_COUNT];
+  char err[512];
+};
+
+/* The cached statement, reset and unbound; NULL on failure (error set). */
+sqlite3_stmt *qk_store_stmt(qk_store *s, qk_stmt_id id);
+const char *qk_store_stmt_sql(qk_stmt_id id);
+
+/* Sets s->err from printf-style text and returns code. */
+int qk_store_fail(qk_store *s, int code, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Sets s->err to "<what>: <sqlite message>" and returns the QK_STORE_*
+** code matching the SQLite result code rc. */
+int qk_store_sqlfail(qk_store *s, int rc, const char *what);
+int qk_store_map_rc(int rc);
+
+/* Transactions. begin takes the write lock at once (BEGIN IMMEDIATE) so a
+** busy database fails at the start, not halfway. end commits when rc is
+** QK_STORE_OK and rolls back otherwise; returns the final code. */
+int qk_store_begin(qk_store *s);
+int qk_store_end(qk_store *s, int rc);
+/* Runs SQL text without results (pragmas, migrations). */
+int qk_store_exec(qk_store *s, const char *sql, const char *what);
+/* Steps a write statement to SQLITE_DONE; resets it either way. */
+int qk_store_step_done(qk_store *s, sqlite3_stmt *st, const char *what);
+
+/* Binding helpers: NULL strings, NAN doubles and -1 tri-states bind NULL. */
+int qk_store_bind_text(sqlite3_stmt *st, int i, const char *v);
+int qk_store_bind_real(sqlite3_stmt *st, int i, double v);
+int qk_store_bind_tri(sqlite3_stmt *st, int i, int v);
+/* Column helpers: NULL gives NAN / -1 / 0 / "". */
+double qk_store_col_real(sqlite3_stmt *st, int i);
+int qk_store_col_tri(sqlite3_stmt *st, int i);
+const char *qk_store_col_text(sqlite3_stmt *st, int i);
+
+/* Copies src into dst (len bytes), cut on a UTF-8 character boundary. */
+void qk_store_copy_utf8(char *dst, size_t len, const char *src);
+
+/* Settings without the "pin." guard, for the store's own keys. */
+int qk_store_setting_raw_get(qk_store *s, const char *key, char *out, size_t len);
+int qk_store_setting_raw_set(qk_store *s, const char *key, const char *value);
+
+/* query.c: reads a row of the SESSION_COLS columns (stmt.c). */
+void qk_store_session_row_read(sqlite3_stmt *st, qk_store_session_row *r);
+
+/* schema.c: brings the schema to the latest version. */
+int qk_store_migrate(qk_store *s);
+
+/* json.c: strict RFC 8259 check, including that strings are valid UTF-8. */
+int qk_sjson_valid(const char *text, size_t len);
+int qk_sjson_utf8_valid(const char *text, size_t len);
+/* Length of the valid UTF-8 character at p (n bytes left), 0 if invalid. */
+size_t qk_sjson_utf8_len(const unsigned char *p, size_t n);
+/* Writes a JSON string literal (invalid UTF-8 becomes U+FFFD). */
+void qk_sjson_string(FILE *f, const char *text);
+/* A finite number as text, the same in every locale. */
+void qk_store_fmt_num(char *buf, size_t len, double v);
+/* Writes a number, or null for NAN/inf. */
+void qk_sjson_number(FILE *f, double v);
+
+#endif

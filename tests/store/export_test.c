@@ -1,0 +1,131 @@
+/*
+** export_test.c — CSV and JSON export of the fixture's results: the BOM,
+** CRLF, the columns, RFC 4180 quoting, the formula guard, Chinese text,
+** the answers file, --since, and atomic files. Leaves DIR/out.csv,
+** DIR/out_answers.csv, DIR/out.json and DIR/since.json for
+** check_export.py, which parses them with Python's csv and json modules.
+** Usage: qk_store_export_test DIR
+*/
+#include "check.h"
+#include "fixture.h"
+
+static void test_csv(const char *dir) {
+  char path[4200], apath[4200], got_apath[4200];
+  size_t n = 0, an = 0;
+  snprintf(path, sizeof path, "%s/out.csv", dir);
+  snprintf(apath, sizeof apath, "%s/out_answers.csv", dir);
+  char *csv = slurp(path, &n), *acsv = slurp(apath, &an);
+  CHECK(csv && acsv);
+  if (!csv || !acsv) goto out;
+  (void)got_apath;
+  CHECK(n > 3 && !memcmp(csv, "\xEF\xBB\xBF", 3));
+  CHECK(an > 3 && !memcmp(acsv, "\xEF\xBB\xBF", 3));
+  const char *header = "\xEF\xBB\xBFid,kiosk,app,exam,exam_title,exam_hash,status,score,max_score,passed,"
+                       "started_at,finished_at,language,mode,email,name,nickname,note,phone\r\n";
+  CHECK(!strncmp(csv, header, strlen(header)));
+  if (strncmp(csv, header, strlen(header))) fprintf(stderr, "header was: %.300s\n", csv);
+  const char *aheader =
+      "\xEF\xBB\xBFsession_id,question,response,points,max_points,correct,time_ms,answered_at\r\n";
+  CHECK(!strncmp(acsv, aheader, strlen(aheader)));
+  /* Every line break outside quoted cells is CRLF: count bare LFs; the
+  ** only one is inside the quoted "note" cell. */
+  int bare_lf = 0, in_quotes = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (csv[i] == '"') in_quotes = !in_quotes;
+    if (csv[i] == '\n' && (i == 0 || csv[i - 1] != '\r')) {
+      bare_lf++;
+      CHECK(in_quotes);
+    }
+  }
+  CHECK(bare_lf == 1);
+  CHECK(n >= 2 && csv[n - 2] == '\r' && csv[n - 1] == '\n');
+  /* Quoting, Chinese, the formula guard, a comma inside a cell. */
+  CHECK(strstr(csv, ",\"He said \"\"hi\"\", then\nleft\",") != NULL);
+  CHECK(strstr(csv, ",王伟,Wei,") != NULL);
+  CHECK(strstr(csv, "General knowledge 常识") != NULL);
+  CHECK(strstr(csv, ",\"'=HYPERLINK(\"\"http://x\"\")\",") != NULL);
+  CHECK(strstr(csv, "\"a,b@example.com\"") != NULL);
+  /* Times are ISO-8601 local with the offset (TZ=CST-8). */
+  CHECK(strstr(csv, ",completed,2,3,1,2024-04-30T09:00:00+08:00,2024-04-30T09:00:07+08:00,zh,exam,") != NULL);
+  CHECK(strstr(csv, ",abandoned,,,,2024-05-01T10:00:00+08:00,2024-05-01T10:00:02+08:00,") != NULL);
+  CHECK(strstr(csv, ",in_progress,,,,2024-05-01T11:00:00+08:00,,zh,exam") != NULL);
+  /* Answers: latest per question; JSON strings unquoted; typed Chinese;
+  ** a negative number is a number, not a formula. */
+  CHECK(strstr(acsv, "\r\n1,q1,b,1,1,1,4000,2024-04-30T09:00:04+08:00\r\n") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q2," FIX_FREE_TEXT ",1,1,,4000,") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q3,-5,0,1,0,") != NULL);
+  CHECK(strstr(acsv, "\r\n2,q2,\"[\"\"x\"\",\"\"y\"\"]\",1,1,1,") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q1,a,") == NULL); /* the changed-away answer is not the answer */
+out:
+  free(csv);
+  free(acsv);
+}
+
+static void test_json(const char *dir) {
+  char path[4200];
+  size_t n = 0;
+  snprintf(path, sizeof path, "%s/out.json", dir);
+  char *js = slurp(path, &n);
+  CHECK(js != NULL);
+  if (!js) return;
+  CHECK(js[0] == '[');
+  CHECK(strstr(js, "\"candidate\":{\"name\":\"王伟\",\"nickname\":\"Wei\",\"note\":\"He said \\\"hi\\\", then\\nleft\","
+                   "\"phone\":\"138 0000 1234\"}") != NULL);
+  CHECK(strstr(js, "\"consent\":{\"version\":\"v1\",\"given_at\":\"2024-04-30T09:00:01+08:00\"}") != NULL);
+  CHECK(strstr(js, "{\"question\":\"q3\",\"response\":{\"n\":3},\"points\":1,\"max_points\":1,\"correct\":true") != NULL);
+  CHECK(strstr(js, "\"response\":\"" FIX_FREE_TEXT "\",\"points\":1,\"max_points\":1,\"correct\":null") != NULL);
+  CHECK(strstr(js, "\"score\":null,\"max_score\":null,\"passed\":null") != NULL);
+  CHECK(strstr(js, "\"finished_at\":null") != NULL);
+  free(js);
+}
+
+int main(int argc, char **argv) {
+  const char *dir = argc > 1 ? argv[1] : "store-export-test";
+  char path[4200], err[300], out[4200], apath[4200];
+  qk_store *s = NULL;
+  int64_t ids[5];
+  test_db(dir, "demo.db", path, sizeof path);
+  CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_OK);
+  if (!s) return 1;
+  CHECK_RC(s, fixture_fill(s, ids), QK_STORE_OK);
+
+  snprintf(out, sizeof out, "%s/out.csv", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);
+  CHECK(strstr(apath, "/out_answers.csv") != NULL);
+  snprintf(out, sizeof out, "%s/out.json", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "json", 0, NULL, 0), QK_STORE_OK);
+  qk_ms since = 0;
+  CHECK(qk_store_parse_date("2024-05-01", &since) == 0 && since == FIX_T0);
+  snprintf(out, sizeof out, "%s/since.json", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "json", since, NULL, 0), QK_STORE_OK);
+  /* No .part files are left behind. */
+  snprintf(out, sizeof out, "%s/out.csv.part", dir);
+  CHECK(access(out, F_OK) != 0);
+  /* Bad format and unwritable target fail with a message, no file. */
+  snprintf(out, sizeof out, "%s/x.xml", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "xml", 0, NULL, 0), QK_STORE_INVALID);
+  snprintf(out, sizeof out, "%s/no/such/dir/x.json", dir);
+  CHECK(qk_store_export_file(s, out, "json", 0, NULL, 0) < 0);
+  CHECK(strstr(qk_store_errmsg(s), "cannot write") != NULL);
+  /* An empty export is still a valid file. */
+  snprintf(out, sizeof out, "%s/empty.json", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "json", FIX_T0 + 100 * FIX_DAY, NULL, 0), QK_STORE_OK);
+  snprintf(out, sizeof out, "%s/empty.csv", dir);
+  CHECK_RC(s, qk_store_export_file(s, out, "csv", FIX_T0 + 100 * FIX_DAY, NULL, 0), QK_STORE_OK);
+  qk_store_close(s);
+
+  /* Dates and times. */
+  qk_ms t;
+  CHECK(qk_store_parse_date("2024-02-30", &t) == -1);
+  CHECK(qk_store_parse_date("2024-2-3", &t) == -1);
+  CHECK(qk_store_parse_date("2024-02-29", &t) == 0);
+  CHECK(qk_store_parse_date("yesterday", &t) == -1);
+  CHECK(qk_store_local_day_start(FIX_T0 + 5 * FIX_HOUR + 123) == FIX_T0);
+  char iso[40];
+  qk_store_format_time(FIX_T0 + 1500, iso, sizeof iso);
+  CHECK_STR(iso, "2024-05-01T00:00:01+08:00");
+
+  test_csv(dir);
+  test_json(dir);
+  return check_result("store_export");
+}
