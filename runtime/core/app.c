@@ -46,6 +46,8 @@ struct qk_app {
   char error[8192];
   uint64_t error_until;
   int dirty;
+  int new_screen;              /* the next frame shows a new screen (kiosk.redraw(true)) */
+  uint64_t last_wait_frame;    /* virtual time of the last frame drawn inside a replay wait */
   uint64_t animate_until, last_update;
   int restart_pending, quit;
   char launch_pending[64];
@@ -64,6 +66,7 @@ struct qk_app {
   int64_t resume_window_ms;
   uint64_t corner_since;       /* a press is held in the admin corner since then (0 = none) */
   char return_app_dir[2048], return_app_name[64]; /* where the admin screen goes back to */
+  char home_app_name[64];      /* the chooser that launched this app: the next person starts there */
   int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
 };
 
@@ -72,6 +75,9 @@ static const qk_api_module api_modules[] = {
   {"kiosk", qk_open_kiosk},
   {"json", qk_open_json},
   {"store", qk_open_store},
+#ifdef QK_HAVE_IME
+  {"ime", qk_open_ime},
+#endif
 };
 
 /* ---- services ---- */
@@ -82,7 +88,17 @@ qk_log *qk_app_log(qk_app *a) { return a->log; }
 const qk_options *qk_app_options(const qk_app *a) { return &a->opt; }
 const char *qk_app_name(const qk_app *a) { return a->app_name; }
 void qk_app_redraw(qk_app *a) { a->dirty = 1; }
-void qk_app_restart(qk_app *a) { a->restart_pending = 1; }
+void qk_app_new_screen(qk_app *a) { a->dirty = a->new_screen = 1; }
+/* The next person starts afresh: in the app that launched this one (the
+** demo's chooser), else in this app. */
+void qk_app_restart(qk_app *a) {
+  if (a->home_app_name[0] && strcmp(a->home_app_name, a->app_name) != 0) {
+    snprintf(a->launch_pending, sizeof a->launch_pending, "%s", a->home_app_name);
+    a->home_app_name[0] = 0;
+    return;
+  }
+  a->restart_pending = 1;
+}
 void qk_app_quit(qk_app *a) { a->quit = 1; }
 uint64_t qk_app_frame(const qk_app *a) { return a->frame_no; }
 struct qk_store *qk_app_store(qk_app *a) { return a->store; }
@@ -167,6 +183,9 @@ int qk_app_launch(qk_app *a, const char *name, char *err, size_t errlen) {
     return -1;
   }
   snprintf(a->launch_pending, sizeof a->launch_pending, "%s", name);
+  /* The launcher is home: kiosk.restart() after a session goes back there. */
+  if (!a->home_app_name[0] && strcmp(a->app_name, name) != 0)
+    snprintf(a->home_app_name, sizeof a->home_app_name, "%s", a->app_name);
   return 0;
 }
 
@@ -514,6 +533,8 @@ typedef struct {
 } replayer;
 
 /* Lets the virtual clock run to target, stopping at every deadline. */
+#define WAIT_FRAME_MS 10000
+
 static void advance_to(qk_app *a, uint64_t target) {
   for (int guard = 0; guard < 10000000 && !a->quit; guard++) {
     int64_t wait = next_deadline(a);
@@ -523,12 +544,16 @@ static void advance_to(qk_app *a, uint64_t target) {
     int animating = a->animate_until > a->vnow;
     a->vnow = next;
     tick(a);
-    /* Present frames that changed for a reason other than animation, so the
-    ** times recorded for them (presented_at) are right; animation frames are
-    ** only drawn at the end, to keep long waits cheap. */
-    if (a->dirty && !animating) {
+    /* A new screen is presented at once, so the time recorded for it
+    ** (presented_at, fair answer timing) is right. Other changes inside a
+    ** wait — a countdown ticking, an animation — are drawn at most every
+    ** WAIT_FRAME_MS of virtual time and at the end: a wait of an hour costs
+    ** a few hundred frames, not thousands. */
+    if (a->dirty && ((a->new_screen && !animating) || a->vnow >= a->last_wait_frame + WAIT_FRAME_MS)) {
       char err[256];
       render(a, NULL, err, sizeof err);
+      a->new_screen = 0;
+      a->last_wait_frame = a->vnow;
     }
     if (a->vnow >= target) break;
   }
@@ -539,6 +564,7 @@ static void settle(qk_app *a) {
   if (a->dirty) {
     char err[256];
     render(a, NULL, err, sizeof err);
+    a->new_screen = 0;
   }
 }
 

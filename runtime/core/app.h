@@ -44,6 +44,9 @@ qk_log *qk_app_log(qk_app *a);
 const qk_options *qk_app_options(const qk_app *a);
 const char *qk_app_name(const qk_app *a);
 void qk_app_redraw(qk_app *a);
+/* The next frame shows a new screen: under replay it is drawn at once, so
+** its presented_at time is exact even inside a long wait. */
+void qk_app_new_screen(qk_app *a);
 void qk_app_animate(qk_app *a, int ms);   /* keep frames coming for ms */
 void qk_app_text_input(qk_app *a, int on, float x, float y, float w, float h);
 void qk_app_restart(qk_app *a);           /* fresh VM once the current call returns */

@@ -6,13 +6,14 @@
 **   kiosk.after(ms, fn)            -> id    run fn once, ms from now
 **   kiosk.every(ms, fn)            -> id    run fn every ms
 **   kiosk.cancel(id)
-**   kiosk.redraw()                 ask for a new frame
+**   kiosk.redraw([new_screen])     ask for a new frame (true: it shows a new screen)
 **   kiosk.animate([ms])            keep frames (and update(dt)) coming for ms (250)
 **   kiosk.element(label, x, y, w, h)   this frame shows an interactive element
 **   kiosk.text_input(on [, x, y, w, h]) show/hide text input (IME near the rect)
 **   kiosk.frame()                  -> number of the frame being drawn
 **   kiosk.presented_at(frame)      -> ms when that frame reached the screen, or nil
-**   kiosk.restart()                fresh app state (new VM) after this call
+**   kiosk.restart()                fresh app state (new VM) after this call; in the
+**                                  app that launched this one (kiosk.launch), if any
 **   kiosk.launch(name)             switch to a bundled app (scripts/apps/<name>)
 **   kiosk.apps()                   -> { names of bundled apps }
 **   kiosk.log(...)                 write to the kiosk log
@@ -46,7 +47,7 @@ static int add_timer(lua_State *L, int repeat) {
   if (ms < 0) ms = 0;
   if (repeat && ms < 1) return luaL_error(L, "kiosk.every needs an interval of at least 1 ms");
   uint64_t now = qk_app_now(qk_api_app(L));
-  int id = qk_host_timer_add(qk_host_of(L), now + (uint64_t)ms, repeat ? (uint64_t)ms : 0, 2);
+  int id = qk_host_timer_add(qk_host_of(L), L, now + (uint64_t)ms, repeat ? (uint64_t)ms : 0, 2);
   if (id < 0) return luaL_error(L, "too many timers (cancel the ones you no longer need)");
   lua_pushinteger(L, id);
   return 1;
@@ -61,7 +62,8 @@ static int l_cancel(lua_State *L) {
 }
 
 static int l_redraw(lua_State *L) {
-  qk_app_redraw(qk_api_app(L));
+  if (lua_toboolean(L, 1)) qk_app_new_screen(qk_api_app(L));
+  else qk_app_redraw(qk_api_app(L));
   return 0;
 }
 

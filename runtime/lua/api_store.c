@@ -13,8 +13,12 @@
 **   store.finish(id, { status = "completed"|"abandoned"|"timed_out"|"interrupted",
 **                      score=, max_score=, passed= })
 **   store.rubric(id, question, { scores=, points=, reviewer= })
-**   store.resumable() -> nil | { session_id=, checkpoint=, remaining_ms=, answers = { [q] = response } }
-**   store.leaderboard(exam [, n]) -> { { name=, score=, max_score=, finished_at= }, ... }
+**   store.rescore(id, { score=, max_score=, passed=, reason=,
+**                       answers = { [question] = { points=, correct= } } })
+**                                  (a finished session's new score, kept with the old
+**                                   one in the audit trail: rubric scoring, fixed keys)
+**   store.resumable([any_app]) -> nil | { session_id=, app=, checkpoint=, remaining_ms=, answers = { [q] = response } }
+**   store.leaderboard(exam [, n]) -> { { session_id=, name=, score=, max_score=, finished_at= }, ... }
 **   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
 **   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
 **   store.export(folder [, "csv"|"json"]) -> path
@@ -184,15 +188,59 @@ static int l_rubric(lua_State *L) {
   return 0;
 }
 
-/* Builds the resume table; the C struct is freed before anything raises. */
+static int l_rescore(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  const char *reason = opt_field(L, 2, "reason");
+  if (!reason) reason = "rescore";
+  lua_getfield(L, 2, "answers");
+  if (lua_istable(L, -1)) {
+    int t = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
+        int row = lua_gettop(L);
+        int rc = qk_store_rescore_answer(s, id, lua_tostring(L, -2), num_field(L, row, "points", NAN),
+                                         tristate_field(L, row, "correct"), reason, wall(L));
+        if (rc != QK_STORE_NOTFOUND) check(L, s, rc, "an answer's new score"); /* unanswered: no row */
+      }
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  check(L, s,
+        qk_store_rescore_session(s, id, num_field(L, 2, "score", NAN), num_field(L, 2, "max_score", NAN),
+                                 tristate_field(L, 2, "passed"), reason, wall(L)),
+        "the session's new score");
+  return 0;
+}
+
+static int copy_app_name(void *ud, const qk_store_session_row *row) {
+  snprintf(ud, 64, "%s", row->app ? row->app : "");
+  return 0;
+}
+
+/* Builds the resume table; the C struct is freed before anything raises.
+** store.resumable(true) looks at every app of this kiosk (a chooser app
+** sends the person back into the app whose session was cut short). */
 static int l_resumable(lua_State *L) {
   qk_app *a = qk_api_app(L);
   qk_store *s = S(L);
+  int any_app = lua_toboolean(L, 1);
+  lua_settop(L, 0);
   qk_store_resume r;
   memset(&r, 0, sizeof r);
-  int rc = qk_store_find_resumable(s, qk_app_kiosk_id(a), qk_app_name(a), wall(L), qk_app_resume_window_ms(a), &r);
+  int rc = qk_store_find_resumable(s, qk_app_kiosk_id(a), any_app ? NULL : qk_app_name(a), wall(L),
+                                   qk_app_resume_window_ms(a), &r);
   if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading the session to resume)");
+  char app_name[64] = "";
+  int grc = qk_store_session_get(s, r.session_id, copy_app_name, app_name);
+  if (grc != QK_STORE_OK) {
+    qk_store_resume_free(&r);
+    check(L, s, grc, "(reading the session to resume)");
+  }
   /* Copy what is needed onto the Lua stack as strings first, then free. */
   int base = lua_gettop(L);
   lua_pushinteger(L, (lua_Integer)r.session_id);
@@ -204,10 +252,12 @@ static int l_resumable(lua_State *L) {
     lua_pushstring(L, r.answers[i].response);
   }
   qk_store_resume_free(&r);
-  lua_createtable(L, 0, 4);
+  lua_createtable(L, 0, 5);
   int t = lua_gettop(L);
   lua_pushvalue(L, base + 1);
   lua_setfield(L, t, "session_id");
+  lua_pushstring(L, app_name);
+  lua_setfield(L, t, "app");
   if (lua_tointeger(L, base + 2) >= 0) {
     lua_pushvalue(L, base + 2);
     lua_setfield(L, t, "remaining_ms");
@@ -239,6 +289,8 @@ static int l_leaderboard(lua_State *L) {
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
+    lua_pushinteger(L, (lua_Integer)rows[i].session_id);
+    lua_setfield(L, -2, "session_id");
     lua_pushstring(L, rows[i].name);
     lua_setfield(L, -2, "name");
     lua_pushnumber(L, rows[i].score);
@@ -366,7 +418,7 @@ static int l_set_setting(lua_State *L) {
 int qk_open_store(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
-    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"resumable", l_resumable},
+    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore}, {"resumable", l_resumable},
     {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin}, {"stats_today", l_stats_today},
     {"export", l_export}, {"setting", l_setting}, {"set_setting", l_set_setting}, {"set_pin", l_set_pin},
     {"pin_is_set", l_pin_is_set}, {NULL, NULL},

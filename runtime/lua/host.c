@@ -551,8 +551,9 @@ int qk_host_event(qk_host *h, const qk_host_input *e) {
 
 /* ---- timers ---- */
 
-int qk_host_timer_add(qk_host *h, uint64_t due, uint64_t interval, int fn_index) {
-  lua_State *L = h->L;
+int qk_host_timer_add(qk_host *h, lua_State *L, uint64_t due, uint64_t interval, int fn_index) {
+  /* L, not h->L: the call may come from a coroutine, whose stack holds the
+  ** function; the registry is shared by all threads of the VM. */
   if (h->ntimers == MAX_TIMERS) return -1;
   lua_pushvalue(L, fn_index);
   int ref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -72,7 +72,9 @@ const char *qk_host_error(const qk_host *h);
 int qk_host_dead(const qk_host *h);
 
 /* Timers (kiosk.after / kiosk.every). */
-int qk_host_timer_add(qk_host *h, uint64_t due, uint64_t interval, int fn_index); /* returns id */
+/* The function at fn_index of L (the calling thread: a coroutine works too)
+** runs at due, then every interval ms if interval > 0. Returns its id or -1. */
+int qk_host_timer_add(qk_host *h, lua_State *L, uint64_t due, uint64_t interval, int fn_index);
 void qk_host_timer_cancel(qk_host *h, int id);
 /* Earliest due time, or UINT64_MAX when no timer is set. */
 uint64_t qk_host_next_timer(const qk_host *h);

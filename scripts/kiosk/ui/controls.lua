@@ -158,7 +158,7 @@ function Option:draw()
     local bx = self.x + t.space.m + badge / 2
     if selected then gfx.circle(bx, cy, badge / 2, core.color("primary"))
     else gfx.circle(bx, cy, badge / 2, core.color("border"), 2) end
-    local letter = tostring(self.option.id)
+    local letter = tostring(self.option.letter or self.option.id) -- letter: its place on screen, when shuffled
     local lw, lh = gfx.measure(letter, { size = core.font("option") * 0.85, bold = true })
     gfx.text(letter, bx - lw / 2, cy - lh / 2, { size = core.font("option") * 0.85, bold = true,
              colour = core.color(selected and "on_primary" or "muted") })
@@ -177,7 +177,7 @@ function Option:draw()
   if self.list.enabled ~= false then
     -- Both the letter and the full text find this option from a replay.
     kiosk.element(self.list.label_of(self.option), self.x, self.y, self.w, self.h)
-    kiosk.element(tostring(self.option.id), self.x, self.y, self.w, self.h)
+    kiosk.element(tostring(self.option.letter or self.option.id), self.x, self.y, self.w, self.h)
   end
 end
 

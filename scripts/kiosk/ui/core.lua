@@ -112,6 +112,7 @@ function core.focus(field)
   if s.focus and s.focus.blur then s.focus:blur() end
   s.focus = field
   if not field then kiosk.text_input(false) end
+  core.request_layout() -- a scroll holding the field brings it into view
 end
 
 function core.request_layout()

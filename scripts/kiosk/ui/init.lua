@@ -100,6 +100,7 @@ function ui.root(widget)
   state.root_frame = nil
   if widget then widget:attach() end
   core.request_layout()
+  kiosk.redraw(true) -- a new screen: its presentation time is what answer timing starts from
 end
 
 function ui.current() return state.root end

@@ -201,6 +201,26 @@ function Scroll:layout(x, y, w, h)
   self.content_h = ch
   self.offset = math.max(0, math.min(self.offset, self:max_offset()))
   self.content:layout(x, y - self.offset, self.content_w, ch)
+  -- A text field that just took the focus is scrolled into view once
+  -- (the keyboard appearing may have shrunk this scroll over it).
+  local focus = core.state.focus
+  if focus and focus ~= self.revealed and self:holds(focus) then
+    self.revealed = focus
+    if focus.y < y then self:scroll_to(self.offset - (y - focus.y))
+    elseif focus.y + focus.h > y + h then self:scroll_to(self.offset + (focus.y + focus.h - (y + h))) end
+  end
+end
+
+-- Whether w is somewhere inside this scroll's content.
+function Scroll:holds(w)
+  local function walk(node)
+    if node == w then return true end
+    for _, c in ipairs(node.children or {}) do
+      if walk(c) then return true end
+    end
+    return false
+  end
+  return walk(self.content)
 end
 
 function Scroll:scroll_to(offset)

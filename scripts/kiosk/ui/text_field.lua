@@ -3,6 +3,7 @@
 --   ui.text_field{ placeholder=, value="", kind="text"|"name"|"phone"|"digits"|"pin"|"password",
 --                  max_len=, label=, on_change=function(value, field) end,
 --                  on_submit=function(value, field) end }
+-- lines = N makes it a text area N lines high (long written answers).
 -- Tapping it focuses it: the on-screen keyboard (ui.keyboard) and a physical
 -- keyboard or the system input method (SDL text input) then type into it.
 -- "phone"/"digits" fields accept digits only (phone: also + - and spaces);
@@ -27,6 +28,7 @@ end
 function Field:measure(avail_w)
   local t = core.theme()
   local _, h = gfx.measure("国Ag", { size = core.font("body") })
+  if self.lines then return avail_w, self.lines * h + 2 * t.space.m end -- a text area
   return avail_w, math.max(t.touch_min + 8, h + 2 * t.space.m)
 end
 
@@ -113,6 +115,24 @@ function Field:draw()
   local ty = self.y + (self.h - lh) / 2
   gfx.clip(self.x + 4, self.y, self.w - 8, self.h)
   local x = self.x + pad
+  if self.lines then
+    -- A text area: wrapped text, the caret a bar after the last character,
+    -- the last lines kept in view while the answer grows.
+    ty = self.y + pad
+    local text = shown .. self.preedit .. (focused and "▏" or "")
+    local opts = { size = size, colour = core.color(text == "" and "disabled" or "text"), width = self.w - 2 * pad }
+    if shown == "" and self.preedit == "" and not focused then text = self.placeholder or "" end
+    if shown == "" and self.preedit == "" and focused then
+      gfx.text(self.placeholder or "", x + 12, ty, { size = size, colour = core.color("disabled"), width = opts.width })
+    end
+    local _, th = gfx.measure(text, opts)
+    local room = self.h - 2 * pad
+    if th > room then ty = ty - (th - room) end
+    gfx.text(text, x, ty, opts)
+    gfx.unclip()
+    kiosk.element(self.label or self.placeholder or "text field", self.x, self.y, self.w, self.h)
+    return
+  end
   if shown == "" and self.preedit == "" then
     gfx.text(self.placeholder or "", x, ty, { size = size, colour = core.color("disabled") })
   else

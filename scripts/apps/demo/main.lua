@@ -1,0 +1,46 @@
+-- The demo: what `quizkiosk` starts with no app named. A visitor picks one
+-- of the bundled kiosks; when that session ends the kiosk comes back here.
+-- After a power cut in the middle of someone's test, it sends them straight
+-- back into that test, which offers to resume.
+local ui = require "kiosk.ui"
+
+local catalogue = {
+  { app = "cs_specialist", title = "客户服务专员筛选测试", en = "Customer-service specialist screening",
+    text = "单选 + 多选 · 13 题 · 20 分钟 · 招聘模式（不显示正确答案）" },
+  { app = "cs_manager", title = "客服经理面试", en = "Customer-service manager interview",
+    text = "行为 · 情景 · 业务能力题 · 书面作答，面试官按要点评分" },
+  { app = "trade_fair", title = "服务达人快问快答", en = "Service pro quick quiz",
+    text = "展会互动 · 5 题 · 答得越快分越高 · 排行榜" },
+}
+
+local r = store.resumable(true)
+if r and r.app ~= "" and r.app ~= kiosk.config.app then
+  kiosk.launch(r.app)
+  return { draw = function() gfx.clear("#f3f5f9") end }
+end
+
+local present = {}
+for _, name in ipairs(kiosk.apps()) do present[name] = true end
+
+local cards = { gap = "m", align = "stretch" }
+for _, c in ipairs(catalogue) do
+  if present[c.app] then
+    cards[#cards + 1] = ui.card { padding = "m", gap = "s", flex = 1,
+      ui.label { text = c.title, size = "heading", bold = true },
+      ui.label { text = c.en, size = "small", color = "muted" },
+      ui.label { text = c.text, color = "muted" },
+      ui.spacer { flex = 1 },
+      ui.button { label = "开始 · Start", element_label = c.title, on_tap = function() kiosk.launch(c.app) end },
+    }
+  end
+end
+
+ui.root(ui.column { padding = "l", gap = "l", max_width = 1000,
+  ui.label { text = "quizkiosk 演示 · Demo", size = "title", bold = true },
+  ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" },
+  -- Side by side on a landscape screen, one under another in portrait.
+  ui.is_portrait() and ui.scroll(cards) or ui.row(cards),
+  ui.spacer { flex = 1 },
+})
+
+return ui.app()

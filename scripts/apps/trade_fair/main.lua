@@ -1,0 +1,25 @@
+-- A trade-fair quiz station: a visitor picks a nickname, answers five
+-- quick questions against a 20-second clock (the faster, the more points;
+-- right answers in a row earn a streak bonus), and sees their place on the
+-- top-10 leaderboard. Then the next visitor.
+local flow = require "kiosk.flow"
+
+return flow.app {
+  set = require "questions",
+  mode = "trade_fair",
+  languages = { "zh", "en" },
+  idle_timeout_s = 45,
+  still_there_s = 10,
+  theme = { colors = { primary = "#7c3aed", primary_pressed = "#5b21b6", selected_bg = "#f1e9ff" } },
+
+  run = function(f)
+    f:welcome {
+      subtitle = { zh = "答得越快，得分越高！连续答对还有奖励。", en = "The faster you answer, the more points! Streaks earn a bonus." },
+      leaderboard = "trade_fair",
+    }
+    f:form { fields = { { id = "nickname", label = { zh = "昵称", en = "Nickname" }, max_len = 12 } } }
+    local result = f:quiz()
+    f:leaderboard { score = result.score }
+    f:thanks { seconds = 6 }
+  end,
+}

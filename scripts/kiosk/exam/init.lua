@@ -1,0 +1,301 @@
+-- kiosk.exam — question sets as Lua data: constructors, the loader that
+-- checks a set and reports every problem with file:line and question id,
+-- seeded draws (shuffles, N of a pool), and scoring as a pure function of
+-- the responses (so past sessions can be re-scored).
+--
+--   local exam = require "kiosk.exam"
+--   return exam.set {
+--     id = "cs_specialist", title = "客户服务专员筛选测试", pass = 0.6,   -- pass: fraction of max, or points
+--     shuffle_options = true,
+--     exam.section { id = "single", title = "一、单选题", points = 2,
+--       exam.single { id = "s1", stem = "…", options = { "…", "…", "…", "…" }, answer = "B",
+--                     explanation = "…", competencies = { "职责认知" } },
+--     },
+--     exam.section { id = "multi", title = "二、多选题", points = 3, scoring = "all_or_nothing",
+--       exam.multiple { id = "m1", stem = "…", options = { … }, answer = { "A", "C" } },
+--     },
+--   }
+-- Question types: single, multiple, truefalse, open, rating (kiosk/exam/types/*.lua;
+-- a new type is a new module there). Texts may be strings or { zh = "…", en = "…" }.
+-- Options get ids A, B, C… by position unless given as { id = "x", text = "…" }.
+-- Sections may also say: draw = N (N questions of the pool), shuffle = true,
+-- shuffle_options = true, scoring = rule name or function (see kiosk.exam.scoring),
+-- time_limit_s, instructions.
+local rng = require "kiosk.exam.rng"
+local scoring = require "kiosk.exam.scoring"
+
+local exam = {}
+exam.scoring = scoring
+
+local types = {}
+function exam.type(name)
+  if types[name] == nil then
+    local ok, mod = pcall(require, "kiosk.exam.types." .. name)
+    types[name] = ok and mod or false
+  end
+  return types[name] or nil
+end
+
+-- "file:line:" of the code that called the constructor (the set's line).
+local function where(level)
+  local _, msg = pcall(error, "", level + 1)
+  return (msg:gsub(":%s*$", ""))
+end
+
+local function question(kind)
+  return function(t)
+    t.type = kind
+    t._where = t._where or where(3)
+    return t
+  end
+end
+
+exam.single = question("single")
+exam.multiple = question("multiple")
+exam.truefalse = question("truefalse")
+exam.open = question("open")
+exam.rating = question("rating")
+
+function exam.section(t)
+  t._where = t._where or where(2)
+  t.questions = t.questions or {}
+  for _, q in ipairs(t) do t.questions[#t.questions + 1] = q end
+  for i = #t, 1, -1 do t[i] = nil end
+  for _, q in ipairs(t.questions) do
+    if type(q) == "table" then q._section = t end -- rules read section settings (negative marking)
+  end
+  return t
+end
+
+-- Picks a text in the language asked for (falls back to zh, then any).
+function exam.text(value, lang)
+  if type(value) ~= "table" then return value end
+  return value[lang or "zh"] or value.zh or value.en or select(2, next(value))
+end
+
+local function letter(i) return string.char(64 + i) end
+
+-- Options normalised to { id=, text= } in their written order.
+function exam.options(q)
+  if q._options then return q._options end
+  local out = {}
+  for i, o in ipairs(q.options or {}) do
+    if type(o) == "table" and o.id ~= nil then out[i] = { id = tostring(o.id), text = o.text }
+    else out[i] = { id = letter(i), text = o } end
+  end
+  q._options = out
+  return out
+end
+
+-- ---- the loader ----
+
+local function problem(list, q, fmt, ...)
+  list[#list + 1] = string.format("%s: %s%s", q._where or "?", q.id and ("question " .. tostring(q.id) .. ": ") or "",
+                                  string.format(fmt, ...))
+end
+
+-- Checks a set. Returns the set, or nil and the list of problems (every
+-- one, not just the first), each "file:line: question ID: what".
+function exam.check(set)
+  local problems = {}
+  if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
+  local where_set = set._where or "?"
+  if not set.id then problems[#problems + 1] = where_set .. ": the set needs an id" end
+  if not set.title then problems[#problems + 1] = where_set .. ": the set needs a title" end
+  if set.pass ~= nil and type(set.pass) ~= "number" then
+    problems[#problems + 1] = where_set .. ": pass must be a number (a fraction like 0.6, or points)"
+  end
+  local seen = {}
+  if not set.sections or #set.sections == 0 then problems[#problems + 1] = where_set .. ": the set has no sections" end
+  for si, sec in ipairs(set.sections or {}) do
+    local sw = { _where = sec._where, id = nil }
+    if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
+    if sec.points ~= nil and type(sec.points) ~= "number" then
+      problem(problems, sw, "section %s: points is not a number", tostring(sec.id))
+    end
+    if sec.draw ~= nil and (math.type(sec.draw) ~= "integer" or sec.draw < 1 or sec.draw > #sec.questions) then
+      problem(problems, sw, "section %s: draw must be a whole number from 1 to %d", tostring(sec.id), #sec.questions)
+    end
+    if type(sec.scoring) == "string" and not scoring.rules[sec.scoring] then
+      problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
+    end
+    if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
+    for _, q in ipairs(sec.questions) do
+      if type(q) ~= "table" or not q.type then
+        problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
+                                  " holds something that is not a question (use exam.single{...} etc.)"
+      else
+        if q.id == nil then problem(problems, q, "the question needs an id")
+        elseif seen[q.id] then problem(problems, q, "duplicate id (also at %s)", seen[q.id])
+        else seen[q.id] = q._where or "?" end
+        local pts = q.points or sec.points
+        if pts == nil then problem(problems, q, "no points (give the question or its section points)")
+        elseif type(pts) ~= "number" then problem(problems, q, "points is not a number (%s)", tostring(pts))
+        elseif pts < 0 then problem(problems, q, "points must not be negative") end
+        if not q.stem or exam.text(q.stem) == "" then problem(problems, q, "the question has no stem") end
+        if type(q.scoring) == "string" and not scoring.rules[q.scoring] then
+          problem(problems, q, "unknown scoring rule '%s'", q.scoring)
+        end
+        local t = exam.type(q.type)
+        if not t then problem(problems, q, "unknown question type '%s'", tostring(q.type))
+        elseif t.validate then
+          t.validate(q, function(fmt, ...) problem(problems, q, fmt, ...) end, exam)
+        end
+      end
+    end
+  end
+  if #problems > 0 then return nil, problems end
+  return set
+end
+
+-- exam.set{...}: builds and checks; raises one error listing every problem.
+function exam.set(t)
+  t._where = t._where or where(2)
+  t.sections = t.sections or {}
+  for _, s in ipairs(t) do t.sections[#t.sections + 1] = s end
+  for i = #t, 1, -1 do t[i] = nil end
+  local ok, problems = exam.check(t)
+  if not ok then
+    error("the question set has " .. #problems .. " problem(s):\n" .. table.concat(problems, "\n"), 2)
+  end
+  return t
+end
+
+-- The set's content hash: what the questions say, so a later edit of the
+-- set is visible in stored results.
+function exam.fingerprint(set)
+  local parts = {}
+  local function add(v)
+    if type(v) == "table" then
+      local keys = {}
+      for k in pairs(v) do if type(k) ~= "string" or k:sub(1, 1) ~= "_" then keys[#keys + 1] = k end end
+      table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+      parts[#parts + 1] = "{"
+      for _, k in ipairs(keys) do
+        parts[#parts + 1] = tostring(k) .. "="
+        add(v[k])
+        parts[#parts + 1] = ";"
+      end
+      parts[#parts + 1] = "}"
+    elseif type(v) ~= "function" then
+      parts[#parts + 1] = tostring(v)
+    end
+  end
+  add(set)
+  return kiosk.hash(table.concat(parts))
+end
+
+-- ---- a session's draw ----
+
+-- Every question with its section, in set order.
+function exam.all_questions(set)
+  local out = {}
+  for _, sec in ipairs(set.sections) do
+    for _, q in ipairs(sec.questions) do out[#out + 1] = { q = q, section = sec } end
+  end
+  return out
+end
+
+function exam.find(set, id)
+  for _, sec in ipairs(set.sections) do
+    for _, q in ipairs(sec.questions) do
+      if q.id == id then return q, sec end
+    end
+  end
+end
+
+-- The questions of one session: pools drawn, orders shuffled, all from
+-- seed, so the same seed always gives the same paper. Returns a list of
+-- { id=, option_order = { "B", "A", ... } | nil, section = section id }.
+function exam.draw(set, seed)
+  local r = rng.new(seed)
+  local paper = {}
+  for _, sec in ipairs(set.sections) do
+    local pool = {}
+    for i, q in ipairs(sec.questions) do pool[i] = q end
+    if sec.draw or sec.shuffle or set.shuffle then r:shuffle(pool) end
+    local n = sec.draw or #pool
+    if sec.draw and not (sec.shuffle or set.shuffle) then
+      -- Drawn but not shuffled: keep the written order of those drawn.
+      local chosen = {}
+      for i = 1, n do chosen[pool[i]] = true end
+      pool = {}
+      for _, q in ipairs(sec.questions) do if chosen[q] then pool[#pool + 1] = q end end
+    end
+    for i = 1, n do
+      local q = pool[i]
+      local entry = { id = q.id, section = sec.id }
+      local shuffle_opts = q.shuffle_options
+      if shuffle_opts == nil then shuffle_opts = sec.shuffle_options end
+      if shuffle_opts == nil then shuffle_opts = set.shuffle_options end
+      if shuffle_opts and q.options then
+        local ids = {}
+        for k, o in ipairs(exam.options(q)) do ids[k] = o.id end
+        r:shuffle(ids)
+        entry.option_order = ids
+      end
+      paper[#paper + 1] = entry
+    end
+  end
+  return paper
+end
+
+-- ---- scoring ----
+
+function exam.max_points(q, sec)
+  return q.points or (sec and sec.points) or 0
+end
+
+-- Scores one response. Returns points, max, correct (true/false/nil when
+-- the question needs a person to score it).
+function exam.score_question(q, sec, response, extra)
+  local max = exam.max_points(q, sec)
+  local rule = q.scoring or (sec and sec.scoring)
+  local t = exam.type(q.type)
+  if type(rule) == "function" then return rule(q, response, max, extra) end
+  if rule then return scoring.rules[rule](q, response, max, extra, exam) end
+  return t.score(q, response, max, extra, exam)
+end
+
+-- Scores a whole session from its responses ({ [question id] = response };
+-- rubric scores for open questions come as extra[qid] = { points = n }).
+-- paper (optional) limits scoring to the questions the session was given.
+function exam.score_session(set, responses, paper, extra)
+  extra = extra or {}
+  local asked
+  if paper then
+    asked = {}
+    for _, e in ipairs(paper) do asked[e.id] = true end
+  end
+  local result = { score = 0, max_score = 0, sections = {}, competencies = {}, per_question = {}, pending = 0 }
+  for _, sec in ipairs(set.sections) do
+    local srow = { id = sec.id, title = sec.title, score = 0, max_score = 0 }
+    for _, q in ipairs(sec.questions) do
+      if not asked or asked[q.id] then
+        local pts, max, correct = exam.score_question(q, sec, responses[q.id], extra[q.id])
+        if pts == nil then result.pending = result.pending + 1 end
+        pts = pts or 0
+        result.per_question[q.id] = { points = pts, max_points = max, correct = correct }
+        srow.score = srow.score + pts
+        srow.max_score = srow.max_score + max
+        for _, c in ipairs(q.competencies or {}) do
+          local key = exam.text(c)
+          local row = result.competencies[key] or { score = 0, max_score = 0 }
+          row.score, row.max_score = row.score + pts, row.max_score + max
+          result.competencies[key] = row
+        end
+      end
+    end
+    result.sections[#result.sections + 1] = srow
+    result.score = result.score + srow.score
+    result.max_score = result.max_score + srow.max_score
+  end
+  if set.pass then
+    local need = set.pass <= 1 and set.pass * result.max_score or set.pass
+    result.pass_mark = need
+    result.passed = result.score + 1e-9 >= need
+  end
+  return result
+end
+
+return exam

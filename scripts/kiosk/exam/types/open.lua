@@ -1,0 +1,41 @@
+-- kiosk.exam.types.open — an open answer typed by the candidate (or given
+-- aloud in an interview), scored by an interviewer on a rubric:
+--   exam.open { id =, stem =, reference = "…", key_points = { "…", "…" }, keywords = { "…" } }
+-- The response is the typed text. Scoring comes from the rubric (extra.points);
+-- suggest() counts keywords as a hint for the interviewer, never as the score.
+local M = { name = "open", free_text = true }
+
+function M.validate(q, report, exam)
+  if q.key_points ~= nil and type(q.key_points) ~= "table" then report("key_points must be a list") end
+  if q.reference == nil and q.key_points == nil then report("an open question needs a reference answer or key points") end
+  if q.answer ~= nil then report("open questions have no answer key (use reference and key_points)") end
+end
+
+function M.score(q, response, max, extra)
+  if extra and extra.points then return math.max(0, math.min(max, extra.points)), max, nil end
+  return nil, max, nil -- waits for the interviewer
+end
+
+-- Keyword matches in the typed text: { hits = n, of = m, words = {...} }.
+function M.suggest(q, response)
+  local words = q.keywords or {}
+  local hits, found = 0, {}
+  if type(response) == "string" then
+    for _, w in ipairs(words) do
+      if response:find(w, 1, true) then hits = hits + 1; found[#found + 1] = w end
+    end
+  end
+  return { hits = hits, of = #words, words = found }
+end
+
+function M.widget(q, entry, lang, exam, response, on_change)
+  local ui = require "kiosk.ui"
+  local field = ui.text_field { label = "回答", placeholder = lang == "en" and "Type your answer" or "请输入你的回答",
+                                value = response or "", on_change = on_change, lines = q.lines or 5,
+                                max_len = q.max_len or 2000 }
+  return ui.column { gap = "m", field }
+end
+
+function M.answered(response) return type(response) == "string" and response ~= "" end
+
+return M

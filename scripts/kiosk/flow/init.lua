@@ -1,0 +1,282 @@
+-- kiosk.flow — an exam kiosk written as a story that reads top to bottom.
+--
+--   local flow = require "kiosk.flow"
+--   return flow.app {
+--     set = require "questions",         -- a question set (kiosk.exam)
+--     mode = "recruitment",              -- "recruitment" | "practice" | "trade_fair"
+--     idle_timeout_s = 90,               -- then "还在吗？" for still_there_s (20), then abandoned
+--     run = function(f)
+--       f:welcome { title = "客户服务专员筛选测试" }        -- the candidate picks 中文 / English here
+--       local who = f:form { fields = { { id = "name", label = "姓名" },
+--                                       { id = "phone", label = "手机号", kind = "phone" } } }
+--       f:consent { text = "……" }
+--       f:instructions { text = "……" }
+--       local result = f:quiz()                             -- the timed questions; saved as they go
+--       f:result(result)
+--       f:thanks()
+--     end,
+--   }
+--
+-- Each f:NAME{...} shows a screen and waits until the person is done with
+-- it, then returns what they entered; ordinary Lua decides what comes next
+-- (if, loops, functions). Screens are in kiosk.flow.screens and
+-- kiosk.flow.quiz; an app replaces or adds one with
+-- flow.app{ screens = { welcome = function(f, opts, done) ... done(value) end } }.
+--
+-- What the runner does for every flow:
+--   * a results session starts at the first screen after the welcome
+--     (store.begin_session) and every step is checkpointed, so after a power
+--     cut the kiosk offers to resume where the candidate was;
+--   * no input for idle_timeout_s shows "still there?"; no answer ends the
+--     session as abandoned;
+--   * when run() returns, the kiosk restarts with fresh state for the next
+--     person (kiosk.restart()).
+local ui = require "kiosk.ui"
+local exam = require "kiosk.exam"
+local strings = require "kiosk.flow.strings"
+local screens = require "kiosk.flow.screens"
+screens.quiz = require("kiosk.flow.quiz").screen
+screens.rubric = require("kiosk.flow.rubric").screen
+
+local flow = {}
+flow.screens = screens
+flow.strings = strings
+
+local Flow = {}
+Flow.__index = Flow
+
+-- ---- words ----
+
+-- f:t(key, ...) — a UI string in the candidate's language.
+function Flow:t(key, ...)
+  local s = (self.strings[self.lang] or {})[key] or self.strings.zh[key] or key
+  if select("#", ...) > 0 then return string.format(s, ...) end
+  return s
+end
+
+-- f:text(value) — a set's text ({ zh =, en = } or a string) in the candidate's language.
+function Flow:text(value) return exam.text(value, self.lang) end
+
+-- ---- the results session ----
+
+local function seed_now()
+  -- Wall time mixed down to 31 bits: differs per session, recorded with it.
+  local t = kiosk.wall_time()
+  return (t * 2654435761 + kiosk.now()) % 2147483647 + 1
+end
+
+-- Starts the results session (once). The seed decides the draw of questions.
+function Flow:begin()
+  if self.session then return self.session end
+  local set = self.set
+  self.seed = self.seed or seed_now()
+  self.session = store.begin_session {
+    exam = set and set.id or self.spec.id or kiosk.config.app,
+    exam_title = set and exam.text(set.title) or self.spec.title,
+    content_hash = set and exam.fingerprint(set) or kiosk.hash(kiosk.config.app),
+    seed = self.seed, lang = self.lang, mode = self.mode,
+  }
+  store.event(self.session, "start", { seed = self.seed, lang = self.lang, mode = self.mode })
+  self:save()
+  return self.session
+end
+
+-- Writes the checkpoint: the steps done so far and the quiz position.
+function Flow:save(quiz_state, remaining_ms)
+  if not self.session or self.ended then return end
+  self.quiz_state = quiz_state or self.quiz_state
+  store.checkpoint(self.session, { steps = self.steps, seed = self.seed, lang = self.lang, quiz = self.quiz_state },
+                   remaining_ms or self.remaining_ms)
+end
+
+-- Ends the session (once): status completed / abandoned / timed_out / interrupted.
+function Flow:finish(status, result)
+  if self.ended or not self.session then return end
+  self.ended = true
+  result = result or {}
+  store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
+                               passed = result.passed })
+end
+
+-- ---- screens ----
+
+-- Shows screen `name` and waits for it. Under resume, steps already done
+-- return what they returned the first time without being shown again.
+function Flow:screen(name, opts)
+  opts = opts or {}
+  if self.replaying then
+    local step = self.replaying[1]
+    if step and step.name == name then
+      table.remove(self.replaying, 1)
+      if #self.replaying == 0 then self.replaying = nil end
+      return step.value
+    end
+    self.replaying = nil
+  end
+  local show = self.screens[name]
+  if not show then error("no screen named '" .. tostring(name) .. "' (add it in flow.app{ screens = {...} })", 2) end
+  if name ~= "welcome" and name ~= "attract" and self.set ~= false and not self.ended then self:begin() end
+  if self.session and not self.ended then store.event(self.session, "screen", { name = name }) end
+  local token = {}
+  self.current = token
+  show(self, opts, function(value)
+    -- A screen is done once; a second tap on its button does nothing.
+    if self.current ~= token then return end
+    self.current = nil
+    self:resume(value)
+  end)
+  local value = coroutine.yield()
+  if value == flow.ABANDON then error(flow.ABANDON, 0) end
+  if name ~= "quiz" then
+    self.steps[#self.steps + 1] = { name = name, value = value }
+    self:save()
+  end
+  return value
+end
+
+-- Every screen of kiosk.flow.screens (and the app's own) is a method:
+-- f:welcome{...} is f:screen("welcome", {...}).
+local instance_mt = {
+  __index = function(self, key)
+    local method = Flow[key]
+    if method ~= nil then return method end
+    if rawget(self, "screens")[key] then
+      return function(me, opts) return me:screen(key, opts) end
+    end
+    return nil
+  end,
+}
+
+flow.ABANDON = setmetatable({}, { __tostring = function() return "the session was abandoned" end })
+
+-- Continues the flow's coroutine with a screen's value.
+function Flow:resume(value)
+  local ok, err = coroutine.resume(self.co, value)
+  if not ok then
+    if err == flow.ABANDON then return end
+    error(err, 0) -- the runtime's error screen shows it with its file:line
+  end
+  if coroutine.status(self.co) == "dead" then self:done() end
+end
+
+-- run() returned: the session is complete; fresh state for the next person.
+function Flow:done()
+  if self.session and not self.ended then self:finish("completed", self.last_result) end
+  kiosk.restart()
+end
+
+-- Ends the session now (idle, a declined consent, "end" in a dialog).
+function Flow:abandon(status)
+  self:finish(status or "abandoned", self.last_result)
+  self.current = nil
+  kiosk.restart()
+end
+
+-- ---- idle ----
+
+function Flow:arm_idle()
+  if self.idle_timer then kiosk.cancel(self.idle_timer) end
+  self.idle_timer = kiosk.after(self.idle_ms, function()
+    self.idle_timer = nil
+    self:on_idle()
+  end)
+end
+
+function Flow:on_idle()
+  -- Only a session in progress is abandoned; the welcome screen just waits,
+  -- and screens after the end return to the start on their own.
+  if not self.session or self.ended or self.no_idle then return self:arm_idle() end
+  store.event(self.session, "idle", { after_ms = self.idle_ms })
+  local left = self.still_there_ms
+  local countdown = ui.countdown { deadline_ms = kiosk.now() + left, total_ms = left, style = "bar",
+    on_expire = function()
+      ui.close_dialog()
+      self:abandon("abandoned")
+    end }
+  ui.show_dialog(ui.dialog {
+    title = self:t("still_there_title"),
+    text = self:t("still_there_text", left // 1000),
+    body = countdown,
+    buttons = {
+      { label = self:t("end_now"), style = "secondary", on_tap = function() self:abandon("abandoned") end },
+      { label = self:t("still_here"), on_tap = function()
+          store.event(self.session, "still_here")
+          self:arm_idle()
+        end },
+    },
+  })
+end
+
+-- ---- the app ----
+
+-- The resume offer after a power cut: the steps done come back from the
+-- checkpoint, the quiz continues at its question with the time it had left.
+local function offer_resume(f, r)
+  local cp = r.checkpoint or {}
+  f.lang = cp.lang or f.lang
+  local answered = 0
+  for _ in pairs(r.answers or {}) do answered = answered + 1 end
+  local left = r.remaining_ms and screens.clock(r.remaining_ms) or f:t("no_limit")
+  ui.root(ui.column { padding = "l", gap = "l", max_width = 900, align = "center",
+    ui.spacer { flex = 1 },
+    ui.label { text = f:t("resume_title"), size = "title", bold = true, align = "center" },
+    ui.label { text = f:t("resume_text", answered, left), align = "center", color = "muted" },
+    ui.row { gap = "m",
+      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function()
+        store.finish(r.session_id, { status = "interrupted" })
+        kiosk.restart()
+      end },
+      ui.button { label = f:t("resume_yes"), flex = 2, on_tap = function()
+        f.session, f.seed = r.session_id, cp.seed
+        f.steps = cp.steps or {}
+        f.replaying = #f.steps > 0 and { table.unpack(f.steps) } or nil
+        f.resumed = { answers = r.answers or {}, quiz = cp.quiz, remaining_ms = r.remaining_ms }
+        store.event(f.session, "resumed", { remaining_ms = r.remaining_ms })
+        f:start()
+      end },
+    },
+    ui.spacer { flex = 1 },
+  })
+end
+
+function Flow:start()
+  self.co = coroutine.create(function() self.spec.run(self) end)
+  self:resume()
+end
+
+-- flow.app(spec) -> the app table main.lua returns.
+function flow.app(spec)
+  assert(type(spec) == "table" and type(spec.run) == "function", "flow.app needs run = function(f) ... end")
+  local f = setmetatable({
+    spec = spec,
+    set = spec.set == nil and false or spec.set,
+    mode = spec.mode or "recruitment",
+    languages = spec.languages or { "zh" },
+    idle_ms = (spec.idle_timeout_s or 90) * 1000,
+    still_there_ms = (spec.still_there_s or 20) * 1000,
+    steps = {},
+    strings = {},
+    screens = setmetatable(spec.screens or {}, { __index = screens }),
+  }, instance_mt)
+  f.lang = f.languages[1]
+  for lang, words in pairs(strings) do
+    f.strings[lang] = setmetatable((spec.strings or {})[lang] or {}, { __index = words })
+  end
+  if spec.theme then ui.set_theme(spec.theme) end
+
+  -- Any touch or key restarts the idle clock; the touch's own timestamp is
+  -- kept for fair answer timing (trade fair speed points).
+  ui.on_event(function(e)
+    if e.type == "press" or e.type == "release" or e.type == "key" or e.type == "text" or e.type == "move" then
+      f.last_input_t = e.t or kiosk.now()
+      f:arm_idle()
+    end
+  end)
+  f:arm_idle()
+
+  local r = store.resumable()
+  if r and type(r.checkpoint) == "table" then offer_resume(f, r) else f:start() end
+  return ui.app()
+end
+
+return flow

@@ -1,0 +1,326 @@
+-- kiosk.flow.screens — the screens a flow calls, built from the widget kit.
+-- Each is function(f, opts, done): it shows itself with ui.root and calls
+-- done(value) once when the person is finished; f:NAME(opts) returns value.
+--
+--   welcome{ title, subtitle, image, leaderboard = exam_id }  -> language ("zh"/"en")
+--   form{ title, fields = { { id, label, kind = "text"|"phone"|"digits", required, max_len, check = fn } } }
+--                                                             -> { [id] = value }  (saved as candidate data)
+--   consent{ title, text, version }                           -> true (declining ends the session)
+--   instructions{ title, text }                               -> true
+--   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
+--   result(result)                                            -> true
+--   leaderboard{ exam, highlight }                            -> true
+--   message{ title, text, button, seconds }                   -> true
+--   thanks{ title, text, seconds = 10 }                       -> true
+local ui = require "kiosk.ui"
+
+local M = {}
+
+-- "12:05" from milliseconds.
+function M.clock(ms)
+  local s = math.max(0, math.ceil(ms / 1000))
+  return string.format("%d:%02d", s // 60, s % 60)
+end
+
+-- A centred page: a scrolling body and a row of buttons at the bottom.
+function M.page(body, buttons)
+  local column = { padding = "l", gap = "m", max_width = 1100 }
+  local scroll = { flex = 1, gap = "m" }
+  for _, w in ipairs(body) do scroll[#scroll + 1] = w end
+  column[#column + 1] = ui.scroll(scroll)
+  if buttons then column[#column + 1] = ui.row(buttons) end
+  return ui.column(column)
+end
+
+-- Automatically goes on after `seconds` (screens after the session ended).
+local function auto_continue(f, seconds, done)
+  if not seconds or seconds <= 0 then return end
+  local countdown = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000,
+                                   style = "bar", on_expire = function() done(true) end }
+  return countdown
+end
+
+-- ---- welcome ----
+
+function M.welcome(f, o, done)
+  local set = f.set
+  local items = { padding = "l", gap = "l", max_width = 1000 }
+  items[#items + 1] = ui.spacer { flex = 1 }
+  if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
+  items[#items + 1] = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
+                                 align = "center" }
+  if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
+  if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
+  items[#items + 1] = ui.spacer { flex = 1 }
+  local langs = f.languages
+  if #langs > 1 then
+    local row = { gap = "m" }
+    for _, lang in ipairs(langs) do
+      local name = (f.strings[lang] or {}).language_name or lang
+      row[#row + 1] = ui.button { label = name, flex = 1, size = "heading", on_tap = function()
+        f.lang = lang
+        done(lang)
+      end }
+    end
+    items[#items + 1] = ui.row(row)
+  else
+    items[#items + 1] = ui.button { label = o.button and f:text(o.button) or f:t("start"), size = "heading",
+                                    on_tap = function() done(f.lang) end }
+  end
+  items[#items + 1] = ui.spacer { height = 24 }
+  ui.root(ui.column(items))
+end
+
+-- ---- form ----
+
+local function available_layouts(list)
+  local out = {}
+  for _, name in ipairs(list) do
+    local l = ui.keyboard_layouts[name]
+    if l and (l.available == nil or l.available()) then out[#out + 1] = name end
+  end
+  return out
+end
+
+-- Which keyboard layouts a field of this kind offers.
+function M.layouts_for(kind)
+  if kind == "phone" or kind == "digits" or kind == "pin" then return { "digits" } end
+  local l = available_layouts { "pinyin", "handwriting", "latin", "digits" }
+  return #l > 0 and l or { "latin" }
+end
+
+local checks = {
+  phone = function(v) return v:match("^1%d%d%d%d%d%d%d%d%d%d$") ~= nil end, -- a mainland mobile number
+}
+
+function M.form(f, o, done)
+  local fields, widgets = o.fields or {}, {}
+  local message = ui.label { text = "", color = "danger", size = "small" }
+  local keyboard
+  local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
+  for i, spec in ipairs(fields) do
+    local label = f:text(spec.label)
+    local field = ui.text_field { label = label, placeholder = f:text(spec.placeholder) or label, kind = spec.kind,
+                                  max_len = spec.max_len or (spec.kind == "phone" and 11 or 40) }
+    local focus = field.focus
+    field.focus = function(self)
+      focus(self)
+      if keyboard and keyboard.target ~= self then
+        keyboard.target = self
+        keyboard.layouts = M.layouts_for(spec.kind)
+        keyboard:set_layout(keyboard.layouts[1])
+      end
+    end
+    widgets[i] = field
+    body[#body + 1] = field
+  end
+  body[#body + 1] = message
+  local function submit()
+    local values = {}
+    for i, spec in ipairs(fields) do
+      local v = widgets[i].value:gsub("^%s+", ""):gsub("%s+$", "")
+      local label = f:text(spec.label)
+      if v == "" and spec.required ~= false then
+        message:set_text(f:t("required", label)); widgets[i]:focus(); return
+      end
+      local check = spec.check or checks[spec.kind]
+      if v ~= "" and check and not check(v) then
+        message:set_text(f:t("invalid", label)); widgets[i]:focus(); return
+      end
+      values[spec.id] = v
+    end
+    if f.session then store.candidate(f.session, values) end
+    done(values)
+  end
+  local first = fields[1] and M.layouts_for(fields[1].kind) or { "latin" }
+  keyboard = ui.keyboard { target = widgets[1], layouts = first, layout = first[1], on_done = function(_, kb)
+    -- "done" moves to the next field, and submits after the last.
+    for i, w in ipairs(widgets) do
+      if w == kb.target then
+        if widgets[i + 1] then widgets[i + 1]:focus() else submit() end
+        return
+      end
+    end
+  end }
+  local page = M.page(body, { gap = "m", ui.button { label = f:t("next"), flex = 1, on_tap = submit } })
+  ui.root(ui.column { gap = "s", page, keyboard, flex = 1 })
+  page.flex = 1
+  if widgets[1] then widgets[1]:focus() end
+end
+
+-- ---- consent and instructions ----
+
+function M.consent(f, o, done)
+  local text = f:text(o.text)
+  ui.root(M.page({
+    ui.label { text = f:text(o.title) or f:t("consent_title"), size = "title", bold = true },
+    ui.card { padding = "m", ui.label { text = text } },
+  }, { gap = "m",
+    ui.button { label = f:t("disagree"), style = "secondary", flex = 1, on_tap = function()
+      if f.session then store.event(f.session, "consent", { given = false }) end
+      f:abandon("abandoned")
+    end },
+    ui.button { label = f:t("agree"), flex = 2, on_tap = function()
+      if f.session then
+        store.candidate(f.session, {}, { text = text, version = tostring(o.version or 1) })
+        store.event(f.session, "consent", { given = true, version = o.version or 1 })
+      end
+      done(true)
+    end },
+  }))
+end
+
+function M.instructions(f, o, done)
+  local body = { ui.label { text = f:text(o.title) or f:t("instructions_title"), size = "title", bold = true } }
+  if o.text then body[#body + 1] = ui.label { text = f:text(o.text) } end
+  local set = f.set
+  if set and o.summary ~= false then
+    -- What the paper holds: sections, their points and the time allowed.
+    for _, sec in ipairs(set.sections) do
+      local n = sec.draw or #sec.questions
+      local pts = sec.points and ("，" .. f:t("points_each", sec.points)) or ""
+      body[#body + 1] = ui.label { text = "· " .. f:text(sec.title or sec.id) .. "（" .. n .. "）" .. pts, color = "muted" }
+    end
+    local limit = o.time_limit_s or set.time_limit_s
+    body[#body + 1] = ui.label { text = f:t("time_left") .. "：" ..
+      (limit and f:t("minutes", math.ceil(limit / 60)) or f:t("no_limit")), bold = true }
+  end
+  ui.root(M.page(body, { ui.button { label = f:t("begin_quiz"), flex = 1, on_tap = function() done(true) end } }))
+end
+
+-- ---- result ----
+
+-- Bars for a list of { label, score, max_score }.
+function M.bars(rows)
+  local col = { gap = "s" }
+  for _, r in ipairs(rows) do
+    local frac = r.max_score > 0 and r.score / r.max_score or 0
+    col[#col + 1] = ui.progress { value = frac, text = string.format("%s　%s / %s", r.label, M.num(r.score),
+                                                                       M.num(r.max_score)) }
+  end
+  return ui.column(col)
+end
+
+function M.num(v)
+  if v == nil then return "—" end
+  if math.abs(v - math.floor(v + 0.5)) < 1e-6 then return tostring(math.floor(v + 0.5)) end
+  return string.format("%.1f", v)
+end
+
+function M.result(f, result, done)
+  local chart = require "kiosk.flow.chart"
+  local body = { ui.label { text = f:t("result_title"), size = "title", bold = true } }
+  if result.status == "timed_out" then
+    body[#body + 1] = ui.label { text = f:t(result.score and "time_up_submit" or "time_up_abandon"), color = "warning" }
+  end
+  if result.score then
+    -- Left: the score and the sections; right (below in portrait): the chart.
+    local left, right = { gap = "m" }, { gap = "s" }
+    local card = { padding = "m", gap = "xs",
+      ui.label { text = f:t("your_score"), color = "muted", size = "small" },
+      ui.label { text = f:t("score_of", M.num(result.score), M.num(result.max_score)), size = "title", bold = true },
+    }
+    if result.passed ~= nil then
+      card[#card + 1] = ui.label { text = f:t(result.passed and "passed" or "not_passed"),
+                                   color = result.passed and "success" or "danger", bold = true }
+    end
+    if (result.pending or 0) > 0 then
+      card[#card + 1] = ui.label { text = f:t("pending_review", result.pending), color = "muted" }
+    end
+    left[#left + 1] = ui.card(card)
+    if #(result.sections or {}) > 1 then
+      local rows = {}
+      for _, s in ipairs(result.sections) do
+        rows[#rows + 1] = { label = f:text(s.title or s.id), score = s.score, max_score = s.max_score }
+      end
+      left[#left + 1] = ui.label { text = f:t("sections"), bold = true }
+      left[#left + 1] = M.bars(rows)
+    end
+    local comps = {}
+    for name, c in pairs(result.competencies or {}) do
+      comps[#comps + 1] = { label = name, score = c.score, max_score = c.max_score }
+    end
+    table.sort(comps, function(a, b) return a.label < b.label end)
+    if #comps > 0 then
+      right[#right + 1] = ui.label { text = f:t("competencies"), bold = true }
+      right[#right + 1] = chart.competencies(comps)
+    end
+    if ui.is_portrait() or #right == 0 then
+      for _, w in ipairs(left) do body[#body + 1] = w end
+      for _, w in ipairs(right) do body[#body + 1] = w end
+    else
+      left.flex, right.flex = 1, 1
+      body[#body + 1] = ui.row { gap = "l", align = "start", ui.column(left), ui.column(right) }
+    end
+  end
+  if f.mode == "recruitment" then body[#body + 1] = ui.label { text = f:t("recruitment_result"), color = "muted" } end
+  ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
+  f.no_idle = true -- the session is over: the thanks screen returns on its own
+end
+
+-- ---- leaderboard ----
+
+function M.leaderboard_table(f, exam_id, highlight, n)
+  local rows = store.leaderboard(exam_id, n or 10)
+  local col = { gap = "xs" }
+  col[#col + 1] = ui.label { text = "🏆 " .. f:t("leaderboard"), bold = true, size = "heading" }
+  for i, r in ipairs(rows) do
+    local mine = highlight and r.session_id == highlight
+    col[#col + 1] = ui.row { gap = "m",
+            ui.label { text = string.format("%d.  %s", i, r.name ~= "" and r.name or "—"), flex = 1, bold = mine, color = mine and "primary" or nil,
+                 max_lines = 1 },
+      ui.label { text = M.num(r.score), bold = true, color = mine and "primary" or nil },
+    }
+  end
+  if #rows == 0 then col[#col + 1] = ui.label { text = "—", color = "muted" } end
+  return ui.card(col)
+end
+
+function M.leaderboard(f, o, done)
+  local exam_id = o.exam or f.set.id
+  local body = {}
+  if o.score then
+    body[#body + 1] = ui.label { text = f:t("points", math.floor(o.score + 0.5)), size = "title", bold = true,
+                                 align = "center", color = "primary" }
+  end
+  -- The visitor's place among every finished game of this quiz.
+  if f.session then
+    for i, r in ipairs(store.leaderboard(exam_id, 100)) do
+      if r.session_id == f.session then
+        body[#body + 1] = ui.label { text = f:t("your_rank", i), size = "heading", bold = true, align = "center" }
+        break
+      end
+    end
+  end
+  body[#body + 1] = M.leaderboard_table(f, exam_id, o.highlight or f.session, o.n or 10)
+  local go = auto_continue(f, o.seconds or 20, done)
+  if go then body[#body + 1] = go end
+  ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
+  f.no_idle = true
+end
+
+-- ---- message and thanks ----
+
+function M.message(f, o, done)
+  local body = { ui.spacer { height = 40 },
+                 ui.label { text = f:text(o.title) or "", size = "title", bold = true, align = "center" } }
+  if o.text then body[#body + 1] = ui.label { text = f:text(o.text), align = "center" } end
+  local go = auto_continue(f, o.seconds, done)
+  if go then body[#body + 1] = go end
+  ui.root(M.page(body, { ui.button { label = o.button and f:text(o.button) or f:t("continue"), flex = 1,
+                                     on_tap = function() done(true) end } }))
+end
+
+function M.thanks(f, o, done)
+  f.no_idle = true
+  local seconds = o.seconds or 10
+  local body = { ui.spacer { height = 60 },
+    ui.label { text = f:text(o.title) or f:t("thanks_title"), size = "title", bold = true, align = "center" },
+    ui.label { text = f:text(o.text) or f:t("thanks_text"), align = "center", color = "muted" },
+    ui.label { text = f:t("returning", seconds), align = "center", color = "muted", size = "small" },
+    auto_continue(f, seconds, done),
+  }
+  ui.root(M.page(body, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() done(true) end } }))
+end
+
+return M

@@ -1,0 +1,49 @@
+# Exam flows and bundled apps: scoring and loader unit tests, and every
+# bundled exam driven end to end by replay (all right, all wrong, a mix, an
+# idle abandonment, a time-out) with the score on the result screen checked
+# and the stored session checked in the database afterwards.
+qk_lua_test(flows_exam tests/flows/exam_test.lua)
+
+# qk_flow_test(NAME APP REPLAY WxH [SQL EXPECTED]): the replay, then (if
+# given) the database the replay left must answer SQL with EXPECTED.
+function(qk_flow_test name app replay size)
+  qk_replay_test(${name} ${app} ${replay} ${size})
+  # Fixed wall clock: the shuffle seed (and so the paper) is the same every run.
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000"
+    FIXTURES_SETUP ${name}_db)
+  if(ARGC GREATER 5)
+    add_test(NAME ${name}_db COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/check_db.sh
+      ${CMAKE_CURRENT_BINARY_DIR}/dbs/${name}.db "${ARGV4}" "${ARGV5}")
+    set_tests_properties(${name}_db PROPERTIES FIXTURES_REQUIRED ${name}_db TIMEOUT 30)
+  endif()
+endfunction()
+
+set(S scripts/apps/cs_specialist)
+set(Q "SELECT status, score, max_score, passed, (SELECT count(*) FROM answers) FROM sessions")
+qk_flow_test(flows_specialist_correct ${S} tests/flows/specialist_correct.replay 1280x800 "${Q}" "completed|29.0|29.0|1|13")
+qk_flow_test(flows_specialist_wrong ${S} tests/flows/specialist_wrong.replay 1080x1920 "${Q}" "completed|0.0|29.0|0|13")
+qk_flow_test(flows_specialist_mix ${S} tests/flows/specialist_mix.replay 1920x1080 "${Q}" "completed|16.0|29.0|0|13")
+qk_flow_test(flows_specialist_idle ${S} tests/flows/specialist_idle.replay 800x480 "${Q}" "abandoned||||2")
+qk_flow_test(flows_specialist_timeout ${S} tests/flows/specialist_timeout.replay 1280x800 "${Q}" "timed_out|4.0|29.0|0|2")
+
+set(M scripts/apps/cs_manager)
+qk_flow_test(flows_manager_correct ${M} tests/flows/manager_correct.replay 1280x800
+  "SELECT status, score, max_score, passed, (SELECT count(*) FROM rubric_scores) FROM sessions" "completed|95.0|95.0|1|10")
+qk_flow_test(flows_manager_wrong ${M} tests/flows/manager_wrong.replay 1080x1920
+  "SELECT status, score, max_score, passed FROM sessions" "completed|0.0|95.0|0")
+qk_flow_test(flows_manager_mix ${M} tests/flows/manager_mix.replay 1280x800
+  "SELECT status, score, max_score, passed FROM sessions" "completed|53.0|95.0|0")
+qk_flow_test(flows_manager_idle ${M} tests/flows/manager_idle.replay 1280x800
+  "SELECT status, (SELECT count(*) FROM answers) FROM sessions" "abandoned|1")
+qk_flow_test(flows_manager_timeout ${M} tests/flows/manager_timeout.replay 1280x800
+  "SELECT status, (SELECT count(*) FROM answers) FROM sessions" "timed_out|2")
+
+set(F scripts/apps/trade_fair)
+set(QF "SELECT status, score FROM sessions ORDER BY id")
+qk_flow_test(flows_fair_correct ${F} tests/flows/fair_correct.replay 1280x800 "${QF}" "completed|5995.0")
+qk_flow_test(flows_fair_wrong ${F} tests/flows/fair_wrong.replay 1080x1920 "${QF}" "completed|0.0")
+qk_flow_test(flows_fair_mix ${F} tests/flows/fair_mix.replay 1280x800 "${QF}" "completed|2722.0")
+qk_flow_test(flows_fair_idle ${F} tests/flows/fair_idle.replay 1280x800 "${QF}" "abandoned|")
+qk_flow_test(flows_fair_timeout ${F} tests/flows/fair_timeout.replay 800x480 "${QF}" "completed|0.0")
+
+qk_flow_test(flows_demo tests/../scripts/apps/demo tests/flows/demo.replay 1280x800)
