@@ -13,7 +13,15 @@
 -- A key is a string (types itself) or a table: label (shown), name (its
 -- replay label, default the label), text (what it types), action
 -- ("backspace", "shift", "space", "done", "switch"), grow (relative width).
--- keyboard:set_candidates(list, on_pick) shows a candidate bar above the keys.
+-- keyboard:set_candidates(list, on_pick [, total]) shows a candidate bar above the
+-- keys: list is a table of strings, or a function(offset, n) -> items, total for
+-- long lists (pinyin); the bar pages with "上一页"/"下一页". on_pick(i, text)
+-- gets the 1-based index in the whole list. A layout with candidate_bar = true
+-- keeps the bar's room even when it is empty (the keys do not jump), on
+-- screens at least 1000 units tall (portrait kiosks).
+-- A layout with available = function() -> ok, reason is left out where it
+-- cannot work (missing engine data); the keyboard logs it and uses the others.
+-- Layouts "pinyin" and "handwriting" live in ime_pinyin.lua and ime_handwriting.lua.
 local core = require "kiosk.ui.core"
 local controls = require "kiosk.ui.controls"
 
@@ -72,12 +80,30 @@ local function normalise(spec)
   return spec
 end
 
+-- Layouts whose engine cannot run here (no data) are left out, once per
+-- keyboard, with a line in the kiosk log; when nothing is left, latin.
+local function usable_layouts(names)
+  local ok = {}
+  for _, name in ipairs(names) do
+    local l = M.layouts[name]
+    if not l then error("unknown keyboard layout '" .. tostring(name) .. "'", 4) end
+    local fine, why = true, nil
+    if l.available then fine, why = l.available() end
+    if fine then ok[#ok + 1] = name
+    else kiosk.log("keyboard: layout '" .. name .. "' unavailable (" .. tostring(why or "no engine") .. "); left out") end
+  end
+  if #ok == 0 then ok[1] = "latin" end
+  return ok
+end
+
 function Keyboard:init()
   -- The constructor's `layout` names the first layout; the field is moved
   -- to `mode` so it does not hide the layout() method.
   local first = rawget(self, "layout")
-  self.layouts = self.layouts or { first or "latin" }
-  self.mode = first or self.layouts[1]
+  local wanted = self.layouts or { first or "latin" }
+  self.layouts = usable_layouts(wanted)
+  self.mode = self.layouts[1]
+  for _, name in ipairs(self.layouts) do if name == first then self.mode = first end end
   self.layout = nil
   self.shift = false
   self:build()
@@ -97,6 +123,7 @@ function Keyboard:key_label(spec)
     local nxt = M.layouts[self:next_layout()]
     return nxt and nxt.title or "?"
   end
+  if spec.label_fn then return spec.label_fn(self) end
   local label = spec.label or spec.text or ""
   if self.shift and spec.text and not spec.action then label = label:upper() end
   return label
@@ -109,6 +136,7 @@ end
 
 function Keyboard:build()
   local layout = self:current()
+  if self.custom then self.custom:detach() end
   assert(layout, "unknown keyboard layout '" .. tostring(self.mode) .. "'")
   self.rows = {}
   self.custom = layout.build and layout.build(self) or nil
@@ -125,21 +153,54 @@ function Keyboard:build()
     end
     self.rows[r] = keys
   end
+  if self.custom and self.attached then self.custom:attach() end
   core.request_layout()
 end
 
 function Keyboard:set_layout(name)
   if not M.layouts[name] then error("unknown keyboard layout '" .. tostring(name) .. "'", 2) end
+  local old = self:current()
+  if old and old.leave then old.leave(self) end
   self.mode = name
   self.candidates = nil
   self:build()
 end
 
 -- A candidate bar above the keys (input methods use it).
-function Keyboard:set_candidates(list, on_pick)
-  self.candidates = list and #list > 0 and { items = list, on_pick = on_pick } or nil
+function Keyboard:set_candidates(list, on_pick, total)
+  local fetch = list
+  if type(list) == "table" then
+    total = #list
+    fetch = function(offset, n) return table.move(list, offset + 1, math.min(#list, offset + n), 1, {}), #list end
+  end
+  if list and (total or 1) > 0 then
+    self.candidates = { fetch = fetch, total = total, on_pick = on_pick, start = 0, history = {} }
+  else
+    self.candidates = nil
+  end
   self.cand_widgets = nil
   core.request_layout()
+end
+
+function Keyboard:page_candidates(dir)
+  local c = self.candidates
+  if not c then return end
+  if dir > 0 and c.next_start then
+    c.history[#c.history + 1] = c.start
+    c.start = c.next_start
+  elseif dir < 0 and #c.history > 0 then
+    c.start = table.remove(c.history)
+  end
+  core.request_layout()
+end
+
+function Keyboard:bar_height()
+  local layout = self:current()
+  local _, screen_h = gfx.size()
+  -- An empty bar keeps its room only where the screen can spare it (a small
+  -- panel keeps the keyboard as short as the latin one).
+  if self.candidates or (layout and layout.candidate_bar and screen_h >= 1000) then return core.theme().touch_min + 8 end
+  return 0
 end
 
 function Keyboard:press(spec)
@@ -192,7 +253,7 @@ function Keyboard:measure(avail_w)
     h = ch
   end
   h = h + #self.rows * self:key_height(w)
-  if self.candidates then h = h + core.theme().touch_min + 8 end
+  h = h + self:bar_height()
   return avail_w, h + 16
 end
 
@@ -218,28 +279,63 @@ function Keyboard:layout(x, y, w, h)
   local kx = x + (w - kw) / 2
   local cy = y + 8
   self.cand_widgets = nil
-  if self.candidates then
-    local t = core.theme()
-    self.cand_widgets = {}
-    local cx = kx
-    for i, item in ipairs(self.candidates.items) do
-      local label = type(item) == "table" and item.text or item
-      local tw = gfx.measure(label, { size = core.font("key") })
-      local b = core.new(Key, { spec = { label = label, name = label, candidate = i, text = nil }, kb = self })
-      b.activate = function() self.candidates.on_pick(i, item) end
-      if cx + tw + 2 * t.space.m > kx + kw then break end
-      b:layout(cx, cy, tw + 2 * t.space.m, t.touch_min)
-      self.cand_widgets[#self.cand_widgets + 1] = b
-      cx = cx + tw + 2 * t.space.m
-    end
-    cy = cy + t.touch_min + 8
-  end
+  if self.candidates then self:layout_candidates(kx, cy, kw) end
+  cy = cy + self:bar_height()
   if self.custom then
     local _, ch = self.custom:measure(kw)
     self.custom:layout(kx, cy, kw, ch)
     cy = cy + ch
   end
   self:layout_keys(kx, cy, kw)
+end
+
+-- One page of candidates: as many as fit from c.start, with paging keys on
+-- the right when the list does not fit.
+local PAGE_FETCH = 40
+
+function Keyboard:layout_candidates(x, y, w)
+  local t = core.theme()
+  local c = self.candidates
+  local size = core.font("key")
+  local items, total = c.fetch(c.start, PAGE_FETCH)
+  c.total = total or c.total or #items
+  local widths, sum = {}, 0
+  for i, item in ipairs(items) do
+    local label = type(item) == "table" and (item.text or item.char) or tostring(item)
+    widths[i] = math.max(t.touch_min, gfx.measure(label, { size = size }) + 2 * t.space.m)
+  end
+  for i = 1, #items do sum = sum + widths[i] end
+  local paging = c.start > 0 or c.start + #items < c.total or sum > w
+  local pw = paging and math.max(t.touch_min, gfx.measure("下一页", { size = size * 0.7 }) + 2 * t.space.s) or 0
+  local room = w - 2 * pw
+  self.cand_widgets = {}
+  local cx, shown = x, 0
+  for i, item in ipairs(items) do
+    if cx + widths[i] > x + room and shown > 0 then break end
+    local label = type(item) == "table" and (item.text or item.char) or tostring(item)
+    local index = c.start + i
+    local b = core.new(Key, { spec = { label = label, name = label, candidate = index }, kb = self })
+    b.activate = function() c.on_pick(index, label) end
+    b:layout(cx, y, widths[i], t.touch_min)
+    self.cand_widgets[#self.cand_widgets + 1] = b
+    cx = cx + widths[i]
+    shown = shown + 1
+  end
+  c.next_start = c.start + shown < c.total and c.start + shown or nil
+  if paging then
+    if #c.history > 0 then
+      local prev = core.new(Key, { spec = { label = "上一页", action = "page" }, kb = self })
+      prev.activate = function() self:page_candidates(-1) end
+      prev:layout(x + w - 2 * pw, y, pw, t.touch_min)
+      self.cand_widgets[#self.cand_widgets + 1] = prev
+    end
+    if c.next_start then
+      local nxt = core.new(Key, { spec = { label = "下一页", action = "page" }, kb = self })
+      nxt.activate = function() self:page_candidates(1) end
+      nxt:layout(x + w - pw, y, pw, t.touch_min)
+      self.cand_widgets[#self.cand_widgets + 1] = nxt
+    end
+  end
 end
 
 local function each_child(self, fn)
@@ -261,9 +357,24 @@ function Keyboard:event(e)
   return each_child(self, function(c) return c:contains(e.x, e.y) and c:event(e) end)
 end
 
-function Keyboard:attach() if self.custom then self.custom:attach() end end
-function Keyboard:detach() if self.custom then self.custom:detach() end end
+function Keyboard:attach()
+  self.attached = true
+  if self.custom then self.custom:attach() end
+end
+
+function Keyboard:detach()
+  self.attached = false
+  local layout = self:current()
+  if layout and layout.leave then layout.leave(self) end
+  if self.custom then self.custom:detach() end
+end
 
 function M.keyboard(props) return core.new(Keyboard, props or {}) end
+
+-- The Chinese input layouts register themselves here (they need the Key
+-- class and the registry, so they are loaded after both exist).
+M.Key = Key
+require("kiosk.ui.ime_pinyin").register(M)
+require("kiosk.ui.ime_handwriting").register(M)
 
 return M

@@ -1,0 +1,13 @@
+/*
+** api_ime.h — the open function of the `ime` Lua module (api_ime.c). The
+** build force-includes this header into code linked with qk_ime (see
+** ime.cmake), so the runtime's module table can name qk_open_ime under
+** QK_HAVE_IME without including anything from this folder.
+*/
+#ifndef QK_API_IME_H
+#define QK_API_IME_H
+
+struct lua_State;
+int qk_open_ime(struct lua_State *L);
+
+#endif
