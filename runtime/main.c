@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -23,7 +24,7 @@ static const char usage[] =
   "       quizkiosk stats --db FILE\n"
   "       quizkiosk purge --db FILE --before DATE\n"
   "       quizkiosk set-pin --db FILE PIN\n"
-  "       quizkiosk rescore --db FILE APP_DIR [--exam ID]\n"
+  "       quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]\n"
   "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
   "       quizkiosk --version | --help\n"
   "\n"
@@ -47,8 +48,59 @@ static int bad(const char *what, const char *arg) {
   return 2;
 }
 
+/* rescore / replay-session: the app runs headless and its scripts do the
+** work (kiosk/flow/tools.lua), so scoring is exactly the app's own. */
+static int tool_main(int argc, char **argv, qk_options *o) {
+  const char *tool = argv[1];
+  const char *session = NULL;
+  o->tool = tool;
+  o->headless = 1;
+  o->width = 1280;
+  o->height = 800;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+    if (strcmp(a, "--db") == 0 && next) o->db_path = argv[++i];
+    else if (strcmp(a, "--exam") == 0 && next && strcmp(tool, "rescore") == 0) o->tool_exam = argv[++i];
+    else if (strcmp(a, "--dry-run") == 0 && strcmp(tool, "rescore") == 0) o->tool_dry_run = 1;
+    else if (strcmp(a, "--shots") == 0 && next) o->shots_dir = argv[++i];
+    else if (strcmp(a, "--window") == 0 && next) {
+      if (parse_size(argv[++i], &o->width, &o->height) != 0) return bad("bad window size (want WxH, e.g. 1280x800)", next);
+    } else if (a[0] == '-') return bad("unknown option", a);
+    else if (strcmp(tool, "replay-session") == 0 && !session) session = a;
+    else if (!o->app_dir) o->app_dir = a;
+    else return bad("unexpected argument", a);
+  }
+  if (!o->db_path) return bad("missing --db FILE for", tool);
+  if (!o->app_dir) return bad("missing APP_DIR for", tool);
+  if (strcmp(tool, "replay-session") == 0) {
+    char *end = NULL;
+    o->tool_session = session ? strtoll(session, &end, 10) : 0;
+    if (!session || !end || *end || o->tool_session <= 0) return bad("replay-session needs a SESSION_ID, got", session);
+    if (!o->shots_dir) return bad("replay-session needs --shots DIR", "");
+  }
+  if (access(o->db_path, R_OK) != 0) {
+    fprintf(stderr, "quizkiosk %s: cannot read %s\n", tool, o->db_path);
+    return 1;
+  }
+  return -1; /* go on to run the app */
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && qk_cli_handles(argv[1])) return qk_cli_run(argc - 1, argv + 1);
+  if (argc > 1 && (strcmp(argv[1], "rescore") == 0 || strcmp(argv[1], "replay-session") == 0)) {
+    qk_options t = {0};
+    t.render = QK_RENDER_SOFTWARE;
+    int rc = tool_main(argc, argv, &t);
+    if (rc >= 0) return rc;
+    char data_dir[2048];
+    if (qk_paths_data_dir(data_dir, sizeof data_dir) != 0) {
+      fprintf(stderr, "quizkiosk: cannot find the kiosk's scripts folder (set QUIZKIOSK_DATA to the folder holding scripts/)\n");
+      return 1;
+    }
+    t.data_dir = data_dir;
+    return qk_app_run(&t);
+  }
 
   qk_options o = {0};
   o.render = QK_RENDER_AUTO;

@@ -66,6 +66,8 @@ struct qk_app {
   int64_t resume_window_ms;
   uint64_t corner_since;       /* a press is held in the admin corner since then (0 = none) */
   char return_app_dir[2048], return_app_name[64]; /* where the admin screen goes back to */
+  char shot_pending[128];      /* tools: the frame to save after this call into Lua */
+  int tool_done, tool_failed;
   char home_app_name[64];      /* the chooser that launched this app: the next person starts there */
   int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
 };
@@ -89,6 +91,18 @@ const qk_options *qk_app_options(const qk_app *a) { return &a->opt; }
 const char *qk_app_name(const qk_app *a) { return a->app_name; }
 void qk_app_redraw(qk_app *a) { a->dirty = 1; }
 void qk_app_new_screen(qk_app *a) { a->dirty = a->new_screen = 1; }
+
+int qk_app_shot(qk_app *a, const char *name) {
+  if (!a->opt.shots_dir || !a->opt.tool) return -1;
+  snprintf(a->shot_pending, sizeof a->shot_pending, "%s", name);
+  a->dirty = 1;
+  return 0;
+}
+
+void qk_app_tool_done(qk_app *a, int failed) {
+  a->tool_done = 1;
+  a->tool_failed = failed;
+}
 /* The next person starts afresh: in the app that launched this one (the
 ** demo's chooser), else in this app. */
 void qk_app_restart(qk_app *a) {
@@ -225,6 +239,10 @@ static void enter_error(qk_app *a, const char *msg) {
   a->animate_until = 0;
   a->dirty = 1;
   if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
+  if (a->opt.tool) { /* a maintenance tool stops on the first error */
+    fprintf(stderr, "quizkiosk %s: %s\n", a->opt.tool, msg);
+    qk_app_tool_done(a, 1);
+  }
 }
 
 /* Opens the results database; on failure the kiosk shows why and retries
@@ -535,6 +553,17 @@ typedef struct {
 /* Lets the virtual clock run to target, stopping at every deadline. */
 #define WAIT_FRAME_MS 10000
 
+/* A tool asked for a picture of the screen as it is now. */
+static void save_pending_shot(qk_app *a) {
+  char path[4400], err[512];
+  snprintf(path, sizeof path, "%s/%s.png", a->opt.shots_dir, a->shot_pending);
+  a->shot_pending[0] = 0;
+  if (render(a, path, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk: %s\n", err);
+    qk_app_tool_done(a, 1);
+  }
+}
+
 static void advance_to(qk_app *a, uint64_t target) {
   for (int guard = 0; guard < 10000000 && !a->quit; guard++) {
     int64_t wait = next_deadline(a);
@@ -549,6 +578,7 @@ static void advance_to(qk_app *a, uint64_t target) {
     ** wait — a countdown ticking, an animation — are drawn at most every
     ** WAIT_FRAME_MS of virtual time and at the end: a wait of an hour costs
     ** a few hundred frames, not thousands. */
+    if (a->shot_pending[0]) save_pending_shot(a);
     if (a->dirty && ((a->new_screen && !animating) || a->vnow >= a->last_wait_frame + WAIT_FRAME_MS)) {
       char err[256];
       render(a, NULL, err, sizeof err);
@@ -684,6 +714,31 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
   return 0;
 }
 
+/* rescore / replay-session: the app's own scripts do the work on a virtual
+** clock (a stored session of an hour replays in moments) until they say
+** they are done. Virtual time is capped so a script that never finishes
+** cannot hang a maintenance job. */
+static int run_tool(qk_app *a) {
+  if (a->opt.shots_dir && qk_mkdirs(a->opt.shots_dir, 0755) != 0) {
+    fprintf(stderr, "quizkiosk: cannot create shots folder %s\n", a->opt.shots_dir);
+    return 1;
+  }
+  if (a->state == STATE_NO_STORE) {
+    fprintf(stderr, "quizkiosk %s: %s\n", a->opt.tool, a->error);
+    return 1;
+  }
+  const uint64_t limit = a->vnow + 24ull * 3600 * 1000;
+  while (!a->tool_done && !a->quit && a->vnow < limit) {
+    advance_to(a, a->vnow + 100);
+    if (a->shot_pending[0]) save_pending_shot(a);
+  }
+  if (!a->tool_done && !a->quit) {
+    fprintf(stderr, "quizkiosk %s: the app's scripts did not finish (a day of virtual time)\n", a->opt.tool);
+    return 1;
+  }
+  return a->tool_failed ? 1 : 0;
+}
+
 static int run_replay(qk_app *a) {
   qk_replay rp;
   char err[1024];
@@ -725,7 +780,7 @@ int qk_app_run(const qk_options *opt) {
   int rc = 1;
   a->opt = *opt;
   if (a->opt.error_restart_ms <= 0) a->opt.error_restart_ms = 8000;
-  a->virtual_clock = opt->replay_path != NULL;
+  a->virtual_clock = opt->replay_path != NULL || opt->tool != NULL;
   a->bench = getenv("QUIZKIOSK_BENCH") != NULL;
   a->wall_at_start = real_wall_ms();
   const char *wall = getenv("QUIZKIOSK_WALL_START_MS"); /* tests: a fixed date */
@@ -736,7 +791,7 @@ int qk_app_run(const qk_options *opt) {
   snprintf(log_path, sizeof log_path, "%s", opt->db_path ? opt->db_path : "");
   char *slash = strrchr(log_path, '/');
   if (slash) snprintf(slash + 1, sizeof log_path - (size_t)(slash + 1 - log_path), "quizkiosk.log");
-  a->log = qk_log_new(slash && !opt->replay_path ? log_path : NULL);
+  a->log = qk_log_new(slash && !opt->replay_path && !opt->tool ? log_path : NULL);
   if (!a->log) goto done;
   snprintf(a->data_dir, sizeof a->data_dir, "%s", opt->data_dir);
   snprintf(a->lib_dir, sizeof a->lib_dir, "%s/scripts", a->data_dir);
@@ -765,7 +820,7 @@ int qk_app_run(const qk_options *opt) {
   qk_platform_config pc = {
     .width = opt->width, .height = opt->height, .fullscreen = opt->fullscreen, .headless = opt->headless,
     .render = opt->render, .title = "quizkiosk",
-    .watch_dirs = {opt->replay_path ? NULL : a->app_dir, opt->replay_path ? NULL : a->lib_dir},
+    .watch_dirs = {a->virtual_clock ? NULL : a->app_dir, a->virtual_clock ? NULL : a->lib_dir},
   };
   char err[1024];
   a->plat = qk_plat_open(&pc, err, sizeof err);
@@ -789,7 +844,9 @@ int qk_app_run(const qk_options *opt) {
   qk_log_write(a->log, QK_LOG_INFO, "renderer %s, font %s, app %s", qk_plat_renderer_name(a->plat),
                qk_text_default_font_path(a->text), a->app_dir);
   if (open_store(a) == 0) start_app(a);
-  if (opt->replay_path) {
+  if (opt->tool) {
+    rc = run_tool(a);
+  } else if (opt->replay_path) {
     rc = run_replay(a);
   } else {
     run_interactive(a);

@@ -31,6 +31,12 @@ typedef struct {
   int time_limit_ms;        /* per call into Lua */
   size_t mem_limit;         /* per VM */
   int error_restart_ms;     /* error screen shows this long */
+  /* Maintenance tools run the app headless on a virtual clock, scripted by
+  ** the kiosk library (kiosk/flow/tools.lua): "rescore" or "replay-session". */
+  const char *tool;
+  const char *tool_exam;    /* rescore --exam ID */
+  long long tool_session;   /* replay-session SESSION_ID */
+  int tool_dry_run;         /* rescore --dry-run: print, change nothing */
 } qk_options;
 
 /* Runs until quit (windowed), the end of a replay, or forever (kiosk).
@@ -47,6 +53,11 @@ void qk_app_redraw(qk_app *a);
 /* The next frame shows a new screen: under replay it is drawn at once, so
 ** its presented_at time is exact even inside a long wait. */
 void qk_app_new_screen(qk_app *a);
+/* Saves the next frame as NAME.png in --shots DIR (tools only; the frame is
+** drawn after the current call into Lua returns). Returns -1 without DIR. */
+int qk_app_shot(qk_app *a, const char *name);
+/* A tool script is finished: exit code 0 (ok) or 1. */
+void qk_app_tool_done(qk_app *a, int failed);
 void qk_app_animate(qk_app *a, int ms);   /* keep frames coming for ms */
 void qk_app_text_input(qk_app *a, int on, float x, float y, float w, float h);
 void qk_app_restart(qk_app *a);           /* fresh VM once the current call returns */

@@ -22,7 +22,11 @@
 **   kiosk.wall_time()              -> ms since 1970 (what the store records)
 **   kiosk.return_to_app(), kiosk.reload_app()   from the staff screen
 **   kiosk.removable_media()        -> { folders where USB sticks are mounted }
-**   kiosk.config                   { kiosk_id, app, headless, replay, width, height }
+**   kiosk.config                   { kiosk_id, app, headless, replay, fullscreen,
+**                                    tool, tool_exam, tool_session, dry_run }
+**   kiosk.shot(name)               tools: save the screen as NAME.png in --shots DIR
+**   kiosk.report(line)             tools: a line of the tool's output (stdout)
+**   kiosk.tool_done([failed])      tools: the work is finished
 */
 #include <dirent.h>
 #include <lauxlib.h>
@@ -97,6 +101,28 @@ static int l_presented_at(lua_State *L) {
   if (qk_app_presented_at(qk_api_app(L), (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
   lua_pushinteger(L, (lua_Integer)when);
   return 1;
+}
+
+static int l_shot(lua_State *L) {
+  const char *name = luaL_checkstring(L, 1);
+  for (const char *p = name; *p; p++)
+    if (*p == '/' || *p == '\\') return luaL_error(L, "kiosk.shot: a name, not a path");
+  lua_pushboolean(L, qk_app_shot(qk_api_app(L), name) == 0);
+  return 1;
+}
+
+static int l_report(lua_State *L) {
+  size_t n;
+  const char *line = luaL_checklstring(L, 1, &n);
+  fwrite(line, 1, n, stdout);
+  fputc('\n', stdout);
+  fflush(stdout);
+  return 0;
+}
+
+static int l_tool_done(lua_State *L) {
+  qk_app_tool_done(qk_api_app(L), lua_toboolean(L, 1));
+  return 0;
 }
 
 static int l_restart(lua_State *L) {
@@ -217,7 +243,7 @@ int qk_open_kiosk(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"now", l_now}, {"after", l_after}, {"every", l_every}, {"cancel", l_cancel}, {"redraw", l_redraw},
     {"animate", l_animate}, {"element", l_element}, {"text_input", l_text_input}, {"frame", l_frame},
-    {"presented_at", l_presented_at}, {"restart", l_restart}, {"launch", l_launch}, {"apps", l_apps},
+    {"presented_at", l_presented_at}, {"restart", l_restart}, {"shot", l_shot}, {"report", l_report}, {"tool_done", l_tool_done}, {"launch", l_launch}, {"apps", l_apps},
     {"log", l_log}, {"quit", l_quit}, {"hash", l_hash}, {"wall_time", l_wall_time},
     {"return_to_app", l_return_to_app}, {"reload_app", l_reload_app}, {"removable_media", l_removable_media},
     {NULL, NULL},
@@ -236,6 +262,18 @@ int qk_open_kiosk(lua_State *L) {
   lua_setfield(L, -2, "fullscreen");
   lua_pushstring(L, qk_app_kiosk_id(a));
   lua_setfield(L, -2, "kiosk_id");
+  if (o->tool) {
+    lua_pushstring(L, o->tool);
+    lua_setfield(L, -2, "tool");
+    if (o->tool_exam) {
+      lua_pushstring(L, o->tool_exam);
+      lua_setfield(L, -2, "tool_exam");
+    }
+    lua_pushinteger(L, (lua_Integer)o->tool_session);
+    lua_setfield(L, -2, "tool_session");
+    lua_pushboolean(L, o->tool_dry_run);
+    lua_setfield(L, -2, "dry_run");
+  }
   lua_setfield(L, -2, "config");
   return 1;
 }

@@ -24,6 +24,12 @@
 **   store.export(folder [, "csv"|"json"]) -> path
 **   store.setting(key) -> value | nil ;  store.set_setting(key, value)
 **   store.set_pin(pin), store.pin_is_set()   (the staff screen's first use)
+** Reading back (rescore and replay-session; never personal data):
+**   store.sessions([exam]) -> { { id=, exam=, status=, seed=, lang=, mode=, score=, max_score=,
+**                                  passed=, content_hash=, started_at= }, ... }  (this app's, oldest first)
+**   store.session(id) -> that table plus app=, or nil
+**   store.answers(id) -> { [question] = { response=, points=, correct=, time_ms= } }
+**   store.events(id) -> { { t_ms=, kind=, data= }, ... }   (in the order they were logged)
 */
 #include <math.h>
 #include <stdio.h>
@@ -219,6 +225,133 @@ static int l_rescore(lua_State *L) {
 static int copy_app_name(void *ud, const qk_store_session_row *row) {
   snprintf(ud, 64, "%s", row->app ? row->app : "");
   return 0;
+}
+
+/* ---- reading back ---- */
+
+static void push_opt_number(lua_State *L, double v, const char *k) {
+  if (isnan(v)) return;
+  lua_pushnumber(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_opt_string(lua_State *L, const char *v, const char *k) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* Callbacks run inside the store's statement loop: they only build Lua
+** tables, and lua_checkstack failures are reported, never raised there. */
+static int push_session_row(void *ud, const qk_store_session_row *r) {
+  lua_State *L = ud;
+  if (!lua_checkstack(L, 6)) return 1;
+  lua_createtable(L, 0, 14);
+  lua_pushinteger(L, (lua_Integer)r->id);
+  lua_setfield(L, -2, "id");
+  push_opt_string(L, r->app, "app");
+  push_opt_string(L, r->exam, "exam");
+  push_opt_string(L, r->exam_title, "exam_title");
+  push_opt_string(L, r->content_hash, "content_hash");
+  push_opt_string(L, r->status, "status");
+  push_opt_string(L, r->language, "lang");
+  push_opt_string(L, r->mode, "mode");
+  lua_pushinteger(L, (lua_Integer)r->shuffle_seed);
+  lua_setfield(L, -2, "seed");
+  lua_pushinteger(L, (lua_Integer)r->started_at);
+  lua_setfield(L, -2, "started_at");
+  if (r->finished_at) {
+    lua_pushinteger(L, (lua_Integer)r->finished_at);
+    lua_setfield(L, -2, "finished_at");
+  }
+  push_opt_number(L, r->score, "score");
+  push_opt_number(L, r->max_score, "max_score");
+  if (r->passed >= 0) {
+    lua_pushboolean(L, r->passed);
+    lua_setfield(L, -2, "passed");
+  }
+  return 0;
+}
+
+static int append_session(void *ud, const qk_store_session_row *r) {
+  lua_State *L = ud;
+  if (push_session_row(L, r) != 0) return 1;
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return 0;
+}
+
+static int l_sessions(lua_State *L) {
+  qk_store *s = S(L);
+  const char *exam = luaL_optstring(L, 1, NULL);
+  lua_newtable(L);
+  int rc = qk_store_exam_sessions(s, qk_app_name(qk_api_app(L)), exam, append_session, L);
+  if (rc == 1) return luaL_error(L, "out of memory reading sessions");
+  check(L, s, rc, "(reading sessions)");
+  return 1;
+}
+
+static int l_session(lua_State *L) {
+  qk_store *s = S(L);
+  int64_t id = session_arg(L);
+  int top = lua_gettop(L);
+  int rc = qk_store_session_get(s, id, push_session_row, L);
+  if (rc == QK_STORE_NOTFOUND || lua_gettop(L) == top) return 0;
+  if (rc == 1) return luaL_error(L, "out of memory reading a session");
+  check(L, s, rc, "(reading a session)");
+  return 1;
+}
+
+static int set_answer(void *ud, const qk_store_answer_row *r) {
+  lua_State *L = ud;
+  if (!lua_checkstack(L, 6)) return 1;
+  lua_createtable(L, 0, 4);
+  qk_json_push_decoded(L, r->response, strlen(r->response));
+  lua_setfield(L, -2, "response");
+  push_opt_number(L, r->points, "points");
+  if (r->correct >= 0) {
+    lua_pushboolean(L, r->correct);
+    lua_setfield(L, -2, "correct");
+  }
+  lua_pushinteger(L, (lua_Integer)r->time_ms);
+  lua_setfield(L, -2, "time_ms");
+  lua_setfield(L, -2, r->question);
+  return 0;
+}
+
+static int l_answers(lua_State *L) {
+  qk_store *s = S(L);
+  int64_t id = session_arg(L);
+  lua_newtable(L);
+  int rc = qk_store_session_answers(s, id, set_answer, L);
+  if (rc == 1) return luaL_error(L, "out of memory reading answers");
+  check(L, s, rc, "(reading answers)");
+  return 1;
+}
+
+static int append_event(void *ud, const qk_store_event_row *r) {
+  lua_State *L = ud;
+  if (!lua_checkstack(L, 6)) return 1;
+  lua_createtable(L, 0, 3);
+  lua_pushinteger(L, (lua_Integer)r->t_ms);
+  lua_setfield(L, -2, "t_ms");
+  lua_pushstring(L, r->kind);
+  lua_setfield(L, -2, "kind");
+  if (r->data) {
+    qk_json_push_decoded(L, r->data, strlen(r->data));
+    lua_setfield(L, -2, "data");
+  }
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return 0;
+}
+
+static int l_events(lua_State *L) {
+  qk_store *s = S(L);
+  int64_t id = session_arg(L);
+  lua_newtable(L);
+  int rc = qk_store_session_events(s, id, append_event, L);
+  if (rc == 1) return luaL_error(L, "out of memory reading events");
+  check(L, s, rc, "(reading events)");
+  return 1;
 }
 
 /* Builds the resume table; the C struct is freed before anything raises.
@@ -418,7 +551,7 @@ static int l_set_setting(lua_State *L) {
 int qk_open_store(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
-    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore}, {"resumable", l_resumable},
+    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore}, {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events}, {"resumable", l_resumable},
     {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin}, {"stats_today", l_stats_today},
     {"export", l_export}, {"setting", l_setting}, {"set_setting", l_set_setting}, {"set_pin", l_set_pin},
     {"pin_is_set", l_pin_is_set}, {NULL, NULL},

@@ -47,3 +47,16 @@ qk_flow_test(flows_fair_idle ${F} tests/flows/fair_idle.replay 1280x800 "${QF}" 
 qk_flow_test(flows_fair_timeout ${F} tests/flows/fair_timeout.replay 800x480 "${QF}" "completed|0.0")
 
 qk_flow_test(flows_demo tests/../scripts/apps/demo tests/flows/demo.replay 1280x800)
+
+# rescore and replay-session on a stored session (tools.sh says what it checks).
+add_test(NAME flows_tools COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/tools.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+     ${CMAKE_CURRENT_BINARY_DIR}/tools-test)
+set_tests_properties(flows_tools PROPERTIES TIMEOUT 120)
+
+# Power-cut safety: SIGKILL at many points of an exam, then integrity,
+# every answer kept, resume within the window, interrupted after it.
+add_test(NAME flows_crash COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/crash.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+     ${CMAKE_CURRENT_BINARY_DIR}/crash-test)
+set_tests_properties(flows_crash PROPERTIES TIMEOUT 300)

@@ -274,6 +274,9 @@ function flow.app(spec)
   end)
   f:arm_idle()
 
+  -- Started as a maintenance tool (rescore, replay-session): no candidate.
+  if kiosk.config.tool then return require("kiosk.flow.tools").run(f) end
+
   local r = store.resumable()
   if r and type(r.checkpoint) == "table" then offer_resume(f, r) else f:start() end
   return ui.app()

@@ -407,6 +407,7 @@ function M.screen(f, o, done)
     review = o.review,
   }, Quiz)
   if Q.review == nil then Q.review = f.mode ~= "trade_fair" end
+  f.active_quiz = Q -- (replay-session drives it)
   Q.paper = exam.draw(set, f.seed)
   local any_question_limit = o.question_time_s ~= nil
   for _, e in ipairs(Q.paper) do

@@ -1,0 +1,84 @@
+#!/bin/sh
+# crash.sh QUIZKIOSK SRC WORK — power-cut safety. The specialist exam is
+# driven by replay and the process is killed with SIGKILL (replay `crash`:
+# no cleanup, no flush) at many points. After each kill:
+#   * PRAGMA integrity_check is ok;
+#   * every answer given before the kill is stored, exactly as a run that
+#     stopped at the same point without being killed stored it;
+#   * restarted within the resume window, the kiosk offers to resume and the
+#     candidate goes on where they were, answers kept, and the rest of the
+#     original replay finishes the test with the full score;
+#   * restarted after the window, the session is marked interrupted (never
+#     deleted).
+set -u
+qk=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work" || exit 1
+app=$src/scripts/apps/cs_specialist
+full=$src/tests/flows/specialist_correct.replay
+fail() { echo "FAIL (kill after command $n): $*"; exit 1; }
+answers() { sqlite3 "$1" "SELECT question, response, points FROM answers ORDER BY question"; }
+
+# Command lines of the replay (no comments), and where to kill: while
+# registering, on the first questions, mid-way, on the multiple choice, at
+# the review page, right after handing in.
+grep -v '^#' "$full" | grep -v '^$' | grep -v '^shot ' > "$work/commands"
+total=$(wc -l < "$work/commands")
+for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
+  [ "$n" -le "$total" ] || continue
+  d=$work/kill$n
+  mkdir -p "$d"
+  head -n "$n" "$work/commands" > "$d/upto.replay"
+  cp "$d/upto.replay" "$d/crash.replay" && echo crash >> "$d/crash.replay"
+
+  "$qk" "$app" --headless --window 1280x800 --db "$d/killed.db" --replay "$d/crash.replay" >/dev/null 2>&1
+  status=$?
+  [ "$status" -eq 137 ] || fail "the process was not killed (exit $status)"
+  "$qk" "$app" --headless --window 1280x800 --db "$d/clean.db" --replay "$d/upto.replay" >/dev/null 2>&1 \
+    || fail "the same commands without the kill failed"
+
+  [ "$(sqlite3 "$d/killed.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
+  [ "$(answers "$d/killed.db")" = "$(answers "$d/clean.db")" ] || fail "answers lost: $(answers "$d/killed.db") vs $(answers "$d/clean.db")"
+  given=$(sqlite3 "$d/killed.db" 'SELECT count(*) FROM answers')
+  state=$(sqlite3 "$d/killed.db" 'SELECT status FROM sessions')
+
+  if [ "$state" = in_progress ]; then
+    # Back within the window: the resume offer, and the test goes on.
+    cp "$d/killed.db" "$d/resume.db"
+    at=$(sqlite3 "$d/killed.db" "SELECT json_extract(state, '$.quiz.index') FROM checkpoints")
+    review=$(sqlite3 "$d/killed.db" "SELECT json_extract(state, '$.quiz.review') FROM checkpoints")
+    {
+      echo "expect 继续上次的测试？"
+      echo "tap 继续答题"
+      echo "expect-not 继续上次的测试？"
+      # on the question where the candidate was (if the quiz had begun)
+      if [ "$review" = 1 ]; then echo "expect 全部题目都已作答。"
+      elif [ -n "$at" ]; then echo "expect 第 $at 题 / 共 13 题 · $( [ "$at" -le 10 ] && echo 一、单选题 · 2 分 || echo 二、多选题 · 3 分)"; fi
+      # In the quiz, the rest of the original replay then finishes the test:
+      # the same screens, the same answers, the full score.
+      # (An open dialog is not part of the saved position: from the review
+      # page, hand in again.)
+      if [ "$review" = 1 ]; then printf 'tap 交卷\ntap 交卷\nexpect 29 / 29 分\n'
+      elif [ -n "$at" ]; then tail -n +"$((n + 1))" "$work/commands"; fi
+    } > "$d/resume.replay"
+    "$qk" "$app" --headless --window 1280x800 --db "$d/resume.db" --replay "$d/resume.replay" >/dev/null 2>"$d/resume.err" \
+      || fail "no resume offer: $(tail -1 "$d/resume.err")"
+    if [ -n "$at" ]; then
+      [ "$(sqlite3 "$d/resume.db" 'SELECT status, score FROM sessions')" = "completed|29.0" ] \
+        || fail "the resumed test did not finish with 29/29"
+    else
+      [ "$(answers "$d/resume.db")" = "$(answers "$d/killed.db")" ] || fail "answers changed by resuming"
+    fi
+
+    # Back after the window: interrupted, kept.
+    cp "$d/killed.db" "$d/late.db"
+    sqlite3 "$d/late.db" "INSERT OR REPLACE INTO settings(key, value) VALUES('resume_window_min', '0')"
+    printf 'wait 1000\nexpect-not 继续上次的测试？\n' > "$d/late.replay"
+    "$qk" "$app" --headless --window 1280x800 --db "$d/late.db" --replay "$d/late.replay" >/dev/null 2>&1 \
+      || fail "restart after the window"
+    [ "$(sqlite3 "$d/late.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
+      || fail "not marked interrupted"
+    [ "$(answers "$d/late.db")" = "$(answers "$d/killed.db")" ] || fail "answers of the interrupted session"
+  fi
+  echo "kill after command $n: ok ($given answers kept, session $state)"
+done
+echo "crash: all held"
