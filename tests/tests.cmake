@@ -34,7 +34,7 @@ function(qk_replay_test name app replay size)
       ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_replay.sh $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff>
       ${CMAKE_CURRENT_SOURCE_DIR}/${app} ${CMAKE_CURRENT_SOURCE_DIR}/${replay} ${size} ${shots} ${db}
       ${CMAKE_CURRENT_SOURCE_DIR} ${ARG_REF} -- ${ARG_EXTRA})
-  set_tests_properties(${name} PROPERTIES TIMEOUT 120)
+  set_tests_properties(${name} PROPERTIES TIMEOUT 300) # long typed answers under ASan take a minute
 endfunction()
 
 file(GLOB QK_ROOM_TESTS ${CMAKE_CURRENT_SOURCE_DIR}/tests/*/tests.cmake)

@@ -15,12 +15,7 @@ return flow.app {
 
   run = function(f)
     f:welcome { subtitle = { zh = "客服经理岗位 · 书面作答，约 60 分钟", en = "Customer-service manager · written answers, about an hour" } }
-    f:form {
-      fields = {
-        { id = "name", label = { zh = "姓名", en = "Name" } },
-        { id = "phone", label = { zh = "手机号", en = "Mobile number" }, kind = "phone" },
-      },
-    }
+    f:form { fields = { "name", "phone" } }      -- the standard fields (kiosk/flow/screens.lua)
     f:consent {
       version = 1,
       text = {

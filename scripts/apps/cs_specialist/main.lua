@@ -15,12 +15,7 @@ return flow.app {
     f:welcome {
       subtitle = { zh = "客户服务专员岗位 · 约 20 分钟", en = "Customer-service specialist · about 20 minutes" },
     }
-    f:form {
-      fields = {
-        { id = "name", label = { zh = "姓名", en = "Name" } },
-        { id = "phone", label = { zh = "手机号", en = "Mobile number" }, kind = "phone" },
-      },
-    }
+    f:form { fields = { "name", "phone" } }      -- or { id =, label =, kind = } for fields of your own
     f:consent {
       version = 1,
       text = {

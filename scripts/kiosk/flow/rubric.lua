@@ -3,7 +3,7 @@
 --
 -- The candidate hands the kiosk to the interviewer, who unlocks this with
 -- the staff PIN (the same PIN as the staff screen; wrong PINs lock out with
--- a growing delay). For each open question it shows the candidate's
+-- a growing delay; on a kiosk without one yet, the PIN entered here becomes it). For each open question it shows the candidate's
 -- answer, the reference answer's key points to tick, and a keyword match
 -- offered as a suggestion only; the points follow the ticked key points
 -- (points × ticked / all) and the interviewer may adjust them. Each score is
@@ -32,11 +32,20 @@ local function ask_pin(f, on_ok, on_later)
   local message = ui.label { text = "", color = "danger" }
   local field = ui.text_field { label = "PIN", placeholder = f:t("rubric_pin"), kind = "pin", max_len = 12 }
   local function try()
-    local verdict, wait_ms = store.verify_pin(field.value)
+    local pin = field.value
     field.value = ""
-    if verdict == "ok" or verdict == "not_set" then
-      -- Without a staff PIN yet, scoring is open (the staff screen sets one on first use).
+    local verdict, wait_ms = store.verify_pin(pin)
+    if verdict == "ok" then
       on_ok()
+    elseif verdict == "not_set" then
+      -- No staff PIN yet (a new kiosk): the interviewer's becomes it, as on
+      -- the staff screen's first use.
+      if #pin < 4 then
+        message:set_text(f:t("rubric_pin_short"))
+      else
+        store.set_pin(pin)
+        on_ok()
+      end
     elseif verdict == "locked" or wait_ms then
       message:set_text(f:t("rubric_locked", math.ceil((wait_ms or 0) / 1000)))
     else

@@ -3,8 +3,10 @@
 -- done(value) once when the person is finished; f:NAME(opts) returns value.
 --
 --   welcome{ title, subtitle, image, leaderboard = exam_id }  -> language ("zh"/"en")
---   form{ title, fields = { { id, label, kind = "text"|"phone"|"digits", required, max_len, check = fn } } }
+--   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
+--                                              required, max_len, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
+--        (a field given by name is one of M.standard_fields: name, phone, nickname, email)
 --   consent{ title, text, version }                           -> true (declining ends the session)
 --   instructions{ title, text }                               -> true
 --   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
@@ -93,8 +95,21 @@ local checks = {
   phone = function(v) return v:match("^1%d%d%d%d%d%d%d%d%d%d$") ~= nil end, -- a mainland mobile number
 }
 
+-- The fields most forms ask for, by name: f:form{ fields = { "name", "phone" } }.
+M.standard_fields = {
+  name = { id = "name", label = { zh = "姓名", en = "Name" }, kind = "name" },
+  phone = { id = "phone", label = { zh = "手机号", en = "Mobile number" }, kind = "phone" },
+  nickname = { id = "nickname", label = { zh = "昵称", en = "Nickname" }, max_len = 12 },
+  email = { id = "email", label = { zh = "电子邮箱", en = "Email" },
+            check = function(v) return v:match("^[^@%s]+@[^@%s]+%.[^@%s]+$") ~= nil end },
+}
+
 function M.form(f, o, done)
-  local fields, widgets = o.fields or {}, {}
+  local fields, widgets = {}, {}
+  for i, spec in ipairs(o.fields or {}) do
+    fields[i] = type(spec) == "string" and M.standard_fields[spec] or spec
+    if not fields[i] then error("form: no standard field named '" .. tostring(spec) .. "'", 2) end
+  end
   local message = ui.label { text = "", color = "danger", size = "small" }
   local keyboard
   local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
