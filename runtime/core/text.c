@@ -71,10 +71,20 @@ struct qk_text {
 
 /* ---- fonts ---- */
 
+/* One open font per face of a set, set to the size asked for: a CJK face
+** costs megabytes of tables per open copy, a size change only its (small)
+** glyph cache. Layouts and rendered runs are cached above this anyway. */
 static qk_font *font_get(qk_text *t, int set, int face, int px) {
   for (int i = 0; i < t->nopen; i++) {
     open_font *o = &t->open[i];
-    if (o->set == set && o->face == face && o->px == px) {
+    if (o->set == set && o->face == face) {
+      if (o->px != px) {
+        if (qk_plat_font_set_size(o->font, px) != 0) {
+          snprintf(t->err, sizeof t->err, "cannot size font to %d px", px);
+          return NULL;
+        }
+        o->px = px;
+      }
       o->used = ++t->tick;
       return o->font;
     }

@@ -97,6 +97,10 @@ size_t qk_plat_texture_bytes(const qk_texture *t);
 /* ---- fonts (rasteriser only; choosing files is core/fonts.c) ---- */
 qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, char *err, size_t errlen);
 void qk_plat_font_close(qk_font *f);
+/* Changes the size of an open font. One open font per face, resized as
+** needed, keeps a single copy of a large CJK face's tables (a few MiB each)
+** instead of one per size. */
+int qk_plat_font_set_size(qk_font *f, int pixel_size);
 int qk_plat_font_height(const qk_font *f);     /* line advance */
 int qk_plat_font_ascent(const qk_font *f);
 int qk_plat_font_has_glyph(const qk_font *f, uint32_t codepoint);

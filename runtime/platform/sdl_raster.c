@@ -14,6 +14,7 @@
 
 struct qk_font {
   TTF_Font *ttf;
+  int px;       /* the size it is set to now */
   /* Colour emoji fonts come as fixed-size bitmaps (Noto Color Emoji: 109 px)
   ** whatever size is asked for; their glyphs are scaled down to the line. */
   float scale;
@@ -82,10 +83,21 @@ qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, cha
   }
   /* Light hinting keeps CJK strokes even without distorting their shapes. */
   TTF_SetFontHinting(f->ttf, TTF_HINTING_LIGHT);
+  f->px = pixel_size;
   f->scale = 1.0f;
   int h = TTF_FontHeight(f->ttf);
   if (h > pixel_size * 2) f->scale = (float)pixel_size * 1.15f / (float)h;
   return f;
+}
+
+int qk_plat_font_set_size(qk_font *f, int pixel_size) {
+  if (f->px == pixel_size) return 0;
+  if (TTF_SetFontSize(f->ttf, pixel_size) != 0) return -1;
+  f->px = pixel_size;
+  f->scale = 1.0f;
+  int h = TTF_FontHeight(f->ttf);
+  if (h > pixel_size * 2) f->scale = (float)pixel_size * 1.15f / (float)h;
+  return 0;
 }
 
 void qk_plat_font_close(qk_font *f) {
