@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <pinyin.h>
 
@@ -71,7 +73,19 @@ qk_pinyin_engine *qk_pinyin_engine_new(const char *data_dir, const char *user_di
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
+  /* libpinyin says "open .../user.conf failed." on stderr (no newline)
+  ** when there is no user data — always, on a shared kiosk. That is the
+  ** intended state, not news: its stderr is muted for the call. */
+  fflush(stderr);
+  int saved = dup(STDERR_FILENO), null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && null_fd >= 0) dup2(null_fd, STDERR_FILENO);
   e->ctx = pinyin_init(data_dir, user_dir && *user_dir ? user_dir : NO_USER_DIR);
+  fflush(stderr);
+  if (saved >= 0) {
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+  }
+  if (null_fd >= 0) close(null_fd);
   if (!e->ctx) {
     snprintf(err, errlen, "libpinyin cannot load its data from %s", data_dir);
     free(e);
