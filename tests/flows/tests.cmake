@@ -60,3 +60,7 @@ add_test(NAME flows_crash COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/crash.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/crash-test)
 set_tests_properties(flows_crash PROPERTIES TIMEOUT 300)
+
+# Practice mode explains each answer (the README's example quiz).
+qk_flow_test(flows_practice tests/flows/apps/practice tests/flows/practice.replay 1280x800
+  "SELECT status, score, passed FROM sessions" "completed|4.0|1")

@@ -22,7 +22,7 @@ return exam.set {
 
   exam.section {
     id = "single", title = { zh = "一、单选题", en = "Part 1: single choice" }, points = 2,
-    instructions = "共10题，每题2分。每题只有一个正确答案。",
+    instructions = { zh = "共10题，每题2分。每题只有一个正确答案。", en = "10 questions, 2 points each. Each has one right answer." },
 
     single { id = "s1", competencies = { "岗位认知" },
       stem = "1.根据2026年客户服务行业规范,以下哪项不属于客户服务专员的核心职责?",
@@ -92,7 +92,7 @@ return exam.set {
   exam.section {
     id = "multi", title = { zh = "二、多选题", en = "Part 2: multiple choice" }, points = 3,
     scoring = "all_or_nothing", -- the document's rule: every right option and no wrong one
-    instructions = "每题3分。每题有两个或以上正确答案，全部选对才得分。",
+    instructions = { zh = "每题3分。每题有两个或以上正确答案，全部选对才得分。", en = "3 points each. Each has two or more right answers; points only when all are chosen and nothing else." },
 
     multiple { id = "m1", competencies = { "沟通能力" },
       stem = "1.2026年客户服务专员需掌握哪些沟通技巧?",

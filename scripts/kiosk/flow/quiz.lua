@@ -288,9 +288,11 @@ function Quiz:show(i)
   end
   local widget = t.widget(q, entry, f.lang, exam, self.responses[q.id], changed)
   body[#body + 1] = widget
+  local feedback
   if checked then
     local pts, max, correct = exam.score_question(q, sec, self.responses[q.id])
-    body[#body + 1] = self:feedback_card(q, entry, correct == true and pts >= max, nil)
+    feedback = self:feedback_card(q, entry, correct == true and pts >= max, nil)
+    body[#body + 1] = feedback
   end
 
   -- Footer: back, and next / check / review / finish.
@@ -338,6 +340,7 @@ function Quiz:show(i)
   end
   ui.root(screen)
   if t.free_text and widget.children and widget.children[1] then widget.children[1]:focus() end
+  if feedback then ui.reveal(feedback) end -- the explanation, not under the button
 
   if qlimit then
     self.question_timer = kiosk.after(qlimit * 1000, function() self:question_expired(i) end)

@@ -17,7 +17,8 @@
 --           timers stop); ui.app() returns the callbacks that draw it and route
 --           input; ui.request_layout() after changing a tree by hand;
 --           ui.on_event(fn) sees every event first (idle timers, admin gestures);
---           ui.screen_frame() the kiosk.frame() of the current screen's first draw.
+--           ui.screen_frame() the kiosk.frame() of the current screen's first draw;
+--           ui.reveal(widget) scrolls it into view.
 -- Every tappable thing reports its label with kiosk.element, so replay's
 -- `tap LABEL` finds it: buttons by their label, options by "A" or "A. text",
 -- keyboard keys by their character ("退格", "空格", "完成", "大写" for the specials).
@@ -104,6 +105,12 @@ function ui.root(widget)
 end
 
 function ui.current() return state.root end
+
+-- Scrolls whatever scroll holds widget so that it is in view (at the next layout).
+function ui.reveal(widget)
+  state.reveal = widget
+  core.request_layout()
+end
 
 function ui.screen_frame() return state.root_frame end
 

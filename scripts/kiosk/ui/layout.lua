@@ -203,11 +203,22 @@ function Scroll:layout(x, y, w, h)
   self.content:layout(x, y - self.offset, self.content_w, ch)
   -- A text field that just took the focus is scrolled into view once
   -- (the keyboard appearing may have shrunk this scroll over it).
-  local focus = core.state.focus
-  if focus and focus ~= self.revealed and self:holds(focus) then
-    self.revealed = focus
-    if focus.y < y then self:scroll_to(self.offset - (y - focus.y))
-    elseif focus.y + focus.h > y + h then self:scroll_to(self.offset + (focus.y + focus.h - (y + h))) end
+  -- So is a widget a script asked to show (ui.reveal), e.g. an explanation
+  -- that appeared under the options.
+  local state = core.state
+  local target = state.reveal
+  if target and self:holds(target) then
+    state.reveal = nil
+  else
+    target = state.focus
+    if target == self.revealed or not (target and self:holds(target)) then target = nil end
+    if target then self.revealed = target end
+  end
+  if target then
+    if target.y < y then self:scroll_to(self.offset - (y - target.y))
+    elseif target.y + target.h > y + h then
+      self:scroll_to(self.offset + math.min(target.y - y, target.y + target.h - (y + h)))
+    end
   end
 end
 
