@@ -371,25 +371,21 @@ function Quiz:show_review()
   -- A grid of question tiles: answered ones filled, the others outlined,
   -- and the unanswered numbers spelt out (not by colour alone).
   local per_row = ui.is_portrait() and 4 or 6
-  local row, missing = nil, {}
+  local tiles, missing = {}, {}
   for k, entry in ipairs(self.paper) do
     local q = exam.find(self.set, entry.id)
     local t = exam.type(q.type)
     local r = self.responses[entry.id]
     local ok = t.answered and t.answered(r) or (not t.answered and r ~= nil)
     if not ok then missing[#missing + 1] = tostring(k) end
-    if (k - 1) % per_row == 0 then
-      row = { gap = "s" }
-      body[#body + 1] = row
-    end
-    row[#row + 1] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
-                                on_tap = function() self:show(k) end }
+    tiles[k] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
+                           on_tap = function() self:show(k) end }
   end
-  if row then
-    for _ = #row + 1, per_row do row[#row + 1] = ui.spacer { flex = 1 } end
-  end
-  for k, r in ipairs(body) do
-    if type(r) == "table" and r.gap == "s" and not r.kind then body[k] = ui.row(r) end
+  -- Rows of equal tiles; the last row padded so its tiles keep their width.
+  for first = 1, #tiles, per_row do
+    local row = { gap = "s" }
+    for k = first, first + per_row - 1 do row[#row + 1] = tiles[k] or ui.spacer { flex = 1 } end
+    body[#body + 1] = ui.row(row)
   end
   body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, "、")),
                                color = #missing == 0 and "success" or "warning", bold = true }
