@@ -64,3 +64,5 @@ set_tests_properties(flows_crash PROPERTIES TIMEOUT 300)
 # Practice mode explains each answer (the README's example quiz).
 qk_flow_test(flows_practice tests/flows/apps/practice tests/flows/practice.replay 1280x800
   "SELECT status, score, passed FROM sessions" "completed|4.0|1")
+qk_flow_test(flows_strict_abandon tests/flows/apps/strict tests/flows/strict_abandon.replay 1280x800
+  "SELECT status, score IS NULL, (SELECT count(*) FROM answers) FROM sessions" "timed_out|1|2")

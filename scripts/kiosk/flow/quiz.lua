@@ -276,7 +276,10 @@ function Quiz:show(i)
   end
   body[#body + 1] = ui.label { text = f:text(q.stem), size = "heading", bold = true }
   body[#body + 1] = ui.label { text = f:t(hint_key[q.type] or "single_hint"), size = "small", color = "muted" }
-  if q.image then body[#body + 1] = ui.image { name = q.image, height = 240 } end
+  if q.image then
+    local _, screen_h = gfx.size()
+    body[#body + 1] = ui.image { name = q.image, height = math.floor(math.min(240, screen_h * 0.2)) }
+  end
 
   local function changed(resp)
     if self.submitted or self.locked or checked then return end

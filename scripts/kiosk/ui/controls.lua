@@ -366,14 +366,23 @@ end
 -- ---- image ----
 local Image = core.class("image")
 
+-- Keeps the picture's proportions: width and/or height bound it, and it
+-- is drawn centred in whatever box the layout gives it.
 function Image:measure(avail_w)
   local iw, ih = gfx.image_size(self.name)
-  local w = math.min(self.width or iw, avail_w)
-  local h = self.height or ih * w / iw
+  local w, h = iw, ih
+  if self.width then w, h = self.width, ih * self.width / iw end
+  if self.height and h > self.height then w, h = w * self.height / h, self.height end
+  if w > avail_w then w, h = avail_w, h * avail_w / w end
   return w, h
 end
 
-function Image:draw() gfx.image(self.name, self.x, self.y, self.w, self.h) end
+function Image:draw()
+  local iw, ih = gfx.image_size(self.name)
+  local k = math.min(self.w / iw, self.h / ih)
+  local w, h = iw * k, ih * k
+  gfx.image(self.name, self.x + (self.w - w) / 2, self.y + (self.h - h) / 2, w, h)
+end
 
 function M.image(props)
   assert(props.name, "ui.image needs a name")
