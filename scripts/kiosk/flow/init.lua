@@ -126,7 +126,6 @@ function Flow:screen(name, opts)
     self:resume(value)
   end)
   local value = coroutine.yield()
-  if value == flow.ABANDON then error(flow.ABANDON, 0) end
   if name ~= "quiz" then
     self.steps[#self.steps + 1] = { name = name, value = value }
     self:save()
@@ -147,15 +146,10 @@ local instance_mt = {
   end,
 }
 
-flow.ABANDON = setmetatable({}, { __tostring = function() return "the session was abandoned" end })
-
 -- Continues the flow's coroutine with a screen's value.
 function Flow:resume(value)
   local ok, err = coroutine.resume(self.co, value)
-  if not ok then
-    if err == flow.ABANDON then return end
-    error(err, 0) -- the runtime's error screen shows it with its file:line
-  end
+  if not ok then error(err, 0) end -- the runtime's error screen shows it with its file:line
   if coroutine.status(self.co) == "dead" then self:done() end
 end
 
@@ -165,7 +159,8 @@ function Flow:done()
   kiosk.restart()
 end
 
--- Ends the session now (idle, a declined consent, "end" in a dialog).
+-- Ends the session now (idle, a declined consent, "end" in a dialog). The
+-- flow's coroutine is left waiting: the restart drops the whole VM.
 function Flow:abandon(status)
   self:finish(status or "abandoned", self.last_result)
   self.current = nil

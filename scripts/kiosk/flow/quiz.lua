@@ -61,6 +61,9 @@ function Quiz:record(i)
   local spent = (self.spent[q.id] or 0) + (kiosk.now() - (self.shown_at or kiosk.now()))
   store.answer(f.session, { question = q.id, response = resp, points = pts, max_points = max, correct = correct,
                             time_ms = spent, free_text = t.free_text == true })
+  -- The time left goes with it: after a power cut the candidate gets back
+  -- what they had at their last answer, not at the last page turn.
+  if self.deadline then f:save({ index = self.index }, self:remaining()) end
   return pts, max, correct
 end
 
