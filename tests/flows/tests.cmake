@@ -66,3 +66,5 @@ qk_flow_test(flows_practice tests/flows/apps/practice tests/flows/practice.repla
   "SELECT status, score, passed FROM sessions" "completed|4.0|1")
 qk_flow_test(flows_strict_abandon tests/flows/apps/strict tests/flows/strict_abandon.replay 1280x800
   "SELECT status, score IS NULL, (SELECT count(*) FROM answers) FROM sessions" "timed_out|1|2")
+# A malformed question set: every problem on the error screen, kiosk running.
+qk_replay_test(flows_broken_set tests/flows/apps/broken_set tests/flows/broken_set.replay 1280x800)
