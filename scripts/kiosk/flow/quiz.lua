@@ -292,7 +292,9 @@ function Quiz:show(i)
     self.responses[q.id] = resp
     if t.free_text then self:record_soon(i) else self:record(i) end
   end
-  local widget = t.widget(q, entry, f.lang, exam, self.responses[q.id], changed)
+  -- The fair answers on big coloured tiles; an app may choose with quiz{ option_style = }.
+  local style = self.option_style or (f.mode == "trade_fair" and "tiles" or nil)
+  local widget = t.widget(q, entry, f.lang, exam, self.responses[q.id], changed, style)
   body[#body + 1] = widget
   local feedback
   if checked then
@@ -410,6 +412,7 @@ function M.screen(f, o, done)
     grace_s = o.grace_s or set.grace_s,
     question_time_s = o.question_time_s,
     review = o.review,
+    option_style = o.option_style,
   }, Quiz)
   if Q.review == nil then Q.review = f.mode ~= "trade_fair" end
   f.active_quiz = Q -- (replay-session drives it)

@@ -141,11 +141,39 @@ end
 function Option:measure(avail_w)
   local t = core.theme()
   local badge, _, text_w = self:geometry(avail_w)
-  local _, h = gfx.measure(self.option.text, { size = core.font("option"), width = text_w })
-  return avail_w, math.max(t.touch_min + 8, h + 2 * t.space.m, badge + 2 * t.space.s)
+  local _, h = gfx.measure(self.option.text, { size = core.font("option"), width = text_w, bold = self.list.style == "tiles" })
+  local min_h = self.list.style == "tiles" and 2 * t.touch_min or t.touch_min + 8 -- tiles: hit at a glance
+  return avail_w, math.max(min_h, h + 2 * t.space.m, badge + 2 * t.space.s)
+end
+
+-- A tile: a big block of colour per answer (the trade fair's look), the
+-- letter in a white disc, white text; the chosen one gets a thick ring.
+function Option:draw_tile()
+  local t = core.theme()
+  local colors = t.tile_colors
+  local selected = self.list:is_selected(self.option.id)
+  local bg = colors[(self.index - 1) % #colors + 1]
+  gfx.rect(self.x, self.y, self.w, self.h, bg, t.radius)
+  if self.pressed then gfx.rect(self.x, self.y, self.w, self.h, "#00000040", t.radius) end
+  if selected then gfx.rect(self.x + 3, self.y + 3, self.w - 6, self.h - 6, "#ffffff", t.radius - 2, 6) end
+  local badge, text_x, text_w = self:geometry(self.w)
+  local cy = self.y + self.h / 2
+  local bx = self.x + t.space.m + badge / 2
+  gfx.circle(bx, cy, badge / 2, "#ffffff")
+  local letter = tostring(self.option.letter or self.option.id)
+  local size = core.font("option")
+  local lw, lh = gfx.measure(letter, { size = size * 0.85, bold = true })
+  gfx.text(letter, bx - lw / 2, cy - lh / 2, { size = size * 0.85, bold = true, colour = bg })
+  local _, th = gfx.measure(self.option.text, { size = size, width = text_w, bold = true })
+  gfx.text(self.option.text, self.x + text_x, cy - th / 2, { size = size, width = text_w, bold = true, colour = "#ffffff" })
+  if self.list.enabled ~= false then
+    kiosk.element(self.list.label_of(self.option), self.x, self.y, self.w, self.h)
+    kiosk.element(letter, self.x, self.y, self.w, self.h)
+  end
 end
 
 function Option:draw()
+  if self.list.style == "tiles" then return self:draw_tile() end
   local t = core.theme()
   local selected = self.list:is_selected(self.option.id)
   local badge, text_x, text_w = self:geometry(self.w)
@@ -196,7 +224,7 @@ function ChoiceList:init()
   self.children = {}
   for i, opt in ipairs(self.options) do
     assert(opt.id ~= nil and opt.text, "choice_list option " .. i .. " needs id and text")
-    self.children[i] = core.new(Option, { option = opt, list = self, enabled = self.enabled })
+    self.children[i] = core.new(Option, { option = opt, list = self, enabled = self.enabled, index = i })
   end
 end
 
@@ -224,22 +252,40 @@ function ChoiceList:set_selection(ids)
   kiosk.redraw()
 end
 
-function ChoiceList:measure(avail_w)
-  local h = 0
+-- Tiles go two to a row on a wide screen; rows are as tall as their
+-- tallest tile.
+function ChoiceList:columns(avail_w)
+  if self.style == "tiles" and avail_w >= 900 then return 2 end
+  return 1
+end
+
+function ChoiceList:rows(avail_w)
+  local cols = self:columns(avail_w)
+  local cw = (avail_w - (cols - 1) * self.gap) / cols
+  local rows = {}
   for i, c in ipairs(self.children) do
-    local _, ch = c:measure(avail_w)
-    h = h + ch + (i > 1 and self.gap or 0)
+    local r = (i - 1) // cols + 1
+    local _, ch = c:measure(cw)
+    rows[r] = math.max(rows[r] or 0, ch)
   end
+  return rows, cols, cw
+end
+
+function ChoiceList:measure(avail_w)
+  local rows = self:rows(avail_w)
+  local h = 0
+  for r, rh in ipairs(rows) do h = h + rh + (r > 1 and self.gap or 0) end
   return avail_w, h
 end
 
 function ChoiceList:layout(x, y, w, h)
   core.Widget.layout(self, x, y, w, h)
+  local rows, cols, cw = self:rows(w)
   local cy = y
-  for _, c in ipairs(self.children) do
-    local _, ch = c:measure(w)
-    c:layout(x, cy, w, ch)
-    cy = cy + ch + self.gap
+  for i, c in ipairs(self.children) do
+    local r, col = (i - 1) // cols + 1, (i - 1) % cols
+    c:layout(x + col * (cw + self.gap), cy, cw, rows[r])
+    if col == cols - 1 or i == #self.children then cy = cy + rows[r] + self.gap end
   end
 end
 

@@ -32,6 +32,7 @@ local function defaults()
     space = { xs = 6, s = 12, m = 20, l = 32, xl = 48 },
     radius = 18,
     touch_min = 56,     -- smallest height of anything tappable (logical units)
+    tile_colors = { "#e21b3c", "#1368ce", "#b27c00", "#26890c" }, -- choice tiles, by position (white text on each)
     max_width = 1100,   -- content column on wide screens
     font_scale = 1,     -- 1.3 with large text
   }

@@ -17,7 +17,7 @@ function M.validate_options(q, report, exam, min)
 end
 
 -- A choice list for question q in the paper's option order.
-function M.widget(q, entry, lang, exam, multi, response, on_change)
+function M.widget(q, entry, lang, exam, multi, response, on_change, style)
   local ui = require "kiosk.ui"
   local by_id, options = {}, {}
   for _, o in ipairs(exam.options(q)) do by_id[o.id] = o end
@@ -33,7 +33,7 @@ function M.widget(q, entry, lang, exam, multi, response, on_change)
   end
   local selected = multi and (response or {}) or (response and { response } or {})
   local list = ui.choice_list {
-    multi = multi, options = options, selected = selected,
+    multi = multi, options = options, selected = selected, style = style,
     label_of = function(o) return o.letter .. ". " .. o.text end,
     on_change = function(ids)
       if multi then on_change(ids) else on_change(ids[1]) end

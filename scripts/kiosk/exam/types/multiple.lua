@@ -16,8 +16,8 @@ return {
     end
   end,
   score = scoring.rules.all_or_nothing,
-  widget = function(q, entry, lang, exam, response, on_change)
-    return common.widget(q, entry, lang, exam, true, response, on_change)
+  widget = function(q, entry, lang, exam, response, on_change, style)
+    return common.widget(q, entry, lang, exam, true, response, on_change, style)
   end,
   answered = function(response) return type(response) == "table" and #response > 0 end,
 }

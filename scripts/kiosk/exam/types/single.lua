@@ -11,8 +11,8 @@ return {
     elseif not ids[q.answer] then report("answer %s is not among the options", tostring(q.answer)) end
   end,
   score = scoring.rules.full_or_zero,
-  widget = function(q, entry, lang, exam, response, on_change)
-    return common.widget(q, entry, lang, exam, false, response, on_change)
+  widget = function(q, entry, lang, exam, response, on_change, style)
+    return common.widget(q, entry, lang, exam, false, response, on_change, style)
   end,
   answered = function(response) return response ~= nil end,
 }

@@ -17,9 +17,9 @@ return {
     local correct = (response == "T") == q.answer
     return correct and max or 0, max, correct
   end,
-  widget = function(q, entry, lang, exam, response, on_change)
+  widget = function(q, entry, lang, exam, response, on_change, style)
     options(q)
-    return common.widget(q, entry, lang, exam, false, response, on_change)
+    return common.widget(q, entry, lang, exam, false, response, on_change, style)
   end,
   answered = function(response) return response ~= nil end,
 }
