@@ -46,7 +46,7 @@ qk_flow_test(flows_fair_mix ${F} tests/flows/fair_mix.replay 1280x800 "${QF}" "c
 qk_flow_test(flows_fair_idle ${F} tests/flows/fair_idle.replay 1280x800 "${QF}" "abandoned|")
 qk_flow_test(flows_fair_timeout ${F} tests/flows/fair_timeout.replay 800x480 "${QF}" "completed|0.0")
 
-qk_flow_test(flows_demo tests/../scripts/apps/demo tests/flows/demo.replay 1280x800)
+qk_flow_test(flows_demo scripts/apps/demo tests/flows/demo.replay 1280x800)
 
 # rescore and replay-session on a stored session (tools.sh says what it checks).
 add_test(NAME flows_tools COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
@@ -68,3 +68,8 @@ qk_flow_test(flows_strict_abandon tests/flows/apps/strict tests/flows/strict_aba
   "SELECT status, score IS NULL, (SELECT count(*) FROM answers) FROM sessions" "timed_out|1|2")
 # A malformed question set: every problem on the error screen, kiosk running.
 qk_replay_test(flows_broken_set tests/flows/apps/broken_set tests/flows/broken_set.replay 1280x800)
+# The demo's first screen, compared with reference images (looked at before storing).
+qk_replay_test(flows_demo_landscape scripts/apps/demo tests/flows/demo_look.replay 1280x800
+  REF demo=flows_demo_1280x800.png)
+qk_replay_test(flows_demo_portrait scripts/apps/demo tests/flows/demo_look.replay 1080x1920
+  REF demo=flows_demo_1080x1920.png)

@@ -22,25 +22,34 @@ end
 local present = {}
 for _, name in ipairs(kiosk.apps()) do present[name] = true end
 
-local cards = { gap = "m", align = "stretch" }
-for _, c in ipairs(catalogue) do
-  if present[c.app] then
-    cards[#cards + 1] = ui.card { padding = "m", gap = "s", flex = 1,
-      ui.label { text = c.title, size = "heading", bold = true },
-      ui.label { text = c.en, size = "small", color = "muted" },
-      ui.label { text = c.text, color = "muted" },
-      ui.spacer { flex = 1 },
-      ui.button { label = "开始 · Start", element_label = c.title, on_tap = function() kiosk.launch(c.app) end },
-    }
+-- Side by side on a landscape screen, one under another in portrait;
+-- built again when the screen turns.
+local function build()
+  local portrait = ui.is_portrait()
+  local cards = { gap = "m", align = "stretch" }
+  for _, c in ipairs(catalogue) do
+    if present[c.app] then
+      cards[#cards + 1] = ui.card { padding = "m", gap = "s", flex = not portrait and 1 or nil,
+        ui.label { text = c.title, size = "heading", bold = true },
+        ui.label { text = c.en, size = "small", color = "muted" },
+        ui.label { text = c.text, color = "muted" },
+        ui.spacer { flex = 1, height = portrait and 8 or nil },
+        ui.button { label = "开始 · Start", element_label = c.title, on_tap = function() kiosk.launch(c.app) end },
+      }
+    end
   end
+  ui.root(ui.column { padding = "l", gap = "l", max_width = 1000,
+    ui.label { text = "quizkiosk 演示 · Demo", size = "title", bold = true },
+    ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" },
+    -- (in a scroll either way: on a small panel the cards may not fit)
+    portrait and ui.scroll(cards) or ui.scroll { ui.row(cards) },
+  })
+  ui.current().children[3].flex = 1
 end
 
-ui.root(ui.column { padding = "l", gap = "l", max_width = 1000,
-  ui.label { text = "quizkiosk 演示 · Demo", size = "title", bold = true },
-  ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" },
-  -- Side by side on a landscape screen, one under another in portrait.
-  ui.is_portrait() and ui.scroll(cards) or ui.row(cards),
-  ui.spacer { flex = 1 },
-})
+build()
+ui.on_event(function(e)
+  if e.type == "resize" then build() end
+end)
 
 return ui.app()
