@@ -193,12 +193,13 @@ function M.instructions(f, o, done)
     -- What the paper holds: sections, their points and the time allowed.
     for _, sec in ipairs(set.sections) do
       local n = sec.draw or #sec.questions
-      local pts = sec.points and ("，" .. f:t("points_each", sec.points)) or ""
-      body[#body + 1] = ui.label { text = "· " .. f:text(sec.title or sec.id) .. "（" .. n .. "）" .. pts, color = "muted" }
+      local text = sec.points and f:t("section_summary", f:text(sec.title or sec.id), n, M.num(sec.points))
+                   or f:t("section_count", f:text(sec.title or sec.id), n)
+      body[#body + 1] = ui.label { text = "· " .. text, color = "muted" }
     end
     local limit = o.time_limit_s or set.time_limit_s
-    body[#body + 1] = ui.label { text = f:t("time_left") .. "：" ..
-      (limit and f:t("minutes", math.ceil(limit / 60)) or f:t("no_limit")), bold = true }
+    body[#body + 1] = ui.label { text = f:t("time_allowed",
+      limit and f:t("minutes", math.ceil(limit / 60)) or f:t("no_limit")), bold = true }
   end
   ui.root(M.page(body, { ui.button { label = f:t("begin_quiz"), flex = 1, on_tap = function() done(true) end } }))
 end
