@@ -242,10 +242,12 @@ static void push_opt_string(lua_State *L, const char *v, const char *k) {
 }
 
 /* Callbacks run inside the store's statement loop: they only build Lua
-** tables, and lua_checkstack failures are reported, never raised there. */
+** tables, and a lua_checkstack failure stops the loop with NO_STACK (a
+** value no store call returns) to be raised after it, never inside it. */
+#define NO_STACK 100
 static int push_session_row(void *ud, const qk_store_session_row *r) {
   lua_State *L = ud;
-  if (!lua_checkstack(L, 6)) return 1;
+  if (!lua_checkstack(L, 6)) return NO_STACK;
   lua_createtable(L, 0, 14);
   lua_pushinteger(L, (lua_Integer)r->id);
   lua_setfield(L, -2, "id");
@@ -275,7 +277,7 @@ static int push_session_row(void *ud, const qk_store_session_row *r) {
 
 static int append_session(void *ud, const qk_store_session_row *r) {
   lua_State *L = ud;
-  if (push_session_row(L, r) != 0) return 1;
+  if (push_session_row(L, r) != 0) return NO_STACK;
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
   return 0;
 }
@@ -285,7 +287,7 @@ static int l_sessions(lua_State *L) {
   const char *exam = luaL_optstring(L, 1, NULL);
   lua_newtable(L);
   int rc = qk_store_exam_sessions(s, qk_app_name(qk_api_app(L)), exam, append_session, L);
-  if (rc == 1) return luaL_error(L, "out of memory reading sessions");
+  if (rc == NO_STACK) return luaL_error(L, "out of memory reading sessions");
   check(L, s, rc, "(reading sessions)");
   return 1;
 }
@@ -295,15 +297,15 @@ static int l_session(lua_State *L) {
   int64_t id = session_arg(L);
   int top = lua_gettop(L);
   int rc = qk_store_session_get(s, id, push_session_row, L);
-  if (rc == QK_STORE_NOTFOUND || lua_gettop(L) == top) return 0;
-  if (rc == 1) return luaL_error(L, "out of memory reading a session");
+  if (rc == NO_STACK) return luaL_error(L, "out of memory reading a session");
+  if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading a session)");
-  return 1;
+  return lua_gettop(L) > top ? 1 : 0;
 }
 
 static int set_answer(void *ud, const qk_store_answer_row *r) {
   lua_State *L = ud;
-  if (!lua_checkstack(L, 6)) return 1;
+  if (!lua_checkstack(L, 6)) return NO_STACK;
   lua_createtable(L, 0, 4);
   qk_json_push_decoded(L, r->response, strlen(r->response));
   lua_setfield(L, -2, "response");
@@ -323,14 +325,14 @@ static int l_answers(lua_State *L) {
   int64_t id = session_arg(L);
   lua_newtable(L);
   int rc = qk_store_session_answers(s, id, set_answer, L);
-  if (rc == 1) return luaL_error(L, "out of memory reading answers");
+  if (rc == NO_STACK) return luaL_error(L, "out of memory reading answers");
   check(L, s, rc, "(reading answers)");
   return 1;
 }
 
 static int append_event(void *ud, const qk_store_event_row *r) {
   lua_State *L = ud;
-  if (!lua_checkstack(L, 6)) return 1;
+  if (!lua_checkstack(L, 6)) return NO_STACK;
   lua_createtable(L, 0, 3);
   lua_pushinteger(L, (lua_Integer)r->t_ms);
   lua_setfield(L, -2, "t_ms");
@@ -349,7 +351,7 @@ static int l_events(lua_State *L) {
   int64_t id = session_arg(L);
   lua_newtable(L);
   int rc = qk_store_session_events(s, id, append_event, L);
-  if (rc == 1) return luaL_error(L, "out of memory reading events");
+  if (rc == NO_STACK) return luaL_error(L, "out of memory reading events");
   check(L, s, rc, "(reading events)");
   return 1;
 }
