@@ -8,8 +8,8 @@
 #   * restarted within the resume window, the kiosk offers to resume and the
 #     candidate goes on where they were, answers kept, and the rest of the
 #     original replay finishes the test with the full score;
-#   * restarted after the window, the session is marked interrupted (never
-#     deleted).
+#   * restarted after the window — or within it, with nobody taking up the
+#     offer for two minutes — the session is marked interrupted (never deleted).
 set -u
 qk=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
@@ -67,6 +67,17 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
         || fail "the resumed test did not finish with 29/29"
     else
       [ "$(answers "$d/resume.db")" = "$(answers "$d/killed.db")" ] || fail "answers changed by resuming"
+    fi
+
+    # Back within the window but nobody takes up the offer: after two
+    # minutes the session is kept as interrupted and the welcome is back.
+    if [ "$n" = 28 ]; then
+      cp "$d/killed.db" "$d/walkaway.db"
+      printf 'expect 继续上次的测试？\nwait 121000\nexpect 客户服务专员筛选测试\nexpect-not 继续上次的测试？\n' > "$d/walkaway.replay"
+      "$qk" "$app" --headless --window 1280x800 --db "$d/walkaway.db" --replay "$d/walkaway.replay" >/dev/null 2>&1 \
+        || fail "the resume offer did not give up"
+      [ "$(sqlite3 "$d/walkaway.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
+        || fail "an ignored resume offer did not mark the session interrupted"
     fi
 
     # Back after the window: interrupted, kept.

@@ -232,6 +232,13 @@ local function offer_resume(f, r)
     },
     ui.spacer { flex = 1 },
   })
+  -- Nobody answers (the candidate did not come back): the session stays
+  -- kept as interrupted and the kiosk is ready for the next person.
+  kiosk.after(120000, function()
+    if f.co then return end
+    store.finish(r.session_id, { status = "interrupted" })
+    kiosk.restart()
+  end)
 end
 
 function Flow:start()

@@ -271,7 +271,8 @@ function M.result(f, result, done)
   end
   if f.mode == "recruitment" then body[#body + 1] = ui.label { text = f:t("recruitment_result"), color = "muted" } end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
-  f.no_idle = true -- the session is over: the thanks screen returns on its own
+  f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
+  kiosk.after(90000, function() done(true) end) -- a candidate who walked away from it
 end
 
 -- ---- leaderboard ----
