@@ -282,14 +282,19 @@ static int append_session(void *ud, const qk_store_session_row *r) {
   return 0;
 }
 
+/* After a read into the table on top: raises what went wrong, else returns it. */
+static int read_done(lua_State *L, qk_store *s, int rc, const char *what) {
+  if (rc == NO_STACK) return luaL_error(L, "out of memory %s", what);
+  check(L, s, rc, what);
+  return 1;
+}
+
 static int l_sessions(lua_State *L) {
   qk_store *s = S(L);
   const char *exam = luaL_optstring(L, 1, NULL);
   lua_newtable(L);
-  int rc = qk_store_exam_sessions(s, qk_app_name(qk_api_app(L)), exam, append_session, L);
-  if (rc == NO_STACK) return luaL_error(L, "out of memory reading sessions");
-  check(L, s, rc, "(reading sessions)");
-  return 1;
+  return read_done(L, s, qk_store_exam_sessions(s, qk_app_name(qk_api_app(L)), exam, append_session, L),
+                   "(reading sessions)");
 }
 
 static int l_session(lua_State *L) {
@@ -324,10 +329,7 @@ static int l_answers(lua_State *L) {
   qk_store *s = S(L);
   int64_t id = session_arg(L);
   lua_newtable(L);
-  int rc = qk_store_session_answers(s, id, set_answer, L);
-  if (rc == NO_STACK) return luaL_error(L, "out of memory reading answers");
-  check(L, s, rc, "(reading answers)");
-  return 1;
+  return read_done(L, s, qk_store_session_answers(s, id, set_answer, L), "(reading answers)");
 }
 
 static int append_event(void *ud, const qk_store_event_row *r) {
@@ -350,10 +352,7 @@ static int l_events(lua_State *L) {
   qk_store *s = S(L);
   int64_t id = session_arg(L);
   lua_newtable(L);
-  int rc = qk_store_session_events(s, id, append_event, L);
-  if (rc == NO_STACK) return luaL_error(L, "out of memory reading events");
-  check(L, s, rc, "(reading events)");
-  return 1;
+  return read_done(L, s, qk_store_session_events(s, id, append_event, L), "(reading events)");
 }
 
 /* Builds the resume table; the C struct is freed before anything raises.
