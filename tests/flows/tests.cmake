@@ -73,3 +73,5 @@ qk_replay_test(flows_demo_landscape scripts/apps/demo tests/flows/demo_look.repl
   REF demo=flows_demo_1280x800.png)
 qk_replay_test(flows_demo_portrait scripts/apps/demo tests/flows/demo_look.replay 1080x1920
   REF demo=flows_demo_1080x1920.png)
+qk_flow_test(flows_grace_review tests/flows/apps/grace tests/flows/grace_review.replay 1280x800
+  "SELECT status, score FROM sessions" "timed_out|10.0")

@@ -156,7 +156,8 @@ function Quiz:expired()
     self.grace_ms = (self.grace_s or 30) * 1000
     self.grace_deadline = kiosk.now() + self.grace_ms
     self:leave()
-    self:show(self.index) -- the same question, with the grace clock and a "submit now" button
+    -- The same page, now with the grace clock and a "hand in" button.
+    if self.index > #self.paper then self:show_review() else self:show(self.index) end
   else
     self:submit("timed_out")
   end
@@ -361,7 +362,7 @@ function Quiz:confirm_finish()
   ui.confirm { title = f:t("finish_confirm_title"),
                text = missing > 0 and f:t("finish_confirm_text", missing) or f:t("finish_confirm_all"),
                no = f:t("keep_answering"), yes = f:t("finish"),
-               on_yes = function() self:submit("completed") end }
+               on_yes = function() self:submit(self.grace_deadline and "timed_out" or "completed") end }
 end
 
 -- Every question with answered / not answered; a tap goes back to it.
@@ -372,7 +373,11 @@ function Quiz:show_review()
   store.event(f.session, "review")
   local body = { ui.label { text = f:t("review_title"), size = "title", bold = true },
                  ui.label { text = f:t("review_text"), color = "muted" } }
-  if self.deadline then
+  if self.grace_deadline then
+    body[#body + 1] = ui.label { text = f:t("time_up_grace", self.grace_ms // 1000), color = "danger", bold = true }
+    body[#body + 1] = ui.countdown { deadline_ms = self.grace_deadline, total_ms = self.grace_ms, style = "bar",
+                                     warn_ms = self.grace_ms, on_expire = function() self:submit("timed_out") end }
+  elseif self.deadline then
     body[#body + 1] = ui.countdown { deadline_ms = self.deadline, total_ms = self.limit_ms, style = "bar",
                                      on_expire = function() self:expired() end }
   end
