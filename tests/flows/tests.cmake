@@ -52,7 +52,7 @@ qk_flow_test(flows_demo scripts/apps/demo tests/flows/demo.replay 1280x800)
 add_test(NAME flows_tools COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/tools.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/tools-test)
-set_tests_properties(flows_tools PROPERTIES TIMEOUT 120)
+set_tests_properties(flows_tools PROPERTIES TIMEOUT 300)
 
 # Power-cut safety: SIGKILL at many points of an exam, then integrity,
 # every answer kept, resume within the window, interrupted after it.

@@ -3,7 +3,8 @@
 # a candidate takes the specialist test (16/29, not passed); a trainer fixes
 # question s6's key to the answer the candidate gave; rescore shows and
 # writes the change (18/29, passed) with an audit record, and a second run
-# finds nothing to change; replay-session re-plays the session headless.
+# finds nothing to change; replay-session re-plays the session headless,
+# and re-plays an interview with the interviewer's rubric points kept.
 set -u
 qk=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work/apps" || exit 1
@@ -44,4 +45,12 @@ ls "$work/shots" | grep -q "_result.png" || fail "no result picture"
 "$qk" replay-session --db "$db" 99 "$work/apps/cs_specialist" --shots "$work/shots2" 2>/dev/null \
   && fail "an unknown session must fail"
 "$qk" rescore --db "$work/missing.db" "$work/apps/cs_specialist" 2>/dev/null && fail "a missing database must fail"
+# An interview: replay-session keeps the interviewer's rubric points.
+"$qk" "$src/scripts/apps/cs_manager" --headless --window 1280x800 --db "$work/interview.db" \
+  --replay "$src/tests/flows/manager_mix.replay" --shots "$work/interview-shots" >/dev/null 2>&1 \
+  || fail "the interview replay failed"
+out=$("$qk" replay-session --db "$work/interview.db" 1 "$src/scripts/apps/cs_manager" --shots "$work/shots3" 2>/dev/null) \
+  || fail "replay-session of the interview failed"
+echo "$out"
+echo "$out" | grep -q "replayed score 53/95 (stored 53/95, completed)" || fail "interview replayed score"
 echo "tools: all held"

@@ -107,21 +107,20 @@ function M.replay_session(f)
     return kiosk.tool_done(true)
   end
   local events = store.events(id)
+  local stored_answers = store.answers(id)
   local real = store
   store = read_only_store(real)
   if info.content_hash ~= exam.fingerprint(f.set) then
     kiosk.report("note: the question set was edited since this session; the replay uses the current one")
   end
   f.seed, f.lang, f.mode = info.seed, info.lang or f.lang, info.mode or f.mode
-  f.replay = true
 
-  -- The steps: each screen shown, each answer given, in the order logged.
+  -- The quiz's steps: each answer given (changes of mind included) and
+  -- each visit to the review page, in the order logged. The other screens
+  -- replay themselves as the flow reaches them.
   local steps = {}
   for _, e in ipairs(events) do
-    if e.kind == "screen" or e.kind == "answer" or e.kind == "review" or e.kind == "time_up"
-       or e.kind == "question" then
-      steps[#steps + 1] = e
-    end
+    if e.kind == "answer" or e.kind == "review" then steps[#steps + 1] = e end
   end
   local n, shot_no = 0, 0
   local function shot(name)
@@ -147,6 +146,18 @@ function M.replay_session(f)
   local quiz_screen = require("kiosk.flow.quiz").screen
   f.screens.quiz = function(ff, opts, done)
     quiz_screen(ff, opts, function(result)
+      -- Answers a person scored (the interviewer's rubric) keep their stored
+      -- points; everything else is scored anew by the app's rules.
+      if result.score then
+        local extra = {}
+        for qid, a in pairs(stored_answers) do
+          local q, sec = exam.find(ff.set, qid)
+          if q and person_scored(q, sec) and a.points ~= nil then extra[qid] = { points = a.points } end
+        end
+        local full = exam.score_session(ff.set, result.responses, result.paper, extra)
+        for k, v in pairs(full) do result[k] = v end
+        if full.pending > 0 then result.passed = nil end
+      end
       kiosk.report(string.format("session %d: replayed score %s/%s (stored %s/%s, %s)", id, fmt(result.score),
                                  fmt(result.max_score), fmt(info.score), fmt(info.max_score), info.status))
       done(result)
@@ -190,7 +201,7 @@ function M.replay_session(f)
         kiosk.after(100, function() shot("review"); kiosk.after(100, step) end)
         return
       end
-      step()
+      return step() -- an answer to a question not on this paper (the set was edited): skip it
     end
     kiosk.after(100, step)
   end
