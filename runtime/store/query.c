@@ -178,6 +178,20 @@ int qk_store_session_events(qk_store *s, int64_t id, qk_store_event_cb cb, void 
   return out;
 }
 
+/* The first four parameters of both the record and the apply statement:
+** session, then (question, points, correct) or (score, max_score, passed). */
+static void bind_change(sqlite3_stmt *st, int64_t id, const char *question, double a, double b, int tri) {
+  sqlite3_bind_int64(st, 1, id);
+  if (question) {
+    qk_store_bind_text(st, 2, question);
+    qk_store_bind_real(st, 3, a);
+  } else {
+    qk_store_bind_real(st, 2, a);
+    qk_store_bind_real(st, 3, b);
+  }
+  qk_store_bind_tri(st, 4, tri);
+}
+
 /* Records the change (the INSERT ... SELECT reads the old values, so it
 ** finds nothing when the row does not exist), applies it, logs an event. */
 static int rescore(qk_store *s, qk_stmt_id record, qk_stmt_id apply, int64_t id, const char *question,
@@ -187,16 +201,7 @@ static int rescore(qk_store *s, qk_stmt_id record, qk_stmt_id apply, int64_t id,
   sqlite3_stmt *st = qk_store_stmt(s, record);
   if (!st) rc = QK_STORE_ERROR;
   else {
-    sqlite3_bind_int64(st, 1, id);
-    if (question) {
-      qk_store_bind_text(st, 2, question);
-      qk_store_bind_real(st, 3, a);
-      qk_store_bind_tri(st, 4, tri);
-    } else {
-      qk_store_bind_real(st, 2, a);
-      qk_store_bind_real(st, 3, b);
-      qk_store_bind_tri(st, 4, tri);
-    }
+    bind_change(st, id, question, a, b, tri);
     qk_store_bind_text(st, 5, reason);
     sqlite3_bind_int64(st, 6, now_ms);
     rc = qk_store_step_done(s, st, "recording a score change");
@@ -211,16 +216,7 @@ static int rescore(qk_store *s, qk_stmt_id record, qk_stmt_id apply, int64_t id,
   if (!rc) rc = qk_store_step_done(s, st, "logging a score change");
   if (!rc && !(st = qk_store_stmt(s, apply))) rc = QK_STORE_ERROR;
   if (!rc) {
-    sqlite3_bind_int64(st, 1, id);
-    if (question) {
-      qk_store_bind_text(st, 2, question);
-      qk_store_bind_real(st, 3, a);
-      qk_store_bind_tri(st, 4, tri);
-    } else {
-      qk_store_bind_real(st, 2, a);
-      qk_store_bind_real(st, 3, b);
-      qk_store_bind_tri(st, 4, tri);
-    }
+    bind_change(st, id, question, a, b, tri);
     rc = qk_store_step_done(s, st, "changing a score");
   }
   /* NOTFOUND changed nothing; roll back rather than commit nothing. */

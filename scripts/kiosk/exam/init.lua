@@ -242,6 +242,29 @@ end
 
 -- ---- scoring ----
 
+-- Whether a person scores q (an interviewer's rubric) rather than a rule.
+function exam.person_scored(q, sec)
+  return exam.type(q.type).free_text == true or (q.scoring or (sec and sec.scoring)) == "rubric"
+end
+
+-- Whether response answers q (types say; by default anything given does).
+function exam.answered(q, response)
+  local t = exam.type(q.type)
+  if t.answered then return t.answered(response) end
+  return response ~= nil
+end
+
+-- Rubric points already given, as score_session's extra: { [qid] = { points = } }
+-- from stored answers { [qid] = { points = } } (the questions a person scores only).
+function exam.person_points(set, stored)
+  local extra = {}
+  for qid, a in pairs(stored) do
+    local q, sec = exam.find(set, qid)
+    if q and a.points ~= nil and exam.person_scored(q, sec) then extra[qid] = { points = a.points } end
+  end
+  return extra
+end
+
 function exam.max_points(q, sec)
   return q.points or (sec and sec.points) or 0
 end

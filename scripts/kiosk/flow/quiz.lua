@@ -43,10 +43,7 @@ end
 function Quiz:unanswered()
   local n = 0
   for _, entry in ipairs(self.paper) do
-    local q = exam.find(self.set, entry.id)
-    local t = exam.type(q.type)
-    local r = self.responses[entry.id]
-    if not (t.answered and t.answered(r) or (not t.answered and r ~= nil)) then n = n + 1 end
+    if not exam.answered(exam.find(self.set, entry.id), self.responses[entry.id]) then n = n + 1 end
   end
   return n
 end
@@ -386,10 +383,7 @@ function Quiz:show_review()
   local per_row = ui.is_portrait() and 4 or 6
   local tiles, missing = {}, {}
   for k, entry in ipairs(self.paper) do
-    local q = exam.find(self.set, entry.id)
-    local t = exam.type(q.type)
-    local r = self.responses[entry.id]
-    local ok = t.answered and t.answered(r) or (not t.answered and r ~= nil)
+    local ok = exam.answered(exam.find(self.set, entry.id), self.responses[entry.id])
     if not ok then missing[#missing + 1] = tostring(k) end
     tiles[k] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
                            on_tap = function() self:show(k) end }

@@ -21,8 +21,7 @@ local function open_questions(f, result)
   local list = {}
   for _, entry in ipairs(result.paper or {}) do
     local q, sec = exam.find(f.set, entry.id)
-    local t = exam.type(q.type)
-    if t.free_text or (q.scoring or sec.scoring) == "rubric" then list[#list + 1] = { q = q, sec = sec } end
+    if exam.person_scored(q, sec) then list[#list + 1] = { q = q, sec = sec } end
   end
   return list
 end

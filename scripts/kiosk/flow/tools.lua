@@ -19,12 +19,6 @@ local function yesno(v)
   return v and "passed" or "not passed"
 end
 
--- Questions a person scores (rubric): their stored points stay as given.
-local function person_scored(q, sec)
-  local t = exam.type(q.type)
-  return t.free_text or (q.scoring or sec.scoring) == "rubric"
-end
-
 -- ---- rescore ----
 
 function M.rescore(f)
@@ -41,14 +35,11 @@ function M.rescore(f)
     if s.score ~= nil then
       seen = seen + 1
       local stored = store.answers(s.id)
-      local responses, extra = {}, {}
-      for qid, a in pairs(stored) do
-        responses[qid] = a.response
-        local q, sec = exam.find(set, qid)
-        if q and person_scored(q, sec) and a.points ~= nil then extra[qid] = { points = a.points } end
-      end
+      local responses = {}
+      for qid, a in pairs(stored) do responses[qid] = a.response end
+      -- Answers a person scored keep their points; the rest follow the rules.
       local paper = exam.draw(set, s.seed)
-      local r = exam.score_session(set, responses, paper, extra)
+      local r = exam.score_session(set, responses, paper, exam.person_points(set, stored))
       local passed = r.passed
       if r.pending > 0 then passed = nil end
       local lines, answers = {}, {}
@@ -149,12 +140,8 @@ function M.replay_session(f)
       -- Answers a person scored (the interviewer's rubric) keep their stored
       -- points; everything else is scored anew by the app's rules.
       if result.score then
-        local extra = {}
-        for qid, a in pairs(stored_answers) do
-          local q, sec = exam.find(ff.set, qid)
-          if q and person_scored(q, sec) and a.points ~= nil then extra[qid] = { points = a.points } end
-        end
-        local full = exam.score_session(ff.set, result.responses, result.paper, extra)
+        local full = exam.score_session(ff.set, result.responses, result.paper,
+                                        exam.person_points(ff.set, stored_answers))
         for k, v in pairs(full) do result[k] = v end
         if full.pending > 0 then result.passed = nil end
       end
