@@ -1,6 +1,7 @@
 #!/bin/sh
 # run_replay.sh QUIZKIOSK IMGDIFF APP REPLAY WxH SHOTS DB SRC [shot=ref.png ...] -- [extra args]
-# Runs one replay headless with a fresh database, then compares named shots
+# Runs one replay headless with a fresh database (with the staff PIN
+# $QK_TEST_PIN set first when given), then compares named shots
 # with reference images under SRC/tests/ref/.
 set -u
 qk=$1 diff=$2 app=$3 replay=$4 size=$5 shots=$6 db=$7 src=$8
@@ -10,6 +11,8 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do refs="$refs $1"; shift; done
 [ $# -gt 0 ] && shift
 rm -rf "$shots" "$db" "$db-wal" "$db-shm"
 mkdir -p "$shots" "$(dirname "$db")"
+# QK_TEST_PIN: the staff PIN, set the way staff set it on a new kiosk.
+if [ -n "${QK_TEST_PIN:-}" ]; then "$qk" set-pin --db "$db" "$QK_TEST_PIN" >/dev/null || exit $?; fi
 "$qk" "$app" --headless --window "$size" --replay "$replay" --shots "$shots" --db "$db" "$@" || exit $?
 status=0
 for pair in $refs; do

@@ -25,12 +25,14 @@ endfunction()
 # qk_replay_test(NAME APP_DIR REPLAY WxH [REF shot=reference.png ...]):
 # drives APP_DIR headless from REPLAY; shots go to <build>/shots/NAME. Each
 # REF pair compares a shot with a stored reference image.
+# PIN: the staff PIN is set with `quizkiosk set-pin` on the fresh database
+# first, as staff would on a new kiosk.
 function(qk_replay_test name app replay size)
-  cmake_parse_arguments(ARG "" "DB" "REF;EXTRA" ${ARGN})
+  cmake_parse_arguments(ARG "" "DB;PIN" "REF;EXTRA" ${ARGN})
   set(shots ${CMAKE_CURRENT_BINARY_DIR}/shots/${name})
   set(db ${CMAKE_CURRENT_BINARY_DIR}/dbs/${name}.db)
   add_test(NAME ${name}
-    COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+    COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV} "QK_TEST_PIN=${ARG_PIN}"
       ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_replay.sh $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff>
       ${CMAKE_CURRENT_SOURCE_DIR}/${app} ${CMAKE_CURRENT_SOURCE_DIR}/${replay} ${size} ${shots} ${db}
       ${CMAKE_CURRENT_SOURCE_DIR} ${ARG_REF} -- ${ARG_EXTRA})

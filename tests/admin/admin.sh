@@ -1,6 +1,6 @@
 #!/bin/sh
-# admin.sh QUIZKIOSK SRC — the staff screen end to end: hidden gesture, PIN
-# set on first use, lockout after wrong PINs, today's numbers, export to a
+# admin.sh QUIZKIOSK SRC — the staff screen end to end: hidden gesture, no
+# PIN made on screen (set-pin sets it), lockout after wrong PINs, today's numbers, export to a
 # "USB stick" folder, and leaving the kiosk.
 set -u
 qk=$1 src=$2
@@ -8,8 +8,15 @@ dir=$(mktemp -d)
 export_dir=/tmp/qk-admin-test-export
 trap 'rm -rf "$dir" "$export_dir"' EXIT
 rm -rf "$export_dir"; mkdir -p "$export_dir"
+# A new kiosk: the staff screen stays closed until a PIN is set.
+"$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
+  --replay "$src/tests/admin/admin_first.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
+[ "$(sqlite3 "$dir/kiosk.db" "SELECT count(*) FROM settings WHERE key LIKE 'pin.%'")" = 0 ] \
+  || { echo "FAIL: a PIN was stored from the screen"; exit 1; }
+echo "ok   no PIN can be made on screen"
+"$qk" set-pin --db "$dir/kiosk.db" 1234 || exit 1
 QUIZKIOSK_EXPORT_DIR=$export_dir "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
   --replay "$src/tests/admin/admin.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
 ls "$export_dir"/*.csv >/dev/null 2>&1 || { echo "FAIL: no CSV exported"; exit 1; }
 echo "ok   exported: $(ls "$export_dir")"
-echo "admin: 2 passed, 0 failed"
+echo "admin: 3 passed, 0 failed"

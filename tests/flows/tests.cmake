@@ -5,9 +5,15 @@
 qk_lua_test(flows_exam tests/flows/exam_test.lua)
 
 # qk_flow_test(NAME APP REPLAY WxH [SQL EXPECTED]): the replay, then (if
-# given) the database the replay left must answer SQL with EXPECTED.
+# given) the database the replay left must answer SQL with EXPECTED. The
+# staff PIN is 2468 (set with `quizkiosk set-pin`, as on a real kiosk),
+# except in the tests named *_nopin.
 function(qk_flow_test name app replay size)
-  qk_replay_test(${name} ${app} ${replay} ${size})
+  set(pin 2468)
+  if(name MATCHES "_nopin$")
+    set(pin "")
+  endif()
+  qk_replay_test(${name} ${app} ${replay} ${size} PIN "${pin}")
   # Fixed wall clock: the shuffle seed (and so the paper) is the same every run.
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000"
     FIXTURES_SETUP ${name}_db)
@@ -33,6 +39,8 @@ qk_flow_test(flows_manager_wrong ${M} tests/flows/manager_wrong.replay 1080x1920
   "SELECT status, score, max_score, passed FROM sessions" "completed|0.0|95.0|0")
 qk_flow_test(flows_manager_mix ${M} tests/flows/manager_mix.replay 1280x800
   "SELECT status, score, max_score, passed FROM sessions" "completed|53.0|95.0|0")
+qk_flow_test(flows_manager_nopin ${M} tests/flows/manager_nopin.replay 1280x800
+  "SELECT status, score, (SELECT count(*) FROM settings WHERE key LIKE 'pin.%') FROM sessions" "completed|0.0|0")
 qk_flow_test(flows_manager_idle ${M} tests/flows/manager_idle.replay 1280x800
   "SELECT status, (SELECT count(*) FROM answers) FROM sessions" "abandoned|1")
 qk_flow_test(flows_manager_timeout ${M} tests/flows/manager_timeout.replay 1280x800

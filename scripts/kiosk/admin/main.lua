@@ -1,6 +1,7 @@
 -- kiosk/admin — the staff screen behind the hidden gesture (press and hold
 -- the top-left corner for three seconds). A PIN first; wrong PINs lock the
--- screen for a growing time. Then: today's numbers, the last results,
+-- screen for a growing time (no PIN set yet: the screen says how staff set
+-- one; it is never created here). Then: today's numbers, the last results,
 -- export to a USB stick, reload the app, leave the kiosk.
 --
 -- It runs as an app of its own (a fresh VM), so it works even when the exam
@@ -115,26 +116,25 @@ local function check_pin(pin)
   end
 end
 
--- First use: no PIN yet, so the owner sets one (typed twice).
-local function set_pin_flow()
-  pin_screen("设置管理员 PIN（4–12 位数字）· Set the admin PIN", function(first)
-    if #first < 4 then message:set_text("至少 4 位数字 · At least 4 digits") return end
-    pin_screen("再输入一次 · Type it again", function(second)
-      if second ~= first then
-        set_pin_flow()
-        message:set_text("两次输入不一致 · The two entries differ")
-        return
-      end
-      store.set_pin(first)
-      show_dashboard()
-    end)
-  end)
+-- No PIN yet (a new kiosk): staff functions stay closed. A PIN is never
+-- created on screen, where anyone could be the first to type one; staff
+-- set it from the command line (or the installer does).
+local function no_pin_screen()
+  ui.root(ui.column { padding = "l", gap = "m", max_width = 760,
+    ui.label { text = "本机还没有设置管理 PIN · No staff PIN yet", size = "heading", bold = true },
+    ui.label { text = "管理功能在设置 PIN 之前保持关闭。请在本机终端运行：\n"
+                      .. "Staff functions stay closed until a PIN is set. On this machine, run:" },
+    ui.card { padding = "m", ui.label { text = "quizkiosk set-pin --db <results.db> <PIN>", bold = true } },
+    ui.label { text = "PIN 为 4–12 位数字。 · The PIN is 4 to 12 digits.", color = "muted" },
+    ui.spacer { flex = 1 },
+    ui.button { label = "返回", style = "secondary", on_tap = back },
+  })
 end
 
 if store.pin_is_set() then
   pin_screen("请输入管理员 PIN · Admin PIN", check_pin)
 else
-  set_pin_flow()
+  no_pin_screen()
 end
 
 -- Staff walk away: back to the candidates' app after two idle minutes.

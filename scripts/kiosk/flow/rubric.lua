@@ -37,14 +37,10 @@ local function ask_pin(f, on_ok, on_later)
     if verdict == "ok" then
       on_ok()
     elseif verdict == "not_set" then
-      -- No staff PIN yet (a new kiosk): the interviewer's becomes it, as on
-      -- the staff screen's first use.
-      if #pin < 4 then
-        message:set_text(f:t("rubric_pin_short"))
-      else
-        store.set_pin(pin)
-        on_ok()
-      end
+      -- No staff PIN yet (a new kiosk). Whoever stands at the screen could
+      -- be the candidate, so no PIN is made here: staff set one with
+      -- `quizkiosk set-pin`; the answers wait ("score later").
+      message:set_text(f:t("rubric_no_pin"))
     elseif verdict == "locked" or wait_ms then
       message:set_text(f:t("rubric_locked", math.ceil((wait_ms or 0) / 1000)))
     else
