@@ -752,8 +752,8 @@ static int run_replay(qk_app *a) {
     return 2;
   }
   replayer r = {a, a->opt.replay_path, ""};
-  int rc = 0;
-  for (int i = 0; i < rp.n && !a->quit; i++) {
+  int rc = 0, i;
+  for (i = 0; i < rp.n && !a->quit; i++) {
     if (run_command(&r, &rp.cmds[i], a->opt.shots_dir) != 0) {
       fprintf(stderr, "replay %s:%d: %s\n", a->opt.replay_path, rp.cmds[i].line, r.msg);
       rc = 1;
@@ -763,6 +763,12 @@ static int run_replay(qk_app *a) {
     qk_event ev;
     while (qk_plat_wait_event(a->plat, 0, &ev))
       if (ev.type == QK_EV_QUIT && !a->opt.fullscreen) a->quit = 1;
+  }
+  /* The app quitting is only an end when nothing was left to check. */
+  if (rc == 0 && i < rp.n) {
+    fprintf(stderr, "replay %s:%d: the app quit after this command; %d command(s) after it were not run\n",
+            a->opt.replay_path, rp.cmds[i - 1].line, rp.n - i);
+    rc = 1;
   }
   if (rc == 0) printf("replay %s: %d commands, all held\n", a->opt.replay_path, rp.n);
   qk_replay_free(&rp);

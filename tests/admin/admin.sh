@@ -17,6 +17,16 @@ echo "ok   no PIN can be made on screen"
 "$qk" set-pin --db "$dir/kiosk.db" 1234 || exit 1
 QUIZKIOSK_EXPORT_DIR=$export_dir "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
   --replay "$src/tests/admin/admin.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
+# A replay whose app quits before its last command has not "all held".
+{ cat "$src/tests/admin/admin.replay"; echo "expect version 1"; } > "$dir/early.replay"
+"$qk" set-pin --db "$dir/early.db" 1234 || exit 1
+if QUIZKIOSK_EXPORT_DIR=$export_dir "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 --replay "$dir/early.replay" --shots "$dir/early-shots" \
+     --db "$dir/early.db" >"$dir/early.out" 2>&1; then
+  echo "FAIL: a replay cut short by the app quitting passed"; cat "$dir/early.out"; exit 1
+fi
+grep -q "1 command(s) after it were not run" "$dir/early.out" && ! grep -q "all held" "$dir/early.out" \
+  || { echo "FAIL: no clear message for the replay cut short"; cat "$dir/early.out"; exit 1; }
+echo "ok   a replay cut short by quitting fails"
 ls "$export_dir"/*.csv >/dev/null 2>&1 || { echo "FAIL: no CSV exported"; exit 1; }
 echo "ok   exported: $(ls "$export_dir")"
-echo "admin: 3 passed, 0 failed"
+echo "admin: 4 passed, 0 failed"
