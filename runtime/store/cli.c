@@ -98,7 +98,10 @@ static qk_store *open_existing(const char *cmd, const char *path, int must_exist
   }
   char err[600];
   qk_store *s = NULL;
-  if (qk_store_open(path, &s, err, sizeof err) != QK_STORE_OK) {
+  /* backup only reads, and must work while the kiosk keeps writing. */
+  int rc = !strcmp(cmd, "backup") ? qk_store_open_reading(path, &s, err, sizeof err)
+                                  : qk_store_open(path, &s, err, sizeof err);
+  if (rc != QK_STORE_OK) {
     fprintf(stderr, "quizkiosk %s: %s\n", cmd, err);
     return NULL;
   }

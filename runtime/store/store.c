@@ -429,21 +429,39 @@ static int check_orphans(qk_store *s) {
   return QK_STORE_OK;
 }
 
-static int open_db(qk_store *s) {
+/* The file as opened, for check_path. */
+static int remember_file(qk_store *s) {
+  struct stat st;
+  if (stat(s->path, &st) != 0)
+    return qk_store_fail(s, QK_STORE_CANTOPEN, "database %s vanished while it was being opened: %s",
+                         s->path, strerror(errno));
+  s->dev = st.st_dev;
+  s->ino = st.st_ino;
+  s->have_file = 1;
+  return QK_STORE_OK;
+}
+
+/* reading: for a copy taken while a kiosk writes (backup). Nothing is
+** created, converted, migrated or locked for writing: a kiosk writing
+** tap after tap could keep a write lock from ever being granted. */
+static int open_db(qk_store *s, int reading) {
   char dir[4096], text[256];
   int memory = !strcmp(s->path, ":memory:");
   int rc;
-  if (!memory) {
+  if (reading) {
+    if ((rc = check_orphans(s))) return rc;
+  } else if (!memory) {
     if ((rc = make_parent(s, s->path, dir, sizeof dir))) return rc;
     if ((rc = check_orphans(s))) return rc;
     if ((rc = check_access(s, s->path, dir))) return rc;
   }
-  rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* READWRITE even for reading: a WAL reader must be able to use -shm. */
+  rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | (reading ? 0 : SQLITE_OPEN_CREATE), NULL);
   if (rc != SQLITE_OK) return qk_store_sqlfail(s, rc, "opening the database");
   sqlite3_extended_result_codes(s->db, 1);
   sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
   /* SQLite quietly opens a write-protected file read-only. */
-  if (sqlite3_db_readonly(s->db, "main") == 1)
+  if (!reading && sqlite3_db_readonly(s->db, "main") == 1)
     return qk_store_fail(s, QK_STORE_READONLY,
                          "database %s can only be opened read-only (file permissions or a "
                          "write-protected medium): results could not be saved",
@@ -459,6 +477,7 @@ static int open_db(qk_store *s) {
   /* A newer quizkiosk's database is refused before anything is written to
   ** it, switching to WAL included: it must stay byte-identical. */
   if ((rc = qk_store_schema_check(s))) return rc;
+  if (reading) return remember_file(s);
   rc = pragma_text(s, "PRAGMA journal_mode=WAL", text, sizeof text);
   if (rc == QK_STORE_CORRUPT) return corrupt(s, sqlite3_errmsg(s->db));
   if (rc) return rc;
@@ -477,23 +496,14 @@ static int open_db(qk_store *s) {
                           "setting up the database")))
     return rc;
   if ((rc = qk_store_migrate(s))) return rc;
-  /* The file as opened, for check_path (the migrations above wrote to it,
-  ** so it exists now). */
-  struct stat st;
-  if (!memory) {
-    if (stat(s->path, &st) != 0)
-      return qk_store_fail(s, QK_STORE_CANTOPEN, "database %s vanished while it was being opened: %s",
-                           s->path, strerror(errno));
-    s->dev = st.st_dev;
-    s->ino = st.st_ino;
-    s->have_file = 1;
-  }
+  /* The migrations above wrote to the file, so it exists now. */
+  if (!memory && (rc = remember_file(s))) return rc;
   /* Write probe: taking the write lock touches the -wal and -shm files. */
   if ((rc = qk_store_begin(s))) return rc;
   return qk_store_exec(s, "ROLLBACK", "releasing the write lock");
 }
 
-int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
+static int open_store(const char *path, int reading, qk_store **out, char *err, size_t errlen) {
   *out = NULL;
   if (err && errlen) err[0] = 0;
   if (!path || !*path) {
@@ -510,7 +520,7 @@ int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
     if (err) snprintf(err, errlen, "out of memory opening %s", path);
     return QK_STORE_ERROR;
   }
-  int rc = open_db(s);
+  int rc = open_db(s, reading);
   if (rc) {
     if (err) snprintf(err, errlen, "%s", s->err);
     qk_store_close(s);
@@ -519,6 +529,14 @@ int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
   s->err[0] = 0;
   *out = s;
   return QK_STORE_OK;
+}
+
+int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
+  return open_store(path, 0, out, err, errlen);
+}
+
+int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t errlen) {
+  return open_store(path, 1, out, err, errlen);
 }
 
 void qk_store_close(qk_store *s) {

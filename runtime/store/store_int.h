@@ -136,6 +136,11 @@ int qk_store_setting_raw_set(qk_store *s, const char *key, const char *value);
 /* query.c: reads a row of the SESSION_COLS columns (stmt.c). */
 void qk_store_session_row_read(sqlite3_stmt *st, qk_store_session_row *r);
 
+/* Opens an existing database only to read it (the backup command): as
+** qk_store_open, but nothing is created, switched to WAL, migrated or
+** write-locked, so a kiosk writing all the while cannot starve it. */
+int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t errlen);
+
 /* schema.c: brings the schema to the latest version. schema_check only
 ** reads: QK_STORE_TOO_NEW for a newer quizkiosk's database. */
 int qk_store_migrate(qk_store *s);
