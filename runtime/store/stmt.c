@@ -166,23 +166,23 @@ static const char *const sql[ST_COUNT] = {
     [ST_PURGE_CHECKPOINT] = "DELETE FROM checkpoints WHERE session_id = ?1",
     [ST_PURGE_MARK] = "UPDATE sessions SET purged_at = ?2 WHERE id = ?1",
     /* Rank in leaderboard order (score desc, earlier finish, lower id),
-    ** counted over sessions_ranked: three ranges of the index per exam
-    ** version, never the session rows. NULL row when ?3 is not a ranked
-    ** session of app/exam. */
+    ** counted over the covering index sessions_ranked (exam_ref, status,
+    ** score, finished_at): ranges of the index per exam version, never the
+    ** session rows. The session's own values are scalar subqueries, run
+    ** once, so each count is an index range. No row when ?3 is not a
+    ** completed, scored session of app/exam. */
     [ST_RANK] =
         "WITH v(id) AS (SELECT id FROM exams WHERE app = ?1 AND exam = ?2), "
-        "me AS (SELECT s.score, s.finished_at, s.id FROM sessions s JOIN v ON v.id = s.exam_ref "
-        "WHERE s.id = ?3 AND s.status = 'completed' AND s.score IS NOT NULL) "
-        "SELECT 1 + (SELECT count(*) FROM sessions x, me WHERE x.exam_ref IN (SELECT id FROM v) "
-        "AND x.status = 'completed' AND x.score IS NOT NULL AND x.score > me.score) "
-        "+ (SELECT count(*) FROM sessions x, me WHERE x.exam_ref IN (SELECT id FROM v) "
-        "AND x.status = 'completed' AND x.score IS NOT NULL AND x.score = me.score "
-        "AND x.finished_at < me.finished_at) "
-        "+ (SELECT count(*) FROM sessions x, me WHERE x.exam_ref IN (SELECT id FROM v) "
-        "AND x.status = 'completed' AND x.score IS NOT NULL AND x.score = me.score "
-        "AND x.finished_at = me.finished_at AND x.id < me.id), "
-        "(SELECT count(*) FROM sessions x WHERE x.exam_ref IN (SELECT id FROM v) "
-        "AND x.status = 'completed' AND x.score IS NOT NULL) FROM me",
+        "me(sc, fa) AS (SELECT score, finished_at FROM sessions WHERE id = ?3 "
+        "AND exam_ref IN v AND status = 'completed' AND score IS NOT NULL) "
+        "SELECT 1 + (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v "
+        "AND x.status = 'completed' AND x.score > (SELECT sc FROM me)) "
+        "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score = (SELECT sc FROM me) AND x.finished_at < (SELECT fa FROM me)) "
+        "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score = (SELECT sc FROM me) AND x.finished_at = (SELECT fa FROM me) AND x.id < ?3), "
+        "(SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score IS NOT NULL) FROM me",
     [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 
