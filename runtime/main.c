@@ -24,6 +24,7 @@ static const char usage[] =
   "       quizkiosk stats --db FILE\n"
   "       quizkiosk purge --db FILE --before DATE\n"
   "       quizkiosk set-pin --db FILE PIN\n"
+  "       quizkiosk backup --db FILE --out FILE\n"
   "       quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]\n"
   "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
   "       quizkiosk --version | --help\n"

@@ -1,6 +1,7 @@
 /*
 ** cli.c — the store's maintenance subcommands, for HR and data officers at
-** a shell (or a script on the kiosk): export, stats, purge, set-pin. The
+** a shell (or a script on the kiosk): export, stats, purge, set-pin,
+** backup. The
 ** runtime's main() hands them over; qk_store_cli_test does the same in
 ** tests. Results go to stdout, errors to stderr; exit 0 ok, 1 failed,
 ** 2 wrong usage.
@@ -28,10 +29,11 @@ static const char *const usage_text =
     "  quizkiosk export --db FILE --format csv|json [--since YYYY-MM-DD] [--out FILE]\n"
     "  quizkiosk stats --db FILE\n"
     "  quizkiosk purge --db FILE --before YYYY-MM-DD\n"
-    "  quizkiosk set-pin --db FILE PIN\n";
+    "  quizkiosk set-pin --db FILE PIN\n"
+    "  quizkiosk backup --db FILE --out FILE   (safe while the kiosk runs)\n";
 
 int qk_store_cli_handles(const char *sub) {
-  static const char *const names[] = {"export", "stats", "purge", "set-pin"};
+  static const char *const names[] = {"export", "stats", "purge", "set-pin", "backup"};
   for (size_t i = 0; sub && i < sizeof names / sizeof *names; i++)
     if (!strcmp(sub, names[i])) return 1;
   return 0;
@@ -96,7 +98,10 @@ static qk_store *open_existing(const char *cmd, const char *path, int must_exist
   }
   char err[600];
   qk_store *s = NULL;
-  if (qk_store_open(path, &s, err, sizeof err) != QK_STORE_OK) {
+  /* backup only reads, and must work while the kiosk keeps writing. */
+  int rc = !strcmp(cmd, "backup") ? qk_store_open_reading(path, &s, err, sizeof err)
+                                  : qk_store_open(path, &s, err, sizeof err);
+  if (rc != QK_STORE_OK) {
     fprintf(stderr, "quizkiosk %s: %s\n", cmd, err);
     return NULL;
   }
@@ -234,6 +239,21 @@ static int cmd_set_pin(int argc, char **argv) {
   return 0;
 }
 
+/* An online backup: the kiosk may keep running and writing meanwhile. */
+static int cmd_backup(int argc, char **argv) {
+  options o;
+  int rc = parse(argc, argv, &o);
+  if (rc) return rc;
+  if (o.pin || o.format || o.since || o.before) return usage(argv[0], "unexpected argument");
+  if (!o.out || !*o.out || !strcmp(o.out, "-")) return usage(argv[0], "--out FILE is required");
+  qk_store *s = open_existing(argv[0], o.db, 1);
+  if (!s) return EXIT_FAIL;
+  if (qk_store_backup(s, o.out)) return fail(argv[0], s);
+  printf("backed up %s to %s (checked, including results still in the write-ahead log)\n", o.db, o.out);
+  qk_store_close(s);
+  return 0;
+}
+
 int qk_store_cli(int argc, char **argv) {
   if (argc < 1 || !qk_store_cli_handles(argv[0])) {
     fprintf(stderr, "quizkiosk: not a store command: %s\n%s", argc ? argv[0] : "(none)", usage_text);
@@ -247,5 +267,6 @@ int qk_store_cli(int argc, char **argv) {
   if (!strcmp(argv[0], "export")) return cmd_export(argc, argv);
   if (!strcmp(argv[0], "stats")) return cmd_stats(argc, argv);
   if (!strcmp(argv[0], "purge")) return cmd_purge(argc, argv);
+  if (!strcmp(argv[0], "backup")) return cmd_backup(argc, argv);
   return cmd_set_pin(argc, argv);
 }

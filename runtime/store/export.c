@@ -26,11 +26,25 @@
 
 /* ---- CSV cells -------------------------------------------------------------- */
 
+/* A plain finite decimal number: [+-] digits [. digits] [e [+-] digits],
+** with at least one digit before the exponent. Not strtod: it also takes
+** "nan", "-nan(0x8000)", "-inf", "infinity" and hex floats, which a
+** spreadsheet does not read as numbers, so they must be guarded. */
 static int looks_numeric(const char *t) {
-  char *end;
-  if (!*t) return 0;
-  strtod(t, &end);
-  return *end == 0;
+  const char *p = t;
+  int digits = 0;
+  if (*p == '+' || *p == '-') p++;
+  for (; *p >= '0' && *p <= '9'; p++) digits++;
+  if (*p == '.')
+    for (p++; *p >= '0' && *p <= '9'; p++) digits++;
+  if (!digits) return 0;
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    if (*p == '+' || *p == '-') p++;
+    if (!(*p >= '0' && *p <= '9')) return 0;
+    while (*p >= '0' && *p <= '9') p++;
+  }
+  return *p == 0 && isfinite(strtod(t, NULL)); /* 1e999 is no number either */
 }
 
 /* Writes text as UTF-8, bytes that are not UTF-8 as U+FFFD. */
@@ -120,9 +134,13 @@ static int fields_load(qk_store *s, qk_ms since_ms, field_list *fl) {
   return out;
 }
 
-/* Read transaction: one snapshot for the whole export. */
-static int snapshot_begin(qk_store *s) { return qk_store_exec(s, "BEGIN", "starting the export"); }
-static void snapshot_end(qk_store *s) { sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL); }
+/* Read transaction: one snapshot for the whole export. A savepoint, not
+** BEGIN, so it also works inside a batch's open transaction (where it
+** nests, and its release commits nothing of the batch). */
+static int snapshot_begin(qk_store *s) {
+  return qk_store_exec(s, "SAVEPOINT qk_export", "starting the export");
+}
+static void snapshot_end(qk_store *s) { sqlite3_exec(s->db, "RELEASE qk_export", NULL, NULL, NULL); }
 
 static int write_error(qk_store *s, const char *what) {
   return qk_store_fail(s, errno == ENOSPC ? QK_STORE_FULL : QK_STORE_IOERR, "writing the %s failed: %s",
@@ -399,7 +417,7 @@ static int close_part(qk_store *s, FILE *f, const char *part, int rc) {
   return rc;
 }
 
-static void sync_dir(const char *path) {
+void qk_store_sync_dir(const char *path) {
   char dir[4096];
   snprintf(dir, sizeof dir, "%s", path);
   char *slash = strrchr(dir, '/');
@@ -439,7 +457,7 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
     if (af) unlink(apart);
     return rc;
   }
-  sync_dir(path);
+  qk_store_sync_dir(path);
   if (csv && answers_path) snprintf(answers_path, answers_len, "%s", apath);
   return QK_STORE_OK;
 }

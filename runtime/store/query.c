@@ -253,3 +253,26 @@ int qk_store_score_changes(qk_store *s, int64_t id, int *count) {
   sqlite3_reset(st);
   return rc;
 }
+
+int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t session_id, int *rank,
+                         int *total) {
+  if (!rank || !total) return qk_store_fail(s, QK_STORE_INVALID, "leader rank: no room for the answer");
+  *rank = *total = 0;
+  if (!app || !exam) return qk_store_fail(s, QK_STORE_INVALID, "leader rank: app and exam are needed");
+  sqlite3_stmt *st = qk_store_stmt(s, ST_RANK);
+  if (!st) return QK_STORE_ERROR;
+  qk_store_bind_text(st, 1, app);
+  qk_store_bind_text(st, 2, exam);
+  sqlite3_bind_int64(st, 3, session_id);
+  int src = sqlite3_step(st), rc;
+  if (src == SQLITE_ROW) {
+    *rank = sqlite3_column_int(st, 0);
+    *total = sqlite3_column_int(st, 1);
+    rc = QK_STORE_OK;
+  } else if (src == SQLITE_DONE)
+    rc = qk_store_fail(s, QK_STORE_NOTFOUND, "session %lld is not a completed, scored session of %s/%s",
+                       (long long)session_id, app, exam);
+  else rc = qk_store_sqlfail(s, src, "ranking a session");
+  sqlite3_reset(st);
+  return rc;
+}

@@ -5,10 +5,13 @@
 ** resume and marking older unfinished ones interrupted.
 **
 ** Each call is one transaction (BEGIN IMMEDIATE ... COMMIT with
-** synchronous=FULL), so what a call recorded is on disk when it returns.
+** synchronous=FULL), so what a call recorded is on disk when it returns;
+** inside a batch (store.c) each call is a savepoint of the batch's one
+** transaction instead, on disk when the batch ends.
 */
 #include "store_int.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,7 +123,11 @@ int qk_store_session_finish(qk_store *s, int64_t id, qk_session_status status, d
     sqlite3_bind_int(st, 5, 0);
     rc = qk_store_step_done(s, st, "logging the session's end");
   }
-  return qk_store_end(s, rc);
+  rc = qk_store_end(s, rc);
+  /* A finished session goes into the database file itself (in a batch:
+  ** once the batch is committed), so a copy of results.db holds it. */
+  if (!rc) qk_store_finished_session(s);
+  return rc;
 }
 
 int qk_store_answer(qk_store *s, int64_t id, const qk_store_answer_in *a, qk_ms now_ms) {
@@ -206,15 +213,16 @@ static int write_one(qk_store *s, sqlite3_stmt *st, int64_t id, const char *what
   if (rc == QK_STORE_INVALID &&
       sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
     rc = qk_store_fail(s, QK_STORE_INVALID, "%s: no session %lld", what, (long long)id);
-  return rc;
+  return qk_store_end(s, rc);
 }
 
 int qk_store_candidate_set(qk_store *s, int64_t id, const char *field, const char *value) {
   int rc;
   if ((rc = need(s, field, "candidate field name"))) return rc;
   if (!value) return qk_store_fail(s, QK_STORE_INVALID, "candidate field %s: value is NULL", field);
+  if ((rc = qk_store_begin(s))) return rc;
   sqlite3_stmt *st = qk_store_stmt(s, ST_CANDIDATE_UPSERT);
-  if (!st) return QK_STORE_ERROR;
+  if (!st) return qk_store_end(s, QK_STORE_ERROR);
   sqlite3_bind_int64(st, 1, id);
   qk_store_bind_text(st, 2, field);
   qk_store_bind_text(st, 3, value);
@@ -225,8 +233,9 @@ int qk_store_consent(qk_store *s, int64_t id, const char *text, const char *vers
                      qk_ms given_at_ms) {
   int rc;
   if ((rc = need(s, text, "consent text")) || (rc = need(s, version, "consent version"))) return rc;
+  if ((rc = qk_store_begin(s))) return rc;
   sqlite3_stmt *st = qk_store_stmt(s, ST_CONSENT_UPSERT);
-  if (!st) return QK_STORE_ERROR;
+  if (!st) return qk_store_end(s, QK_STORE_ERROR);
   sqlite3_bind_int64(st, 1, id);
   qk_store_bind_text(st, 2, text);
   qk_store_bind_text(st, 3, version);
@@ -239,8 +248,9 @@ int qk_store_rubric(qk_store *s, int64_t id, const char *question, const char *s
   int rc;
   if ((rc = need(s, question, "question id")) || (rc = need_json(s, scores_json, "rubric scores")))
     return rc;
+  if ((rc = qk_store_begin(s))) return rc;
   sqlite3_stmt *st = qk_store_stmt(s, ST_RUBRIC_UPSERT);
-  if (!st) return QK_STORE_ERROR;
+  if (!st) return qk_store_end(s, QK_STORE_ERROR);
   sqlite3_bind_int64(st, 1, id);
   qk_store_bind_text(st, 2, question);
   qk_store_bind_text(st, 3, scores_json);
@@ -311,6 +321,14 @@ void qk_store_resume_free(qk_store_resume *r) {
   memset(r, 0, sizeof *r);
 }
 
+/* Parameters 3..5 of STALE (stmt.c). */
+static void bind_window(sqlite3_stmt *st, qk_ms now_ms, qk_ms window_ms) {
+  if (window_ms < 0) window_ms = 0;
+  sqlite3_bind_int64(st, 3, now_ms - window_ms);
+  sqlite3_bind_int64(st, 4, now_ms + window_ms);
+  sqlite3_bind_int64(st, 5, now_ms - QK_STORE_NO_CHECKPOINT_MS);
+}
+
 int qk_store_find_resumable(qk_store *s, const char *kiosk, const char *app, qk_ms now_ms,
                             qk_ms window_ms, qk_store_resume *out) {
   memset(out, 0, sizeof *out);
@@ -320,7 +338,7 @@ int qk_store_find_resumable(qk_store *s, const char *kiosk, const char *app, qk_
   if (!st) return QK_STORE_ERROR;
   qk_store_bind_text(st, 1, kiosk);
   qk_store_bind_text(st, 2, app);
-  sqlite3_bind_int64(st, 3, now_ms - window_ms);
+  bind_window(st, now_ms, window_ms);
   int src = sqlite3_step(st);
   if (src == SQLITE_DONE) rc = QK_STORE_NOTFOUND;
   else if (src != SQLITE_ROW) rc = qk_store_sqlfail(s, src, "looking for a session to resume");
@@ -356,10 +374,98 @@ int qk_store_interrupt_stale(qk_store *s, const char *kiosk, const char *app, qk
     }
     qk_store_bind_text(st, 1, kiosk);
     qk_store_bind_text(st, 2, app);
-    sqlite3_bind_int64(st, 3, now_ms - window_ms);
-    if (i == 0) sqlite3_bind_int64(st, 4, now_ms);
+    bind_window(st, now_ms, window_ms);
+    if (i == 0) sqlite3_bind_int64(st, 6, now_ms);
     rc = qk_store_step_done(s, st, "marking unfinished sessions interrupted");
     if (!rc && i == 1 && n_marked) *n_marked = sqlite3_changes(s->db);
   }
   return qk_store_end(s, rc);
+}
+
+/* ---- whose session it is, for the resume offer --------------------------- */
+
+/* The candidate's field, or "" (NOTFOUND when the session does not exist). */
+static int candidate_field(qk_store *s, int64_t id, const char *field, char *out, size_t len) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_CANDIDATE_GET);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, id);
+  qk_store_bind_text(st, 2, field);
+  int src = sqlite3_step(st), rc = QK_STORE_OK;
+  if (src == SQLITE_ROW) qk_store_copy_utf8(out, len, qk_store_col_text(st, 0));
+  else if (src == SQLITE_DONE) out[0] = 0;
+  else rc = qk_store_sqlfail(s, src, "reading the candidate's details");
+  sqlite3_reset(st);
+  return rc;
+}
+
+static int session_exists(qk_store *s, int64_t id) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_SESSION_STATUS);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, id);
+  int src = sqlite3_step(st);
+  int rc = src == SQLITE_ROW    ? QK_STORE_OK
+           : src == SQLITE_DONE ? qk_store_fail(s, QK_STORE_NOTFOUND, "no session %lld", (long long)id)
+                                : qk_store_sqlfail(s, src, "reading a session");
+  sqlite3_reset(st);
+  return rc;
+}
+
+/* The phone's digits, the rest dropped ("138 0000-1234" -> "13800001234"). */
+static size_t phone_digits(const char *phone, char *out, size_t len) {
+  size_t n = 0;
+  for (const char *p = phone; *p && n + 1 < len; p++)
+    if (*p >= '0' && *p <= '9') out[n++] = *p;
+  out[n] = 0;
+  return n;
+}
+
+int qk_store_resume_identity(qk_store *s, int64_t id, char *masked, size_t len, int *has_phone) {
+  char name[512], phone[128], digits[128];
+  if (!masked || !len || !has_phone)
+    return qk_store_fail(s, QK_STORE_INVALID, "resume identity: no room for the answer");
+  masked[0] = 0;
+  *has_phone = 0;
+  int rc = session_exists(s, id);
+  if (rc || (rc = candidate_field(s, id, "name", name, sizeof name)) ||
+      (rc = candidate_field(s, id, "phone", phone, sizeof phone)))
+    return rc;
+  /* The first character as it is, then one '*' per further character
+  ** (whole UTF-8 characters: "张伟" is two, not six). Bytes that are not
+  ** UTF-8 count one each, so nothing of them is shown. */
+  size_t n = strlen(name), out = 0;
+  for (size_t i = 0; i < n;) {
+    size_t c = qk_sjson_utf8_len((const unsigned char *)name + i, n - i);
+    if (!c) c = 1;
+    size_t add = i == 0 ? c : 1;
+    if (out + add >= len) {
+      masked[0] = 0;
+      return qk_store_fail(s, QK_STORE_INVALID, "resume identity: %zu bytes are too few for the masked name",
+                           len);
+    }
+    if (i == 0) memcpy(masked + out, name, c);
+    else masked[out] = '*';
+    out += add;
+    i += c;
+  }
+  masked[out] = 0;
+  /* Four digits are what the check asks for; fewer cannot be checked. */
+  *has_phone = phone_digits(phone, digits, sizeof digits) >= 4;
+  sodium_memzero(phone, sizeof phone);
+  sodium_memzero(digits, sizeof digits);
+  return QK_STORE_OK;
+}
+
+int qk_store_resume_check_phone(qk_store *s, int64_t id, const char *digits, int *match) {
+  char phone[128], all[128];
+  if (!match) return qk_store_fail(s, QK_STORE_INVALID, "resume phone check: no room for the answer");
+  *match = 0;
+  if (!digits) return qk_store_fail(s, QK_STORE_INVALID, "resume phone check: no digits given");
+  int rc = session_exists(s, id);
+  if (rc || (rc = candidate_field(s, id, "phone", phone, sizeof phone))) return rc;
+  size_t n = phone_digits(phone, all, sizeof all);
+  if (n >= 4 && strlen(digits) == 4 && strspn(digits, "0123456789") == 4)
+    *match = sodium_memcmp(all + n - 4, digits, 4) == 0;
+  sodium_memzero(phone, sizeof phone);
+  sodium_memzero(all, sizeof all);
+  return QK_STORE_OK;
 }

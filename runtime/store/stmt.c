@@ -35,6 +35,14 @@
   "." col ") j, candidates c WHERE c.session_id = ?1 AND j.type = 'text' AND "          \
   "(j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
 #define PURGED_DATA "'{\"purged\":true}'"
+/* Is in-progress session s stale (see qk_store_interrupt_stale)? ?3 is
+** now - window, ?4 now + window (a session stamped in the future, after
+** the clock was set back, is no fresher than one from the past), ?5 now -
+** QK_STORE_NO_CHECKPOINT_MS for a session that never wrote a checkpoint
+** and so can never be resumed. */
+#define STALE(s)                                                                         \
+  "(" s ".last_activity < ?3 OR " s ".last_activity > ?4 OR (" s ".last_activity < ?5 " \
+  "AND NOT EXISTS(SELECT 1 FROM checkpoints k WHERE k.session_id = " s ".id)))"
 
 static const char *const sql[ST_COUNT] = {
     [ST_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
@@ -86,8 +94,8 @@ static const char *const sql[ST_COUNT] = {
     [ST_RESUME_FIND] = "SELECT s.id, c.state, c.remaining_ms, s.last_activity" SESSION_FROM
                        " LEFT JOIN checkpoints c ON c.session_id = s.id "
                        "WHERE s.kiosk = ?1 AND (?2 IS NULL OR e.app = ?2) "
-                       "AND s.status = 'in_progress' AND s.last_activity >= ?3 "
-                       "ORDER BY s.last_activity DESC, s.id DESC LIMIT 1",
+                       "AND s.status = 'in_progress' AND NOT " STALE("s")
+                       " ORDER BY s.last_activity DESC, s.id DESC LIMIT 1",
     /* Column 8 is the response as a person reads it: a JSON string
     ** without its quotes and escapes, anything else as JSON text. */
     [ST_SESSION_ANSWERS] = "SELECT question, response, points, max_points, correct, time_ms, "
@@ -95,14 +103,17 @@ static const char *const sql[ST_COUNT] = {
                            "CASE json_type(response) WHEN 'text' THEN json_extract(response, '$') "
                            "ELSE response END ELSE response END "
                            "FROM answers WHERE session_id = ?1 ORDER BY answered_at, question",
+    /* Both use sessions_by_kiosk (kiosk, status): only this kiosk's
+    ** in-progress sessions are looked at, a handful, so this is cheap
+    ** enough to run between candidates. */
     [ST_STALE_EVENTS] = "INSERT INTO events(session_id, t_ms, kind, data) "
-                        "SELECT s.id, ?4, 'status', json_object('status', 'interrupted', "
+                        "SELECT s.id, ?6, 'status', json_object('status', 'interrupted', "
                         "'last_activity', s.last_activity)" SESSION_FROM
                         " WHERE s.kiosk = ?1 AND (?2 IS NULL OR e.app = ?2) "
-                        "AND s.status = 'in_progress' AND s.last_activity < ?3",
-    [ST_STALE_MARK] = "UPDATE sessions SET status = 'interrupted', finished_at = last_activity "
-                      "WHERE kiosk = ?1 AND status = 'in_progress' AND last_activity < ?3 "
-                      "AND (?2 IS NULL OR exam_ref IN (SELECT id FROM exams WHERE app = ?2))",
+                        "AND s.status = 'in_progress' AND " STALE("s"),
+    [ST_STALE_MARK] = "UPDATE sessions AS m SET status = 'interrupted', finished_at = last_activity "
+                      "WHERE kiosk = ?1 AND status = 'in_progress' AND " STALE("m")
+                      " AND (?2 IS NULL OR exam_ref IN (SELECT id FROM exams WHERE app = ?2))",
     [ST_LEADERBOARD] = "SELECT s.id, " PUBLIC_NAME ", s.score, s.max_score, s.finished_at" SESSION_FROM
                        " WHERE e.app = ?1 AND e.exam = ?2 AND (?3 IS NULL OR e.content_hash = ?3) "
                        "AND s.status = 'completed' AND s.score IS NOT NULL "
@@ -154,6 +165,25 @@ static const char *const sql[ST_COUNT] = {
     [ST_PURGE_CANDIDATES] = "DELETE FROM candidates WHERE session_id = ?1",
     [ST_PURGE_CHECKPOINT] = "DELETE FROM checkpoints WHERE session_id = ?1",
     [ST_PURGE_MARK] = "UPDATE sessions SET purged_at = ?2 WHERE id = ?1",
+    /* Rank in leaderboard order (score desc, earlier finish, lower id),
+    ** counted over the covering index sessions_ranked (exam_ref, status,
+    ** score, finished_at): ranges of the index per exam version, never the
+    ** session rows. The session's own values are scalar subqueries, run
+    ** once, so each count is an index range. No row when ?3 is not a
+    ** completed, scored session of app/exam. */
+    [ST_RANK] =
+        "WITH v(id) AS (SELECT id FROM exams WHERE app = ?1 AND exam = ?2), "
+        "me(sc, fa) AS (SELECT score, finished_at FROM sessions WHERE id = ?3 "
+        "AND exam_ref IN v AND status = 'completed' AND score IS NOT NULL) "
+        "SELECT 1 + (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v "
+        "AND x.status = 'completed' AND x.score > (SELECT sc FROM me)) "
+        "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score = (SELECT sc FROM me) AND x.finished_at < (SELECT fa FROM me)) "
+        "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score = (SELECT sc FROM me) AND x.finished_at = (SELECT fa FROM me) AND x.id < ?3), "
+        "(SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score IS NOT NULL) FROM me",
+    [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 
 const char *qk_store_stmt_sql(qk_stmt_id id) { return id < ST_COUNT ? sql[id] : NULL; }

@@ -20,7 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define BUSY_TIMEOUT_MS 5000
+/* At most 2 s: a lock another program holds longer must surface as
+** QK_STORE_BUSY ("results cannot be saved") well before the runtime's
+** watchdog (about 10 s) takes a main loop blocked here for a hang. */
+#define BUSY_TIMEOUT_MS 2000
 
 /* ---- errors ---------------------------------------------------------------- */
 
@@ -75,9 +78,122 @@ int qk_store_exec(qk_store *s, const char *sql, const char *what) {
   return rc == SQLITE_OK ? QK_STORE_OK : qk_store_sqlfail(s, rc, what);
 }
 
-int qk_store_begin(qk_store *s) { return qk_store_exec(s, "BEGIN IMMEDIATE", "starting a write"); }
+/* ---- the file behind the path ------------------------------------------- */
+
+/* Folds the WAL into the database file. Errors are left alone: what was
+** committed is safe in the WAL either way, and the next checkpoint (or
+** the next open) copies it over. */
+static void checkpoint(qk_store *s, int mode) {
+  int log = -1, done = -1;
+  sqlite3_wal_checkpoint_v2(s->db, "main", mode, &log, &done);
+}
+
+void qk_store_finished_session(qk_store *s) {
+  if (s->batch_depth) {
+    s->batch_finished = 1; /* not committed yet: after batch_end's COMMIT */
+    return;
+  }
+  /* PASSIVE, not TRUNCATE: it never waits on the busy handler, so a reader
+  ** (a backup, the stats command) cannot stall the kiosk between two
+  ** candidates; it copies every frame no reader still needs, which with
+  ** no reader is all of them, so the finished session is in results.db
+  ** itself and a plain copy of the file holds it. The WAL is then reused
+  ** from its start, so it does not grow either. */
+  checkpoint(s, SQLITE_CHECKPOINT_PASSIVE);
+}
+
+/* Does the path still name the file that was opened? An operator who
+** moves or deletes results.db while the kiosk runs would otherwise have
+** every later result written into a file nobody will find (or into an
+** unlinked inode that vanishes at exit). */
+static int check_path(qk_store *s) {
+  if (!s->have_file) return QK_STORE_OK;
+  struct stat st;
+  if (stat(s->path, &st) == 0 && st.st_dev == s->dev && st.st_ino == s->ino) {
+    s->moved_saved = 0;
+    return QK_STORE_OK;
+  }
+  if (!s->moved_saved && sqlite3_get_autocommit(s->db)) {
+    /* Through the still-open connection, every committed result goes into
+    ** the moved file: its -wal stayed behind at the old path, and without
+    ** this `mv results.db elsewhere` would lose what the WAL held. TRUNCATE
+    ** waits (busy timeout) for readers so nothing is left out. */
+    int log = -1, done = -1;
+    int rc = sqlite3_wal_checkpoint_v2(s->db, "main", SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+    s->moved_saved = rc == SQLITE_OK;
+  }
+  return qk_store_fail(s, QK_STORE_MOVED,
+                       "the results database %s was moved or deleted while the kiosk was "
+                       "running; put it back or restart the kiosk",
+                       s->path);
+}
+
+/* ---- transactions and batches ------------------------------------------ */
+
+/* SQLite rolled the batch's transaction back by itself (full disk, I/O
+** error, ...): everything the batch wrote is gone. Remember why, so the
+** rest of the batch fails instead of autocommitting on its own, and
+** batch_end reports it. */
+static int batch_lost(qk_store *s, int rc) {
+  if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND)
+    rc = qk_store_fail(s, QK_STORE_ERROR, "the database dropped the unsaved writes after an error (%s)",
+                       s->err[0] ? s->err : "no message");
+  if (!s->batch_lost) {
+    s->batch_lost = rc;
+    memcpy(s->batch_err, s->err, sizeof s->batch_err);
+  }
+  s->batch_open = 0;
+  return rc;
+}
+
+/* Rolls back to and ends the call's savepoint, keeping the first error. */
+static void undo_call(qk_store *s) {
+  char keep[sizeof s->err];
+  memcpy(keep, s->err, sizeof keep);
+  sqlite3_exec(s->db, "ROLLBACK TO qk_call; RELEASE qk_call", NULL, NULL, NULL);
+  memcpy(s->err, keep, sizeof keep);
+}
+
+int qk_store_begin(qk_store *s) {
+  int rc;
+  if (!s->batch_depth) {
+    if ((rc = check_path(s))) return rc;
+    return qk_store_exec(s, "BEGIN IMMEDIATE", "starting a write");
+  }
+  if (s->batch_lost)
+    return qk_store_fail(s, s->batch_lost,
+                         "not saved: an earlier write of this batch failed and nothing of the "
+                         "batch was kept (%s)",
+                         s->batch_err);
+  if (s->batch_open && sqlite3_get_autocommit(s->db)) return batch_lost(s, QK_STORE_OK);
+  if (!s->batch_open) {
+    if ((rc = check_path(s)) || (rc = qk_store_exec(s, "BEGIN IMMEDIATE", "starting a write")))
+      return rc;
+    s->batch_open = 1;
+  }
+  rc = qk_store_exec(s, "SAVEPOINT qk_call", "starting a write");
+  if (rc && sqlite3_get_autocommit(s->db)) return batch_lost(s, rc);
+  return rc;
+}
+
+static int batch_call_end(qk_store *s, int rc) {
+  if (sqlite3_get_autocommit(s->db)) return batch_lost(s, rc);
+  if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) {
+    int rrc = qk_store_exec(s, "RELEASE qk_call", "saving");
+    if (rrc == QK_STORE_OK) {
+      s->batch_writes++;
+      return rc;
+    }
+    rc = rrc;
+    if (sqlite3_get_autocommit(s->db)) return batch_lost(s, rc);
+  }
+  undo_call(s);
+  if (sqlite3_get_autocommit(s->db)) return batch_lost(s, rc);
+  return rc;
+}
 
 int qk_store_end(qk_store *s, int rc) {
+  if (s->batch_depth) return batch_call_end(s, rc);
   if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) {
     int crc = qk_store_exec(s, "COMMIT", "saving to disk");
     if (crc == QK_STORE_OK) return rc;
@@ -91,6 +207,47 @@ int qk_store_end(qk_store *s, int rc) {
     memcpy(s->err, keep, sizeof keep);
   }
   return rc;
+}
+
+int qk_store_batch_begin(qk_store *s) {
+  s->batch_depth++;
+  return QK_STORE_OK;
+}
+
+int qk_store_batch_pending(const qk_store *s) {
+  return s->batch_depth && !s->batch_lost ? s->batch_writes : 0;
+}
+
+int qk_store_batch_end(qk_store *s) {
+  if (!s->batch_depth)
+    return qk_store_fail(s, QK_STORE_INVALID, "internal error: batch end without a batch begin");
+  if (--s->batch_depth) return QK_STORE_OK; /* the outermost end commits */
+  int rc = QK_STORE_OK;
+  if (s->batch_lost) {
+    rc = qk_store_fail(s, s->batch_lost, "not saved: %s", s->batch_err);
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  } else if (s->batch_open) {
+    if (sqlite3_get_autocommit(s->db))
+      rc = qk_store_fail(s, QK_STORE_ERROR,
+                         "not saved: the database dropped this batch's writes after an error (%s)",
+                         s->err[0] ? s->err : "no message");
+    else if (!s->batch_writes) rc = qk_store_exec(s, "ROLLBACK", "ending an empty write");
+    else rc = qk_store_end(s, QK_STORE_OK); /* depth is 0: COMMIT, or roll back on failure */
+  }
+  int finished = rc == QK_STORE_OK && s->batch_finished;
+  s->batch_open = s->batch_writes = s->batch_lost = s->batch_finished = 0;
+  s->batch_err[0] = 0;
+  if (finished) qk_store_finished_session(s);
+  return rc;
+}
+
+int qk_store_probe(qk_store *s) {
+  if (s->batch_depth)
+    return qk_store_fail(s, QK_STORE_INVALID, "internal error: the store probe runs outside a batch");
+  /* A real (tiny) write: a lock alone would not show a full disk. */
+  int rc = qk_store_begin(s);
+  if (rc) return rc;
+  return qk_store_end(s, qk_store_setting_raw_set(s, "store.probe", "ok"));
 }
 
 int qk_store_step_done(qk_store *s, sqlite3_stmt *st, const char *what) {
@@ -248,20 +405,63 @@ static int corrupt(qk_store *s, const char *why) {
                        s->path, why);
 }
 
-static int open_db(qk_store *s) {
+/* A -wal or -journal without its database: the database was moved or
+** deleted, and that file may hold the only copy of recent results.
+** Starting over would create a fresh database and SQLite would delete or
+** overwrite the orphan, so refuse and leave it exactly as it is. An empty
+** one holds nothing (a checkpoint that truncated it, a journal that was
+** reset) and is no reason to stop a kiosk. */
+static int check_orphans(qk_store *s) {
+  struct stat st;
+  if (stat(s->path, &st) == 0 || errno != ENOENT) return QK_STORE_OK;
+  static const char *const sides[] = {"-wal", "-journal"};
+  for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+    char side[4200];
+    snprintf(side, sizeof side, "%s%s", s->path, sides[i]);
+    if (stat(side, &st) == 0 && st.st_size > 0)
+      return qk_store_fail(s, QK_STORE_CANTOPEN,
+                           "%s exists but the database %s beside it does not: that file may hold "
+                           "the latest results, so no new database is started over it. Put the "
+                           "database back beside it (or move %s and the database's other files "
+                           "aside to keep for recovery) and restart",
+                           side, s->path, side);
+  }
+  return QK_STORE_OK;
+}
+
+/* The file as opened, for check_path. */
+static int remember_file(qk_store *s) {
+  struct stat st;
+  if (stat(s->path, &st) != 0)
+    return qk_store_fail(s, QK_STORE_CANTOPEN, "database %s vanished while it was being opened: %s",
+                         s->path, strerror(errno));
+  s->dev = st.st_dev;
+  s->ino = st.st_ino;
+  s->have_file = 1;
+  return QK_STORE_OK;
+}
+
+/* reading: for a copy taken while a kiosk writes (backup). Nothing is
+** created, converted, migrated or locked for writing: a kiosk writing
+** tap after tap could keep a write lock from ever being granted. */
+static int open_db(qk_store *s, int reading) {
   char dir[4096], text[256];
   int memory = !strcmp(s->path, ":memory:");
   int rc;
-  if (!memory) {
+  if (reading) {
+    if ((rc = check_orphans(s))) return rc;
+  } else if (!memory) {
     if ((rc = make_parent(s, s->path, dir, sizeof dir))) return rc;
+    if ((rc = check_orphans(s))) return rc;
     if ((rc = check_access(s, s->path, dir))) return rc;
   }
-  rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* READWRITE even for reading: a WAL reader must be able to use -shm. */
+  rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | (reading ? 0 : SQLITE_OPEN_CREATE), NULL);
   if (rc != SQLITE_OK) return qk_store_sqlfail(s, rc, "opening the database");
   sqlite3_extended_result_codes(s->db, 1);
   sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
   /* SQLite quietly opens a write-protected file read-only. */
-  if (sqlite3_db_readonly(s->db, "main") == 1)
+  if (!reading && sqlite3_db_readonly(s->db, "main") == 1)
     return qk_store_fail(s, QK_STORE_READONLY,
                          "database %s can only be opened read-only (file permissions or a "
                          "write-protected medium): results could not be saved",
@@ -274,6 +474,10 @@ static int open_db(qk_store *s) {
   if (rc == QK_STORE_CORRUPT) return corrupt(s, sqlite3_errmsg(s->db));
   if (rc) return rc;
   if (strcmp(text, "ok") != 0) return corrupt(s, text);
+  /* A newer quizkiosk's database is refused before anything is written to
+  ** it, switching to WAL included: it must stay byte-identical. */
+  if ((rc = qk_store_schema_check(s))) return rc;
+  if (reading) return remember_file(s);
   rc = pragma_text(s, "PRAGMA journal_mode=WAL", text, sizeof text);
   if (rc == QK_STORE_CORRUPT) return corrupt(s, sqlite3_errmsg(s->db));
   if (rc) return rc;
@@ -292,12 +496,14 @@ static int open_db(qk_store *s) {
                           "setting up the database")))
     return rc;
   if ((rc = qk_store_migrate(s))) return rc;
+  /* The migrations above wrote to the file, so it exists now. */
+  if (!memory && (rc = remember_file(s))) return rc;
   /* Write probe: taking the write lock touches the -wal and -shm files. */
   if ((rc = qk_store_begin(s))) return rc;
   return qk_store_exec(s, "ROLLBACK", "releasing the write lock");
 }
 
-int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
+static int open_store(const char *path, int reading, qk_store **out, char *err, size_t errlen) {
   *out = NULL;
   if (err && errlen) err[0] = 0;
   if (!path || !*path) {
@@ -314,7 +520,7 @@ int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
     if (err) snprintf(err, errlen, "out of memory opening %s", path);
     return QK_STORE_ERROR;
   }
-  int rc = open_db(s);
+  int rc = open_db(s, reading);
   if (rc) {
     if (err) snprintf(err, errlen, "%s", s->err);
     qk_store_close(s);
@@ -325,8 +531,22 @@ int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
   return QK_STORE_OK;
 }
 
+int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen) {
+  return open_store(path, 0, out, err, errlen);
+}
+
+int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t errlen) {
+  return open_store(path, 1, out, err, errlen);
+}
+
 void qk_store_close(qk_store *s) {
   if (!s) return;
+  /* An unfinished batch is committed, not dropped: what it holds was
+  ** recorded by calls that returned OK. */
+  if (s->batch_depth && s->db) {
+    s->batch_depth = 1;
+    qk_store_batch_end(s);
+  }
   for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
   /* The last connection to close checkpoints the WAL into the file. */
   if (s->db) sqlite3_close(s->db);
@@ -390,7 +610,8 @@ int qk_store_setting_set(qk_store *s, const char *key, const char *value) {
   int rc = check_key(s, key);
   if (rc) return rc;
   if (!value) return qk_store_fail(s, QK_STORE_INVALID, "setting %s: value is NULL", key);
-  return qk_store_setting_raw_set(s, key, value);
+  if ((rc = qk_store_begin(s))) return rc;
+  return qk_store_end(s, qk_store_setting_raw_set(s, key, value));
 }
 
 int qk_store_kiosk_id(qk_store *s, char *out, size_t len) {
@@ -400,7 +621,8 @@ int qk_store_kiosk_id(qk_store *s, char *out, size_t len) {
   char id[32];
   randombytes_buf(r, sizeof r);
   snprintf(id, sizeof id, "kiosk-%02x%02x%02x%02x", r[0], r[1], r[2], r[3]);
-  if ((rc = qk_store_setting_raw_set(s, "kiosk_id", id))) return rc;
+  if ((rc = qk_store_begin(s)) || (rc = qk_store_end(s, qk_store_setting_raw_set(s, "kiosk_id", id))))
+    return rc;
   if (strlen(id) >= len) return qk_store_fail(s, QK_STORE_INVALID, "kiosk id buffer too small");
   memcpy(out, id, strlen(id) + 1);
   return QK_STORE_OK;

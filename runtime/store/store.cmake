@@ -13,6 +13,7 @@ add_library(qk_store STATIC
   runtime/store/query.c
   runtime/store/export.c
   runtime/store/purge.c
+  runtime/store/backup.c
   runtime/store/pin.c
   runtime/store/json.c
   runtime/store/timefmt.c
@@ -32,7 +33,7 @@ if(QK_TESTS)
     "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
   # Each unit test is one C file under tests/store/ with its own main().
-  foreach(t api export purge pin migrate open_errors)
+  foreach(t api export purge pin migrate open_errors batch moved backup resume)
     add_executable(qk_store_${t}_test tests/store/${t}_test.c)
     target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
     target_compile_definitions(qk_store_${t}_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)

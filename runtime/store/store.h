@@ -4,10 +4,23 @@
 ** candidates' personal data (kept apart from the results), and the kiosk's
 ** settings including the hashed admin PIN.
 **
-** Durability: the database runs in WAL mode with synchronous=FULL and every
-** call that records something is its own transaction, so when a qk_store_*
-** call returns QK_STORE_OK the data is on disk; pulling the power cord after
-** that loses nothing.
+** Durability: the database runs in WAL mode with synchronous=FULL. Outside
+** a batch every call that records something is its own transaction; inside
+** a batch (qk_store_batch_begin .. qk_store_batch_end) all of them share one
+** transaction, committed by batch_end with one fsync for everything one tap
+** caused. So: when a write call returns QK_STORE_OK outside a batch, or
+** batch_end returns QK_STORE_OK, the data is on disk, and pulling the power
+** cord after that loses nothing. A write call that returned OK inside a
+** batch is NOT on disk yet: a crash before batch_end loses the whole batch
+** (never a part of it), and a batch_end error means nothing of the batch
+** was saved. Each call stays atomic on its own even inside a batch: one
+** that fails leaves nothing of itself and the batch's other writes stand.
+**
+** Before each write transaction the store checks that its path still names
+** the file it opened; if the file was moved or deleted, writes fail with
+** QK_STORE_MOVED (after the WAL was folded into the moved file, so it holds
+** every committed result) until the file is back. After each finished
+** session the WAL is checkpointed into the database file.
 **
 ** Time: every call that needs "now" takes it as now_ms (milliseconds since
 ** the epoch) from the caller, because under replay the runtime runs on a
@@ -43,7 +56,9 @@ enum {
   QK_STORE_TOO_NEW = -6,   /* schema written by a newer quizkiosk */
   QK_STORE_BUSY = -7,      /* another process holds the database too long */
   QK_STORE_INVALID = -8,   /* bad argument (message says which) */
-  QK_STORE_CANTOPEN = -9   /* path cannot be created or opened */
+  QK_STORE_CANTOPEN = -9,  /* path cannot be created or opened; also: a
+                              -wal or -journal lies there without its database */
+  QK_STORE_MOVED = -10     /* the database file was moved or deleted while open */
 };
 
 /* Session status as stored (and exported) by name. */
@@ -65,12 +80,60 @@ int qk_store_status_parse(const char *name, qk_session_status *out);
 ** path, runs PRAGMA quick_check and the schema migrations. Detects, before a
 ** candidate starts: corrupt files (QK_STORE_CORRUPT), read-only files,
 ** folders or media (QK_STORE_READONLY), databases from a newer version
-** (QK_STORE_TOO_NEW). On failure *out is NULL and err holds the reason. */
+** (QK_STORE_TOO_NEW, refused before anything is written: the file stays
+** byte-identical and no -wal or -shm is made for a rollback-journal file),
+** and a "<path>-wal" or "<path>-journal" that is not empty while <path>
+** does not exist (QK_STORE_CANTOPEN; the orphan is left untouched, since
+** it may hold the only copy of recent results). On failure *out is NULL
+** and err holds the reason. */
 int qk_store_open(const char *path, qk_store **out, char *err, size_t errlen);
-void qk_store_close(qk_store *s); /* NULL is fine */
+/* NULL is fine. An unfinished batch is committed first (as batch_end). */
+void qk_store_close(qk_store *s);
 const char *qk_store_errmsg(const qk_store *s);
 int qk_store_schema_version(qk_store *s); /* PRAGMA user_version */
 int qk_store_latest_schema_version(void);
+
+/* ---- batches (group commit) and storage health -------------------------- */
+
+/* Between batch_begin and batch_end every write call (session_begin,
+** answer, event, checkpoint, candidate_set, consent, rubric, finish,
+** rescore_*, setting_set, kiosk_id's first use, set_pin, verify_pin, purge,
+** interrupt_stale) joins ONE transaction, opened with BEGIN IMMEDIATE at the
+** first write (so a batch that writes nothing costs no I/O at all). Each
+** call is a savepoint of it: released when the call succeeds, rolled back
+** when it fails, so a failed call leaves no half of itself and the others
+** stay. Reads inside a batch see its writes.
+**
+** batch_end commits: QK_STORE_OK means everything the batch's calls
+** recorded is on disk; an error code (message in errmsg) means NOTHING of
+** the batch is on disk. When SQLite itself drops the transaction midway
+** (full disk, I/O error), every later write call of the batch fails with
+** that error too (none of them commits on its own) and batch_end returns
+** it. Batches nest: only the outermost batch_end commits, inner ones
+** return OK. The runtime calls batch_begin before each call into a script
+** and batch_end after it; a candidate is told "saved" only after an OK
+** batch_end. batch_end without batch_begin is QK_STORE_INVALID. */
+int qk_store_batch_begin(qk_store *s);
+int qk_store_batch_end(qk_store *s);
+/* Write calls of the current batch that succeeded but are not committed
+** yet (0 outside a batch, or once the batch was lost). */
+int qk_store_batch_pending(const qk_store *s);
+
+/* The cheap check the runtime repeats (every few seconds) while it shows
+** "results cannot be saved": QK_STORE_OK once the path names the open file
+** again and a tiny write (the setting "store.probe") commits, else the
+** error code (QK_STORE_MOVED, BUSY, FULL, IOERR, READONLY, ...) with its
+** message. Call it outside a batch (inside one: QK_STORE_INVALID). */
+int qk_store_probe(qk_store *s);
+
+/* Online backup (SQLite's backup API) of the open database to out_path,
+** consistent even while other processes keep writing, and including what
+** is still only in the WAL (which a plain copy of the file misses).
+** Written to "<out_path>.part", checked (quick_check), fsync'ed and renamed,
+** so out_path is never half a backup. The copy is a rollback-journal file
+** that needs no -wal beside it. Not inside a batch with pending writes, not
+** onto the database itself (QK_STORE_INVALID). */
+int qk_store_backup(qk_store *s, const char *out_path);
 
 /* ---- settings (the kiosk's config lives in the DB) --------------------- */
 
@@ -162,17 +225,45 @@ typedef struct qk_store_resume {
   qk_store_answer_row *answers; /* strings owned by the struct */
 } qk_store_resume;
 
-/* The latest in-progress session of kiosk (+ app, NULL for any) whose last
-** activity is at or after now_ms - window_ms. QK_STORE_OK fills *out (free
-** with qk_store_resume_free), QK_STORE_NOTFOUND when there is none. */
+/* A session that never wrote a checkpoint cannot be resumed; after this
+** long without activity it counts as stale. */
+#define QK_STORE_NO_CHECKPOINT_MS 60000
+
+/* An in-progress session is stale at now_ms when |now_ms - last activity|
+** > window_ms (a session stamped in the future, after the clock was set
+** back, is no fresher than an old one), or when it has no checkpoint and
+** its last activity is more than QK_STORE_NO_CHECKPOINT_MS before now_ms.
+**
+** The latest in-progress session of kiosk (+ app, NULL for any) that is not
+** stale. QK_STORE_OK fills *out (free with qk_store_resume_free),
+** QK_STORE_NOTFOUND when there is none. */
 int qk_store_find_resumable(qk_store *s, const char *kiosk, const char *app, qk_ms now_ms,
                             qk_ms window_ms, qk_store_resume *out);
 void qk_store_resume_free(qk_store_resume *r);
-/* Marks in-progress sessions of kiosk (+ app, NULL for any) whose last
-** activity is older than the window as interrupted (never deletes them);
-** their finished_at becomes their last activity. *n_marked may be NULL. */
+/* Marks the stale (see above) in-progress sessions of kiosk (+ app, NULL
+** for any) interrupted (never deletes them); their finished_at becomes
+** their last activity. *n_marked may be NULL. Cheap (an index over the
+** kiosk's in-progress sessions), so it can run between candidates; the
+** caller must not run it while a candidate of this kiosk is at a screen
+** that writes nothing before the first checkpoint, since such a live
+** session looks exactly like one a crash left behind. */
 int qk_store_interrupt_stale(qk_store *s, const char *kiosk, const char *app, qk_ms now_ms,
                              qk_ms window_ms, int *n_marked);
+
+/* Who an unfinished session belongs to, for the resume offer: the
+** candidate's "name" field masked to its first character followed by one
+** '*' per remaining character ("张伟" -> "张*", "王小明" -> "王**", "John"
+** -> "J***"; whole UTF-8 characters), "" when no name was given;
+** *has_phone = 1 when the "phone" field holds at least four digits (what
+** qk_store_resume_check_phone checks), else 0. QK_STORE_NOTFOUND when there
+** is no such session, QK_STORE_INVALID when len cannot hold the mask. */
+int qk_store_resume_identity(qk_store *s, int64_t session_id, char *masked, size_t len,
+                             int *has_phone);
+/* *match = 1 when digits is exactly four digits equal to the last four
+** digits of the candidate's "phone" field (non-digits in the stored phone
+** ignored), else 0; never reveals the phone. QK_STORE_NOTFOUND when there
+** is no such session. */
+int qk_store_resume_check_phone(qk_store *s, int64_t session_id, const char *digits, int *match);
 
 /* ---- admin screen ------------------------------------------------------ */
 
@@ -189,6 +280,12 @@ typedef struct qk_store_leader {
 ** earlier finish. content_hash NULL: all versions of the exam. */
 int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const char *content_hash,
                          int n, qk_store_leader *out, int *count);
+/* 1-based rank of session among the completed (and scored) sessions of
+** app/exam, all versions, in leaderboard order (score desc, earlier finish
+** first, then lower id), and *total of them; NOTFOUND if it is not a
+** completed, scored session of that exam. Counted over an index. */
+int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t session_id, int *rank,
+                         int *total);
 
 typedef struct qk_store_stats {
   int64_t started, completed, abandoned, timed_out, interrupted, in_progress;
@@ -243,8 +340,9 @@ int qk_store_pin_is_set(qk_store *s);
 ** mode, then the candidate fields sorted by name) to one stream, answers
 ** (session_id, question, response, points, max_points, correct, time_ms,
 ** answered_at) to the other; both streams are required. Text a candidate
-** typed that starts like a formula (= + - @) gets a leading ' so Excel
-** shows it instead of running it. */
+** typed that starts like a formula (= + - @ tab CR) gets a leading ' so
+** Excel shows it instead of running it, unless it is a plain finite
+** decimal number such as -5 or -1e5 ("-nan(0x8000)", "-inf" are guarded). */
 int qk_store_export_csv(qk_store *s, FILE *sessions, FILE *answers, qk_ms since_ms);
 /* A JSON array of sessions with their candidate fields and answers. */
 int qk_store_export_json(qk_store *s, FILE *out, qk_ms since_ms);
@@ -330,7 +428,7 @@ void qk_store_format_time(qk_ms t, char *out, size_t len);
 
 /* ---- command line -------------------------------------------------------- */
 
-/* export, stats, purge, set-pin. */
+/* export, stats, purge, set-pin, backup. */
 int qk_store_cli_handles(const char *subcommand);
 /* argv[0] is the subcommand. Prints errors to stderr; returns the exit code
 ** (0 ok, 1 failure, 2 usage). */

@@ -9,6 +9,7 @@
 #include "store.h"
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 /* Every statement the store runs, prepared on first use and kept. The SQL
 ** text of each is in stmt.c next to its id, so a reader sees both. */
@@ -54,6 +55,8 @@ typedef enum {
   ST_PURGE_CANDIDATES,
   ST_PURGE_CHECKPOINT,
   ST_PURGE_MARK,
+  ST_RANK,
+  ST_CANDIDATE_GET,
   ST_COUNT
 } qk_stmt_id;
 
@@ -62,6 +65,19 @@ struct qk_store {
   char *path;
   sqlite3_stmt *st[ST_COUNT];
   char err[512];
+  /* The file opened, to notice when the path stops naming it (moved or
+  ** deleted); have_file is 0 for ":memory:" and during open. */
+  dev_t dev;
+  ino_t ino;
+  int have_file;
+  int moved_saved; /* the WAL was checkpointed into the moved file */
+  /* Group commit (qk_store_batch_begin/end). */
+  int batch_depth;       /* nesting of batch_begin; 0 = no batch */
+  int batch_open;        /* the batch's BEGIN IMMEDIATE was run */
+  int batch_writes;      /* calls whose savepoint was released */
+  int batch_lost;        /* error code: SQLite rolled the batch back */
+  int batch_finished;    /* a session finished: checkpoint after commit */
+  char batch_err[512];   /* why the batch was lost */
 };
 
 /* The cached statement, reset and unbound; NULL on failure (error set). */
@@ -79,11 +95,19 @@ int qk_store_fail(qk_store *s, int code, const char *fmt, ...)
 int qk_store_sqlfail(qk_store *s, int rc, const char *what);
 int qk_store_map_rc(int rc);
 
-/* Transactions. begin takes the write lock at once (BEGIN IMMEDIATE) so a
-** busy database fails at the start, not halfway. end commits when rc is
-** QK_STORE_OK and rolls back otherwise; returns the final code. */
+/* Transactions. Outside a batch, begin takes the write lock at once (BEGIN
+** IMMEDIATE) so a busy database fails at the start, not halfway, and end
+** commits when rc is QK_STORE_OK or NOTFOUND and rolls back otherwise.
+** Inside a batch, begin opens the batch's transaction at its first write
+** and then a savepoint per call; end releases the savepoint or rolls back
+** to it, so a failed call leaves no half of itself. Both check first that
+** the path still names the open file (QK_STORE_MOVED). end returns the
+** final code. */
 int qk_store_begin(qk_store *s);
 int qk_store_end(qk_store *s, int rc);
+/* After a session finished: fold the WAL into the database file, now
+** (outside a batch) or when the batch commits. */
+void qk_store_finished_session(qk_store *s);
 /* Runs SQL text without results (pragmas, migrations). */
 int qk_store_exec(qk_store *s, const char *sql, const char *what);
 /* Steps a write statement to SQLITE_DONE; resets it either way. */
@@ -98,6 +122,10 @@ double qk_store_col_real(sqlite3_stmt *st, int i);
 int qk_store_col_tri(sqlite3_stmt *st, int i);
 const char *qk_store_col_text(sqlite3_stmt *st, int i);
 
+/* fsync of the folder holding path, so a rename into it is durable
+** (export.c; some file systems refuse, which is ignored). */
+void qk_store_sync_dir(const char *path);
+
 /* Copies src into dst (len bytes), cut on a UTF-8 character boundary. */
 void qk_store_copy_utf8(char *dst, size_t len, const char *src);
 
@@ -108,8 +136,15 @@ int qk_store_setting_raw_set(qk_store *s, const char *key, const char *value);
 /* query.c: reads a row of the SESSION_COLS columns (stmt.c). */
 void qk_store_session_row_read(sqlite3_stmt *st, qk_store_session_row *r);
 
-/* schema.c: brings the schema to the latest version. */
+/* Opens an existing database only to read it (the backup command): as
+** qk_store_open, but nothing is created, switched to WAL, migrated or
+** write-locked, so a kiosk writing all the while cannot starve it. */
+int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t errlen);
+
+/* schema.c: brings the schema to the latest version. schema_check only
+** reads: QK_STORE_TOO_NEW for a newer quizkiosk's database. */
 int qk_store_migrate(qk_store *s);
+int qk_store_schema_check(qk_store *s);
 
 /* json.c: strict RFC 8259 check, including that strings are valid UTF-8. */
 int qk_sjson_valid(const char *text, size_t len);

@@ -70,6 +70,15 @@ expect 0 "" export --db "$db" --format json
 grep -q "王伟" "$dir/out.txt" && fail "name still exported after purge"
 grep -q '"score":2,"max_score":3' "$dir/out.txt" || fail "score lost by purge"
 
+# backup
+expect 2 "--out FILE is required" backup --db "$db"
+expect 1 "no database at" backup --db "$dir/missing.db" --out "$dir/b.db"
+expect 0 "backed up $db to $dir/backup.db" backup --db "$db" --out "$dir/backup.db"
+[ -f "$dir/backup.db" ] && [ ! -f "$dir/backup.db.part" ] || fail "backup file missing or .part left"
+expect 0 "5 started: 3 completed" stats --db "$dir/backup.db"
+expect 1 "the database itself" backup --db "$db" --out "$db"
+expect 0 "quizkiosk backup --db FILE --out FILE" backup --help
+
 # a damaged database is reported, not crashed on
 printf 'this is not a database at all, just text that is long enough to fill a header.....' >"$dir/bad.db"
 expect 1 "damaged" stats --db "$dir/bad.db"

@@ -61,6 +61,52 @@ out:
   free(acsv);
 }
 
+/* The formula guard: anything starting with = + - @ tab or CR is guarded
+** unless it is a plain finite decimal number. strtod alone took "nan",
+** "-nan(0x8000)", "-inf" and hex floats for numbers and let them through. */
+static void test_formula_guard(const char *dir) {
+  static const struct {
+    const char *value, *cell;
+  } cases[] = {
+      {"-nan(0x8000)", "'-nan(0x8000)"}, {"-inf", "'-inf"},   {"+infinity", "'+infinity"},
+      {"-nan", "'-nan"},                 {"-0x1p3", "'-0x1p3"}, {"=1+1", "'=1+1"},
+      {"@SUM(A1)", "'@SUM(A1)"},         {"-1e999", "'-1e999"}, {"-", "'-"},
+      {"-1e5", "-1e5"},                  {"-5", "-5"},          {"+3.25", "+3.25"},
+      {"-.5E-3", "-.5E-3"},              {"nan", "nan"},        {"inf", "inf"},
+  };
+  const int n = (int)(sizeof cases / sizeof *cases);
+  char path[4200], err[300];
+  test_db(dir, "guard.db", path, sizeof path);
+  qk_store *s = NULL;
+  CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_OK);
+  if (!s) return;
+  int64_t id = fix_session(s, "guard", FIX_T0);
+  for (int i = 0; i < n; i++) {
+    char q[16], json[64];
+    snprintf(q, sizeof q, "q%02d", i);
+    snprintf(json, sizeof json, "\"%s\"", cases[i].value);
+    fix_answer(s, id, q, json, 0, 0, 1, FIX_T0 + 1000 + i); /* typed by the candidate */
+  }
+  char *sbuf = NULL, *abuf = NULL;
+  size_t slen = 0, alen = 0;
+  FILE *sf = open_memstream(&sbuf, &slen), *af = open_memstream(&abuf, &alen);
+  CHECK(sf && af);
+  if (sf && af) CHECK_RC(s, qk_store_export_csv(s, sf, af, 0), QK_STORE_OK);
+  if (sf) fclose(sf);
+  if (af) fclose(af);
+  for (int i = 0; abuf && i < n; i++) {
+    char want[96];
+    snprintf(want, sizeof want, "\r\n%lld,q%02d,%s,", (long long)id, i, cases[i].cell);
+    if (!strstr(abuf, want)) {
+      fprintf(stderr, "CSV cell for %s is not %s\n", cases[i].value, cases[i].cell);
+      check_failures++;
+    }
+  }
+  free(sbuf);
+  free(abuf);
+  qk_store_close(s);
+}
+
 static void test_json(const char *dir) {
   char path[4200];
   size_t n = 0;
@@ -127,5 +173,6 @@ int main(int argc, char **argv) {
 
   test_csv(dir);
   test_json(dir);
+  test_formula_guard(dir);
   return check_result("store_export");
 }

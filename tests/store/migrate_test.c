@@ -104,7 +104,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "open: %s\n", err);
     return 1;
   }
-  CHECK(qk_store_schema_version(s) == latest && latest >= 2);
+  CHECK(qk_store_schema_version(s) == latest && latest >= 3);
   /* Old data reads back through the new code. */
   char buf[64];
   CHECK_RC(s, qk_store_kiosk_id(s, buf, sizeof buf), QK_STORE_OK);
@@ -156,9 +156,22 @@ int main(int argc, char **argv) {
   char future[200];
   snprintf(future, sizeof future, "CREATE TABLE t(x); PRAGMA user_version = %d;", latest + 1);
   CHECK(make_db(path, future) == SQLITE_OK);
+  size_t n_before = 0, n_after = 0;
+  char *before = slurp(path, &n_before);
   CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_TOO_NEW);
   CHECK(s == NULL);
   CHECK(strstr(err, "newer quizkiosk") != NULL);
+  /* Byte-identical (not even switched to WAL), and no -wal or -shm made. */
+  char *after = slurp(path, &n_after);
+  CHECK(before && after && n_before == n_after && !memcmp(before, after, n_before));
+  free(before);
+  free(after);
+  char side[4300];
+  struct stat sst;
+  snprintf(side, sizeof side, "%s-wal", path);
+  CHECK(stat(side, &sst) != 0);
+  snprintf(side, sizeof side, "%s-shm", path);
+  CHECK(stat(side, &sst) != 0);
   CHECK(user_version(path) == latest + 1);
 
   /* A fresh file goes straight to the latest version. */
