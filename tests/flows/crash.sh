@@ -23,8 +23,10 @@ full=$src/tests/flows/specialist_correct.replay
 fail() { echo "FAIL (kill after command $n): $*"; exit 1; }
 T0=1795000000000   # the killed and clean runs' wall clock (epoch ms)
 WINDOW_MIN=30      # the resume window the late restart is set up with
-# run WALL_START_MS DB REPLAY [2>ERR]: one headless run of the specialist exam.
-run() { QUIZKIOSK_WALL_START_MS=$1 "$qk" "$app" --headless --window 1280x800 --db "$2" --replay "$3" >/dev/null; }
+# run WALL_START_MS DB REPLAY: one headless run of the specialist exam.
+# Its output goes to DB.log, shown by why DB when it fails.
+run() { QUIZKIOSK_WALL_START_MS=$1 "$qk" "$app" --headless --window 1280x800 --db "$2" --replay "$3" >"$2.log" 2>&1; }
+why() { grep -v ' info: ' "$1.log" | tail -n 4; }
 last_activity() { sqlite3 "$1" 'SELECT max(last_activity) FROM sessions'; }
 # The replay lines that take up the resume offer ("继续上次的测试？").
 # The one place that says how a candidate continues after a restart.
@@ -47,11 +49,11 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
   head -n "$n" "$work/commands" > "$d/upto.replay"
   cp "$d/upto.replay" "$d/crash.replay" && echo crash >> "$d/crash.replay"
 
-  run $T0 "$d/killed.db" "$d/crash.replay" 2>/dev/null
+  run $T0 "$d/killed.db" "$d/crash.replay"
   status=$?
   [ "$status" -eq 137 ] || fail "the process was not killed (exit $status)"
-  run $T0 "$d/clean.db" "$d/upto.replay" 2>/dev/null \
-    || fail "the same commands without the kill failed"
+  run $T0 "$d/clean.db" "$d/upto.replay" \
+    || fail "the same commands without the kill failed: $(why "$d/clean.db")"
 
   [ "$(sqlite3 "$d/killed.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check"
   [ "$(answers "$d/killed.db")" = "$(answers "$d/clean.db")" ] || fail "answers lost: $(answers "$d/killed.db") vs $(answers "$d/clean.db")"
@@ -77,8 +79,8 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
       if [ "$review" = 1 ]; then printf 'tap 交卷\ntap 交卷\nexpect 29 / 29 分\n'
       elif [ -n "$at" ]; then tail -n +"$((n + 1))" "$work/commands"; fi
     } > "$d/resume.replay"
-    run $soon "$d/resume.db" "$d/resume.replay" 2>"$d/resume.err" \
-      || fail "no resume offer: $(tail -1 "$d/resume.err")"
+    run $soon "$d/resume.db" "$d/resume.replay" \
+      || fail "no resume offer: $(why "$d/resume.db")"
     if [ -n "$at" ]; then
       [ "$(sqlite3 "$d/resume.db" 'SELECT status, score FROM sessions')" = "completed|29.0" ] \
         || fail "the resumed test did not finish with 29/29"
@@ -91,8 +93,8 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
     if [ "$n" = 28 ]; then
       cp "$d/killed.db" "$d/walkaway.db"
       printf 'expect 继续上次的测试？\nwait 121000\nexpect 客户服务专员筛选测试\nexpect-not 继续上次的测试？\n' > "$d/walkaway.replay"
-      run $soon "$d/walkaway.db" "$d/walkaway.replay" 2>/dev/null \
-        || fail "the resume offer did not give up"
+      run $soon "$d/walkaway.db" "$d/walkaway.replay" \
+        || fail "the resume offer did not give up: $(why "$d/walkaway.db")"
       [ "$(sqlite3 "$d/walkaway.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
         || fail "an ignored resume offer did not mark the session interrupted"
     fi
@@ -101,8 +103,8 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
     cp "$d/killed.db" "$d/late.db"
     sqlite3 "$d/late.db" "INSERT OR REPLACE INTO settings(key, value) VALUES('resume_window_min', '$WINDOW_MIN')"
     printf 'wait 1000\nexpect-not 继续上次的测试？\n' > "$d/late.replay"
-    run $late "$d/late.db" "$d/late.replay" 2>/dev/null \
-      || fail "restart after the window"
+    run $late "$d/late.db" "$d/late.replay" \
+      || fail "restart after the window: $(why "$d/late.db")"
     [ "$(sqlite3 "$d/late.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
       || fail "not marked interrupted"
     [ "$(answers "$d/late.db")" = "$(answers "$d/killed.db")" ] || fail "answers of the interrupted session"
