@@ -29,8 +29,10 @@
 #define ADMIN_HOLD_MS 3000     /* how long to hold it */
 
 /* RUNNING: the app's VM is up. ERROR: a script failed; restart after a pause.
-** NO_STORE: the results database cannot be used; no candidate may start
-** until it can (retried every few seconds). */
+** NO_STORE: the results database cannot be used — it could not be opened, or
+** a write failed mid-exam (disk full, I/O error, locked, file moved away).
+** No candidate goes on until it works again (probed every few seconds); then
+** the app starts again and the candidate who was there continues at once. */
 typedef enum { STATE_RUNNING, STATE_ERROR, STATE_NO_STORE } app_state;
 
 struct qk_app {
@@ -70,6 +72,8 @@ struct qk_app {
   int tool_done, tool_failed;
   char home_app_name[64];      /* the chooser that launched this app: the next person starts there */
   int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
+  int store_failed;            /* a store write failed during the current call into Lua */
+  int64_t continue_session;    /* after storage came back: the session to go on with (0 = none) */
 };
 
 static const qk_api_module api_modules[] = {
@@ -116,6 +120,8 @@ void qk_app_restart(qk_app *a) {
 void qk_app_quit(qk_app *a) { a->quit = 1; }
 uint64_t qk_app_frame(const qk_app *a) { return a->frame_no; }
 struct qk_store *qk_app_store(qk_app *a) { return a->store; }
+void qk_app_store_failed(qk_app *a) { a->store_failed = 1; }
+int64_t qk_app_continue_session(const qk_app *a) { return a->continue_session; }
 const char *qk_app_kiosk_id(const qk_app *a) { return a->kiosk_id; }
 int64_t qk_app_resume_window_ms(const qk_app *a) { return a->resume_window_ms; }
 
@@ -245,6 +251,57 @@ static void enter_error(qk_app *a, const char *msg) {
   }
 }
 
+/* A write to the results database failed (the store's message says why).
+** The VM goes — whatever it showed after the failed write must not stay on
+** screen, since the candidate would take it for saved — and the kiosk shows
+** "results cannot be saved — call staff" until a probe of the store
+** succeeds. The connection stays open: a database moved away is still
+** reachable through it, and a lock or a full disk may pass. */
+static void enter_storage_failure(qk_app *a) {
+  const char *why = a->store ? qk_store_errmsg(a->store) : "";
+  snprintf(a->error, sizeof a->error, "%s\n数据库文件 · database: %s", why, a->opt.db_path);
+  qk_log_write(a->log, QK_LOG_ERROR, "[%s] results cannot be saved: %s", a->app_name, why);
+  a->store_failed = 0;
+  qk_host_free(a->host);
+  a->host = NULL;
+  a->state = STATE_NO_STORE;
+  a->error_until = qk_app_now(a) + STORE_RETRY_MS;
+  a->animate_until = 0;
+  a->dirty = 1;
+  if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
+  if (a->opt.tool) {
+    fprintf(stderr, "quizkiosk %s: %s\n", a->opt.tool, why);
+    qk_app_tool_done(a, 1);
+  }
+}
+
+/* Every call into the scripts is one group commit: what one tap, timer or
+** frame writes (an answer, its event, the checkpoint) is committed once,
+** after the call and before anything is drawn, so the screen never runs
+** ahead of the disk and one tap costs one fsync. */
+static void batch_open(qk_app *a) {
+  if (a->store && qk_store_batch_begin(a->store) != QK_STORE_OK) a->store_failed = 1;
+}
+
+/* Closes the call's batch; a failed commit (or a failed write the script
+** caught with pcall) means the results storage is failing. Returns 1 then. */
+static int batch_close(qk_app *a) {
+  if (a->store && qk_store_batch_end(a->store) != QK_STORE_OK) a->store_failed = 1;
+  if (!a->store_failed) return 0;
+  enter_storage_failure(a);
+  return 1;
+}
+
+/* Between candidates (each fresh VM): unfinished sessions that can no
+** longer be resumed are kept as interrupted, not left "in progress". */
+static void mark_stale(qk_app *a) {
+  int n = 0;
+  if (qk_store_interrupt_stale(a->store, a->kiosk_id, NULL, qk_app_wall_ms(a), a->resume_window_ms, &n) != QK_STORE_OK)
+    qk_log_write(a->log, QK_LOG_WARN, "could not mark stale sessions: %s", qk_store_errmsg(a->store));
+  else if (n > 0)
+    qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) that can no longer resume marked interrupted", n);
+}
+
 /* Opens the results database; on failure the kiosk shows why and retries
 ** instead of letting a candidate start answers that could not be kept. */
 static int open_store(qk_app *a) {
@@ -274,12 +331,26 @@ static int open_store(qk_app *a) {
     if (end != minutes && v >= 0 && v <= 24 * 60) m = v;
   }
   a->resume_window_ms = (int64_t)m * 60000;
-  int n = 0;
-  if (qk_store_interrupt_stale(a->store, a->kiosk_id, NULL, qk_app_wall_ms(a), a->resume_window_ms, &n) != QK_STORE_OK)
-    qk_log_write(a->log, QK_LOG_WARN, "could not mark stale sessions: %s", qk_store_errmsg(a->store));
-  else if (n > 0)
-    qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) older than %ld min marked interrupted", n, m);
   return 0;
+}
+
+/* The results store failed mid-exam: is it back? On success the candidate
+** who was there goes on with their session without being asked again. */
+static int store_back(qk_app *a) {
+  if (!a->store) return open_store(a) == 0;
+  if (qk_store_probe(a->store) != QK_STORE_OK) {
+    snprintf(a->error, sizeof a->error, "%s\n数据库文件 · database: %s", qk_store_errmsg(a->store), a->opt.db_path);
+    return 0;
+  }
+  qk_store_resume r;
+  memset(&r, 0, sizeof r);
+  if (qk_store_find_resumable(a->store, a->kiosk_id, a->app_name, qk_app_wall_ms(a), a->resume_window_ms, &r) ==
+      QK_STORE_OK) {
+    a->continue_session = r.session_id;
+    qk_store_resume_free(&r);
+  }
+  qk_log_write(a->log, QK_LOG_INFO, "results storage works again%s", a->continue_session ? ": continuing the session" : "");
+  return 1;
 }
 
 static void start_app(qk_app *a) {
@@ -298,17 +369,20 @@ static void start_app(qk_app *a) {
   };
   char err[8192];
   a->restarts++;
+  if (a->store) mark_stale(a);
+  batch_open(a);
   a->host = qk_host_new(&cfg, err, sizeof err);
+  a->continue_session = 0; /* main.lua has read it (kiosk.config.continue_session) */
   a->dirty = 1;
-  if (!a->host) {
-    enter_error(a, err);
-    return;
-  }
   a->state = STATE_RUNNING;
+  if (batch_close(a)) return;
+  if (!a->host) enter_error(a, err);
 }
 
-/* Checks a call's result; a failed call replaces the VM by the error screen. */
+/* Checks a call's result (batch_open was called before it): a failed store
+** write shows the storage screen, else a failed call the error screen. */
 static void checked(qk_app *a, int rc) {
+  if (batch_close(a)) return;
   if (rc != 0 && a->host) enter_error(a, qk_host_error(a->host));
 }
 
@@ -328,7 +402,8 @@ static void apply_pending(qk_app *a) {
   if (a->restart_pending) start_app(a);
   if (a->state == STATE_ERROR && qk_app_now(a) >= a->error_until) start_app(a);
   if (a->state == STATE_NO_STORE && qk_app_now(a) >= a->error_until) {
-    if (open_store(a) == 0) start_app(a);
+    if (store_back(a)) start_app(a);
+    else a->error_until = qk_app_now(a) + STORE_RETRY_MS;
   }
 }
 
@@ -355,9 +430,12 @@ static void draw_error_screen(qk_app *a) {
   y += th + 20;
   uint64_t now = qk_app_now(a);
   int secs = a->error_until > now ? (int)((a->error_until - now + 999) / 1000) : 0;
-  char footer[200];
+  char footer[400];
   if (no_store)
-    snprintf(footer, sizeof footer, "请联系工作人员 · Please call staff — 重试 retry in %d s", secs);
+    snprintf(footer, sizeof footer,
+             "请联系工作人员。已保存的答案不会丢失，恢复后自动继续（%d 秒后重试）\n"
+             "Please call staff. Saved answers are safe; the test goes on once storage works (retry in %d s)",
+             secs, secs);
   else
     snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）· Tap to restart (automatically in %d s)", secs, secs);
   qk_text_opts fo = {.size = 22, .width = w, .align = QK_ALIGN_CENTER};
@@ -383,6 +461,7 @@ static int render(qk_app *a, const char *shot, char *err, size_t errlen) {
   qk_draw_begin(a->draw);
   if (a->state == STATE_RUNNING && a->host) {
     qk_draw_clear(a->draw, (qk_color){255, 255, 255, 255});
+    batch_open(a);
     checked(a, qk_host_draw(a->host));
     if (a->state == STATE_ERROR) qk_draw_begin(a->draw); /* drop the half-drawn frame's record */
   }
@@ -479,6 +558,7 @@ static void handle_event(qk_app *a, const qk_event *ev) {
     he.x = ev->x / s;
     he.y = ev->y / s;
   }
+  batch_open(a);
   checked(a, qk_host_event(a->host, &he));
 }
 
@@ -490,6 +570,7 @@ static void tick(qk_app *a) {
     if (a->store) open_admin(a);
   }
   if (a->state == STATE_RUNNING && a->host && qk_host_next_timer(a->host) <= now) {
+    batch_open(a);
     checked(a, qk_host_run_timers(a->host, now));
     a->dirty = 1;
   }
@@ -497,6 +578,7 @@ static void tick(qk_app *a) {
     double dt = (double)(now - a->last_update);
     a->last_update = now;
     if (dt > 0 || a->animate_until > now) {
+      batch_open(a);
       checked(a, qk_host_update(a->host, dt));
       a->dirty = 1;
     }

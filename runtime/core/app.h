@@ -71,6 +71,13 @@ int qk_app_presented_at(const qk_app *a, uint64_t frame, uint64_t *when);
 /* The results store (NULL only while it cannot be opened: the kiosk then
 ** shows why instead of starting a candidate). */
 struct qk_store *qk_app_store(qk_app *a);
+/* A store call failed for a reason other than a bad argument: once the
+** current call into Lua returns, the kiosk shows "results cannot be saved —
+** call staff" (the VM is dropped) and probes the store until it works. */
+void qk_app_store_failed(qk_app *a);
+/* The session to continue without asking (storage came back after a failure
+** mid-exam), 0 for none; set for the first VM started afterwards only. */
+int64_t qk_app_continue_session(const qk_app *a);
 /* Wall-clock time in ms since the epoch, for what is stored: under replay it
 ** runs on from the start time with the virtual clock. */
 int64_t qk_app_wall_ms(qk_app *a);

@@ -23,7 +23,8 @@
 **   kiosk.return_to_app(), kiosk.reload_app()   from the staff screen
 **   kiosk.removable_media()        -> { folders where USB sticks are mounted }
 **   kiosk.config                   { kiosk_id, app, headless, replay, fullscreen,
-**                                    tool, tool_exam, tool_session, dry_run }
+**                                    tool, tool_exam, tool_session, dry_run,
+**                                    continue_session (after the results storage came back) }
 **   kiosk.shot(name)               tools: save the screen as NAME.png in --shots DIR
 **   kiosk.report(line)             tools: a line of the tool's output (stdout)
 **   kiosk.tool_done([failed])      tools: the work is finished
@@ -262,6 +263,10 @@ int qk_open_kiosk(lua_State *L) {
   lua_setfield(L, -2, "fullscreen");
   lua_pushstring(L, qk_app_kiosk_id(a));
   lua_setfield(L, -2, "kiosk_id");
+  if (qk_app_continue_session(a) > 0) { /* storage came back: this candidate goes on without being asked */
+    lua_pushinteger(L, (lua_Integer)qk_app_continue_session(a));
+    lua_setfield(L, -2, "continue_session");
+  }
   if (o->tool) {
     lua_pushstring(L, o->tool);
     lua_setfield(L, -2, "tool");

@@ -50,9 +50,14 @@ static qk_store *S(lua_State *L) {
 
 static qk_ms wall(lua_State *L) { return (qk_ms)qk_app_wall_ms(qk_api_app(L)); }
 
-/* Raises the store's message unless rc is OK (or NOTFOUND when allowed). */
+/* Raises the store's message unless rc is OK (or NOTFOUND when allowed).
+** Anything but a bad argument is the storage failing (disk full, I/O error,
+** locked, moved away): the runtime is told, so it shows "results cannot be
+** saved — call staff" after this call whatever the script does with the
+** error (a pcall cannot hide it). */
 static void check(lua_State *L, qk_store *s, int rc, const char *what) {
   if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) return;
+  if (rc != QK_STORE_INVALID) qk_app_store_failed(qk_api_app(L));
   luaL_error(L, "cannot save %s: %s", what, qk_store_errmsg(s));
 }
 

@@ -204,40 +204,95 @@ end
 
 -- ---- the app ----
 
--- The resume offer after a power cut: the steps done come back from the
--- checkpoint, the quiz continues at its question with the time it had left.
+-- The resume offer after a power cut. The next person at the kiosk may not
+-- be the one whose test was cut short, so the offer says whose test it is
+-- (masked: "张*") and asks for proof before continuing: the last four digits
+-- of the phone the candidate gave, or the staff PIN when no phone was
+-- collected. A wrong answer leaves the session for staff, marked
+-- interrupted. No proof is asked when the same candidate is certainly still
+-- there: the runtime continued after the results storage came back, or its
+-- supervisor restarted it within seconds of a crash.
+local TRUST_AFTER_CRASH_MS = 60000
+
+local function continue_session(f, r)
+  local cp = r.checkpoint or {}
+  f.session, f.seed = r.session_id, cp.seed
+  f.steps = cp.steps or {}
+  f.replaying = #f.steps > 0 and { table.unpack(f.steps) } or nil
+  f.resumed = { answers = r.answers or {}, quiz = cp.quiz, remaining_ms = r.remaining_ms }
+  store.event(f.session, "resumed", { remaining_ms = r.remaining_ms })
+  f:start()
+end
+
+-- The session stays for staff, kept as interrupted; the next person starts.
+local function leave_for_staff(r)
+  store.finish(r.session_id, { status = "interrupted" })
+  kiosk.restart()
+end
+
+function flow.resume_trusted(r)
+  local c = kiosk.config
+  if c.continue_session ~= nil and c.continue_session == r.session_id then return true end
+  return c.restarted_after_crash == true and (r.idle_ms or math.huge) <= TRUST_AFTER_CRASH_MS
+end
+
 local function offer_resume(f, r)
   local cp = r.checkpoint or {}
   f.lang = cp.lang or f.lang
+  if flow.resume_trusted(r) then return continue_session(f, r) end
   local answered = 0
   for _ in pairs(r.answers or {}) do answered = answered + 1 end
   local left = r.remaining_ms and screens.clock(r.remaining_ms) or f:t("no_limit")
-  ui.root(ui.column { padding = "l", gap = "l", max_width = 900, align = "center",
-    ui.spacer { flex = 1 },
-    ui.label { text = f:t("resume_title"), size = "title", bold = true, align = "center" },
-    ui.label { text = f:t("resume_text", answered, left), align = "center", color = "muted" },
-    ui.row { gap = "m",
-      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function()
-        store.finish(r.session_id, { status = "interrupted" })
-        kiosk.restart()
-      end },
-      ui.button { label = f:t("resume_yes"), flex = 2, on_tap = function()
-        f.session, f.seed = r.session_id, cp.seed
-        f.steps = cp.steps or {}
-        f.replaying = #f.steps > 0 and { table.unpack(f.steps) } or nil
-        f.resumed = { answers = r.answers or {}, quiz = cp.quiz, remaining_ms = r.remaining_ms }
-        store.event(f.session, "resumed", { remaining_ms = r.remaining_ms })
-        f:start()
-      end },
-    },
-    ui.spacer { flex = 1 },
+  local whose = (r.who or "") ~= "" and f:t("resume_whose", r.who, answered, left) or f:t("resume_text", answered, left)
+  local by_phone = r.has_phone == true
+  local message = ui.label { text = "", color = "danger", align = "center" }
+  local field = ui.text_field { label = by_phone and f:t("resume_phone_label") or f:t("rubric_pin"),
+                                placeholder = by_phone and f:t("resume_phone_label") or f:t("rubric_pin"),
+                                kind = by_phone and "digits" or "pin", max_len = by_phone and 4 or 12 }
+  local function try()
+    local given = field.value or ""
+    field:set_value("")
+    if by_phone then
+      if #given ~= 4 then message:set_text(f:t("resume_four_digits")) kiosk.redraw() return end
+      if store.resume_check(r.session_id, given) then return continue_session(f, r) end
+    else
+      local verdict, wait_ms = store.verify_pin(given)
+      if verdict == "ok" then return continue_session(f, r) end
+      if verdict == "locked" then
+        message:set_text(f:t("rubric_locked", math.ceil((wait_ms or 0) / 1000)))
+        kiosk.redraw()
+        return
+      end
+    end
+    -- Not the candidate (or not staff): the test is left for staff.
+    store.event(r.session_id, "resume_refused", { by = by_phone and "phone" or "pin" })
+    ui.root(screens.page({
+      ui.spacer { height = 40 },
+      ui.label { text = f:t("resume_refused_title"), size = "title", bold = true, align = "center" },
+      ui.label { text = f:t("resume_refused_text"), align = "center", color = "muted" },
+    }, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() leave_for_staff(r) end } }))
+    kiosk.after(8000, function() leave_for_staff(r) end)
+  end
+  ui.root(ui.column { gap = "s",
+    screens.page({
+      ui.label { text = f:t("resume_title"), size = "title", bold = true, align = "center" },
+      ui.label { text = whose, align = "center" },
+      ui.label { text = by_phone and f:t("resume_prove_phone") or f:t("resume_prove_pin"), align = "center",
+                 color = "muted" },
+      field, message,
+    }, { gap = "m",
+      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(r) end },
+      ui.button { label = f:t("resume_yes"), flex = 2, on_tap = try },
+    }),
+    ui.keyboard { target = field, layout = "digits", layouts = { "digits" }, on_done = try },
   })
+  ui.current().children[1].flex = 1
+  field:focus()
   -- Nobody answers (the candidate did not come back): the session stays
   -- kept as interrupted and the kiosk is ready for the next person.
   kiosk.after(120000, function()
     if f.co then return end
-    store.finish(r.session_id, { status = "interrupted" })
-    kiosk.restart()
+    leave_for_staff(r)
   end)
 end
 
@@ -280,7 +335,14 @@ function flow.app(spec)
   if kiosk.config.tool then return require("kiosk.flow.tools").run(f) end
 
   local r = store.resumable()
-  if r and type(r.checkpoint) == "table" then offer_resume(f, r) else f:start() end
+  if r and type(r.checkpoint) == "table" then
+    offer_resume(f, r)
+  else
+    -- A session cut short before its first checkpoint can never be resumed:
+    -- keep it, as interrupted, rather than leave it "in progress" for ever.
+    if r then store.finish(r.session_id, { status = "interrupted" }) end
+    f:start()
+  end
   return ui.app()
 end
 

@@ -300,14 +300,12 @@ function M.leaderboard(f, o, done)
     body[#body + 1] = ui.label { text = f:t("points", math.floor(o.score + 0.5)), size = "title", bold = true,
                                  align = "center", color = "primary" }
   end
-  -- The visitor's place among every finished game of this quiz.
-  if f.session then
-    for i, r in ipairs(store.leaderboard(exam_id, 100)) do
-      if r.session_id == f.session then
-        body[#body + 1] = ui.label { text = f:t("your_rank", i), size = "heading", bold = true, align = "center" }
-        break
-      end
-    end
+  -- The visitor's place among every finished game of this quiz, however far
+  -- down the board it is.
+  local rank, total = nil, nil
+  if f.session then rank, total = store.rank(exam_id, f.session) end
+  if rank then
+    body[#body + 1] = ui.label { text = f:t("your_rank", rank, total), size = "heading", bold = true, align = "center" }
   end
   body[#body + 1] = M.leaderboard_table(f, exam_id, o.highlight or f.session, o.n or 10)
   local go = auto_continue(f, o.seconds or 20, done)
