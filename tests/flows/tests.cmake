@@ -9,7 +9,9 @@ qk_lua_test(flows_exam tests/flows/exam_test.lua)
 function(qk_flow_test name app replay size)
   qk_replay_test(${name} ${app} ${replay} ${size})
   # Fixed wall clock: the shuffle seed (and so the paper) is the same every run.
-  set_tests_properties(${name} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000"
+  # The staff PIN (the interviews' rubric screen) is set as staff do, with
+  # quizkiosk set-pin before the run (run_replay.sh).
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000;QK_TEST_PIN=2468"
     FIXTURES_SETUP ${name}_db)
   if(ARGC GREATER 5)
     add_test(NAME ${name}_db COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/check_db.sh

@@ -46,6 +46,7 @@ ls "$work/shots" | grep -q "_result.png" || fail "no result picture"
   && fail "an unknown session must fail"
 "$qk" rescore --db "$work/missing.db" "$work/apps/cs_specialist" 2>/dev/null && fail "a missing database must fail"
 # An interview: replay-session keeps the interviewer's rubric points.
+"$qk" set-pin --db "$work/interview.db" 2468 >/dev/null || fail "set-pin failed"
 "$qk" "$src/scripts/apps/cs_manager" --headless --window 1280x800 --db "$work/interview.db" \
   --replay "$src/tests/flows/manager_mix.replay" --shots "$work/interview-shots" >/dev/null 2>&1 \
   || fail "the interview replay failed"

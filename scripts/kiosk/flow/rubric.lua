@@ -3,7 +3,8 @@
 --
 -- The candidate hands the kiosk to the interviewer, who unlocks this with
 -- the staff PIN (the same PIN as the staff screen; wrong PINs lock out with
--- a growing delay; on a kiosk without one yet, the PIN entered here becomes it). For each open question it shows the candidate's
+-- a growing delay; on a kiosk without one, scoring waits until staff set it
+-- with `quizkiosk set-pin`). For each open question it shows the candidate's
 -- answer, the reference answer's key points to tick, and a keyword match
 -- offered as a suggestion only; the points follow the ticked key points
 -- (points × ticked / all) and the interviewer may adjust them. Each score is
@@ -37,14 +38,9 @@ local function ask_pin(f, on_ok, on_later)
     if verdict == "ok" then
       on_ok()
     elseif verdict == "not_set" then
-      -- No staff PIN yet (a new kiosk): the interviewer's becomes it, as on
-      -- the staff screen's first use.
-      if #pin < 4 then
-        message:set_text(f:t("rubric_pin_short"))
-      else
-        store.set_pin(pin)
-        on_ok()
-      end
+      -- No staff PIN yet: nobody can score here until staff set one
+      -- (quizkiosk set-pin); a PIN typed here never becomes it.
+      message:set_text(f:t("rubric_no_pin"))
     elseif verdict == "locked" or wait_ms then
       message:set_text(f:t("rubric_locked", math.ceil((wait_ms or 0) / 1000)))
     else
