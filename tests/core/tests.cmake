@@ -23,6 +23,13 @@ set_tests_properties(core_image_bounds PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" T
 
 qk_replay_test(core_faults tests/core/apps/faults tests/core/faults.replay 1280x800
   REF syntax_error=core_error_screen.png)
+qk_replay_test(core_strict_app tests/core/apps/strict_app tests/core/strict_app.replay 1280x800)
+
+# An app cannot reach other apps' data, staff operations, or files outside
+# its folder through symlinks.
+add_test(NAME core_escape COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/escape.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_escape PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
 
 add_test(NAME core_hot_reload COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/hot_reload.sh $<TARGET_FILE:quizkiosk>)
 set_tests_properties(core_hot_reload PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
