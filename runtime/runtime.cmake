@@ -17,6 +17,7 @@ target_link_libraries(qk_core PUBLIC PkgConfig::UNIBREAK PkgConfig::FONTCONFIG m
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
+  runtime/platform/image_probe.c
   runtime/platform/sdl_watch.c)
 target_include_directories(qk_platform PUBLIC runtime/platform)
 target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG)

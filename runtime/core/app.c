@@ -74,6 +74,7 @@ struct qk_app {
   int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
   int store_failed;            /* a store write failed during the current call into Lua */
   int64_t continue_session;    /* after storage came back: the session to go on with (0 = none) */
+  int staff;                   /* the running app is the staff screen (qk_app_staff) */
 };
 
 static const qk_api_module api_modules[] = {
@@ -124,6 +125,7 @@ void qk_app_store_failed(qk_app *a) { a->store_failed = 1; }
 int64_t qk_app_continue_session(const qk_app *a) { return a->continue_session; }
 const char *qk_app_kiosk_id(const qk_app *a) { return a->kiosk_id; }
 int64_t qk_app_resume_window_ms(const qk_app *a) { return a->resume_window_ms; }
+int qk_app_staff(const qk_app *a) { return a->staff; }
 
 static int64_t real_wall_ms(void) {
   struct timespec ts;
@@ -361,6 +363,9 @@ static void start_app(qk_app *a) {
   a->pointers_down = 0;
   if (a->text_input_on) qk_app_text_input(a, 0, 0, 0, 0, 0);
   qk_draw_set_image_root(a->draw, a->app_dir);
+  char staff_dir[2200]; /* the staff screen is the kiosk library's admin app, nothing else */
+  snprintf(staff_dir, sizeof staff_dir, "%s/kiosk/admin", a->lib_dir);
+  a->staff = strcmp(a->app_dir, staff_dir) == 0;
   qk_host_config cfg = {
     .app_dir = a->app_dir, .lib_dir = a->lib_dir, .app_name = a->app_name,
     .mem_limit = a->opt.mem_limit, .time_limit_ms = a->opt.time_limit_ms,

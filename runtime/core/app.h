@@ -84,6 +84,9 @@ int64_t qk_app_wall_ms(qk_app *a);
 const char *qk_app_kiosk_id(const qk_app *a);
 /* How long after a crash an unfinished session may still resume. */
 int64_t qk_app_resume_window_ms(const qk_app *a);
+/* 1 while the running app is the staff screen (scripts/kiosk/admin, opened
+** with the corner gesture): only its VM gets the staff-only calls. */
+int qk_app_staff(const qk_app *a);
 /* Names of the bundled apps (folders of scripts/apps with a main.lua). */
 int qk_app_list_bundled(const qk_app *a, char names[][64], int max);
 

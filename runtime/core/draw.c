@@ -5,10 +5,13 @@
 */
 #include "draw.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "paths.h"
 
 #define CLIP_DEPTH 32
 #define MAX_IMAGES 64
@@ -305,9 +308,17 @@ static void record_text(qk_draw *d, const char *s, size_t len) {
   d->texts[d->ntexts++] = copy;
 }
 
+static int text_too_long(qk_draw *d, size_t len) {
+  if (len <= QK_DRAW_TEXT_MAX) return 0;
+  snprintf(d->err, sizeof d->err, "text too long: %zu bytes in one call (at most %d; show long texts in parts)", len,
+           QK_DRAW_TEXT_MAX);
+  return 1;
+}
+
 int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float *w, float *h, int *lines) {
   qk_text_style st;
   qk_text_block b;
+  if (text_too_long(d, len)) return -1;
   style_of(d, o, &st);
   if (qk_text_measure(d->text, s, len, &st, &b) != 0) {
     snprintf(d->err, sizeof d->err, "text layout failed (font or memory)");
@@ -323,6 +334,7 @@ int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, f
                  float *w, float *h) {
   qk_text_style st;
   qk_text_block b;
+  if (text_too_long(d, len)) return -1;
   style_of(d, o, &st);
   if (qk_text_measure(d->text, s, len, &st, &b) != 0 ||
       qk_text_draw(d->text, s, len, &st, S(d, x), S(d, y), o->align, c) != 0) {
@@ -347,6 +359,12 @@ static int safe_name(const char *name) {
   return 1;
 }
 
+int qk_draw_image_cached(const qk_draw *d, const char *name) {
+  for (int i = 0; i < d->nimages; i++)
+    if (strcmp(d->images[i].name, name) == 0) return 1;
+  return 0;
+}
+
 static qk_texture *image_get(qk_draw *d, const char *name) {
   for (int i = 0; i < d->nimages; i++)
     if (strcmp(d->images[i].name, name) == 0) {
@@ -360,7 +378,12 @@ static qk_texture *image_get(qk_draw *d, const char *name) {
   }
   char path[4096];
   snprintf(path, sizeof path, "%s/%s", d->image_root, name);
-  qk_texture *tex = qk_plat_image_load(d->plat, path, d->err, sizeof d->err);
+  qk_texture *tex = NULL;
+  int inside = qk_path_within(path, d->image_root);
+  if (inside == 1) tex = qk_plat_image_load(d->plat, path, d->err, sizeof d->err);
+  else if (inside == 0)
+    snprintf(d->err, sizeof d->err, "image '%s' leads outside the app folder (a symlink?): refused", name);
+  else snprintf(d->err, sizeof d->err, "cannot load image %s: %s", path, strerror(errno));
   int slot = d->nimages;
   if (slot == MAX_IMAGES) {
     slot = 0;

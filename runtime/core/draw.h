@@ -15,6 +15,11 @@
 
 typedef struct qk_draw qk_draw;
 
+/* The most text one call may lay out (bytes of UTF-8). Layout time grows
+** with the length, and scripts' calls must stay within their time limit:
+** 2 million characters took 1.7 s. A screen shows far less than this. */
+#define QK_DRAW_TEXT_MAX 65536
+
 typedef struct {
   int pw, ph;       /* physical pixels */
   float scale;      /* physical pixels per logical unit */
@@ -41,7 +46,9 @@ void qk_view_compute(qk_view *v, int pw, int ph);
 
 qk_draw *qk_draw_new(qk_platform *p, qk_text *t);
 void qk_draw_free(qk_draw *d);
-void qk_draw_set_image_root(qk_draw *d, const char *dir); /* images resolve inside it only */
+/* Images resolve inside dir only, by their real path (a symlink that leads
+** out of it is refused). */
+void qk_draw_set_image_root(qk_draw *d, const char *dir);
 const qk_view *qk_draw_view(const qk_draw *d);
 void qk_draw_update_view(qk_draw *d);
 
@@ -54,12 +61,16 @@ void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float widt
 void qk_draw_arc(qk_draw *d, float cx, float cy, float r, float thickness, float a0, float a1, qk_color c);
 /* Filled convex or star-shaped polygon (xy pairs), fanned from its centroid. */
 void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c);
-/* Returns 0 and the logical size drawn; -1 with d's error set. */
+/* Returns 0 and the logical size drawn; -1 with d's error set (also for
+** text longer than QK_DRAW_TEXT_MAX bytes). */
 int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float x, float y, qk_color c,
                  float *w, float *h);
 int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float *w, float *h, int *lines);
 int qk_draw_image(qk_draw *d, const char *name, float x, float y, float w, float h, qk_color tint);
 int qk_draw_image_size(qk_draw *d, const char *name, float *w, float *h);
+/* Whether name is in the image cache (loaded, or remembered as failed):
+** drawing it then reads no file. */
+int qk_draw_image_cached(const qk_draw *d, const char *name);
 void qk_draw_push_clip(qk_draw *d, float x, float y, float w, float h);
 void qk_draw_pop_clip(qk_draw *d);
 /* Records an interactive element drawn this frame (clipped to what shows). */

@@ -73,6 +73,14 @@ int qk_paths_default_db(char *out, size_t len) {
   return n > 0 && (size_t)n < len ? 0 : -1;
 }
 
+int qk_path_within(const char *path, const char *dir) {
+  char real_path[PATH_MAX], real_dir[PATH_MAX];
+  if (!realpath(path, real_path) || !realpath(dir, real_dir)) return -1;
+  size_t n = strlen(real_dir);
+  if (n == 1) return 1; /* the root folder holds everything */
+  return strncmp(real_path, real_dir, n) == 0 && real_path[n] == '/';
+}
+
 int qk_mkdirs(const char *dir, int mode) {
   char p[4096];
   if (snprintf(p, sizeof p, "%s", dir) >= (int)sizeof p) {

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "host.h"
 
 static const qk_color INK = {34, 34, 34, 255};
 
@@ -147,17 +148,39 @@ static int l_measure(lua_State *L) {
   return 3;
 }
 
+/* The first use of an image reads and decodes its file: waiting on the
+** storage is not the script's work, so the time limit pauses for it (the
+** decoded size is bounded before decoding: see qk_plat_image_load). Drawing
+** a cached image counts as the script's own work. */
+static void loading_begins(lua_State *L, const char *name, int *paused) {
+  *paused = !qk_draw_image_cached(D(L), name);
+  if (*paused) qk_host_budget_pause(qk_host_of(L));
+}
+
+static void loading_ends(lua_State *L, int paused) {
+  if (paused) qk_host_budget_resume(qk_host_of(L));
+}
+
 static int l_image(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   float x = num(L, 2), y = num(L, 3), w = optnum(L, 4, 0), h = optnum(L, 5, 0);
   qk_color tint = qk_api_color(L, 6, (qk_color){255, 255, 255, 255});
-  if (qk_draw_image(D(L), name, x, y, w, h, tint) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  int paused;
+  loading_begins(L, name, &paused);
+  int rc = qk_draw_image(D(L), name, x, y, w, h, tint);
+  loading_ends(L, paused);
+  if (rc != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
   return 0;
 }
 
 static int l_image_size(lua_State *L) {
   float w, h;
-  if (qk_draw_image_size(D(L), luaL_checkstring(L, 1), &w, &h) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  const char *name = luaL_checkstring(L, 1);
+  int paused;
+  loading_begins(L, name, &paused);
+  int rc = qk_draw_image_size(D(L), name, &w, &h);
+  loading_ends(L, paused);
+  if (rc != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
   lua_pushnumber(L, w);
   lua_pushnumber(L, h);
   return 2;

@@ -17,7 +17,8 @@
 **   kiosk.launch(name)             switch to a bundled app (scripts/apps/<name>)
 **   kiosk.apps()                   -> { names of bundled apps }
 **   kiosk.log(...)                 write to the kiosk log
-**   kiosk.quit()                   leave the kiosk (admin only)
+**   kiosk.quit()                   leave the kiosk (staff screen only: absent from
+**                                  every other app, where touching it raises)
 **   kiosk.hash(s)                  -> SHA-256 of s, hex (content hash of a question set)
 **   kiosk.wall_time()              -> ms since 1970 (what the store records)
 **   kiosk.return_to_app(), kiosk.reload_app()   from the staff screen
@@ -240,17 +241,36 @@ static int l_quit(lua_State *L) {
   return 0;
 }
 
+/* An app that is not the staff screen: kiosk.quit raises (leaving the kiosk
+** with exit code 0 would leave it down: the unit does not restart it). */
+static int staff_index(lua_State *L) {
+  const char *k = lua_tostring(L, 2);
+  if (k && strcmp(k, "quit") == 0)
+    return luaL_error(L, "kiosk.quit is for the staff screen only (hold the top-left corner for 3 s)");
+  return 0;
+}
+
 int qk_open_kiosk(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"now", l_now}, {"after", l_after}, {"every", l_every}, {"cancel", l_cancel}, {"redraw", l_redraw},
     {"animate", l_animate}, {"element", l_element}, {"text_input", l_text_input}, {"frame", l_frame},
     {"presented_at", l_presented_at}, {"restart", l_restart}, {"shot", l_shot}, {"report", l_report}, {"tool_done", l_tool_done}, {"launch", l_launch}, {"apps", l_apps},
-    {"log", l_log}, {"quit", l_quit}, {"hash", l_hash}, {"wall_time", l_wall_time},
+    {"log", l_log}, {"hash", l_hash}, {"wall_time", l_wall_time},
     {"return_to_app", l_return_to_app}, {"reload_app", l_reload_app}, {"removable_media", l_removable_media},
     {NULL, NULL},
   };
   qk_api_newlib(L, funcs);
   qk_app *a = qk_api_app(L);
+  if (qk_app_staff(a)) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, l_quit, 1);
+    lua_setfield(L, -2, "quit");
+  } else {
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, staff_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+  }
   const qk_options *o = qk_app_options(a);
   lua_createtable(L, 0, 6);
   lua_pushstring(L, qk_app_name(a));

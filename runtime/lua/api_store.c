@@ -18,12 +18,24 @@
 **                                  (a finished session's new score, kept with the old
 **                                   one in the audit trail: rubric scoring, fixed keys)
 **   store.resumable([any_app]) -> nil | { session_id=, app=, checkpoint=, remaining_ms=, answers = { [q] = response } }
+**                                  (any_app: another app's unfinished session gives { app = name } only)
 **   store.leaderboard(exam [, n]) -> { { session_id=, name=, score=, max_score=, finished_at= }, ... }
 **   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
+**   store.pin_is_set() -> boolean
+**   store.setting(key) -> value | nil ;  store.set_setting(key, value)
+**                                  (an app reads "kiosk_id" and its own keys "<app>.<name>",
+**                                   and writes only its own keys)
+** Staff screen only (scripts/kiosk/admin; absent from every other app's store,
+** where touching them raises "... is for the staff screen only"):
 **   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
 **   store.export(folder [, "csv"|"json"]) -> path
-**   store.setting(key) -> value | nil ;  store.set_setting(key, value)
-**   store.set_pin(pin), store.pin_is_set()   (the staff screen's first use)
+**   store.set_pin(pin)                (first use of the staff screen)
+**   store.setting / store.set_setting of any key (kiosk_id, resume_window_min, ...)
+**
+** Each app's store is scoped to its own sessions: every call that names a
+** session raises "session N is not one of this app's" for another app's.
+** Waiting on the database (an fsync can take 60-200 ms on cheap flash) is
+** not the script's work: the time limit pauses for it (W/done below).
 ** Reading back (rescore and replay-session; never personal data):
 **   store.sessions([exam]) -> { { id=, exam=, status=, seed=, lang=, mode=, score=, max_score=,
 **                                  passed=, content_hash=, started_at= }, ... }  (this app's, oldest first)
@@ -39,13 +51,29 @@
 #include <lauxlib.h>
 
 #include "api.h"
+#include "host.h"
 #include "json.h"
 #include "store.h"
+
+#define OWN_SESSIONS "qk.own_sessions" /* registry: session ids checked to be this app's */
 
 static qk_store *S(lua_State *L) {
   qk_store *s = qk_app_store(qk_api_app(L));
   if (!s) luaL_error(L, "the results database is not open");
   return s;
+}
+
+/* Brackets one store call: W(L, s) as its first argument pauses the time
+** limit, done(L, rc) around the call resumes it with the call's result.
+** Arguments that can raise are read before, never inside, the call. */
+static qk_store *W(lua_State *L, qk_store *s) {
+  qk_host_budget_pause(qk_host_of(L));
+  return s;
+}
+
+static int done(lua_State *L, int rc) {
+  qk_host_budget_resume(qk_host_of(L));
+  return rc;
 }
 
 static qk_ms wall(lua_State *L) { return (qk_ms)qk_app_wall_ms(qk_api_app(L)); }
@@ -82,6 +110,51 @@ static int tristate_field(lua_State *L, int t, const char *k) {
   return v;
 }
 
+static int copy_app_name(void *ud, const qk_store_session_row *row) {
+  snprintf(ud, 64, "%s", row->app ? row->app : "");
+  return 0;
+}
+
+/* The registry's table of this VM's own session ids (created on first use). */
+static void push_own_table(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, OWN_SESSIONS) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, OWN_SESSIONS);
+}
+
+static void mark_own(lua_State *L, int64_t id) {
+  push_own_table(L);
+  lua_pushboolean(L, 1);
+  lua_rawseti(L, -2, (lua_Integer)id);
+  lua_pop(L, 1);
+}
+
+/* 1 if the session is this app's, 0 if it belongs to another app, -1 if
+** there is no such session. A session's app never changes: the answer is
+** remembered. */
+static int session_owner(lua_State *L, qk_store *s, int64_t id) {
+  push_own_table(L);
+  int known = lua_rawgeti(L, -1, (lua_Integer)id) == LUA_TBOOLEAN;
+  lua_pop(L, 2);
+  if (known) return 1;
+  char app[64] = "";
+  int rc = done(L, qk_store_session_get(W(L, s), id, copy_app_name, app));
+  if (rc == QK_STORE_NOTFOUND) return -1;
+  check(L, s, rc, "(reading a session)");
+  if (strcmp(app, qk_app_name(qk_api_app(L))) != 0) return 0;
+  mark_own(L, id);
+  return 1;
+}
+
+/* Argument 1: a session of this app (anything else raises). */
+static int64_t session_arg(lua_State *L) {
+  int64_t id = (int64_t)luaL_checkinteger(L, 1);
+  if (session_owner(L, S(L), id) != 1) luaL_error(L, "session %I is not one of this app's", (lua_Integer)id);
+  return id;
+}
+
 static int l_begin_session(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   qk_app *a = qk_api_app(L);
@@ -99,12 +172,12 @@ static int l_begin_session(lua_State *L) {
   if (!info.exam) return luaL_error(L, "store.begin_session needs exam (the exam's id)");
   if (!info.content_hash) return luaL_error(L, "store.begin_session needs content_hash");
   int64_t id = 0;
-  check(L, s, qk_store_session_begin(s, &info, wall(L), &id), "the new session");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_session_begin(W(L, s), &info, now, &id)), "the new session");
+  mark_own(L, id);
   lua_pushinteger(L, (lua_Integer)id);
   return 1;
 }
-
-static int64_t session_arg(lua_State *L) { return (int64_t)luaL_checkinteger(L, 1); }
 
 static int l_candidate(lua_State *L) {
   int64_t id = session_arg(L);
@@ -112,13 +185,14 @@ static int l_candidate(lua_State *L) {
   qk_store *s = S(L);
   if (lua_istable(L, 3)) {
     const char *text = opt_field(L, 3, "text"), *version = opt_field(L, 3, "version");
-    check(L, s, qk_store_consent(s, id, text ? text : "", version ? version : "1", wall(L)), "the consent");
+    qk_ms now = wall(L);
+    check(L, s, done(L, qk_store_consent(W(L, s), id, text ? text : "", version ? version : "1", now)), "the consent");
   }
   lua_pushnil(L);
   while (lua_next(L, 2)) {
     if (lua_type(L, -2) == LUA_TSTRING) {
       const char *v = luaL_tolstring(L, -1, NULL);
-      check(L, s, qk_store_candidate_set(s, id, lua_tostring(L, -3), v), "a candidate field");
+      check(L, s, done(L, qk_store_candidate_set(W(L, s), id, lua_tostring(L, -3), v)), "a candidate field");
       lua_pop(L, 1); /* the tolstring copy */
     }
     lua_pop(L, 1);
@@ -142,7 +216,8 @@ static int l_answer(lua_State *L) {
     .free_text = tristate_field(L, 2, "free_text") == 1,
   };
   if (!in.question) return luaL_error(L, "store.answer needs question (the question's id)");
-  check(L, s, qk_store_answer(s, id, &in, wall(L)), "the answer");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_answer(W(L, s), id, &in, now)), "the answer");
   return 0;
 }
 
@@ -155,7 +230,8 @@ static int l_event(lua_State *L) {
     qk_json_push_encoded(L, 3);
     data = lua_tostring(L, -1);
   }
-  check(L, s, qk_store_event(s, id, wall(L), kind, data, lua_toboolean(L, 4)), "an event");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_event(W(L, s), id, now, kind, data, lua_toboolean(L, 4))), "an event");
   return 0;
 }
 
@@ -165,7 +241,8 @@ static int l_checkpoint(lua_State *L) {
   qk_store *s = S(L);
   int64_t remaining = (int64_t)luaL_optinteger(L, 3, -1);
   qk_json_push_encoded(L, 2);
-  check(L, s, qk_store_checkpoint(s, id, lua_tostring(L, -1), remaining, wall(L)), "the checkpoint");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_checkpoint(W(L, s), id, lua_tostring(L, -1), remaining, now)), "the checkpoint");
   return 0;
 }
 
@@ -177,9 +254,10 @@ static int l_finish(lua_State *L) {
   qk_session_status st;
   if (!name || qk_store_status_parse(name, &st) != 0 || st == QK_SESSION_IN_PROGRESS)
     return luaL_error(L, "store.finish needs status = completed, abandoned, timed_out or interrupted");
-  check(L, s,
-        qk_store_session_finish(s, id, st, num_field(L, 2, "score", NAN), num_field(L, 2, "max_score", NAN),
-                                tristate_field(L, 2, "passed"), wall(L)),
+  double score = num_field(L, 2, "score", NAN), max_score = num_field(L, 2, "max_score", NAN);
+  int passed = tristate_field(L, 2, "passed");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_session_finish(W(L, s), id, st, score, max_score, passed, now)),
         "the end of the session");
   return 0;
 }
@@ -192,9 +270,9 @@ static int l_rubric(lua_State *L) {
   lua_getfield(L, 3, "scores");
   qk_json_push_encoded(L, -1);
   const char *reviewer = opt_field(L, 3, "reviewer");
-  check(L, s,
-        qk_store_rubric(s, id, q, lua_tostring(L, -1), num_field(L, 3, "points", 0), reviewer ? reviewer : "",
-                        wall(L)),
+  double points = num_field(L, 3, "points", 0);
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_rubric(W(L, s), id, q, lua_tostring(L, -1), points, reviewer ? reviewer : "", now)),
         "the rubric score");
   return 0;
 }
@@ -212,23 +290,21 @@ static int l_rescore(lua_State *L) {
     while (lua_next(L, t)) {
       if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
         int row = lua_gettop(L);
-        int rc = qk_store_rescore_answer(s, id, lua_tostring(L, -2), num_field(L, row, "points", NAN),
-                                         tristate_field(L, row, "correct"), reason, wall(L));
+        double points = num_field(L, row, "points", NAN);
+        int correct = tristate_field(L, row, "correct");
+        qk_ms now = wall(L);
+        int rc = done(L, qk_store_rescore_answer(W(L, s), id, lua_tostring(L, -2), points, correct, reason, now));
         if (rc != QK_STORE_NOTFOUND) check(L, s, rc, "an answer's new score"); /* unanswered: no row */
       }
       lua_pop(L, 1);
     }
   }
   lua_pop(L, 1);
-  check(L, s,
-        qk_store_rescore_session(s, id, num_field(L, 2, "score", NAN), num_field(L, 2, "max_score", NAN),
-                                 tristate_field(L, 2, "passed"), reason, wall(L)),
+  double score = num_field(L, 2, "score", NAN), max_score = num_field(L, 2, "max_score", NAN);
+  int passed = tristate_field(L, 2, "passed");
+  qk_ms now = wall(L);
+  check(L, s, done(L, qk_store_rescore_session(W(L, s), id, score, max_score, passed, reason, now)),
         "the session's new score");
-  return 0;
-}
-
-static int copy_app_name(void *ud, const qk_store_session_row *row) {
-  snprintf(ud, 64, "%s", row->app ? row->app : "");
   return 0;
 }
 
@@ -298,15 +374,18 @@ static int l_sessions(lua_State *L) {
   qk_store *s = S(L);
   const char *exam = luaL_optstring(L, 1, NULL);
   lua_newtable(L);
-  return read_done(L, s, qk_store_exam_sessions(s, qk_app_name(qk_api_app(L)), exam, append_session, L),
+  return read_done(L, s, done(L, qk_store_exam_sessions(W(L, s), qk_app_name(qk_api_app(L)), exam, append_session, L)),
                    "(reading sessions)");
 }
 
 static int l_session(lua_State *L) {
   qk_store *s = S(L);
-  int64_t id = session_arg(L);
+  int64_t id = (int64_t)luaL_checkinteger(L, 1);
+  int owner = session_owner(L, s, id);
+  if (owner < 0) return 0; /* no such session */
+  if (owner == 0) return luaL_error(L, "session %I is not one of this app's", (lua_Integer)id);
   int top = lua_gettop(L);
-  int rc = qk_store_session_get(s, id, push_session_row, L);
+  int rc = done(L, qk_store_session_get(W(L, s), id, push_session_row, L));
   if (rc == NO_STACK) return luaL_error(L, "out of memory reading a session");
   if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading a session)");
@@ -334,7 +413,7 @@ static int l_answers(lua_State *L) {
   qk_store *s = S(L);
   int64_t id = session_arg(L);
   lua_newtable(L);
-  return read_done(L, s, qk_store_session_answers(s, id, set_answer, L), "(reading answers)");
+  return read_done(L, s, done(L, qk_store_session_answers(W(L, s), id, set_answer, L)), "(reading answers)");
 }
 
 static int append_event(void *ud, const qk_store_event_row *r) {
@@ -357,7 +436,7 @@ static int l_events(lua_State *L) {
   qk_store *s = S(L);
   int64_t id = session_arg(L);
   lua_newtable(L);
-  return read_done(L, s, qk_store_session_events(s, id, append_event, L), "(reading events)");
+  return read_done(L, s, done(L, qk_store_session_events(W(L, s), id, append_event, L)), "(reading events)");
 }
 
 /* Builds the resume table; the C struct is freed before anything raises.
@@ -370,15 +449,25 @@ static int l_resumable(lua_State *L) {
   lua_settop(L, 0);
   qk_store_resume r;
   memset(&r, 0, sizeof r);
-  int rc = qk_store_find_resumable(s, qk_app_kiosk_id(a), any_app ? NULL : qk_app_name(a), wall(L),
-                                   qk_app_resume_window_ms(a), &r);
+  qk_ms now = wall(L);
+  int rc = done(L, qk_store_find_resumable(W(L, s), qk_app_kiosk_id(a), any_app ? NULL : qk_app_name(a), now,
+                                           qk_app_resume_window_ms(a), &r));
   if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading the session to resume)");
   char app_name[64] = "";
-  int grc = qk_store_session_get(s, r.session_id, copy_app_name, app_name);
+  int grc = done(L, qk_store_session_get(W(L, s), r.session_id, copy_app_name, app_name));
   if (grc != QK_STORE_OK) {
     qk_store_resume_free(&r);
     check(L, s, grc, "(reading the session to resume)");
+  }
+  if (strcmp(app_name, qk_app_name(a)) != 0) {
+    /* Another app's session: the chooser learns where to send the person,
+    ** nothing of what they answered or who they are. */
+    qk_store_resume_free(&r);
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, app_name);
+    lua_setfield(L, -2, "app");
+    return 1;
   }
   /* Copy what is needed onto the Lua stack as strings first, then free. */
   int base = lua_gettop(L);
@@ -424,7 +513,8 @@ static int l_leaderboard(lua_State *L) {
   if (n < 1 || n > 100) return luaL_error(L, "leaderboard size must be 1..100");
   qk_store_leader rows[100];
   int count = 0;
-  check(L, s, qk_store_leaderboard(s, qk_app_name(a), exam, NULL, n, rows, &count), "(reading the leaderboard)");
+  check(L, s, done(L, qk_store_leaderboard(W(L, s), qk_app_name(a), exam, NULL, n, rows, &count)),
+        "(reading the leaderboard)");
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
@@ -447,7 +537,8 @@ static int l_verify_pin(lua_State *L) {
   qk_store *s = S(L);
   const char *pin = luaL_checkstring(L, 1);
   int64_t remaining = 0;
-  int rc = qk_store_verify_pin(s, pin, wall(L), &remaining);
+  qk_ms now = wall(L);
+  int rc = done(L, qk_store_verify_pin(W(L, s), pin, now, &remaining));
   static const char *const names[] = {"ok", "wrong", "locked", "not_set"};
   if (rc < 0 || rc > 3) return luaL_error(L, "cannot check the PIN: %s", qk_store_errmsg(s));
   lua_pushstring(L, names[rc]);
@@ -468,10 +559,11 @@ static void set_num(lua_State *L, const char *k, double v) {
 static int l_stats_today(lua_State *L) {
   qk_store *s = S(L);
   qk_store_stats st;
-  check(L, s, qk_store_stats_since(s, qk_store_local_day_start(wall(L)), &st), "(reading today's numbers)");
+  qk_ms day = qk_store_local_day_start(wall(L));
+  check(L, s, done(L, qk_store_stats_since(W(L, s), day, &st)), "(reading today's numbers)");
   qk_store_result recent[10];
   int count = 0;
-  check(L, s, qk_store_recent(s, 10, recent, &count), "(reading the last results)");
+  check(L, s, done(L, qk_store_recent(W(L, s), 10, recent, &count)), "(reading the last results)");
   lua_createtable(L, 0, 10);
   const struct { const char *k; int64_t v; } counts[] = {
     {"started", st.started}, {"completed", st.completed}, {"abandoned", st.abandoned},
@@ -520,7 +612,7 @@ static int l_export(lua_State *L) {
   localtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
   snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_app_kiosk_id(qk_api_app(L)), stamp, format);
-  check(L, s, qk_store_export_file(s, path, format, 0, answers, sizeof answers), "the export");
+  check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
   lua_pushstring(L, path);
   return 1;
 }
@@ -528,20 +620,34 @@ static int l_export(lua_State *L) {
 static int l_set_pin(lua_State *L) {
   qk_store *s = S(L);
   const char *pin = luaL_checkstring(L, 1);
-  int rc = qk_store_set_pin(s, pin);
+  int rc = done(L, qk_store_set_pin(W(L, s), pin));
   if (rc != QK_STORE_OK) return luaL_error(L, "cannot set the PIN: %s", qk_store_errmsg(s));
   return 0;
 }
 
 static int l_pin_is_set(lua_State *L) {
-  lua_pushboolean(L, qk_store_pin_is_set(S(L)) == 1);
+  qk_store *s = S(L);
+  lua_pushboolean(L, done(L, qk_store_pin_is_set(W(L, s))) == 1);
   return 1;
+}
+
+/* What an ordinary app may do with a setting: read "kiosk_id", read and
+** write its own keys ("<app>.<name>"). The staff screen may do anything
+** the store allows (it keeps the PIN's keys to itself). */
+static int own_setting(lua_State *L, const char *key) {
+  const char *app = qk_app_name(qk_api_app(L));
+  size_t n = strlen(app);
+  return strncmp(key, app, n) == 0 && key[n] == '.' && key[n + 1] != 0;
 }
 
 static int l_setting(lua_State *L) {
   qk_store *s = S(L);
+  const char *key = luaL_checkstring(L, 1);
+  if (!qk_app_staff(qk_api_app(L)) && strcmp(key, "kiosk_id") != 0 && !own_setting(L, key))
+    return luaL_error(L, "setting '%s' is not this app's (an app reads kiosk_id and its own keys '%s.NAME')", key,
+                      qk_app_name(qk_api_app(L)));
   char value[1024];
-  int rc = qk_store_setting_get(s, luaL_checkstring(L, 1), value, sizeof value);
+  int rc = done(L, qk_store_setting_get(W(L, s), key, value, sizeof value));
   if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading a setting)");
   lua_pushstring(L, value);
@@ -550,18 +656,46 @@ static int l_setting(lua_State *L) {
 
 static int l_set_setting(lua_State *L) {
   qk_store *s = S(L);
-  check(L, s, qk_store_setting_set(s, luaL_checkstring(L, 1), luaL_checkstring(L, 2)), "a setting");
+  const char *key = luaL_checkstring(L, 1), *value = luaL_checkstring(L, 2);
+  if (!qk_app_staff(qk_api_app(L)) && !own_setting(L, key))
+    return luaL_error(L, "setting '%s' is for the staff screen only (an app writes only its own keys '%s.NAME')", key,
+                      qk_app_name(qk_api_app(L)));
+  check(L, s, done(L, qk_store_setting_set(W(L, s), key, value)), "a setting");
+  return 0;
+}
+
+/* In an ordinary app, store.<staff call> raises instead of reading nil. */
+static const char *const staff_only[] = {"stats_today", "export", "set_pin", NULL};
+
+static int staff_index(lua_State *L) {
+  const char *k = lua_tostring(L, 2);
+  for (int i = 0; k && staff_only[i]; i++)
+    if (strcmp(k, staff_only[i]) == 0)
+      return luaL_error(L, "store.%s is for the staff screen only (hold the top-left corner for 3 s; "
+                           "or the quizkiosk command line)", k);
   return 0;
 }
 
 int qk_open_store(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
-    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore}, {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events}, {"resumable", l_resumable},
-    {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin}, {"stats_today", l_stats_today},
-    {"export", l_export}, {"setting", l_setting}, {"set_setting", l_set_setting}, {"set_pin", l_set_pin},
-    {"pin_is_set", l_pin_is_set}, {NULL, NULL},
+    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore},
+    {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events},
+    {"resumable", l_resumable}, {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin},
+    {"setting", l_setting}, {"set_setting", l_set_setting}, {"pin_is_set", l_pin_is_set}, {NULL, NULL},
+  };
+  static const luaL_Reg staff_funcs[] = {
+    {"stats_today", l_stats_today}, {"export", l_export}, {"set_pin", l_set_pin}, {NULL, NULL},
   };
   qk_api_newlib(L, funcs);
+  if (qk_app_staff(qk_api_app(L))) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    luaL_setfuncs(L, staff_funcs, 1);
+  } else {
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, staff_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+  }
   return 1;
 }

@@ -14,6 +14,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "paths.h"
+
 #define HOOK_COUNT 4096            /* instructions between clock checks */
 #define MAX_TIMERS 256
 #define MAX_MODULE_BYTES (4u << 20) /* a single script file */
@@ -34,6 +36,8 @@ struct qk_host {
   int time_limit_ms;
   struct timespec deadline;
   int in_call;            /* a budgeted call is running */
+  int pause_depth;        /* qk_host_budget_pause nesting */
+  struct timespec paused_at;
   int tripped;            /* TRIP_*: stays set until the VM is dropped */
   int app_ref;            /* the table main.lua returned */
   timer timers[MAX_TIMERS];
@@ -95,16 +99,39 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
   }
 }
 
+static void add_time(struct timespec *t, long sec, long nsec) {
+  t->tv_sec += sec;
+  t->tv_nsec += nsec;
+  while (t->tv_nsec >= 1000000000L) {
+    t->tv_sec++;
+    t->tv_nsec -= 1000000000L;
+  }
+  while (t->tv_nsec < 0) {
+    t->tv_sec--;
+    t->tv_nsec += 1000000000L;
+  }
+}
+
 static void arm(qk_host *h) {
   clock_gettime(CLOCK_MONOTONIC, &h->deadline);
-  h->deadline.tv_sec += h->time_limit_ms / 1000;
-  h->deadline.tv_nsec += (long)(h->time_limit_ms % 1000) * 1000000L;
-  if (h->deadline.tv_nsec >= 1000000000L) {
-    h->deadline.tv_sec++;
-    h->deadline.tv_nsec -= 1000000000L;
-  }
+  add_time(&h->deadline, h->time_limit_ms / 1000, (long)(h->time_limit_ms % 1000) * 1000000L);
   h->in_call = 1;
+  h->pause_depth = 0; /* credit lost to an error thrown while paused ends here */
   lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+}
+
+void qk_host_budget_pause(qk_host *h) {
+  if (!h || !h->in_call) return;
+  if (h->pause_depth++ == 0) clock_gettime(CLOCK_MONOTONIC, &h->paused_at);
+}
+
+void qk_host_budget_resume(qk_host *h) {
+  if (!h || !h->in_call || h->pause_depth == 0) return;
+  if (--h->pause_depth > 0) return;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  /* The deadline moves on by exactly the time spent paused. */
+  add_time(&h->deadline, now.tv_sec - h->paused_at.tv_sec, now.tv_nsec - h->paused_at.tv_nsec);
 }
 
 /* ---- messages ---- */
@@ -136,6 +163,7 @@ static int budgeted_call(qk_host *h, int nargs, int nresults) {
   arm(h);
   int rc = lua_pcall(L, nargs, nresults, base);
   h->in_call = 0;
+  h->pause_depth = 0;
   lua_sethook(L, NULL, 0, 0);
   if (rc != LUA_OK) {
     const char *m = lua_tostring(L, -1);
@@ -243,6 +271,10 @@ static int sandbox_require(lua_State *L) {
     }
   }
   if (!found) return luaL_error(L, "module '%s' not found in the app folder or the kiosk library", name);
+  /* By its real path: a symlink in the app folder must not lead out of it. */
+  if (qk_path_within(path, h->app_dir) != 1 && (!h->lib_dir || qk_path_within(path, h->lib_dir) != 1))
+    return luaL_error(L, "module '%s' (%s) leads outside the app folder and the kiosk library (a symlink?): refused",
+                      name, shown);
   lua_pushlightuserdata(L, (void *)h); /* "loading" marker */
   lua_setfield(L, -2, name);
   if (load_text_file(L, path, shown) != LUA_OK) {
@@ -305,6 +337,37 @@ static int sandbox_collectgarbage(lua_State *L) {
   }
 }
 
+/* setmetatable(t, mt) without finalizers: Lua runs __gc with debug hooks
+** switched off (lgc.c, GCTM), so the time limit could never stop one that
+** loops, neither during a call nor while the VM is closed for the next
+** candidate. A __gc added to mt later is never called (Lua marks an object
+** for finalization only when its metatable is set). */
+static int sandbox_setmetatable(lua_State *L) {
+  if (lua_istable(L, 2)) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "__gc finalizers are not allowed in kiosk scripts (a finalizer that never ends "
+                           "could not be stopped); release resources explicitly instead");
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1)); /* the real setmetatable */
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+/* getmetatable(v), except for userdata: their metatables belong to C
+** modules, and a script that replaced their __gc would run Lua as a
+** finalizer. */
+static int sandbox_getmetatable(lua_State *L) {
+  luaL_checkany(L, 1);
+  if (lua_type(L, 1) == LUA_TUSERDATA) return 0;
+  lua_pushvalue(L, lua_upvalueindex(1)); /* the real getmetatable */
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
 static int strict_index(lua_State *L) {
   return luaL_error(L, "undefined global '%s' (misspelt, or missing 'local'?)", lua_tostring(L, 2));
 }
@@ -358,6 +421,12 @@ static int setup(lua_State *L) {
   lua_setglobal(L, "print");
   lua_pushcfunction(L, sandbox_collectgarbage);
   lua_setglobal(L, "collectgarbage");
+  lua_getglobal(L, "setmetatable");
+  lua_pushcclosure(L, sandbox_setmetatable, 1);
+  lua_setglobal(L, "setmetatable");
+  lua_getglobal(L, "getmetatable");
+  lua_pushcclosure(L, sandbox_getmetatable, 1);
+  lua_setglobal(L, "getmetatable");
 
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, "qk.loaded");
@@ -387,12 +456,15 @@ static int run_main(lua_State *L) {
   char path[4096], shown[600];
   snprintf(path, sizeof path, "%s/%s", h->app_dir, h->main_file);
   snprintf(shown, sizeof shown, "%s/%s", h->app_name, h->main_file);
+  if (qk_path_within(path, h->app_dir) == 0 && (!h->lib_dir || qk_path_within(path, h->lib_dir) != 1))
+    return luaL_error(L, "%s leads outside the app folder and the kiosk library (a symlink?): refused", shown);
   if (load_text_file(L, path, shown) != LUA_OK) return lua_error(L);
   lua_call(L, 0, 1);
   if (!lua_istable(L, -1))
     return luaL_error(L, "%s must end with 'return app' (a table with draw/event functions), got %s", shown,
                       luaL_typename(L, -1));
-  return 1;
+  h->app_ref = luaL_ref(L, LUA_REGISTRYINDEX); /* inside the protected call: it allocates */
+  return 0;
 }
 
 /* ---- lifecycle ---- */
@@ -447,12 +519,11 @@ qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
     return NULL;
   }
   lua_pushcfunction(h->L, run_main);
-  if (budgeted_call(h, 0, 1) != 0) {
+  if (budgeted_call(h, 0, 0) != 0) {
     snprintf(err, errlen, "%s", h->err);
     qk_host_free(h);
     return NULL;
   }
-  h->app_ref = luaL_ref(h->L, LUA_REGISTRYINDEX);
   return h;
 }
 
@@ -466,48 +537,77 @@ void qk_host_free(qk_host *h) {
   free(h);
 }
 
-/* Pushes app[name] if it is a function; returns 1, or 0 with nothing pushed. */
-static int push_callback(qk_host *h, const char *name) {
-  lua_State *L = h->L;
-  if (h->app_ref == LUA_NOREF) return 0;
+/* Pushes app[name] (any value; the look-up may run the app table's own
+** __index, which may raise: only ever called inside a protected call). */
+static void get_callback(lua_State *L, qk_host *h, const char *name) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->app_ref);
   lua_getfield(L, -1, name);
   lua_remove(L, -2);
-  if (lua_isfunction(L, -1)) return 1;
-  lua_pop(L, 1);
+}
+
+/* Inside budgeted_call: stack = name (a light userdata: pushing it cannot
+** fail), arguments. Calls app[name](args) if it is a function; a missing
+** callback is not an error. */
+static int call_callback(lua_State *L) {
+  qk_host *h = qk_host_of(L);
+  int nargs = lua_gettop(L) - 1;
+  get_callback(L, h, lua_touserdata(L, 1));
+  if (!lua_isfunction(L, -1)) return 0;
+  lua_replace(L, 1);
+  lua_call(L, nargs, 0);
   return 0;
 }
 
-int qk_host_has(qk_host *h, const char *callback) {
-  if (!push_callback(h, callback)) return 0;
-  lua_pop(h->L, 1);
+/* Runs app[callback](pushed nargs arguments) under the limits. */
+static int call_app(qk_host *h, const char *callback, int nargs) {
+  if (h->app_ref == LUA_NOREF) {
+    lua_pop(h->L, nargs);
+    return 0;
+  }
+  /* Nothing pushed here allocates, so nothing can raise outside the pcall. */
+  lua_pushcfunction(h->L, call_callback);
+  lua_pushlightuserdata(h->L, (void *)callback);
+  if (nargs > 0) lua_rotate(h->L, -nargs - 2, 2);
+  return budgeted_call(h, nargs + 1, 0);
+}
+
+static int has_callback(lua_State *L) {
+  get_callback(L, qk_host_of(L), lua_touserdata(L, 1));
+  lua_pushboolean(L, lua_isfunction(L, -1));
   return 1;
 }
 
-int qk_host_call(qk_host *h, const char *callback) {
-  if (!push_callback(h, callback)) return 0;
-  return budgeted_call(h, 0, 0);
+int qk_host_has(qk_host *h, const char *callback) {
+  if (h->app_ref == LUA_NOREF) return 0;
+  lua_pushcfunction(h->L, has_callback);
+  lua_pushlightuserdata(h->L, (void *)callback);
+  if (budgeted_call(h, 1, 1) != 0) return 0; /* a raising look-up: h->err says why */
+  int yes = lua_toboolean(h->L, -1);
+  lua_pop(h->L, 1);
+  return yes;
 }
+
+int qk_host_call(qk_host *h, const char *callback) { return call_app(h, callback, 0); }
 
 void qk_host_push_app(qk_host *h) {
   if (h->app_ref == LUA_NOREF) lua_pushnil(h->L);
   else lua_rawgeti(h->L, LUA_REGISTRYINDEX, h->app_ref);
 }
 
-int qk_host_draw(qk_host *h) {
-  if (!push_callback(h, "draw")) return 0;
-  return budgeted_call(h, 0, 0);
-}
+int qk_host_draw(qk_host *h) { return call_app(h, "draw", 0); }
 
 int qk_host_update(qk_host *h, double dt_ms) {
-  if (!push_callback(h, "update")) return 0;
   lua_pushnumber(h->L, dt_ms);
-  return budgeted_call(h, 1, 0);
+  return call_app(h, "update", 1);
 }
 
-/* Builds the event table; runs protected because it allocates. */
-static int push_event_table(lua_State *L) {
+/* Inside budgeted_call: looks up app.event and, if it is a function, builds
+** the event table (it allocates: the collector may run) and calls it. */
+static int call_event(lua_State *L) {
+  qk_host *h = qk_host_of(L);
   const qk_host_input *e = lua_touserdata(L, 1);
+  get_callback(L, h, "event");
+  if (!lua_isfunction(L, -1)) return 0;
   lua_createtable(L, 0, 10);
   lua_pushstring(L, e->type);
   lua_setfield(L, -2, "type");
@@ -533,19 +633,14 @@ static int push_event_table(lua_State *L) {
       lua_pushboolean(L, 1);
       lua_setfield(L, -2, mod_names[i]);
     }
-  return 1;
+  lua_call(L, 1, 0);
+  return 0;
 }
 
 int qk_host_event(qk_host *h, const qk_host_input *e) {
-  if (!push_callback(h, "event")) return 0;
-  lua_State *L = h->L;
-  lua_pushcfunction(L, push_event_table);
-  lua_pushlightuserdata(L, (void *)e);
-  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
-    snprintf(h->err, sizeof h->err, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "out of memory");
-    lua_pop(L, 2);
-    return -1;
-  }
+  if (h->app_ref == LUA_NOREF) return 0;
+  lua_pushcfunction(h->L, call_event);
+  lua_pushlightuserdata(h->L, (void *)e);
   return budgeted_call(h, 1, 0);
 }
 
@@ -582,6 +677,16 @@ uint64_t qk_host_next_timer(const qk_host *h) {
   return next;
 }
 
+/* Inside budgeted_call: stack = ref, once. Runs the timer's function; a
+** one-shot timer's reference is dropped first. */
+static int call_timer(lua_State *L) {
+  int ref = (int)lua_tointeger(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  if (lua_toboolean(L, 2)) luaL_unref(L, LUA_REGISTRYINDEX, ref);
+  lua_call(L, 0, 0);
+  return 0;
+}
+
 int qk_host_run_timers(qk_host *h, uint64_t now) {
   /* One due timer at a time, earliest first: callbacks may add or cancel. */
   for (int guard = 0; guard < 10 * MAX_TIMERS; guard++) {
@@ -590,15 +695,16 @@ int qk_host_run_timers(qk_host *h, uint64_t now) {
       if (h->timers[i].due <= now && (pick < 0 || h->timers[i].due < h->timers[pick].due)) pick = i;
     if (pick < 0) return 0;
     timer t = h->timers[pick];
-    lua_rawgeti(h->L, LUA_REGISTRYINDEX, t.ref);
     if (t.interval) {
       /* Catch up without a burst after a long stall. */
       h->timers[pick].due = t.due + t.interval > now ? t.due + t.interval : now + t.interval;
     } else {
-      luaL_unref(h->L, LUA_REGISTRYINDEX, t.ref);
       h->timers[pick] = h->timers[--h->ntimers];
     }
-    if (budgeted_call(h, 0, 0) != 0) return -1;
+    lua_pushcfunction(h->L, call_timer);
+    lua_pushinteger(h->L, t.ref);
+    lua_pushboolean(h->L, t.interval == 0);
+    if (budgeted_call(h, 2, 0) != 0) return -1;
   }
   return 0;
 }

@@ -6,6 +6,14 @@
 ** clock-checked count hook, the message handler that builds tracebacks, and
 ** the app's timers. Limits trip an error that the script's own pcall cannot
 ** swallow: the hook re-raises it on every count until control is back in C.
+**
+** Every touch of the VM (callback look-up, event tables, timers, the app
+** table's reference) runs inside a protected, budgeted call, so a raising
+** __index or a memory error never reaches lua_atpanic. Scripts cannot
+** install __gc finalizers (setmetatable refuses them; the metatables of C
+** userdata are hidden from getmetatable): Lua runs finalizers with debug
+** hooks off (lgc.c GCTM), so a looping finalizer could never be stopped,
+** not even while the VM is closed.
 */
 #ifndef QK_HOST_H
 #define QK_HOST_H
@@ -82,5 +90,15 @@ uint64_t qk_host_next_timer(const qk_host *h);
 int qk_host_run_timers(qk_host *h, uint64_t now);
 
 size_t qk_host_memory(const qk_host *h);
+
+/* The time limit counts the script's own work only. A C function that
+** blocks on something that is not script work (an fsync, reading a file)
+** brackets it with pause/resume: the deadline of the running call moves on
+** by the time spent paused. Pairs nest (only the outermost pair counts);
+** outside a budgeted call they do nothing. Call resume before anything
+** can raise: an error thrown while paused forfeits the credit (the next
+** call starts afresh), it never stops the clock for good. */
+void qk_host_budget_pause(qk_host *h);
+void qk_host_budget_resume(qk_host *h);
 
 #endif

@@ -88,6 +88,10 @@ void qk_plat_present(qk_platform *p);
 int qk_plat_screenshot(qk_platform *p, const char *path, char *err, size_t errlen);
 
 /* ---- textures ---- */
+/* Loads a PNG, JPEG, GIF, BMP or WebP file. Its header is checked first
+** (image_probe.h): a picture declaring more than QK_IMAGE_MAX_SIDE px a
+** side or QK_IMAGE_MAX_PIXELS is refused before anything is decoded, with
+** the path and the declared size in err. NULL on failure. */
 qk_texture *qk_plat_image_load(qk_platform *p, const char *path, char *err, size_t errlen);
 void qk_plat_texture_size(const qk_texture *t, int *w, int *h);
 void qk_plat_texture_draw(qk_platform *p, qk_texture *t, float x, float y, float w, float h, qk_color tint);

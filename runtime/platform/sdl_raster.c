@@ -5,12 +5,15 @@
 */
 #include "sdl_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+
+#include "image_probe.h"
 
 struct qk_font {
   TTF_Font *ttf;
@@ -35,8 +38,53 @@ static qk_texture *texture_from_surface(qk_platform *p, SDL_Surface *s) {
   return t;
 }
 
+/* Reads the whole file (at most QK_IMAGE_MAX_FILE bytes) into *out. */
+static int read_image_file(const char *path, unsigned char **out, size_t *len, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(err, errlen, "cannot load image %s: %s", path, strerror(errno));
+    return -1;
+  }
+  unsigned char *buf = NULL;
+  long n = -1;
+  if (fseek(f, 0, SEEK_END) == 0) n = ftell(f);
+  if (n < 0 || fseek(f, 0, SEEK_SET) != 0) snprintf(err, errlen, "cannot load image %s: %s", path, strerror(errno));
+  else if (n > QK_IMAGE_MAX_FILE)
+    snprintf(err, errlen, "image %s is %ld bytes: too large (at most %ld)", path, n, (long)QK_IMAGE_MAX_FILE);
+  else if (!(buf = malloc(n > 0 ? (size_t)n : 1)))
+    snprintf(err, errlen, "cannot load image %s: out of memory", path);
+  else if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+    snprintf(err, errlen, "cannot load image %s: read error", path);
+    free(buf);
+    buf = NULL;
+  }
+  fclose(f);
+  *out = buf;
+  *len = (size_t)n;
+  return buf ? 0 : -1;
+}
+
+/* The file is read once: its header is checked (format and declared size,
+** before the decoder allocates anything) and the same bytes are decoded
+** with the decoder of the format that was checked. */
 qk_texture *qk_plat_image_load(qk_platform *p, const char *path, char *err, size_t errlen) {
-  SDL_Surface *s = IMG_Load(path);
+  unsigned char *buf;
+  size_t len;
+  if (read_image_file(path, &buf, &len, err, errlen) != 0) return NULL;
+  qk_image_info info;
+  char why[256];
+  if (qk_image_probe(buf, len, &info, why, sizeof why) != 0) {
+    snprintf(err, errlen, "cannot load image %s: %s", path, why);
+    free(buf);
+    return NULL;
+  }
+  if (qk_image_check_size(&info, path, err, errlen) != 0) {
+    free(buf);
+    return NULL;
+  }
+  SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
+  SDL_Surface *s = rw ? IMG_LoadTyped_RW(rw, 1, info.format) : NULL;
+  free(buf);
   if (!s) {
     snprintf(err, errlen, "cannot load image %s: %s", path, IMG_GetError());
     return NULL;

@@ -74,4 +74,12 @@ function T.test_coroutines_and_utf8_work()
   assert(utf8.len("张伟") == 2)
 end
 
+function T.test_no_gc_finalizers()
+  -- Lua runs __gc with hooks off: a looping one could never be stopped.
+  local err = blocked("__gc", function() setmetatable({}, { __gc = function() while true do end end }) end)
+  assert(tostring(err):find("__gc finalizers are not allowed"), err)
+  assert(getmetatable(setmetatable({}, { __index = T })).__index == T, "other metatables still work")
+  assert(getmetatable("").__index == string, "the string metatable is still visible")
+end
+
 return T

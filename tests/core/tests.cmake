@@ -9,8 +9,27 @@ add_test(NAME core_replay_parse COMMAND qk_replay_test)
 
 qk_lua_test(core_sandbox tests/core/sandbox_test.lua)
 
+# The host's time budget, finalizers and protected callback look-up.
+add_executable(qk_host_test tests/core/host_test.c)
+target_link_libraries(qk_host_test PRIVATE qk_runtime)
+add_test(NAME core_host COMMAND qk_host_test ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/host)
+set_tests_properties(core_host PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 90)
+
+# Images bounded from their header, before decoding.
+add_executable(qk_image_test tests/core/image_test.c)
+target_link_libraries(qk_image_test PRIVATE qk_platform)
+add_test(NAME core_image_bounds COMMAND qk_image_test)
+set_tests_properties(core_image_bounds PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
+
 qk_replay_test(core_faults tests/core/apps/faults tests/core/faults.replay 1280x800
   REF syntax_error=core_error_screen.png)
+qk_replay_test(core_strict_app tests/core/apps/strict_app tests/core/strict_app.replay 1280x800)
+
+# An app cannot reach other apps' data, staff operations, or files outside
+# its folder through symlinks.
+add_test(NAME core_escape COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/escape.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_escape PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
 
 add_test(NAME core_hot_reload COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/hot_reload.sh $<TARGET_FILE:quizkiosk>)
 set_tests_properties(core_hot_reload PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)

@@ -3,7 +3,8 @@
 --
 -- The candidate hands the kiosk to the interviewer, who unlocks this with
 -- the staff PIN (the same PIN as the staff screen; wrong PINs lock out with
--- a growing delay; on a kiosk without one yet, the PIN entered here becomes it). For each open question it shows the candidate's
+-- a growing delay; on a kiosk without one, scoring waits until staff set it
+-- with `quizkiosk set-pin`). For each open question it shows the candidate's
 -- answer, the reference answer's key points to tick, and a keyword match
 -- offered as a suggestion only; the points follow the ticked key points
 -- (points × ticked / all) and the interviewer may adjust them. Each score is
