@@ -17,9 +17,16 @@
 **                       answers = { [question] = { points=, correct= } } })
 **                                  (a finished session's new score, kept with the old
 **                                   one in the audit trail: rubric scoring, fixed keys)
-**   store.resumable([any_app]) -> nil | { session_id=, app=, checkpoint=, remaining_ms=, answers = { [q] = response } }
-**                                  (any_app: another app's unfinished session gives { app = name } only)
+**   store.resumable([any_app]) -> nil | { session_id=, app=, checkpoint=, remaining_ms=, answers = { [q] = response },
+**                                         who = "张*", has_phone=, idle_ms= }
+**                                  (any_app: another app's unfinished session gives { app = name } only;
+**                                   who: the candidate's name masked for the resume offer; idle_ms:
+**                                   time since the session's last activity)
+**   store.resume_check(id, digits) -> boolean   (the last four digits of the candidate's phone:
+**                                   proof before someone continues an unfinished test; the phone
+**                                   itself is never returned)
 **   store.leaderboard(exam [, n]) -> { { session_id=, name=, score=, max_score=, finished_at= }, ... }
+**   store.rank(exam, id) -> rank, total | nil   (a completed session's place on the board, however far down)
 **   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
 **   store.pin_is_set() -> boolean
 **   store.setting(key) -> value | nil ;  store.set_setting(key, value)
@@ -479,11 +486,23 @@ static int l_resumable(lua_State *L) {
     lua_pushstring(L, r.answers[i].question);
     lua_pushstring(L, r.answers[i].response);
   }
+  int64_t session_id = r.session_id;
+  qk_ms last_activity = r.last_activity;
   qk_store_resume_free(&r);
-  lua_createtable(L, 0, 5);
+  char who[QK_STORE_NAME_MAX] = "";
+  int has_phone = 0;
+  check(L, s, done(L, qk_store_resume_identity(W(L, s), session_id, who, sizeof who, &has_phone)),
+        "(reading whose session it is)");
+  lua_createtable(L, 0, 8);
   int t = lua_gettop(L);
   lua_pushvalue(L, base + 1);
   lua_setfield(L, t, "session_id");
+  lua_pushstring(L, who);
+  lua_setfield(L, t, "who");
+  lua_pushboolean(L, has_phone);
+  lua_setfield(L, t, "has_phone");
+  lua_pushinteger(L, (lua_Integer)(now > last_activity ? now - last_activity : 0));
+  lua_setfield(L, t, "idle_ms");
   lua_pushstring(L, app_name);
   lua_setfield(L, t, "app");
   if (lua_tointeger(L, base + 2) >= 0) {
@@ -530,6 +549,30 @@ static int l_leaderboard(lua_State *L) {
     lua_setfield(L, -2, "finished_at");
     lua_rawseti(L, -2, i + 1);
   }
+  return 1;
+}
+
+static int l_rank(lua_State *L) {
+  qk_app *a = qk_api_app(L);
+  qk_store *s = S(L);
+  const char *exam = luaL_checkstring(L, 1);
+  int64_t id = (int64_t)luaL_checkinteger(L, 2);
+  int rank = 0, total = 0;
+  int rc = done(L, qk_store_leader_rank(W(L, s), qk_app_name(a), exam, id, &rank, &total));
+  if (rc == QK_STORE_NOTFOUND) return 0; /* not a completed session of this app's exam */
+  check(L, s, rc, "(reading the leaderboard)");
+  lua_pushinteger(L, rank);
+  lua_pushinteger(L, total);
+  return 2;
+}
+
+static int l_resume_check(lua_State *L) {
+  int64_t id = session_arg(L);
+  const char *digits = luaL_checkstring(L, 2);
+  qk_store *s = S(L);
+  int match = 0;
+  check(L, s, done(L, qk_store_resume_check_phone(W(L, s), id, digits, &match)), "(checking the phone digits)");
+  lua_pushboolean(L, match);
   return 1;
 }
 
@@ -681,7 +724,8 @@ int qk_open_store(lua_State *L) {
     {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
     {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore},
     {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events},
-    {"resumable", l_resumable}, {"leaderboard", l_leaderboard}, {"verify_pin", l_verify_pin},
+    {"resumable", l_resumable}, {"resume_check", l_resume_check}, {"leaderboard", l_leaderboard},
+    {"rank", l_rank}, {"verify_pin", l_verify_pin},
     {"setting", l_setting}, {"set_setting", l_set_setting}, {"pin_is_set", l_pin_is_set}, {NULL, NULL},
   };
   static const luaL_Reg staff_funcs[] = {
