@@ -262,6 +262,7 @@ int qk_open_kiosk(lua_State *L) {
   lua_setfield(L, -2, "fullscreen");
   lua_pushstring(L, qk_app_kiosk_id(a));
   lua_setfield(L, -2, "kiosk_id");
+  if (o->crashed_at_ms) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
   if (o->tool) {
     lua_pushstring(L, o->tool);
     lua_setfield(L, -2, "tool");
