@@ -9,6 +9,7 @@
 --   F9  a __gc finalizer that loops, run when the VM is closed (kiosk.restart)
 --   F10 a PNG that declares 30000 x 30000 pixels (huge.png, made by the test)
 --   F11 gfx.measure on 2 million characters
+--   F4  no freeze: a plain script error, which the kiosk handles in-process
 --   F12 nothing: only the log line (before the replay's own `hang`/`crash`)
 local flow = require "kiosk.flow"
 local exam = require "kiosk.exam"
@@ -41,8 +42,12 @@ local freezes = {
   F7 = function() return string.gsub(("a"):rep(3e4), ".-.-.-.-.-b", "") end,
   F8 = function() loop_in_gc(); collectgarbage() end,
   F9 = function() loop_in_gc(); kiosk.restart() end,
-  F10 = function() return gfx.image_size("huge.png") end,
-  F11 = function() return gfx.measure(("字"):rep(2000000)) end,
+  -- One call of these two ends by itself after seconds; called again and
+  -- again, the time limit stops them between calls (its hook runs every so
+  -- many instructions), if the watchdog did not first.
+  F10 = function() while true do gfx.image_size("huge.png") end end,
+  F11 = function() local s = ("字"):rep(2000000); while true do gfx.measure(s) end end,
+  F4 = function() error("a deliberate script error") end,
   F12 = function() end,
 }
 
