@@ -10,6 +10,8 @@
 #include "app.h"
 #include "cli.h"
 #include "paths.h"
+#include "supervise.h"
+#include "watchdog.h"
 
 #ifndef QK_VERSION
 #define QK_VERSION "0.0.0"
@@ -20,6 +22,7 @@ static const char usage[] =
   "                 [--replay FILE] [--shots DIR] [--kiosk-id NAME]\n"
   "                 [--renderer auto|gpu|software] [--font FAMILY]\n"
   "                 [--time-limit MS] [--memory-limit MIB]\n"
+  "                 [--watchdog SEC] [--supervise | --no-supervisor]\n"
   "       quizkiosk export --db FILE --format csv|json [--since DATE] [--out FILE]\n"
   "       quizkiosk stats --db FILE\n"
   "       quizkiosk purge --db FILE --before DATE\n"
@@ -30,7 +33,11 @@ static const char usage[] =
   "       quizkiosk --version | --help\n"
   "\n"
   "APP_DIR holds main.lua (default: the bundled demo). Without a display, use\n"
-  "--headless with --replay to drive the kiosk from a file and --shots to save PNGs.\n";
+  "--headless with --replay to drive the kiosk from a file and --shots to save PNGs.\n"
+  "--watchdog SEC ends a kiosk whose main loop stalls that long (default 10, 0 = off);\n"
+  "full screen without systemd, a supervisor process restarts it (--no-supervisor: none).\n";
+
+#define WATCHDOG_DEFAULT_MS 10000
 
 static int parse_size(const char *s, int *w, int *h) {
   char *end;
@@ -47,6 +54,26 @@ static int parse_size(const char *s, int *w, int *h) {
 static int bad(const char *what, const char *arg) {
   fprintf(stderr, "quizkiosk: %s '%s'\n%s", what, arg ? arg : "", usage);
   return 2;
+}
+
+/* Runs the kiosk with its watchdog; in a supervised child, crashed_at_ms
+** says when the previous kiosk died. */
+typedef struct {
+  qk_options app;
+  int watchdog_ms;
+} kiosk_run;
+
+static int run_kiosk(void *ctx, int64_t crashed_at_ms) {
+  kiosk_run *k = ctx;
+  if (crashed_at_ms) k->app.crashed_at_ms = crashed_at_ms;
+  char err[256];
+  qk_watchdog *w = qk_watchdog_start(k->watchdog_ms, err, sizeof err);
+  if (!w) fprintf(stderr, "quizkiosk: %s (running without it)\n", err);
+  k->app.watchdog = w;
+  int rc = qk_app_run(&k->app);
+  qk_watchdog_stop(w);
+  k->app.watchdog = NULL;
+  return rc;
 }
 
 /* rescore / replay-session: the app runs headless and its scripts do the
@@ -100,11 +127,13 @@ int main(int argc, char **argv) {
       return 1;
     }
     t.data_dir = data_dir;
-    return qk_app_run(&t);
+    kiosk_run k = {t, WATCHDOG_DEFAULT_MS};
+    return run_kiosk(&k, 0);
   }
 
   qk_options o = {0};
   o.render = QK_RENDER_AUTO;
+  int watchdog_ms = WATCHDOG_DEFAULT_MS, supervise = 0, no_supervisor = 0;
   const char *env_render = getenv("QUIZKIOSK_RENDERER");
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -136,6 +165,22 @@ int main(int argc, char **argv) {
       long mib = atol(next);
       if (mib < 4 || mib > 4096) return bad("bad memory limit (4..4096 MiB)", next);
       o.mem_limit = (size_t)mib << 20;
+    } else if (strcmp(a, "--watchdog") == 0) {
+      NEED_ARG();
+      char *end;
+      double sec = strtod(next, &end);
+      if (end == next || *end || !(sec == 0 || (sec >= 0.1 && sec <= 3600))) return bad("bad watchdog time (0 = off, or 0.1..3600 s)", next);
+      watchdog_ms = (int)(sec * 1000 + 0.5);
+    } else if (strcmp(a, "--supervise") == 0) supervise = 1;
+    else if (strcmp(a, "--no-supervisor") == 0) no_supervisor = 1;
+    else if (strcmp(a, "--restarted-after-crash") == 0) {
+      /* Set by the supervisor's or systemd's restart (see the unit file):
+      ** when the previous kiosk died, in ms since 1970. */
+      NEED_ARG();
+      char *end;
+      long long ms = strtoll(next, &end, 10);
+      if (end == next || *end || ms <= 0) return bad("bad time for --restarted-after-crash (ms since 1970)", next);
+      o.crashed_at_ms = ms;
     } else if (a[0] == '-') return bad("unknown option", a);
     else if (!o.app_dir) o.app_dir = a;
     else return bad("more than one APP_DIR", a);
@@ -148,6 +193,7 @@ int main(int argc, char **argv) {
     else if (strcmp(env_render, "auto") != 0) return bad("bad renderer (auto, gpu or software)", env_render);
   }
   if (o.shots_dir && !o.replay_path) return bad("--shots needs --replay", o.shots_dir);
+  if (supervise && no_supervisor) return bad("choose --supervise or --no-supervisor, not both", "");
   if (!o.width && !o.fullscreen) {
     o.width = 1280;
     o.height = 800;
@@ -166,5 +212,12 @@ int main(int argc, char **argv) {
     }
     o.db_path = db;
   }
-  return qk_app_run(&o);
+  kiosk_run k = {o, watchdog_ms};
+  /* A full-screen kiosk restarts itself after a freeze or a crash, unless
+  ** systemd does that (NOTIFY_SOCKET: it runs the unit with WatchdogSec=).
+  ** Tests and replays run unsupervised unless they ask. */
+  const char *notify = getenv("NOTIFY_SOCKET");
+  if (supervise || (o.fullscreen && !no_supervisor && !o.replay_path && !(notify && *notify)))
+    return qk_supervise(run_kiosk, &k, o.replay_path != NULL);
+  return run_kiosk(&k, 0);
 }

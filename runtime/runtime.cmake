@@ -1,7 +1,12 @@
 # The runtime core: platform layer (the only SDL user), core, Lua host, program.
 
+# libsystemd: sd_notify for the unit's Type=notify and WatchdogSec= (watchdog.c).
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+find_package(Threads REQUIRED)
+
 # Core: plain C, no SDL. Unit-testable on its own.
 add_library(qk_core STATIC
+  runtime/core/watchdog.c
   runtime/core/textlayout.c
   runtime/core/replay.c
   runtime/core/log.c
@@ -11,7 +16,7 @@ target_include_directories(qk_core PUBLIC runtime/core runtime/platform)
 target_compile_definitions(qk_core PRIVATE
   QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
   QK_INSTALL_DATADIR="${QK_DATADIR}")
-target_link_libraries(qk_core PUBLIC PkgConfig::UNIBREAK PkgConfig::FONTCONFIG m)
+target_link_libraries(qk_core PUBLIC PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
 # Platform: SDL2, SDL2_ttf, SDL2_image behind runtime/platform/platform.h.
 add_library(qk_platform STATIC
@@ -40,7 +45,7 @@ target_include_directories(qk_runtime PUBLIC runtime runtime/core runtime/lua ru
 target_link_libraries(qk_runtime PUBLIC qk_core qk_store PkgConfig::LUA m)
 target_link_libraries(qk_runtime PUBLIC $<TARGET_NAME_IF_EXISTS:qk_ime>) # Chinese input when built: QK_HAVE_IME (runtime/ime/ime.cmake)
 
-add_executable(quizkiosk runtime/main.c)
+add_executable(quizkiosk runtime/main.c runtime/supervise.c)
 target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
 target_link_libraries(quizkiosk PRIVATE qk_runtime qk_platform)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

@@ -13,12 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "host.h"
 #include "paths.h"
 #include "replay.h"
 #include "store.h"
+#include "watchdog.h"
 
 #define FRAME_MS 16
 #define PRESENT_RING 128
@@ -376,6 +378,7 @@ static void start_app(qk_app *a) {
   a->restarts++;
   if (a->store) mark_stale(a);
   batch_open(a);
+  qk_watchdog_note(a->opt.watchdog, a->app_name); /* watchdog: named on a stall */
   a->host = qk_host_new(&cfg, err, sizeof err);
   a->continue_session = 0; /* main.lua has read it (kiosk.config.continue_session) */
   a->dirty = 1;
@@ -616,9 +619,11 @@ static void run_interactive(qk_app *a) {
       char err[256];
       if (render(a, NULL, err, sizeof err) != 0) qk_log_write(a->log, QK_LOG_WARN, "%s", err);
     }
+    qk_watchdog_kick(a->opt.watchdog); /* watchdog: the loop came round (the first kick, after the first frame, is READY=1) */
     int64_t wait = next_deadline(a);
     qk_event ev;
     int timeout = wait < 0 ? -1 : wait > 60000 ? 60000 : (int)wait;
+    timeout = qk_watchdog_cap_wait(a->opt.watchdog, timeout); /* watchdog: an idle kiosk still kicks */
     if (qk_plat_wait_event(a->plat, timeout, &ev)) {
       handle_event(a, &ev);
       /* Take everything already queued before drawing once. */
@@ -653,6 +658,7 @@ static void save_pending_shot(qk_app *a) {
 
 static void advance_to(qk_app *a, uint64_t target) {
   for (int guard = 0; guard < 10000000 && !a->quit; guard++) {
+    qk_watchdog_kick(a->opt.watchdog); /* watchdog: long virtual waits are not a stall */
     int64_t wait = next_deadline(a);
     uint64_t next = wait < 0 ? target : a->vnow + (uint64_t)wait;
     if (next > target) next = target;
@@ -777,6 +783,9 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
     fflush(stdout);
     raise(SIGKILL);
     return -1;
+  case QK_RP_HANG: /* watchdog tests: stuck in C for good, as in Lua's pattern matcher */
+    for (;;) pause();
+  case QK_RP_RESTART_POINT: return 0; /* where a restarted kiosk's replay starts (run_replay) */
   case QK_RP_EXPECT:
   case QK_RP_EXPECT_NOT: {
     render(a, NULL, r->msg, sizeof r->msg); /* what is on screen right now */
@@ -840,7 +849,13 @@ static int run_replay(qk_app *a) {
   }
   replayer r = {a, a->opt.replay_path, ""};
   int rc = 0, i;
-  for (i = 0; i < rp.n && !a->quit; i++) {
+  int from = a->opt.crashed_at_ms ? qk_replay_after_restart_point(&rp) : 0; /* watchdog tests: a restarted kiosk */
+  if (from < 0) {
+    fprintf(stderr, "quizkiosk: %s: restarted after a crash, but the replay has no restart-point\n", a->opt.replay_path);
+    qk_replay_free(&rp);
+    return 2;
+  }
+  for (i = from; i < rp.n && !a->quit; i++) {
     if (run_command(&r, &rp.cmds[i], a->opt.shots_dir) != 0) {
       fprintf(stderr, "replay %s:%d: %s\n", a->opt.replay_path, rp.cmds[i].line, r.msg);
       rc = 1;
@@ -852,7 +867,7 @@ static int run_replay(qk_app *a) {
       if (ev.type == QK_EV_QUIT && !a->opt.fullscreen) a->quit = 1;
   }
   /* The app quitting is only an end when nothing was left to check. */
-  if (rc == 0 && i < rp.n) {
+  if (rc == 0 && i < rp.n && i > from) {
     fprintf(stderr, "replay %s:%d: the app quit after this command; %d command(s) after it were not run\n",
             a->opt.replay_path, rp.cmds[i - 1].line, rp.n - i);
     rc = 1;

@@ -37,6 +37,12 @@ typedef struct {
   const char *tool_exam;    /* rescore --exam ID */
   long long tool_session;   /* replay-session SESSION_ID */
   int tool_dry_run;         /* rescore --dry-run: print, change nothing */
+  /* The watchdog (watchdog.h) the loops kick; NULL = none. */
+  struct qk_watchdog *watchdog;
+  /* Set when this process was started because the previous kiosk died
+  ** abnormally (watchdog, signal, crash): the wall-clock ms of that death.
+  ** A replay then starts after its first restart-point. 0 = a normal start. */
+  int64_t crashed_at_ms;
 } qk_options;
 
 /* Runs until quit (windowed), the end of a replay, or forever (kiosk).

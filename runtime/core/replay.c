@@ -105,8 +105,8 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
       bad = !*arg;
       if (c.kind == QK_RP_SHOT && (strchr(arg, '/') || arg[0] == '.')) bad = 1;
       if (!bad) c.text = strdup(arg);
-    } else if (strcmp(s, "crash") == 0) {
-      c.kind = QK_RP_CRASH;
+    } else if (strcmp(s, "crash") == 0 || strcmp(s, "hang") == 0 || strcmp(s, "restart-point") == 0) {
+      c.kind = s[0] == 'c' ? QK_RP_CRASH : s[0] == 'h' ? QK_RP_HANG : QK_RP_RESTART_POINT;
       bad = *arg != 0;
     } else if (strcmp(s, "wait") == 0) {
       c.kind = QK_RP_WAIT;
@@ -174,4 +174,10 @@ void qk_replay_free(qk_replay *r) {
   for (int i = 0; i < r->n; i++) free(r->cmds[i].text);
   free(r->cmds);
   memset(r, 0, sizeof *r);
+}
+
+int qk_replay_after_restart_point(const qk_replay *r) {
+  for (int i = 0; i < r->n; i++)
+    if (r->cmds[i].kind == QK_RP_RESTART_POINT) return i + 1;
+  return -1;
 }

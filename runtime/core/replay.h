@@ -4,6 +4,10 @@
 **   drag-from TEXT DX,DY MS  (from the centre of the element labelled TEXT)
 **   key NAME | type TEXT | wait MS | expect TEXT | expect-not TEXT | shot NAME
 **   crash      (the process kills itself with SIGKILL: power-cut tests)
+**   hang       (the main loop blocks for good in C: watchdog tests)
+**   restart-point  (watchdog tests: a kiosk restarted after a crash — by the
+**              supervisor, --supervise — starts its replay after the first
+**              restart-point; a kiosk that did not crash runs on past it)
 ** Coordinates are logical units. Executing them is the runtime's (app.c).
 */
 #ifndef QK_REPLAY_H
@@ -13,7 +17,7 @@
 
 typedef enum {
   QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
-  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH
+  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_HANG, QK_RP_RESTART_POINT
 } qk_replay_kind;
 
 typedef struct {
@@ -34,5 +38,7 @@ typedef struct {
 int qk_replay_load(qk_replay *r, const char *path, char *err, size_t errlen);
 int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err, size_t errlen);
 void qk_replay_free(qk_replay *r);
+/* The index of the command after the first restart-point, or -1 if none. */
+int qk_replay_after_restart_point(const qk_replay *r);
 
 #endif

@@ -287,6 +287,7 @@ int qk_open_kiosk(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)qk_app_continue_session(a));
     lua_setfield(L, -2, "continue_session");
   }
+  if (o->crashed_at_ms) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
   if (o->tool) {
     lua_pushstring(L, o->tool);
     lua_setfield(L, -2, "tool");
