@@ -32,6 +32,7 @@
 struct qk_pinyin_engine {
   pinyin_context_t *ctx;
   int persist;
+  int learnt; /* a composition with learn on remembered a phrase since the last forget */
 };
 
 typedef struct {
@@ -104,6 +105,19 @@ void qk_pinyin_engine_free(qk_pinyin_engine *e) {
   if (e->persist) pinyin_save(e->ctx);
   pinyin_fini(e->ctx);
   free(e);
+}
+
+void qk_pinyin_engine_forget(qk_pinyin_engine *e) {
+  if (!e || !e->learnt) return;
+  e->learnt = 0;
+  if (e->persist) {
+    pinyin_save(e->ctx);
+    return;
+  }
+  /* What learn() adds lives only in libpinyin's user dictionary (its
+  ** pinyin and phrase tables, the phrase index and the user bigram):
+  ** masking out every token of that library takes all of it away. */
+  pinyin_mask_out(e->ctx, PHRASE_INDEX_LIBRARY_MASK, PHRASE_INDEX_MAKE_TOKEN(USER_DICTIONARY, 0));
 }
 
 /* ---- extra phrases ---- */
@@ -234,6 +248,14 @@ static int engine_type(qk_pinyin *p, int index) {
   return (int)t;
 }
 
+/* Choosing these in libpinyin writes into the shared engine (an addon
+** phrase is copied into the main tables, a longer candidate's frequency is
+** raised): the next candidate would see it. Our sort option excludes
+** longer candidates and no addon dictionary is loaded, so neither is ever
+** offered today; should a libpinyin update offer them, they are left out
+** rather than let one person's choice leak to the next. */
+static int changes_engine(int type) { return type == ADDON_CANDIDATE || type == LONGER_CANDIDATE; }
+
 /* Re-parses the letters not yet converted and rebuilds the candidate list:
 ** extra phrases covering all of them, libpinyin's whole-input guesses,
 ** extra phrases covering a beginning, then libpinyin's other candidates. */
@@ -274,7 +296,7 @@ static void update(qk_pinyin *p) {
     int from = pass == 0 ? 0 : nbest_end, to = pass == 0 ? nbest_end : (int)total;
     for (int i = from; i < to; i++) {
       const char *s = engine_string(p, i);
-      if (!s) continue;
+      if (!s || changes_engine(engine_type(p, i))) continue;
       int dup = 0;
       for (int k = 0; k < p->nentries && !dup; k++) /* an extra phrase already shows it */
         if (p->entries[k].kind == 0 && strcmp(p->phrases[p->entries[k].index].text, s) == 0) dup = 1;
@@ -369,7 +391,7 @@ static void learn(qk_pinyin *p, const char *text) {
       if (*s != '|') syllables[k++] = *s;
     syllables[k] = 0;
     add_phrase(p, text, syllables, 1); /* refused when the counts differ */
-    pinyin_remember_user_input(li, text, -1);
+    if (pinyin_remember_user_input(li, text, -1)) p->e->learnt = 1;
   }
   g_free(aux);
   pinyin_free_instance(li);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ime_data.h"
+#include "ime_engines.h"
 #include "ime_handwriting.h"
 #include "ime_pinyin.h"
 
@@ -117,6 +118,70 @@ static void test_pinyin(qk_pinyin_engine *e) {
   qk_pinyin_free(p);
 }
 
+/* The candidates for letters, joined with '|', into out. */
+static void candidates_of(qk_pinyin_engine *e, int learn, const char *letters, char *out, size_t outlen) {
+  qk_pinyin *p = qk_pinyin_new(e, learn);
+  type(p, letters);
+  size_t at = 0;
+  out[0] = 0;
+  for (int i = 0; i < qk_pinyin_count(p) && at + 1 < outlen; i++) {
+    int k = snprintf(out + at, outlen - at, "%s|", qk_pinyin_candidate(p, i));
+    if (k < 0) break;
+    at += (size_t)k;
+  }
+  qk_pinyin_free(p);
+}
+
+/* One engine serves one candidate after another (ime_engines.h): after
+** qk_pinyin_engine_forget nothing the previous person taught it shows —
+** the whole candidate list is the one a freshly loaded engine gives. */
+static void test_forget(qk_pinyin_engine *e) {
+  static char fresh[16384], learnt[16384], after[16384];
+  candidates_of(e, 0, "zhangwei", fresh, sizeof fresh);
+  candidates_of(e, 0, "wangxiaoming", after, sizeof after);
+  /* The previous person, with a learning keyboard: picks phrases further down. */
+  qk_pinyin *p = qk_pinyin_new(e, 1);
+  const char *out = NULL;
+  type(p, "zhangwei");
+  int at = position(p, "张伟", 20);
+  CHECK(at > 0, "张伟 not first before learning (at %d)", at);
+  if (at > 0) qk_pinyin_choose(p, at, &out);
+  /* 王小明 is no phrase of libpinyin's: chosen as 王 + 小明, it is learnt as one. */
+  type(p, "wangxiaoming");
+  at = position(p, "王", 40);
+  CHECK(at >= 0 && qk_pinyin_choose(p, at, &out) == 0, "王 for wang");
+  at = position(p, "小明", 20);
+  CHECK(at >= 0 && qk_pinyin_choose(p, at, &out) == 1 && strcmp(out, "王小明") == 0, "王小明 committed");
+  qk_pinyin_free(p);
+  static char learnt2[16384];
+  candidates_of(e, 0, "zhangwei", learnt, sizeof learnt);
+  candidates_of(e, 0, "wangxiaoming", learnt2, sizeof learnt2);
+  printf("  before: %.120s\n  learnt: %.120s\n", after, learnt2);
+  CHECK(strcmp(learnt, fresh) != 0 || strcmp(learnt2, after) != 0, "learning changed nothing, so this test would prove nothing");
+  qk_pinyin_engine_forget(e);
+  candidates_of(e, 1, "zhangwei", learnt, sizeof learnt);
+  CHECK(strcmp(learnt, fresh) == 0, "after forget: %.200s\nfresh: %.200s", learnt, fresh);
+  static char again[16384];
+  candidates_of(e, 1, "wangxiaoming", again, sizeof again);
+  CHECK(strcmp(again, after) == 0, "after forget: %.200s\nfresh: %.200s", again, after);
+  qk_pinyin_engine_forget(e); /* nothing learnt since: nothing to do */
+}
+
+/* The process's engines: loaded once however often asked for. */
+static void test_process_engines(void) {
+  char why[512];
+  qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
+  CHECK(e != NULL, "%s", why);
+  for (int vm = 0; vm < 5; vm++) {
+    CHECK(qk_ime_pinyin_engine(why, sizeof why) == e, "the same engine for every candidate");
+    qk_ime_engines_new_candidate();
+  }
+  CHECK(qk_ime_pinyin_loads() == 1, "loaded %d times", qk_ime_pinyin_loads());
+  qk_hw *h = qk_ime_recognizer(why, sizeof why);
+  CHECK(h != NULL && qk_ime_recognizer(why, sizeof why) == h, "one recognizer: %s", why);
+  /* The rest is freed by the exit handler (the ASan build checks it). */
+}
+
 typedef struct {
   char want[8];
   float xy[4096];
@@ -176,8 +241,10 @@ int main(int argc, char **argv) {
   }
   qk_pinyin_engine *e = qk_pinyin_engine_new(dir, NULL, why, sizeof why);
   CHECK(e != NULL, "%s", why);
+  if (e) test_forget(e); /* first: on an engine nobody has taught anything */
   if (e) test_pinyin(e);
   qk_pinyin_engine_free(e);
+  test_process_engines();
 
   char model[4096];
   CHECK(qk_ime_find_zinnia_model(model, sizeof model, why, sizeof why) == 0, "%s", why);
