@@ -7,12 +7,14 @@
 #include "app.h"
 
 #include <dirent.h>
+#include <malloc.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "host.h"
@@ -645,6 +647,32 @@ static int find_one(replayer *r, const char *label, qk_element *el) {
   return -1;
 }
 
+/* Under ASan malloc is the sanitizer's, which glibc's mallinfo2 never sees:
+** its own counter is asked instead (a weak reference, NULL in a plain build). */
+extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+/* "memory LABEL: vms N lua B heap B rss B" on stdout, for soak tests: the
+** Lua heap of the current VM, the bytes malloc has handed out and not got
+** back (in use, plus the large blocks it mmaps), and the resident set. */
+static void print_memory(qk_app *a, const char *label) {
+  size_t heap;
+  if (__sanitizer_get_current_allocated_bytes) {
+    heap = __sanitizer_get_current_allocated_bytes();
+  } else {
+    struct mallinfo2 mi = mallinfo2();
+    heap = mi.uordblks + mi.hblkhd;
+  }
+  long pages = 0, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0;
+    fclose(f);
+  }
+  printf("memory %s: vms %u lua %zu heap %zu rss %ld\n", label ? label : "-", a->restarts,
+         a->host ? qk_host_memory(a->host) : 0, heap, rss * sysconf(_SC_PAGESIZE));
+  fflush(stdout);
+}
+
 static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_dir) {
   qk_app *a = r->a;
   settle(a);
@@ -685,6 +713,7 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
     return 0;
   }
   case QK_RP_WAIT: advance_to(a, a->vnow + (uint64_t)c->ms); return 0;
+  case QK_RP_MEMORY: print_memory(a, c->text); return 0;
   case QK_RP_CRASH:
     /* As sudden as a pulled power cord: no cleanup, no flush, no exit path. */
     fflush(stdout);

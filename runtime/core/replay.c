@@ -108,6 +108,13 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
     } else if (strcmp(s, "crash") == 0) {
       c.kind = QK_RP_CRASH;
       bad = *arg != 0;
+    } else if (strcmp(s, "memory") == 0) {
+      c.kind = QK_RP_MEMORY;
+      if (*arg && !(c.text = strdup(arg))) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+        break;
+      }
     } else if (strcmp(s, "wait") == 0) {
       c.kind = QK_RP_WAIT;
       bad = parse_ms(arg, &c.ms) != 0;

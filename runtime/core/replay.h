@@ -4,6 +4,7 @@
 **   drag-from TEXT DX,DY MS  (from the centre of the element labelled TEXT)
 **   key NAME | type TEXT | wait MS | expect TEXT | expect-not TEXT | shot NAME
 **   crash      (the process kills itself with SIGKILL: power-cut tests)
+**   memory [LABEL]  (prints the Lua heap, malloc'ed bytes and RSS: soak tests)
 ** Coordinates are logical units. Executing them is the runtime's (app.c).
 */
 #ifndef QK_REPLAY_H
@@ -13,13 +14,13 @@
 
 typedef enum {
   QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
-  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH
+  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_MEMORY
 } qk_replay_kind;
 
 typedef struct {
   qk_replay_kind kind;
   int line;          /* 1-based line in the file */
-  char *text;        /* label, key name, text, or shot name */
+  char *text;        /* label, key name, text, shot name, or memory label (may be NULL) */
   float x1, y1, x2, y2;
   int ms;
 } qk_replay_cmd;
