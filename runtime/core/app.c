@@ -287,6 +287,11 @@ static int open_store(qk_app *a) {
 static void start_app(qk_app *a) {
   qk_host_free(a->host);
   a->host = NULL;
+  /* The text cache holds what the last person saw (their name, score and
+  ** rank among them): every visitor's new strings added blocks up to its
+  ** bound (768 blocks, 40 MiB of textures), so memory grew for hundreds of
+  ** visitors. Each VM starts with it empty; refilling costs a few ms. */
+  qk_text_flush(a->text);
   a->restart_pending = 0;
   a->animate_until = 0;
   a->pointers_down = 0;
