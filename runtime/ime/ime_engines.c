@@ -72,7 +72,7 @@ qk_hw *qk_ime_recognizer(char *why, size_t whylen) {
 }
 
 void qk_ime_engines_new_candidate(void) {
-  if (engines.pinyin) qk_pinyin_engine_forget(engines.pinyin);
+  if (engines.pinyin) qk_pinyin_engine_candidate_done(engines.pinyin);
   if (engines.hw) qk_hw_reset(engines.hw);
   /* Data installed since a failed load are found by the next candidate
   ** (looking again costs a few stat calls). */

@@ -9,9 +9,10 @@
 ** closes the Berkeley DB handle it opens for the user bigram file that a
 ** kiosk never has), so a VM per candidate made memory grow without end.
 ** The engines hold only the dictionaries and the model, which are the same
-** for everybody; what one candidate typed lives in their pinyin sessions
-** (freed with their VM) and, if a keyboard asked for learning, in the
-** engine's user dictionary, which qk_ime_engines_new_candidate empties.
+** for everybody; what one candidate typed, chose or (with a learning
+** keyboard) taught lives in their pinyin sessions, freed with their VM.
+** The recognizer keeps the last strokes it read until the next reading;
+** qk_ime_engines_new_candidate clears them.
 **
 ** Freed at exit: the first load registers an atexit handler that frees
 ** both engines (after main returns or exit(); LeakSanitizer's own exit
@@ -39,10 +40,10 @@ qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen);
 qk_hw *qk_ime_recognizer(char *why, size_t whylen);
 
 /* A candidate is done (their VM is closing): whatever they left in the
-** engines is wiped — phrases learnt into libpinyin's user dictionary (or
-** saved, when persistent learning was asked for) and the recognizer's last
-** strokes. Engines not loaded yet are left alone; one that failed is
-** looked for again on the next request. */
+** engines is wiped — the recognizer's last strokes — or, with persistent
+** learning (QUIZKIOSK_PINYIN_USER_DIR), what they taught libpinyin is saved.
+** Engines not loaded yet are left alone; one that failed is looked for
+** again on the next request. */
 void qk_ime_engines_new_candidate(void);
 
 /* How many times the libpinyin engine has been loaded in this process

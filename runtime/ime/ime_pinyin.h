@@ -6,10 +6,11 @@
 **
 ** Privacy: an engine never writes anything unless it was given a user folder
 ** (learning with persistence, off by default). A composition learns only
-** when asked to: it then remembers committed phrases in memory (libpinyin's
-** user dictionary and its own phrase list) until qk_pinyin_engine_forget.
-** Nothing else a composition does changes the engine: an engine can serve
-** one candidate after another (ime_engines.h keeps one per process).
+** when asked to: it then puts committed phrases first in its own list, for
+** as long as it lives. Nothing a composition does changes the engine —
+** except, with a user folder, what it learns (libpinyin's user dictionary,
+** saved by qk_pinyin_engine_candidate_done) — so one engine serves one candidate
+** after another (ime_engines.h keeps one per process).
 **
 ** Phrases given with qk_pinyin_add_phrase (an app's own words, common names)
 ** are matched by full pinyin and by abbreviation (zhangwei, zhangw, zw → 张伟)
@@ -28,13 +29,10 @@ typedef struct qk_pinyin qk_pinyin;
 qk_pinyin_engine *qk_pinyin_engine_new(const char *data_dir, const char *user_dir, char *err, size_t errlen);
 /* Saves learnt phrases first when the engine has a user folder. */
 void qk_pinyin_engine_free(qk_pinyin_engine *e);
-/* The next candidate starts clean: phrases learnt since the last call
-** (compositions with learn on) are removed from libpinyin's user
-** dictionary — or, with a user folder (persistent learning, the operator's
-** choice), saved there and kept. Cheap when nothing was learnt; otherwise
-** libpinyin reloads its system tables (tens of milliseconds). Compositions
-** still open on e stay usable. */
-void qk_pinyin_engine_forget(qk_pinyin_engine *e);
+/* A candidate is done. Without a user folder nothing of theirs is in the
+** engine and this does nothing; with one (persistent learning, the
+** operator's choice) what they taught it is saved there and kept. */
+void qk_pinyin_engine_candidate_done(qk_pinyin_engine *e);
 
 /* A composition on engine e (which must outlive it). */
 qk_pinyin *qk_pinyin_new(qk_pinyin_engine *e, int learn);
