@@ -7,6 +7,7 @@
 #include "app.h"
 
 #include <dirent.h>
+#include <malloc.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -360,6 +361,11 @@ static int store_back(qk_app *a) {
 static void start_app(qk_app *a) {
   qk_host_free(a->host);
   a->host = NULL;
+  /* The text cache holds what the last person saw (their name, score and
+  ** rank among them): every visitor's new strings added blocks up to its
+  ** bound (768 blocks, 40 MiB of textures), so memory grew for hundreds of
+  ** visitors. Each VM starts with it empty; refilling costs a few ms. */
+  qk_text_flush(a->text);
   a->restart_pending = 0;
   a->animate_until = 0;
   a->pointers_down = 0;
@@ -738,6 +744,32 @@ static int find_one(replayer *r, const char *label, qk_element *el) {
   return -1;
 }
 
+/* Under ASan malloc is the sanitizer's, which glibc's mallinfo2 never sees:
+** its own counter is asked instead (a weak reference, NULL in a plain build). */
+extern size_t __sanitizer_get_current_allocated_bytes(void) __attribute__((weak));
+
+/* "memory LABEL: vms N lua B heap B rss B" on stdout, for soak tests: the
+** Lua heap of the current VM, the bytes malloc has handed out and not got
+** back (in use, plus the large blocks it mmaps), and the resident set. */
+static void print_memory(qk_app *a, const char *label) {
+  size_t heap;
+  if (__sanitizer_get_current_allocated_bytes) {
+    heap = __sanitizer_get_current_allocated_bytes();
+  } else {
+    struct mallinfo2 mi = mallinfo2();
+    heap = mi.uordblks + mi.hblkhd;
+  }
+  long pages = 0, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0;
+    fclose(f);
+  }
+  printf("memory %s: vms %u lua %zu heap %zu rss %ld\n", label ? label : "-", a->restarts,
+         a->host ? qk_host_memory(a->host) : 0, heap, rss * sysconf(_SC_PAGESIZE));
+  fflush(stdout);
+}
+
 static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_dir) {
   qk_app *a = r->a;
   settle(a);
@@ -778,6 +810,7 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
     return 0;
   }
   case QK_RP_WAIT: advance_to(a, a->vnow + (uint64_t)c->ms); return 0;
+  case QK_RP_MEMORY: print_memory(a, c->text); return 0;
   case QK_RP_CRASH:
     /* As sudden as a pulled power cord: no cleanup, no flush, no exit path. */
     fflush(stdout);
@@ -786,6 +819,24 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
   case QK_RP_HANG: /* watchdog tests: stuck in C for good, as in Lua's pattern matcher */
     for (;;) pause();
   case QK_RP_RESTART_POINT: return 0; /* where a restarted kiosk's replay starts (run_replay) */
+  case QK_RP_HOLD: {
+    /* Tests: stop here in real time until the file exists, so a test script
+    ** can break something (fill the disk, move the database) at an exact
+    ** point of the replay. The loop keeps the watchdog fed: a hold is not a
+    ** stall. */
+    printf("hold: waiting for %s\n", c->text);
+    fflush(stdout);
+    for (int tick = 0; !qk_is_file(c->text); tick++) {
+      if (tick >= 6000) {
+        snprintf(r->msg, sizeof r->msg, "hold: %s did not appear within 2 minutes", c->text);
+        return -1;
+      }
+      qk_watchdog_kick(a->opt.watchdog);
+      struct timespec ts = {0, 20 * 1000000L};
+      nanosleep(&ts, NULL);
+    }
+    return 0;
+  }
   case QK_RP_EXPECT:
   case QK_RP_EXPECT_NOT: {
     render(a, NULL, r->msg, sizeof r->msg); /* what is on screen right now */

@@ -108,6 +108,17 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
     } else if (strcmp(s, "crash") == 0 || strcmp(s, "hang") == 0 || strcmp(s, "restart-point") == 0) {
       c.kind = s[0] == 'c' ? QK_RP_CRASH : s[0] == 'h' ? QK_RP_HANG : QK_RP_RESTART_POINT;
       bad = *arg != 0;
+    } else if (strcmp(s, "memory") == 0) {
+      c.kind = QK_RP_MEMORY;
+      if (*arg && !(c.text = strdup(arg))) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+        break;
+      }
+    } else if (strcmp(s, "hold") == 0) {
+      c.kind = QK_RP_HOLD;
+      bad = !*arg;
+      if (!bad) c.text = strdup(arg);
     } else if (strcmp(s, "wait") == 0) {
       c.kind = QK_RP_WAIT;
       bad = parse_ms(arg, &c.ms) != 0;

@@ -8,6 +8,9 @@
 **   restart-point  (watchdog tests: a kiosk restarted after a crash — by the
 **              supervisor, --supervise — starts its replay after the first
 **              restart-point; a kiosk that did not crash runs on past it)
+**   memory [LABEL]  (prints the Lua heap, malloc'ed bytes and RSS: soak tests)
+**   hold PATH  (test facility: prints "hold: waiting for PATH", then waits in
+**              real time, at most 2 minutes, until the file PATH exists)
 ** Coordinates are logical units. Executing them is the runtime's (app.c).
 */
 #ifndef QK_REPLAY_H
@@ -17,13 +20,14 @@
 
 typedef enum {
   QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
-  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_HANG, QK_RP_RESTART_POINT
+  QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_HANG, QK_RP_RESTART_POINT, QK_RP_MEMORY,
+  QK_RP_HOLD
 } qk_replay_kind;
 
 typedef struct {
   qk_replay_kind kind;
   int line;          /* 1-based line in the file */
-  char *text;        /* label, key name, text, or shot name */
+  char *text;        /* label, key name, text, shot name, or memory label (may be NULL) */
   float x1, y1, x2, y2;
   int ms;
 } qk_replay_cmd;

@@ -1,9 +1,10 @@
 /*
 ** api_ime.c — the `ime` Lua module: Chinese input engines for the on-screen
-** keyboard. Owns the per-VM engine objects (a libpinyin engine and a zinnia
-** recognizer, each a userdata in the registry, loaded on first use and freed
-** by __gc with the VM) and the pinyin session userdata. No global state: a
-** fresh VM (next candidate) starts with fresh engines and nothing learnt.
+** keyboard. Owns the pinyin session userdata and, per VM, a "candidate"
+** token in the registry. The engines themselves are the process's
+** (ime_engines.h: loaded once, kept across candidates); the token's __gc,
+** when the VM closes, tells them this candidate is done, so the next one
+** (a fresh VM) starts with nothing learnt and nothing left over.
 **
 **   ime.pinyin_available() -> true | false, reason
 **   ime.pinyin_session{ learn = false, phrases = { { "张伟", "zhang'wei" }, ... } } -> session
@@ -22,6 +23,8 @@
 **
 ** When data are missing the *_available functions say why (and the reason is
 ** logged once per VM); the keyboard then leaves those layouts out.
+** Learning (learn = true) lasts until this VM closes: the next candidate's
+** VM finds the engine as it was loaded.
 */
 #include <float.h>
 #include <math.h>
@@ -33,108 +36,78 @@
 #include "api.h"
 #include "api_ime.h"
 #include "ime_handwriting.h"
-#include "ime_data.h"
-#include "ime_pinyin.h"
+#include "ime_engines.h"
 
-#define ENGINE_MT "qk.ime.pinyin_engine"
 #define SESSION_MT "qk.ime.pinyin_session"
-#define HW_MT "qk.ime.handwriting"
-#define ENGINE_KEY "qk.ime.engine"     /* registry: engine userdata, or the reason string */
-#define HW_KEY "qk.ime.recognizer"
+#define CANDIDATE_MT "qk.ime.candidate"
+#define CANDIDATE_KEY "qk.ime.candidate_token" /* registry: this VM's token (set on first use) */
+#define PINYIN_WHY_KEY "qk.ime.pinyin_why" /* registry: why pinyin is unavailable (logged) */
+#define HW_WHY_KEY "qk.ime.hw_why"
 #define MAX_POINTS 8192
 #define MAX_RESULTS 50
 
 typedef struct {
-  qk_pinyin_engine *e;
-} engine_ud;
-
-typedef struct {
   qk_pinyin *p;
 } session_ud;
-
-typedef struct {
-  qk_hw *h;
-} hw_ud;
 
 static void log_line(lua_State *L, const char *what, const char *reason) {
   qk_app *a = qk_api_app(L);
   if (a) qk_log_write(qk_app_log(a), QK_LOG_WARN, "ime: %s unavailable: %s; the keyboard leaves it out", what, reason);
 }
 
-/* ---- engines, cached in the registry ---- */
+/* ---- the process's engines, used by this VM ---- */
 
-static int engine_gc(lua_State *L) {
-  engine_ud *u = luaL_checkudata(L, 1, ENGINE_MT);
-  qk_pinyin_engine_free(u->e);
-  u->e = NULL;
+static int candidate_gc(lua_State *L) {
+  (void)L;
+  qk_ime_engines_new_candidate();
   return 0;
 }
 
-/* Pushes the engine userdata (loading it the first time), or returns 0
-** with the reason pushed. */
-static int push_engine(lua_State *L) {
-  lua_getfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
-  if (lua_isuserdata(L, -1)) return 1;
-  if (lua_isstring(L, -1)) return 0;
+/* Before this VM first touches the engines: the token whose __gc wipes
+** them when the VM closes. Wiping now too costs nothing when the previous
+** VM's token already did (and covers one whose close was cut short). */
+static void use_engines(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, CANDIDATE_KEY) != LUA_TNIL) {
+    lua_pop(L, 1);
+    return;
+  }
   lua_pop(L, 1);
-  char dir[4096], why[4200];
-  qk_pinyin_engine *e = NULL;
-  if (qk_ime_find_pinyin_data(dir, sizeof dir, why, sizeof why) == 0) {
-    const char *user = getenv("QUIZKIOSK_PINYIN_USER_DIR"); /* persistent learning: opt-in */
-    e = qk_pinyin_engine_new(dir, user, why, sizeof why);
-  }
-  if (!e) {
-    log_line(L, "pinyin", why);
-    lua_pushstring(L, why);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
-    return 0;
-  }
-  engine_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
-  u->e = e;
-  luaL_setmetatable(L, ENGINE_MT);
-  lua_pushvalue(L, -1);
-  lua_setfield(L, LUA_REGISTRYINDEX, ENGINE_KEY);
-  return 1;
+  lua_newuserdatauv(L, 1, 0);
+  luaL_setmetatable(L, CANDIDATE_MT);
+  lua_setfield(L, LUA_REGISTRYINDEX, CANDIDATE_KEY);
+  qk_ime_engines_new_candidate();
 }
 
-static int hw_gc(lua_State *L) {
-  hw_ud *u = luaL_checkudata(L, 1, HW_MT);
-  qk_hw_free(u->h);
-  u->h = NULL;
-  return 0;
+/* Logs why an engine is unavailable, once per VM, and pushes the reason. */
+static void push_unavailable(lua_State *L, const char *key, const char *what, const char *why) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, key) == LUA_TNIL) log_line(L, what, why);
+  lua_pop(L, 1);
+  lua_pushstring(L, why);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, key);
+}
+
+/* The engine, or NULL with the reason pushed. */
+static qk_pinyin_engine *get_engine(lua_State *L) {
+  char why[512];
+  use_engines(L);
+  qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
+  if (!e) push_unavailable(L, PINYIN_WHY_KEY, "pinyin", why);
+  return e;
 }
 
 static qk_hw *get_recognizer(lua_State *L) {
-  lua_getfield(L, LUA_REGISTRYINDEX, HW_KEY);
-  if (lua_isuserdata(L, -1)) {
-    qk_hw *h = ((hw_ud *)lua_touserdata(L, -1))->h;
-    lua_pop(L, 1);
-    return h;
-  }
-  if (lua_isstring(L, -1)) return NULL; /* the reason stays pushed */
-  lua_pop(L, 1);
-  char path[4096], why[4200];
-  qk_hw *h = NULL;
-  if (qk_ime_find_zinnia_model(path, sizeof path, why, sizeof why) == 0) h = qk_hw_new(path, why, sizeof why);
-  if (!h) {
-    log_line(L, "handwriting", why);
-    lua_pushstring(L, why);
-    lua_pushvalue(L, -1);
-    lua_setfield(L, LUA_REGISTRYINDEX, HW_KEY);
-    return NULL;
-  }
-  hw_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
-  u->h = h;
-  luaL_setmetatable(L, HW_MT);
-  lua_setfield(L, LUA_REGISTRYINDEX, HW_KEY);
+  char why[512];
+  use_engines(L);
+  qk_hw *h = qk_ime_recognizer(why, sizeof why);
+  if (!h) push_unavailable(L, HW_WHY_KEY, "handwriting", why);
   return h;
 }
 
 /* ---- pinyin ---- */
 
 static int l_pinyin_available(lua_State *L) {
-  if (push_engine(L)) {
+  if (get_engine(L)) {
     lua_pushboolean(L, 1);
     return 1;
   }
@@ -158,14 +131,12 @@ static int l_pinyin_session(lua_State *L) {
   } else if (!lua_isnoneornil(L, 1)) {
     luaL_typeerror(L, 1, "table of options");
   }
-  if (!push_engine(L)) return luaL_error(L, "pinyin input unavailable: %s", lua_tostring(L, -1));
-  engine_ud *eu = lua_touserdata(L, -1);
-  session_ud *u = lua_newuserdatauv(L, sizeof *u, 1);
+  qk_pinyin_engine *e = get_engine(L);
+  if (!e) return luaL_error(L, "pinyin input unavailable: %s", lua_tostring(L, -1));
+  session_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   u->p = NULL;
   luaL_setmetatable(L, SESSION_MT);
-  lua_pushvalue(L, -2);
-  lua_setiuservalue(L, -2, 1); /* the engine lives as long as its sessions */
-  u->p = qk_pinyin_new(eu->e, learn);
+  u->p = qk_pinyin_new(e, learn); /* the engine is the process's: it outlives every VM */
   if (!u->p) return luaL_error(L, "out of memory");
   if (lua_istable(L, 1)) {
     lua_getfield(L, 1, "phrases");
@@ -346,8 +317,7 @@ static int l_recognize(lua_State *L) {
 }
 
 int qk_open_ime(lua_State *L) {
-  static const luaL_Reg engine_mt[] = {{"__gc", engine_gc}, {NULL, NULL}};
-  static const luaL_Reg hw_mt[] = {{"__gc", hw_gc}, {NULL, NULL}};
+  static const luaL_Reg candidate_mt[] = {{"__gc", candidate_gc}, {NULL, NULL}};
   static const luaL_Reg session_methods[] = {
     {"key", s_key}, {"backspace", s_backspace}, {"candidates", s_candidates}, {"choose", s_choose},
     {"preedit", s_preedit}, {"raw", s_raw}, {"active", s_active}, {"count", s_count}, {"commit", s_commit},
@@ -355,11 +325,8 @@ int qk_open_ime(lua_State *L) {
   static const luaL_Reg funcs[] = {
     {"pinyin_available", l_pinyin_available}, {"pinyin_session", l_pinyin_session},
     {"handwriting_available", l_handwriting_available}, {"recognize", l_recognize}, {NULL, NULL}};
-  luaL_newmetatable(L, ENGINE_MT);
-  luaL_setfuncs(L, engine_mt, 0);
-  lua_pop(L, 1);
-  luaL_newmetatable(L, HW_MT);
-  luaL_setfuncs(L, hw_mt, 0);
+  luaL_newmetatable(L, CANDIDATE_MT);
+  luaL_setfuncs(L, candidate_mt, 0);
   lua_pop(L, 1);
   luaL_newmetatable(L, SESSION_MT);
   lua_pushcfunction(L, s_gc);

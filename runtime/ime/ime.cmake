@@ -21,6 +21,7 @@ if(LIBPINYIN_FOUND AND QK_ZINNIA_LINK)
     runtime/ime/ime_data.c
     runtime/ime/ime_pinyin.c
     runtime/ime/ime_handwriting.c
+    runtime/ime/ime_engines.c
     runtime/ime/api_ime.c)
   target_include_directories(qk_ime PUBLIC runtime/ime
     PRIVATE runtime runtime/core runtime/lua runtime/platform ${QK_ZINNIA_INCLUDE})

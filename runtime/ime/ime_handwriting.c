@@ -48,6 +48,10 @@ void qk_hw_free(qk_hw *h) {
   free(h);
 }
 
+void qk_hw_reset(qk_hw *h) {
+  if (h) zinnia_character_clear(h->ch);
+}
+
 static int clampi(float v, int hi) {
   int i = (int)(v + 0.5f);
   return i < 0 ? 0 : i > hi ? hi : i;

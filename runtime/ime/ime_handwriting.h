@@ -19,6 +19,8 @@ typedef struct {
 ** NULL with a message in err when it cannot be used. */
 qk_hw *qk_hw_new(const char *model_path, char *err, size_t errlen);
 void qk_hw_free(qk_hw *h);
+/* Forgets the last strokes (kept between recognitions otherwise). */
+void qk_hw_reset(qk_hw *h);
 
 /* Recognises strokes written in a width x height box: stroke s has
 ** npoints[s] points, all of them in xy as x, y pairs one stroke after the

@@ -29,9 +29,14 @@
 ** and finds none; unlink() on it fails with ENOTDIR. Nothing is written. */
 #define NO_USER_DIR "/dev/null/quizkiosk-pinyin-no-user-data"
 
+/* LeakSanitizer's switches in the sanitizer build (weak: NULL otherwise). */
+extern void __lsan_disable(void) __attribute__((weak));
+extern void __lsan_enable(void) __attribute__((weak));
+
 struct qk_pinyin_engine {
   pinyin_context_t *ctx;
   int persist;
+  int learnt; /* persistent learning remembered a phrase since the last save */
 };
 
 typedef struct {
@@ -79,7 +84,18 @@ qk_pinyin_engine *qk_pinyin_engine_new(const char *data_dir, const char *user_di
   fflush(stderr);
   int saved = dup(STDERR_FILENO), null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (saved >= 0 && null_fd >= 0) dup2(null_fd, STDERR_FILENO);
+  /* libpinyin 2.8's Bigram::load_db (src/storage/ngram_bdb.cpp) opens the
+  ** user bigram file with a new Berkeley DB handle and, when the file is
+  ** missing (always without a user folder), returns without closing it:
+  ** ~16 KB allocated inside libdb, unreachable, on every pinyin_init. It
+  ** cannot be freed from outside. A process loads one engine
+  ** (ime_engines.h; tests/ime checks it is loaded once), so that is 16 KB
+  ** once. LeakSanitizer is told to ignore what this one call allocates,
+  ** rather than all of libdb everywhere: that suppression hid the same
+  ** leak repeated for every candidate. */
+  if (__lsan_disable) __lsan_disable();
   e->ctx = pinyin_init(data_dir, user_dir && *user_dir ? user_dir : NO_USER_DIR);
+  if (__lsan_enable) __lsan_enable();
   fflush(stderr);
   if (saved >= 0) {
     dup2(saved, STDERR_FILENO);
@@ -104,6 +120,14 @@ void qk_pinyin_engine_free(qk_pinyin_engine *e) {
   if (e->persist) pinyin_save(e->ctx);
   pinyin_fini(e->ctx);
   free(e);
+}
+
+void qk_pinyin_engine_candidate_done(qk_pinyin_engine *e) {
+  /* Without a user folder learn() never writes into the engine: nothing
+  ** to take back. With one, what was learnt is saved, as asked. */
+  if (!e || !e->learnt) return;
+  e->learnt = 0;
+  pinyin_save(e->ctx);
 }
 
 /* ---- extra phrases ---- */
@@ -234,6 +258,14 @@ static int engine_type(qk_pinyin *p, int index) {
   return (int)t;
 }
 
+/* Choosing these in libpinyin writes into the shared engine (an addon
+** phrase is copied into the main tables, a longer candidate's frequency is
+** raised): the next candidate would see it. Our sort option excludes
+** longer candidates and no addon dictionary is loaded, so neither is ever
+** offered today; should a libpinyin update offer them, they are left out
+** rather than let one person's choice leak to the next. */
+static int changes_engine(int type) { return type == ADDON_CANDIDATE || type == LONGER_CANDIDATE; }
+
 /* Re-parses the letters not yet converted and rebuilds the candidate list:
 ** extra phrases covering all of them, libpinyin's whole-input guesses,
 ** extra phrases covering a beginning, then libpinyin's other candidates. */
@@ -274,7 +306,7 @@ static void update(qk_pinyin *p) {
     int from = pass == 0 ? 0 : nbest_end, to = pass == 0 ? nbest_end : (int)total;
     for (int i = from; i < to; i++) {
       const char *s = engine_string(p, i);
-      if (!s) continue;
+      if (!s || changes_engine(engine_type(p, i))) continue;
       int dup = 0;
       for (int k = 0; k < p->nentries && !dup; k++) /* an extra phrase already shows it */
         if (p->entries[k].kind == 0 && strcmp(p->phrases[p->entries[k].index].text, s) == 0) dup = 1;
@@ -354,8 +386,13 @@ const char *qk_pinyin_preedit(qk_pinyin *p) {
   return p->preedit;
 }
 
-/* Learning (only when asked): libpinyin's in-memory user dictionary, and
-** our own phrase list so the same letters give the same words first. */
+/* Learning (only when asked): our own phrase list, so the same letters give
+** the same words first for the rest of this composition (this candidate).
+** libpinyin's user dictionary is taught too only when the engine keeps
+** what it learns (a user folder: the operator's choice): the engine serves
+** every candidate of the process, and the next one must not see this
+** one's words. (Its pinyin_mask_out could take them back, but it reloads
+** every system table and leaks a little each time.) */
 static void learn(qk_pinyin *p, const char *text) {
   if (!p->learn || utf8_len(text) < 2) return;
   pinyin_instance_t *li = pinyin_alloc_instance(p->e->ctx);
@@ -369,7 +406,7 @@ static void learn(qk_pinyin *p, const char *text) {
       if (*s != '|') syllables[k++] = *s;
     syllables[k] = 0;
     add_phrase(p, text, syllables, 1); /* refused when the counts differ */
-    pinyin_remember_user_input(li, text, -1);
+    if (p->e->persist && pinyin_remember_user_input(li, text, -1)) p->e->learnt = 1;
   }
   g_free(aux);
   pinyin_free_instance(li);

@@ -6,8 +6,11 @@
 **
 ** Privacy: an engine never writes anything unless it was given a user folder
 ** (learning with persistence, off by default). A composition learns only
-** when asked to: it then remembers committed phrases in memory (libpinyin's
-** user dictionary and its own phrase list) for as long as the engine lives.
+** when asked to: it then puts committed phrases first in its own list, for
+** as long as it lives. Nothing a composition does changes the engine —
+** except, with a user folder, what it learns (libpinyin's user dictionary,
+** saved by qk_pinyin_engine_candidate_done) — so one engine serves one candidate
+** after another (ime_engines.h keeps one per process).
 **
 ** Phrases given with qk_pinyin_add_phrase (an app's own words, common names)
 ** are matched by full pinyin and by abbreviation (zhangwei, zhangw, zw → 张伟)
@@ -26,6 +29,10 @@ typedef struct qk_pinyin qk_pinyin;
 qk_pinyin_engine *qk_pinyin_engine_new(const char *data_dir, const char *user_dir, char *err, size_t errlen);
 /* Saves learnt phrases first when the engine has a user folder. */
 void qk_pinyin_engine_free(qk_pinyin_engine *e);
+/* A candidate is done. Without a user folder nothing of theirs is in the
+** engine and this does nothing; with one (persistent learning, the
+** operator's choice) what they taught it is saved there and kept. */
+void qk_pinyin_engine_candidate_done(qk_pinyin_engine *e);
 
 /* A composition on engine e (which must outlive it). */
 qk_pinyin *qk_pinyin_new(qk_pinyin_engine *e, int learn);

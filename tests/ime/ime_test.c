@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ime_data.h"
+#include "ime_engines.h"
 #include "ime_handwriting.h"
 #include "ime_pinyin.h"
 
@@ -117,6 +118,70 @@ static void test_pinyin(qk_pinyin_engine *e) {
   qk_pinyin_free(p);
 }
 
+/* The candidates for letters, joined with '|', into out. */
+static void candidates_of(qk_pinyin_engine *e, int learn, const char *letters, char *out, size_t outlen) {
+  qk_pinyin *p = qk_pinyin_new(e, learn);
+  type(p, letters);
+  size_t at = 0;
+  out[0] = 0;
+  for (int i = 0; i < qk_pinyin_count(p) && at + 1 < outlen; i++) {
+    int k = snprintf(out + at, outlen - at, "%s|", qk_pinyin_candidate(p, i));
+    if (k < 0) break;
+    at += (size_t)k;
+  }
+  qk_pinyin_free(p);
+}
+
+/* One engine serves one candidate after another (ime_engines.h): whatever
+** a candidate does with a learning keyboard, the next one's candidate lists
+** are exactly those of a freshly loaded engine. */
+static void test_next_candidate(qk_pinyin_engine *e) {
+  static char fresh[16384], fresh2[16384], now[16384];
+  candidates_of(e, 0, "zhangwei", fresh, sizeof fresh);
+  candidates_of(e, 0, "wangxiaoming", fresh2, sizeof fresh2);
+  CHECK(strstr(fresh2, "王小明") == NULL, "王小明 is no phrase of libpinyin's: %.200s", fresh2);
+  /* The previous person, with a learning keyboard, picks phrases further down. */
+  qk_pinyin *p = qk_pinyin_new(e, 1);
+  const char *out = NULL;
+  type(p, "zhangwei");
+  int at = position(p, "张伟", 20);
+  CHECK(at > 0, "张伟 not first before learning (at %d)", at);
+  if (at > 0) qk_pinyin_choose(p, at, &out);
+  /* Chosen as 王 + 小明, it is learnt as one phrase. */
+  type(p, "wangxiaoming");
+  at = position(p, "王", 40);
+  CHECK(at >= 0 && qk_pinyin_choose(p, at, &out) == 0, "王 for wang");
+  at = position(p, "小明", 20);
+  CHECK(at >= 0 && qk_pinyin_choose(p, at, &out) == 1 && strcmp(out, "王小明") == 0, "王小明 committed");
+  type(p, "wangxiaoming"); /* learnt: first, for this person */
+  CHECK(qk_pinyin_count(p) > 0 && strcmp(qk_pinyin_candidate(p, 0), "王小明") == 0, "learnt: %s first",
+        qk_pinyin_count(p) ? qk_pinyin_candidate(p, 0) : "-");
+  qk_pinyin_free(p);
+  qk_pinyin_engine_candidate_done(e);
+  /* The next person, learning keyboard or not: the stock lists, in full. */
+  for (int learn = 0; learn < 2; learn++) {
+    candidates_of(e, learn, "zhangwei", now, sizeof now);
+    CHECK(strcmp(now, fresh) == 0, "next person: %.200s\nfresh: %.200s", now, fresh);
+    candidates_of(e, learn, "wangxiaoming", now, sizeof now);
+    CHECK(strcmp(now, fresh2) == 0, "next person: %.200s\nfresh: %.200s", now, fresh2);
+  }
+}
+
+/* The process's engines: loaded once however often asked for. */
+static void test_process_engines(void) {
+  char why[512];
+  qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
+  CHECK(e != NULL, "%s", why);
+  for (int vm = 0; vm < 5; vm++) {
+    CHECK(qk_ime_pinyin_engine(why, sizeof why) == e, "the same engine for every candidate");
+    qk_ime_engines_new_candidate();
+  }
+  CHECK(qk_ime_pinyin_loads() == 1, "loaded %d times", qk_ime_pinyin_loads());
+  qk_hw *h = qk_ime_recognizer(why, sizeof why);
+  CHECK(h != NULL && qk_ime_recognizer(why, sizeof why) == h, "one recognizer: %s", why);
+  /* The rest is freed by the exit handler (the ASan build checks it). */
+}
+
 typedef struct {
   char want[8];
   float xy[4096];
@@ -176,8 +241,10 @@ int main(int argc, char **argv) {
   }
   qk_pinyin_engine *e = qk_pinyin_engine_new(dir, NULL, why, sizeof why);
   CHECK(e != NULL, "%s", why);
+  if (e) test_next_candidate(e); /* first: on an engine nobody has used */
   if (e) test_pinyin(e);
   qk_pinyin_engine_free(e);
+  test_process_engines();
 
   char model[4096];
   CHECK(qk_ime_find_zinnia_model(model, sizeof model, why, sizeof why) == 0, "%s", why);

@@ -14,6 +14,10 @@ if(TARGET qk_ime)
   qk_replay_test(ime_handwriting_portrait tests/ime/apps/ime tests/ime/handwriting_portrait.replay 1080x1920)
   qk_replay_test(ime_pinyin_portrait tests/ime/apps/ime tests/ime/pinyin_full.replay 1080x1920)
 
+  # One engine per process, reset per candidate: what the first person's
+  # learning keyboard learnt is gone from the next person's (new VM) list.
+  qk_replay_test(ime_reset tests/ime/apps/ime_reset tests/ime/reset.replay 1280x800)
+
   # Missing engine data: the keyboard falls back to the layouts that work.
   qk_replay_test(ime_fallback tests/ime/apps/ime tests/ime/fallback.replay 1280x800)
   set_tests_properties(ime_fallback PROPERTIES ENVIRONMENT
