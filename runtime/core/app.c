@@ -240,12 +240,29 @@ static void host_log(void *ctx, const char *msg) {
   qk_log_write(a->log, QK_LOG_INFO, "[%s] %s", a->app_name, msg);
 }
 
+/* The candidate who was at the kiosk when its VM went (a script error, the
+** results storage failing) goes on in the next VM without being asked who
+** they are (kiosk.config.continue_session): the app's unfinished session
+** whose last activity is at most max_idle_ms old. */
+static void keep_live_session(qk_app *a, int64_t max_idle_ms) {
+  a->continue_session = 0;
+  if (!a->store || a->opt.tool) return;
+  qk_store_resume r;
+  memset(&r, 0, sizeof r);
+  int64_t now = qk_app_wall_ms(a);
+  if (qk_store_find_resumable(a->store, a->kiosk_id, a->app_name, now, a->resume_window_ms, &r) != QK_STORE_OK)
+    return;
+  if (now - r.last_activity <= max_idle_ms) a->continue_session = r.session_id;
+  qk_store_resume_free(&r);
+}
+
 static void enter_error(qk_app *a, const char *msg) {
   snprintf(a->error, sizeof a->error, "%s", msg);
   qk_log_write(a->log, QK_LOG_ERROR, "[%s] script error: %s", a->app_name, msg);
   qk_host_free(a->host);
   a->host = NULL;
   a->state = STATE_ERROR;
+  keep_live_session(a, 60000); /* the error screen lasts seconds: the same person is there */
   a->error_until = qk_app_now(a) + (uint64_t)a->opt.error_restart_ms;
   a->animate_until = 0;
   a->dirty = 1;
@@ -347,13 +364,8 @@ static int store_back(qk_app *a) {
     snprintf(a->error, sizeof a->error, "%s\n数据库文件 · database: %s", qk_store_errmsg(a->store), a->opt.db_path);
     return 0;
   }
-  qk_store_resume r;
-  memset(&r, 0, sizeof r);
-  if (qk_store_find_resumable(a->store, a->kiosk_id, a->app_name, qk_app_wall_ms(a), a->resume_window_ms, &r) ==
-      QK_STORE_OK) {
-    a->continue_session = r.session_id;
-    qk_store_resume_free(&r);
-  }
+  /* Staff came and fixed it: the candidate who waited goes on. */
+  keep_live_session(a, a->resume_window_ms);
   qk_log_write(a->log, QK_LOG_INFO, "results storage works again%s", a->continue_session ? ": continuing the session" : "");
   return 1;
 }

@@ -19,9 +19,16 @@ rm -rf "$work" && mkdir -p "$work" || exit 1
 app=$src/scripts/apps/cs_specialist
 full=$src/tests/flows/specialist_correct.replay
 passed=0
-fail() { echo "FAIL ($case): $*"; [ -f "$work/$case/err" ] && tail -5 "$work/$case/err"; exit 1; }
+pid=
+fail() {
+  echo "FAIL ($case): $*"
+  [ -f "$work/$case/err" ] && tail -5 "$work/$case/err"
+  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+  exit 1
+}
 q() { sqlite3 "$1" "$2"; }
-# sqlite3 on a copy the kiosk still has open: read it as it is on disk, make no -wal of our own.
+# The file moved away: read it as it is on disk (the kiosk folded its WAL
+# into it), making no -wal of our own beside it.
 qro() { sqlite3 "file:$1?immutable=1" "$2"; }
 # The kiosk under the shim (the ASan build needs libasan first in the list:
 # it tolerates the shim before it only with verify_asan_link_order=0).
@@ -59,6 +66,7 @@ run_case() {
     echo "expect 请联系工作人员"
     echo "expect-not 脚本出错"
     echo "expect-not 第 5 题 / 共 13 题"
+    echo "shot cannot_save"
     echo "hold $d/go2"
     echo "wait 6000"
     echo "expect-not 无法保存结果"
@@ -68,17 +76,17 @@ run_case() {
     cat "$work/after.replay"
   } > "$d/exam.replay"
   FAULTFS_FAIL_FILE=$d/ctl QUIZKIOSK_WALL_START_MS=1795000000000 kiosk "$app" --headless --window 1280x800 \
-    --db "$db" --replay "$d/exam.replay" >"$d/out" 2>"$d/err" &
+    --db "$db" --replay "$d/exam.replay" --shots "$d/shots" >"$d/out" 2>"$d/err" &
   pid=$!
   wait_hold "$d/go1"
   $break_it
   touch "$d/go1"
   wait_hold "$d/go2"
   # While it fails: what was saved is whole, and nothing of the failed tap.
-  check=$db
-  [ -f "$d/moved.db" ] && check=$d/moved.db
-  [ "$(qro "$check" 'PRAGMA integrity_check')" = ok ] || fail "integrity while failing"
-  [ "$(qro "$check" 'SELECT count(*) FROM answers')" = 3 ] || fail "answers while failing: $(qro "$check" 'SELECT count(*) FROM answers')"
+  read=q check=$db
+  [ -f "$d/moved.db" ] && read=qro check=$d/moved.db
+  [ "$($read "$check" 'PRAGMA integrity_check')" = ok ] || fail "integrity while failing"
+  [ "$($read "$check" 'SELECT count(*) FROM answers')" = 3 ] || fail "answers while failing: $($read "$check" 'SELECT count(*) FROM answers')"
   $repair
   touch "$d/go2"
   wait "$pid" || fail "the replay failed: $(grep -v '^quizkiosk: ' "$d/err" | tail -3)"

@@ -210,8 +210,9 @@ end
 -- of the phone the candidate gave, or the staff PIN when no phone was
 -- collected. A wrong answer leaves the session for staff, marked
 -- interrupted. No proof is asked when the same candidate is certainly still
--- there: the runtime continued after the results storage came back, or its
--- supervisor restarted it within seconds of a crash.
+-- there: the runtime started a fresh VM after a script error or after the
+-- results storage came back (kiosk.config.continue_session), or its
+-- supervisor restarted it within a minute of a crash or freeze.
 local TRUST_AFTER_CRASH_MS = 60000
 
 local function continue_session(f, r)
