@@ -34,6 +34,7 @@ add_library(qk_runtime STATIC
   runtime/core/draw.c
   runtime/core/app.c
   runtime/lua/host.c
+  runtime/lua/pattern_guard.c
   runtime/lua/api_util.c
   runtime/lua/api_gfx.c
   runtime/lua/api_kiosk.c

@@ -15,6 +15,7 @@
 #include <lualib.h>
 
 #include "paths.h"
+#include "pattern_guard.h"
 
 #define HOOK_COUNT 4096            /* instructions between clock checks */
 #define MAX_TIMERS 256
@@ -407,6 +408,7 @@ static int setup(lua_State *L) {
   lua_getglobal(L, "string");
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
+  qk_pattern_guard_install(L); /* runaway patterns fail fast: the hook cannot stop them */
   lua_pop(L, 1);
 
   static const char *const base_drop[] = {"dofile", "loadfile"};

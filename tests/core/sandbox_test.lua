@@ -82,4 +82,48 @@ function T.test_no_gc_finalizers()
   assert(getmetatable("").__index == string, "the string metatable is still visible")
 end
 
+function T.test_runaway_patterns_fail_fast()
+  -- Lua's matcher is C: the time limit cannot stop it. These would run for
+  -- seconds (".-b") or years (".-.-.-.-.-b"); they must raise at once.
+  local long = ("a"):rep(3e4)
+  local calls = {
+    function() return string.find(long, ".-.-.-.-.-b") end,
+    function() return long:find(".-b") end,
+    function() return long:match("(.-)b") end,
+    function() return long:gsub("a-a-a-b", "") end,
+    function() for _ in long:gmatch(".-.-b") do end end,
+    function() return long:find("a+b", 2) end,
+    function() return long:find("[^b]*b") end,
+    function() return (long .. long):find(long .. "b", 1, true) end, -- a plain search compares 3e4 bytes at 6e4 places
+  }
+  for i, call in ipairs(calls) do
+    local err = blocked("runaway pattern " .. i, call)
+    assert(tostring(err):find("could backtrack too long") or tostring(err):find("could take too long"), err)
+  end
+end
+
+function T.test_ordinary_patterns_still_work()
+  -- The patterns the kiosk's own scripts use, on their longest inputs (an
+  -- open answer is at most 2000 characters), and common idioms.
+  local answer = ("服务 "):rep(400)
+  assert(select(2, answer:gsub("%s+$", "")) == 1)
+  assert(select(2, (("  x"):rep(600)):gsub("^%s+", "")) == 1)
+  assert((" " .. ("a"):rep(1998) .. " "):gsub(":%s*$", "") ~= nil)
+  assert(("2026-12-01T05:00"):gsub("T", " ") == "2026-12-01 05:00")
+  assert(("x"):match("^%a$") and ("13800000000"):match("^1%d%d%d%d%d%d%d%d%d%d$"))
+  assert(("a.b@example.com"):match("^[^@%s]+@[^@%s]+%.[^@%s]+$"))
+  assert(not (("a"):rep(2000)):match("^[^@%s]+@[^@%s]+%.[^@%s]+$"))
+  assert(answer:find("服务", 1, true) == 1)
+  assert((("  spaces  "):match("^%s*(.-)%s*$")) == "spaces")
+  local text, n = ("line of text\n"):rep(2000), 0
+  for line in text:gmatch("[^\n]+") do n = n + 1 end
+  assert(n == 2000, n)
+  n = 0
+  for k, v in ("a=1, b=2, c=3"):gmatch("(%w+)=(%w+)") do n = n + 1 end
+  assert(n == 3)
+  assert(("%bxy"):len() == 4 and ("(a(b)c)"):match("%b()") == "(a(b)c)")
+  local ok, err = pcall(string.find, "x", "[a")
+  assert(not ok and tostring(err):find("malformed"), "the matcher's own errors still come through: " .. tostring(err))
+end
+
 return T
