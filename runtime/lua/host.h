@@ -38,7 +38,7 @@ typedef struct {
   const char *app_name;      /* for chunk names: "<app_name>/file.lua" */
   const char *main_file;     /* file in app_dir that returns the app; NULL = "main.lua" */
   size_t mem_limit;          /* bytes; 0 = 64 MiB */
-  int time_limit_ms;         /* per call from C into Lua; 0 = 250 */
+  int time_limit_ms;         /* CPU time per call from C into Lua; 0 = 250 */
   uint64_t (*now)(void *ctx); /* the runtime clock (virtual under replay) */
   void (*log)(void *ctx, const char *msg); /* print() and warnings */
   void *ctx;
@@ -91,10 +91,11 @@ int qk_host_run_timers(qk_host *h, uint64_t now);
 
 size_t qk_host_memory(const qk_host *h);
 
-/* The time limit counts the script's own work only. A C function that
-** blocks on something that is not script work (an fsync, reading a file)
+/* The time limit counts the script's own work only: it is CPU time of the
+** thread, so waiting (an fsync, a lock) never counts. A C function that
+** works hard on something that is not script work (decoding an image)
 ** brackets it with pause/resume: the deadline of the running call moves on
-** by the time spent paused. Pairs nest (only the outermost pair counts);
+** by the CPU time spent paused. Pairs nest (only the outermost pair counts);
 ** outside a budgeted call they do nothing. Call resume before anything
 ** can raise: an error thrown while paused forfeits the credit (the next
 ** call starts afresh), it never stops the clock for good. */
