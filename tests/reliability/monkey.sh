@@ -20,7 +20,7 @@ PIN=2468
 T0=1795000000000
 sizes=(1280x800 800x480 1080x1920 1920x1080)
 apps=(demo cs_specialist cs_manager trade_fair)
-crashes=0 early=0 errors=0 runs=0
+crashes=0 early=0 errors=0 runs=0 staff=0
 echo "monkey: $events events per app, seed $seed"
 for i in "${!apps[@]}"; do
   a=${apps[$i]} db=$work/${apps[$i]}.db
@@ -42,6 +42,7 @@ for i in "${!apps[@]}"; do
         --window "$size" --db "$db" --replay "$r.part" > "$r.log" 2>&1
       status=$?
       runs=$((runs + 1))
+      staff=$((staff + $(grep -c 'admin screen opened' "$r.log")))
       e=$(grep -c ' error: ' "$r.log")
       if [ "$e" -gt 0 ]; then
         errors=$((errors + e))
@@ -75,5 +76,5 @@ for i in "${!apps[@]}"; do
   [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || { echo "FAIL: $a: integrity_check"; crashes=$((crashes + 1)); }
   echo "$a: $events events in $c runs, $(sqlite3 "$db" 'SELECT count(*) FROM sessions') sessions"
 done
-echo "monkey: $((events * ${#apps[@]})) events (seed $seed), $runs processes: $crashes crashes or sanitizer reports, $early replays stopped early, $errors script errors logged"
+echo "monkey: $((events * ${#apps[@]})) events (seed $seed), $runs processes, $staff staff-screen visits: $crashes crashes or sanitizer reports, $early replays stopped early, $errors script errors logged"
 [ "$crashes" = 0 ]
