@@ -964,6 +964,8 @@ int qk_app_run(const qk_options *opt) {
   if (slash) snprintf(slash + 1, sizeof log_path - (size_t)(slash + 1 - log_path), "quizkiosk.log");
   a->log = qk_log_new(slash && !opt->replay_path && !opt->tool ? log_path : NULL);
   if (!a->log) goto done;
+  if (opt->crashed_at_ms) /* watchdog: staff see it in the log file, which outlives the process */
+    qk_log_write(a->log, QK_LOG_WARN, "started again: the previous kiosk froze or crashed %.1f s before", (double)(real_wall_ms() - opt->crashed_at_ms) / 1000);
   snprintf(a->data_dir, sizeof a->data_dir, "%s", opt->data_dir);
   snprintf(a->lib_dir, sizeof a->lib_dir, "%s/scripts", a->data_dir);
   snprintf(a->apps_dir, sizeof a->apps_dir, "%s/scripts/apps", a->data_dir);

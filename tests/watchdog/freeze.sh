@@ -87,6 +87,7 @@ if [ "$restarts" = 1 ]; then
   grep -q "exam app started, restarted_after_crash=false" "$work/stderr" || fail "no first start"
   grep -q "exam app started, restarted_after_crash=true" "$work/stderr" \
     || fail "the restarted kiosk did not see kiosk.config.restarted_after_crash"
+  grep -q "warn: started again: the previous kiosk froze or crashed" "$work/stderr" || fail "no restart line in the log"
 fi
 
 # One session, resumed (not a new one), both early answers kept, finished 5/5.

@@ -2,7 +2,7 @@
 # supervise.sh QUIZKIOSK SRC WORK — the kiosk's own supervisor (runtime/supervise.c)
 # and the command line that turns it and the watchdog on and off:
 #   * bad --watchdog values and --supervise with --no-supervisor are refused;
-#   * an idle supervised kiosk (nothing to draw, a 1 s watchdog) is not ended
+#   * an idle supervised kiosk (nothing to draw, a 2 s watchdog) is not ended
 #     by its watchdog: its capped waits keep kicking;
 #   * SIGTERM to the supervisor reaches the kiosk, which quits; the supervisor
 #     then exits 0 and does not restart it;
@@ -49,12 +49,12 @@ printf 'expect 开始\n' > "$work/norp.replay"
 [ $? = 2 ] && grep -q "has no restart-point" "$work/rp3.err" || fail "a restarted replay without restart-point ran"
 
 # Idle under a supervisor, then SIGTERM.
-"$qk" "$app" --headless --db "$work/idle.db" --supervise --watchdog 1 2>"$work/idle.err" &
+"$qk" "$app" --headless --db "$work/idle.db" --supervise --watchdog 2 2>"$work/idle.err" &
 sup=$!
 wait_for "$work/idle.err" "exam app started" || fail "the supervised kiosk did not start"
 [ "$(children $sup)" = 1 ] || fail "the supervisor has no kiosk child"
 kiosk=$(cat /proc/$sup/task/*/children)
-sleep 4 # four watchdog timeouts with nothing to do
+sleep 6 # three watchdog timeouts with nothing to do
 kill -0 "$kiosk" 2>/dev/null || fail "the idle kiosk died"
 grep -q "watchdog:" "$work/idle.err" && fail "the watchdog ended an idle kiosk"
 kill -TERM $sup
