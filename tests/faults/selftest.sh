@@ -8,7 +8,8 @@ shim=$1 probe=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
 cd "$work" || exit 1
 fail() { echo "FAIL: $*"; exit 1; }
-p() { env LD_PRELOAD="$shim" "$@"; }
+# (in the ASan build the probe carries libasan, which the shim comes before)
+p() { env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" LD_PRELOAD="$shim" "$@"; }
 
 # Counting, on the matching file only (and its -wal / -journal).
 out=$(p FAULTFS_MATCH=results.db FAULTFS_COUNT_FILE=counts "$probe" results.db write pwrite fsync fdatasync truncate)
