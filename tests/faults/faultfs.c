@@ -23,10 +23,13 @@
 **                            truncates with ENOSPC (a full disk; syncs pass).
 **                            Tests create and remove PATH while the kiosk
 **                            runs to make storage fail and come back.
-**   FAULTFS_COUNT_FILE=PATH  kept up to date after every counted call (a
-**                            SIGKILL leaves it current), two lines:
+**   FAULTFS_COUNT_FILE=PATH  kept up to date at every counted call, before
+**                            the call goes ahead (a kill leaves it current:
+**                            the last call it counts may be unfinished):
 **                              syncs N    fsync + fdatasync calls
 **                              writes N   write + pwrite calls
+**                              calls N    every write-ish call (as KILL_AT
+**                                         counts them)
 **                            on matching files.
 **
 ** The real functions are found with dlsym(RTLD_NEXT). With an ASan build of
@@ -136,9 +139,9 @@ static int matches(int fd) {
 
 static void save_counts(void) {
   if (count_fd < 0) return;
-  char text[96];
-  int len = snprintf(text, sizeof text, "syncs %ld\nwrites %ld\n", atomic_load(&n_syncs),
-                     atomic_load(&n_writes));
+  char text[128];
+  int len = snprintf(text, sizeof text, "syncs %ld\nwrites %ld\ncalls %ld\n", atomic_load(&n_syncs),
+                     atomic_load(&n_writes), atomic_load(&n_writeish));
   /* Best effort by design: a count file that cannot be written shows as
   ** a short file, which the test reading it reports. */
   if (real_pwrite(count_fd, text, (size_t)len, 0) == len) (void)real_ftruncate(count_fd, len);
@@ -148,10 +151,11 @@ static void save_counts(void) {
 static int before(int fd, enum call kind) {
   resolve();
   if (!matches(fd)) return 0;
-  if (kill_at > 0 && atomic_fetch_add(&n_writeish, 1) + 1 == kill_at) raise(SIGKILL);
+  long call = atomic_fetch_add(&n_writeish, 1) + 1;
   if (kind == C_SYNC) atomic_fetch_add(&n_syncs, 1);
   if (kind == C_WRITE) atomic_fetch_add(&n_writes, 1);
-  if (kind != C_TRUNC) save_counts();
+  save_counts();
+  if (kill_at > 0 && call == kill_at) raise(SIGKILL);
   if (kind == C_SYNC && delay_ms > 0) {
     struct timespec ts = {delay_ms / 1000, (delay_ms % 1000) * 1000000L};
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {

@@ -8,22 +8,24 @@ shim=$1 probe=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
 cd "$work" || exit 1
 fail() { echo "FAIL: $*"; exit 1; }
-p() { env LD_PRELOAD="$shim" "$@"; }
+# (in the ASan build the probe carries libasan, which the shim comes before)
+p() { env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" LD_PRELOAD="$shim" "$@"; }
 
 # Counting, on the matching file only (and its -wal / -journal).
 out=$(p FAULTFS_MATCH=results.db FAULTFS_COUNT_FILE=counts "$probe" results.db write pwrite fsync fdatasync truncate)
 [ "$out" = "$(printf 'write ok\npwrite ok\nfsync ok\nfdatasync ok\ntruncate ok')" ] || fail "plain calls: $out"
-[ "$(cat counts)" = "$(printf 'syncs 2\nwrites 2')" ] || fail "counts: $(cat counts)"
+[ "$(cat counts)" = "$(printf 'syncs 2\nwrites 2\ncalls 5')" ] || fail "counts: $(cat counts)"
 p FAULTFS_MATCH=results.db FAULTFS_COUNT_FILE=counts "$probe" results.db-wal write fsync >/dev/null
-[ "$(cat counts)" = "$(printf 'syncs 1\nwrites 1')" ] || fail "-wal not matched: $(cat counts)"
+[ "$(cat counts)" = "$(printf 'syncs 1\nwrites 1\ncalls 2')" ] || fail "-wal not matched: $(cat counts)"
 p FAULTFS_MATCH=results.db FAULTFS_COUNT_FILE=counts "$probe" other.db write fsync >/dev/null
-[ "$(cat counts)" = "$(printf 'syncs 0\nwrites 0')" ] || fail "other.db counted: $(cat counts)"
+[ "$(cat counts)" = "$(printf 'syncs 0\nwrites 0\ncalls 0')" ] || fail "other.db counted: $(cat counts)"
 
 # The N-th write-ish call is a power cut: the process dies by SIGKILL
 # before that call reaches the file.
 rm -f k.db
-p FAULTFS_MATCH=k.db FAULTFS_KILL_AT=4 "$probe" k.db write write fsync write write > k.out
+p FAULTFS_MATCH=k.db FAULTFS_KILL_AT=4 FAULTFS_COUNT_FILE=kcounts "$probe" k.db write write fsync write write > k.out
 status=$?
+[ "$(sed -n 's/^calls //p' kcounts)" = 4 ] || fail "KILL_AT: the count file says $(cat kcounts)"
 [ "$status" -eq 137 ] || fail "KILL_AT: exit $status, not SIGKILL"
 [ "$(cat k.out)" = "$(printf 'write ok\nwrite ok\nfsync ok')" ] || fail "KILL_AT output: $(cat k.out)"
 [ "$(cat k.db)" = ww ] || fail "KILL_AT: the file holds '$(cat k.db)'"
