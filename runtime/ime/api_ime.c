@@ -89,7 +89,7 @@ static void push_unavailable(lua_State *L, const char *key, const char *what, co
 
 /* The engine, or NULL with the reason pushed. */
 static qk_pinyin_engine *get_engine(lua_State *L) {
-  char why[512];
+  char why[4200];
   use_engines(L);
   qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
   if (!e) push_unavailable(L, PINYIN_WHY_KEY, "pinyin", why);
@@ -97,7 +97,7 @@ static qk_pinyin_engine *get_engine(lua_State *L) {
 }
 
 static qk_hw *get_recognizer(lua_State *L) {
-  char why[512];
+  char why[4200];
   use_engines(L);
   qk_hw *h = qk_ime_recognizer(why, sizeof why);
   if (!h) push_unavailable(L, HW_WHY_KEY, "handwriting", why);

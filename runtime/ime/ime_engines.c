@@ -17,7 +17,7 @@ static struct {
   slot_state pinyin_state, hw_state;
   qk_pinyin_engine *pinyin;
   qk_hw *hw;
-  char pinyin_why[512], hw_why[512];
+  char pinyin_why[4200], hw_why[4200]; /* as long as ime_data.c's reasons (the places tried) */
   int pinyin_loads;
   int exit_handler; /* the atexit handler is registered */
 } engines;

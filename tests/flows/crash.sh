@@ -28,10 +28,24 @@ WINDOW_MIN=30      # the resume window the late restart is set up with
 run() { QUIZKIOSK_WALL_START_MS=$1 "$qk" "$app" --headless --window 1280x800 --db "$2" --replay "$3" >"$2.log" 2>&1; }
 why() { grep -v ' info: ' "$1.log" | tail -n 4; }
 last_activity() { sqlite3 "$1" 'SELECT max(last_activity) FROM sessions'; }
-# The replay lines that take up the resume offer ("继续上次的测试？").
-# The one place that says how a candidate continues after a restart.
+# resume_steps DB: the replay lines that take up the resume offer
+# ("继续上次的测试？") on the database DB: the candidate proves it is their
+# test. The one place that says how a candidate continues after a restart.
 resume_steps() {
+  phone=$(sqlite3 "$1" "SELECT c.value FROM candidates c JOIN sessions s ON s.id = c.session_id
+    WHERE s.status = 'in_progress' AND c.field = 'phone' ORDER BY s.id DESC LIMIT 1" | tr -cd '0-9')
   echo "expect 继续上次的测试？"
+  if [ ${#phone} -ge 4 ]; then
+    # Registered: the masked name, and the last four digits of the phone.
+    echo "expect 这是 张* 的测试"
+    echo "expect 手机号后四位"
+    echo "type $(printf '%s' "$phone" | tail -c 4)"
+  else
+    # Killed before the form was sent: staff vouch with the staff PIN.
+    "$qk" set-pin --db "$1" 2468 >/dev/null || return 1
+    echo "expect 管理 PIN"
+    echo "type 2468"
+  fi
   echo "tap 继续答题"
   echo "expect-not 继续上次的测试？"
 }
@@ -68,7 +82,7 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
     soon=$(( $(last_activity "$d/killed.db") + 1000 ))          # back a second later
     late=$(( $(last_activity "$d/killed.db") + WINDOW_MIN * 60000 + 60000 )) # a minute after the window
     {
-      resume_steps
+      resume_steps "$d/resume.db"
       # on the question where the candidate was (if the quiz had begun)
       if [ "$review" = 1 ]; then echo "expect 全部题目都已作答。"
       elif [ -n "$at" ]; then echo "expect 第 $at 题 / 共 13 题 · $( [ "$at" -le 10 ] && echo 一、单选题 · 2 分 || echo 二、多选题 · 3 分)"; fi
@@ -97,6 +111,19 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
         || fail "the resume offer did not give up: $(why "$d/walkaway.db")"
       [ "$(sqlite3 "$d/walkaway.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
         || fail "an ignored resume offer did not mark the session interrupted"
+    fi
+
+    # Someone else takes up the offer and cannot prove it is their test: the
+    # session is left for staff, kept as interrupted, answers untouched.
+    if [ "$n" = 22 ]; then
+      cp "$d/killed.db" "$d/stranger.db"
+      printf 'expect 这是 张* 的测试\nexpect-not 张伟\ntype 1234\ntap 继续答题\nexpect 无法继续这场测试\nexpect-not 第\nwait 9000\nexpect 客户服务专员筛选测试\n' \
+        > "$d/stranger.replay"
+      run $soon "$d/stranger.db" "$d/stranger.replay" \
+        || fail "a wrong proof was not refused: $(why "$d/stranger.db")"
+      [ "$(sqlite3 "$d/stranger.db" 'SELECT status FROM sessions ORDER BY id LIMIT 1')" = interrupted ] \
+        || fail "a refused resume did not leave the session interrupted"
+      [ "$(answers "$d/stranger.db")" = "$(answers "$d/killed.db")" ] || fail "answers changed by a refused resume"
     fi
 
     # Back after the window: interrupted, kept.

@@ -39,11 +39,25 @@ WINDOW_MIN=30      # the resume window the restarts are set up with
 apps=(cs_specialist cs_manager trade_fair)
 replays=(specialist_correct manager_correct fair_correct)
 
-# resume_steps APP: the replay lines that take up the resume offer
-# ("继续上次的测试？") in APP. The one place that says how a candidate
-# continues after a restart.
+# resume_steps APP DB: the replay lines that take up the resume offer
+# ("继续上次的测试？") in APP on the database DB: the candidate proves it is
+# their test. The one place that says how a candidate continues after a
+# restart.
 resume_steps() {
+  local db=$2 phone
+  phone=$(sqlite3 "$db" "SELECT c.value FROM candidates c JOIN sessions s ON s.id = c.session_id
+    WHERE s.status = 'in_progress' AND c.field = 'phone' ORDER BY s.id DESC LIMIT 1" | tr -cd '0-9')
   echo "expect 继续上次的测试？"
+  if [ ${#phone} -ge 4 ]; then
+    # The candidate proves it is their test: the last four digits of their phone.
+    echo "expect 手机号后四位"
+    echo "type $(printf '%s' "$phone" | tail -c 4)"
+  else
+    # No phone was asked (yet): staff vouch with the staff PIN, set as staff set it.
+    "$qk" set-pin --db "$db" 2468 >/dev/null || return 1
+    echo "expect 管理 PIN"
+    echo "type 2468"
+  fi
   echo "tap 继续答题"
   echo "expect-not 继续上次的测试？"
 }
@@ -96,6 +110,9 @@ for i in 0 1 2; do
   a=${apps[$i]} d=$work/${apps[$i]}
   mkdir -p "$d"
   grep -v '^shot ' "$src/tests/flows/${replays[$i]}.replay" > "$d/full.replay"
+  # Every kiosk has its staff PIN (the interview's rubric screen asks for it),
+  # set as staff set it: with set-pin, before the first candidate.
+  "$qk" set-pin --db "$d/full.db" 2468 >/dev/null || { echo "FAIL: set-pin"; exit 1; }
   t=$(ms_now)
   if ! run $T0 "$d/full.db" "$d/full.replay" "$a" LD_PRELOAD="$shim" FAULTFS_MATCH=full.db \
       FAULTFS_COUNT_FILE="$d/full.counts"; then
@@ -115,6 +132,7 @@ for k in $(seq 1 "$kills"); do
   d=$work/${apps[$i]}/k$k
   mkdir -p "$d"
   db=$d/killed.db
+  "$qk" set-pin --db "$db" 2468 >/dev/null || { echo "FAIL: set-pin"; exit 1; }
   if [ $(( (k - 1) / 3 % 2 )) = 0 ]; then
     n=$(( RANDOM * 32768 + RANDOM )) n=$(( n % ${calls[$i]} + 1 ))
     how="at write call $n of ${calls[$i]}"
@@ -174,7 +192,7 @@ for k in $(seq 1 "$kills"); do
       || { bad "cannot set the resume window"; failed=$((failed + 1)); continue; }
     # Back a second later: the offer, taken up; nothing changes.
     cp "$db" "$d/resume.db"
-    { resume_steps "$a"; echo "wait 500"; } > "$d/resume.replay"
+    { resume_steps "$a" "$d/resume.db"; echo "wait 500"; } > "$d/resume.replay"
     if ! run $((last + 1000)) "$d/resume.db" "$d/resume.replay" "$a"; then
       # Issue 9 item 8: a kill between begin_session, the start event and
       # the first checkpoint leaves a session that cannot be resumed.
