@@ -7,6 +7,7 @@
 ** memory they hold meanwhile belongs to Lua objects, so an error frees it.
 */
 #include "json.h"
+#include "store.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -71,12 +72,16 @@ static void encode_string(lua_State *L, jbuf *b, const char *s, size_t len) {
         esc = u;
       }
     }
+    size_t n = 1;
+    if (c >= 0x80 && (n = qk_store_utf8_len((const unsigned char *)s + i, len - i)) == 0)
+      esc = "\xEF\xBF\xBD"; /* not UTF-8: U+FFFD, so the store takes what we write */
     if (esc) {
       add(L, b, s + i - run, run);
       run = 0;
       addz(L, b, esc);
     } else {
-      run++; /* UTF-8 passes through */
+      run += n; /* UTF-8 passes through */
+      i += n - 1;
     }
   }
   add(L, b, s + len - run, run);
@@ -243,11 +248,14 @@ static void decode_string(lua_State *L, cursor *c) {
     case 'u': {
       unsigned long cp = hex4(L, c);
       if (cp >= 0xD800 && cp < 0xDC00 && c->end - c->s >= 6 && c->s[0] == '\\' && c->s[1] == 'u') {
+        const char *at = c->s;
         c->s += 2;
         unsigned long lo = hex4(L, c);
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        else c->s = at; /* not a pair: the next escape stands on its own */
       }
-      add_utf8(&b, cp);
+      /* A surrogate left alone is not a character: U+FFFD, never CESU bytes. */
+      add_utf8(&b, cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : cp);
       break;
     }
     default: luaL_addchar(&b, ch);

@@ -32,6 +32,8 @@ size_t qk_sjson_utf8_len(const unsigned char *p, size_t n) {
   return len;
 }
 
+size_t qk_store_utf8_len(const unsigned char *p, size_t n) { return qk_sjson_utf8_len(p, n); }
+
 int qk_sjson_utf8_valid(const char *text, size_t len) {
   const unsigned char *p = (const unsigned char *)text;
   for (size_t i = 0; i < len;) {

@@ -417,6 +417,14 @@ int qk_store_rescore_session(qk_store *s, int64_t session_id, double score, doub
 /* Number of score_changes rows of the session (for audits and tests). */
 int qk_store_score_changes(qk_store *s, int64_t session_id, int *count);
 
+/* ---- text ---------------------------------------------------------------- */
+
+/* Length of the valid UTF-8 character at p (n > 0 bytes left), 0 if the
+** bytes there are not one: the rule every text the store keeps must follow
+** (no overlong forms, no surrogates, nothing above U+10FFFF). Writers of
+** the JSON the store takes (the Lua codec) encode by the same rule. */
+size_t qk_store_utf8_len(const unsigned char *p, size_t n);
+
 /* ---- dates --------------------------------------------------------------- */
 
 /* "YYYY-MM-DD" as local midnight. Returns 0, or -1 if not a real date. */

@@ -25,6 +25,20 @@ function T.test_arrays_and_objects()
   assert(json.encode(0 / 0) == "null", "NaN is stored as null")
 end
 
+-- What a script encodes is always text the store takes (strict UTF-8): bytes
+-- that are not UTF-8, and surrogates left alone by a \u escape, become
+-- U+FFFD instead of being refused when the answer is saved (fuzzing found it).
+function T.test_never_invalid_utf8()
+  local R = "\u{FFFD}"
+  assert(json.encode("\xE4\xB8") == '"' .. R .. R .. '"', json.encode("\xE4\xB8"))
+  assert(json.encode("a\xFFb") == '"a' .. R .. 'b"')
+  assert(json.encode("\xED\xA0\x80") == '"' .. R .. R .. R .. '"', "an encoded surrogate is not UTF-8")
+  assert(json.encode("张伟😀") == '"张伟😀"', "real UTF-8 passes untouched")
+  assert(json.decode('"\\ud800"') == R, "a lone high surrogate")
+  assert(json.decode('"\\udc00x"') == R .. "x", "a lone low surrogate")
+  assert(json.decode('"\\ud800\\u0041"') == R .. "A", "a high surrogate before a letter keeps the letter")
+end
+
 function T.test_escapes()
   assert(json.encode("a\"b\\c\1") == '"a\\"b\\\\c\\u0001"')
   assert(json.decode('"\\u5f20\\u4f1f \\ud83d\\ude00"') == "张伟 😀")

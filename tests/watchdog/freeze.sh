@@ -9,14 +9,18 @@
 #   crash       the replay's `crash`: SIGKILL, as a segfault or the OOM killer
 #   F6 .. F11   a key the app turns into one of issue 9's freezes (main.lua)
 #   F4          no freeze: a script error, the kiosk's in-process recovery
-# Then, after the replay's restart-point, the resume offer must appear and
-# the exam go on at question 3 with both answers kept, and finish 5/5.
+# Then, after the replay's restart-point, the same candidate goes straight on
+# (no resume offer, no proof asked) at question 3 with both answers kept,
+# and the exam finishes 5/5.
 # PATH says how the freeze must end:
 #   watchdog    the watchdog ended the child and the supervisor restarted it
 #   signal      the child was killed by a signal and the supervisor restarted it
 #   in-process  the error screen and a fresh VM in the same process
 #   either      the watchdog, or the in-process limit (error screen, fresh VM
-#               in the same process) once the sandbox's fixes catch it first
+#               in the same process)
+# Issue 9's four freezes (F6-F11) are all caught in-process now, before they
+# can freeze anything: the pattern guard, no __gc from scripts, the image
+# header bound, the text bound. `hang` stands for whatever C still blocks.
 # The run has a hard time limit (well under ctest's) so a freeze that nothing
 # ends fails the test instead of hanging it. The times from the freeze to the
 # restarted kiosk and to the end of the exam are printed (figures only).
