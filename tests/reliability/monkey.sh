@@ -35,7 +35,7 @@ for i in "${!apps[@]}"; do
     # A replay that stops (a staff visit that found no PIN screen: its
     # "tap 完成" has nothing to tap) goes on in a new process from the line
     # after the one that stopped it, as a restarted kiosk would.
-    from=1 total=$(wc -l < "$r")
+    from=1 total=$(wc -l < "$r") keep=0
     while [ "$from" -le "$total" ]; do
       tail -n +"$from" "$r" > "$r.part"
       QUIZKIOSK_WALL_START_MS=$(( T0 + runs * 86400000 )) "$qk" "$src/scripts/apps/$a" --headless \
@@ -51,7 +51,7 @@ for i in "${!apps[@]}"; do
       if [ $status -ge 128 ] || grep -q 'Sanitizer\|runtime error:\|SUMMARY: ' "$r.log"; then
         echo "FAIL: $a, seed $s, $n events, $size, from line $from: exit $status (kept: $r.part, $r.log)"
         grep -m 8 'Sanitizer\|runtime error:\|SUMMARY: \|#[0-9] ' "$r.log"
-        crashes=$((crashes + 1))
+        crashes=$((crashes + 1)) keep=1
         break
       fi
       [ $status -eq 0 ] && break
@@ -60,7 +60,7 @@ for i in "${!apps[@]}"; do
       if [ -z "$line" ]; then
         echo "FAIL: $a, seed $s, from line $from: exit $status without a replay message (kept: $r.part, $r.log)"
         tail -n 3 "$r.log"
-        crashes=$((crashes + 1))
+        crashes=$((crashes + 1)) keep=1
         break
       fi
       case $(grep -m 1 '^replay ' "$r.log") in
@@ -70,7 +70,7 @@ for i in "${!apps[@]}"; do
       early=$((early + 1))
       from=$((from + line))
     done
-    [ $status -ge 128 ] || grep -q 'Sanitizer\|runtime error:\|SUMMARY: ' "$r.log" || rm -f "$r" "$r.part" "$r.log"
+    [ $keep = 1 ] || rm -f "$r" "$r.part" "$r.log"
     done_events=$((done_events + n)) c=$((c + 1))
   done
   [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || { echo "FAIL: $a: integrity_check"; crashes=$((crashes + 1)); }

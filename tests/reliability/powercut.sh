@@ -104,6 +104,7 @@ sessions() { sqlite3 "$1" "SELECT id, exam_ref FROM sessions ORDER BY id"; }
 count_of() { sed -n "s/^$1 //p" "$2"; }
 ms_now() { date +%s%3N; }
 
+bad() { echo "FAIL kill $k ($a $how, seed $seed): $*"; } # about the kill in hand
 lost=0 failed=0
 # One uncut run per exam: its answers, sessions, write calls and length.
 for i in 0 1 2; do
@@ -155,7 +156,6 @@ for k in $(seq 1 "$kills"); do
     [ $status = 0 ] && how="$how (the run had finished)"
   fi
   c=$(count_of calls "$d/counts")
-  bad() { echo "FAIL kill $k ($a $how, seed $seed): $*"; }
 
   if [ ! -s "$db" ]; then
     echo "$c 0" >> "$work/$a/progress"
