@@ -83,3 +83,8 @@ qk_replay_test(flows_demo_portrait scripts/apps/demo tests/flows/demo_look.repla
   REF demo=flows_demo_1080x1920.png)
 qk_flow_test(flows_grace_review tests/flows/apps/grace tests/flows/grace_review.replay 1280x800
   "SELECT status, score FROM sessions" "timed_out|10.0")
+# The visitor's rank however far down the board (store.rank).
+add_test(NAME flows_fair_rank COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/fair_rank.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+     ${CMAKE_CURRENT_BINARY_DIR}/fair-rank-test)
+set_tests_properties(flows_fair_rank PROPERTIES TIMEOUT 120)
