@@ -524,6 +524,10 @@ static const char *event_name(qk_event_type t) {
 
 static void handle_event(qk_app *a, const qk_event *ev) {
   switch (ev->type) {
+  case QK_EV_STOP: /* systemctl stop, the supervisor, Ctrl+C: a clean exit (the store closes) */
+    qk_log_write(a->log, QK_LOG_INFO, "stop requested by a signal");
+    a->quit = 1;
+    return;
   case QK_EV_QUIT:
     if (a->opt.fullscreen) qk_log_write(a->log, QK_LOG_WARN, "quit request ignored (kiosk mode: use the admin screen)");
     else a->quit = 1;
@@ -927,7 +931,7 @@ static int run_replay(qk_app *a) {
     /* Keep the real event queue drained (headless has none; a window might). */
     qk_event ev;
     while (qk_plat_wait_event(a->plat, 0, &ev))
-      if (ev.type == QK_EV_QUIT && !a->opt.fullscreen) a->quit = 1;
+      if ((ev.type == QK_EV_QUIT && !a->opt.fullscreen) || ev.type == QK_EV_STOP) a->quit = 1;
   }
   /* The app quitting is only an end when nothing was left to check. */
   if (rc == 0 && i < rp.n && i > from) {

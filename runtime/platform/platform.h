@@ -45,6 +45,7 @@ typedef enum {
   QK_EV_EXPOSE,   /* window needs redrawing */
   QK_EV_QUIT,     /* close request (ignored in kiosk lockdown) */
   QK_EV_RELOAD,   /* a watched script file changed */
+  QK_EV_STOP,     /* SIGTERM/SIGINT/SIGHUP: the system stops the kiosk (obeyed even in lockdown) */
   QK_EV_WAKE      /* woken by another thread for no input reason */
 } qk_event_type;
 

@@ -6,6 +6,7 @@
 */
 #include "sdl_internal.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,34 @@
 
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+
+/* The SDL event type that a stop signal turns into. Signals are the
+** process's, not a window's, so this one value is the process's too; it is
+** set once, before the handlers are installed. */
+static volatile Uint32 stop_event_type;
+
+/* SIGTERM (systemctl stop, the supervisor), SIGINT, SIGHUP: SDL would make
+** them an ordinary close request, which kiosk lockdown ignores, so a stop
+** waited for its SIGKILL. Pushing an event is what SDL's own handler does. */
+static void on_stop_signal(int sig) {
+  SDL_Event e;
+  SDL_memset(&e, 0, sizeof e);
+  e.type = stop_event_type;
+  e.user.code = 2;
+  e.user.data1 = (void *)(intptr_t)sig;
+  SDL_PushEvent(&e);
+}
+
+static void catch_stop_signals(Uint32 type) {
+  stop_event_type = type;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+}
 
 static void set_err(char *err, size_t errlen, const char *what) {
   if (err && errlen) snprintf(err, errlen, "%s: %s", what, SDL_GetError());
@@ -89,6 +118,7 @@ qk_platform *qk_plat_open(const qk_platform_config *cfg, char *err, size_t errle
   SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
   SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1"); /* ours: catch_stop_signals */
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     if (cfg->headless) {
       SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
@@ -130,6 +160,7 @@ video_ok:
     set_err(err, errlen, "cannot register events");
     goto fail;
   }
+  catch_stop_signals(p->wake_event);
   p->fullscreen = cfg->fullscreen;
   if (cfg->fullscreen) lockdown(p);
   if (cfg->watch_dirs[0] || cfg->watch_dirs[1]) p->watch = qk_watch_start(cfg->watch_dirs, 2, p->wake_event);
@@ -256,7 +287,7 @@ static int translate(qk_platform *p, const SDL_Event *e, qk_event *ev) {
   case SDL_QUIT: ev->type = QK_EV_QUIT; return 1;
   default:
     if (e->type == p->wake_event) {
-      ev->type = e->user.code == 1 ? QK_EV_RELOAD : QK_EV_WAKE;
+      ev->type = e->user.code == 1 ? QK_EV_RELOAD : e->user.code == 2 ? QK_EV_STOP : QK_EV_WAKE;
       return 1;
     }
     return 0;

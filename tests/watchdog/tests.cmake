@@ -28,3 +28,8 @@ add_test(NAME watchdog_unit_file COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/watchdog/unit_file.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/watchdog-test/unit-file)
 set_tests_properties(watchdog_unit_file PROPERTIES TIMEOUT 120)
+# SIGTERM stops a kiosk in lockdown at once and cleanly.
+add_test(NAME watchdog_sigterm COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/watchdog/sigterm.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+     ${CMAKE_CURRENT_BINARY_DIR}/watchdog-test/sigterm)
+set_tests_properties(watchdog_sigterm PROPERTIES TIMEOUT 60)
