@@ -28,27 +28,9 @@ WINDOW_MIN=30      # the resume window the late restart is set up with
 run() { QUIZKIOSK_WALL_START_MS=$1 "$qk" "$app" --headless --window 1280x800 --db "$2" --replay "$3" >"$2.log" 2>&1; }
 why() { grep -v ' info: ' "$1.log" | tail -n 4; }
 last_activity() { sqlite3 "$1" 'SELECT max(last_activity) FROM sessions'; }
-# resume_steps DB: the replay lines that take up the resume offer
-# ("继续上次的测试？") on the database DB: the candidate proves it is their
-# test. The one place that says how a candidate continues after a restart.
-resume_steps() {
-  phone=$(sqlite3 "$1" "SELECT c.value FROM candidates c JOIN sessions s ON s.id = c.session_id
-    WHERE s.status = 'in_progress' AND c.field = 'phone' ORDER BY s.id DESC LIMIT 1" | tr -cd '0-9')
-  echo "expect 继续上次的测试？"
-  if [ ${#phone} -ge 4 ]; then
-    # Registered: the masked name, and the last four digits of the phone.
-    echo "expect 这是 张* 的测试"
-    echo "expect 手机号后四位"
-    echo "type $(printf '%s' "$phone" | tail -c 4)"
-  else
-    # Killed before the form was sent: staff vouch with the staff PIN.
-    "$qk" set-pin --db "$1" 2468 >/dev/null || return 1
-    echo "expect 管理 PIN"
-    echo "type 2468"
-  fi
-  echo "tap 继续答题"
-  echo "expect-not 继续上次的测试？"
-}
+# resume_steps DB: how a candidate takes up the resume offer (one place for
+# every power-cut test: tests/flows/resume_steps.sh).
+. "$src/tests/flows/resume_steps.sh"
 answers() { sqlite3 "$1" "SELECT question, response, points FROM answers ORDER BY question"; }
 
 # Command lines of the replay (no comments), and where to kill: while

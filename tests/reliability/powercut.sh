@@ -39,28 +39,9 @@ WINDOW_MIN=30      # the resume window the restarts are set up with
 apps=(cs_specialist cs_manager trade_fair)
 replays=(specialist_correct manager_correct fair_correct)
 
-# resume_steps APP DB: the replay lines that take up the resume offer
-# ("继续上次的测试？") in APP on the database DB: the candidate proves it is
-# their test. The one place that says how a candidate continues after a
-# restart.
-resume_steps() {
-  local db=$2 phone
-  phone=$(sqlite3 "$db" "SELECT c.value FROM candidates c JOIN sessions s ON s.id = c.session_id
-    WHERE s.status = 'in_progress' AND c.field = 'phone' ORDER BY s.id DESC LIMIT 1" | tr -cd '0-9')
-  echo "expect 继续上次的测试？"
-  if [ ${#phone} -ge 4 ]; then
-    # The candidate proves it is their test: the last four digits of their phone.
-    echo "expect 手机号后四位"
-    echo "type $(printf '%s' "$phone" | tail -c 4)"
-  else
-    # No phone was asked (yet): staff vouch with the staff PIN, set as staff set it.
-    "$qk" set-pin --db "$db" 2468 >/dev/null || return 1
-    echo "expect 管理 PIN"
-    echo "type 2468"
-  fi
-  echo "tap 继续答题"
-  echo "expect-not 继续上次的测试？"
-}
+# resume_steps: how a candidate takes up the resume offer (one place for
+# every power-cut test: tests/flows/resume_steps.sh).
+. "$src/tests/flows/resume_steps.sh"
 
 # run WALL DB REPLAY APP [ENV...]: one headless run of APP (output in
 # DB.log); its exit status. The kiosk is exec'd, so with `run ... &` $! is
@@ -101,7 +82,9 @@ same_start() {
        }' "$2" "$1"
 }
 sessions() { sqlite3 "$1" "SELECT id, exam_ref FROM sessions ORDER BY id"; }
-count_of() { sed -n "s/^$1 //p" "$2"; }
+# count_of NAME FILE: a count from a faultfs count file; 0 when the kill came
+# before the first counted call (no file yet).
+count_of() { local v; v=$(sed -n "s/^$1 //p" "$2" 2>/dev/null); echo "${v:-0}"; }
 ms_now() { date +%s%3N; }
 
 bad() { echo "FAIL kill $k ($a $how, seed $seed): $*"; } # about the kill in hand
@@ -192,7 +175,7 @@ for k in $(seq 1 "$kills"); do
       || { bad "cannot set the resume window"; failed=$((failed + 1)); continue; }
     # Back a second later: the offer, taken up; nothing changes.
     cp "$db" "$d/resume.db"
-    { resume_steps "$a" "$d/resume.db"; echo "wait 500"; } > "$d/resume.replay"
+    { resume_steps "$d/resume.db"; echo "wait 500"; } > "$d/resume.replay"
     if ! run $((last + 1000)) "$d/resume.db" "$d/resume.replay" "$a"; then
       # Issue 9 item 8: a kill between begin_session, the start event and
       # the first checkpoint leaves a session that cannot be resumed.
