@@ -276,10 +276,11 @@ local function offer_resume(f, r)
   end
   ui.root(ui.column { gap = "s",
     screens.page({
-      ui.label { text = f:t("resume_title"), size = "title", bold = true, align = "center" },
-      ui.label { text = whose, align = "center" },
-      ui.label { text = by_phone and f:t("resume_prove_phone") or f:t("resume_prove_pin"), align = "center",
-                 color = "muted" },
+      -- Compact (heading, one label for whose test and what to do): with the
+      -- keypad up, an 800x480 screen still shows all of it.
+      ui.label { text = f:t("resume_title"), size = "heading", bold = true, align = "center" },
+      ui.label { text = whose .. "\n" .. (by_phone and f:t("resume_prove_phone") or f:t("resume_prove_pin")),
+                 align = "center" },
       field, message,
     }, { gap = "m",
       ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(r) end },
