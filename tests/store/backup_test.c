@@ -19,18 +19,6 @@ static const qk_store_session_info info = {"kiosk-K", "app", "exam", "Exam", "ha
 
 /* An integer from sql on the file at path (uri: as SQLite URI), -1 if the
 ** query fails (e.g. no such table in the file). */
-static int query_int(const char *path, int uri, const char *sql) {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  int n = -1;
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | (uri ? SQLITE_OPEN_URI : 0), NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    n = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return n;
-}
-
 static int copy_file(const char *from, const char *to) {
   size_t n = 0;
   char *data = slurp(from, &n);
@@ -91,7 +79,7 @@ static void test_live_backup(const char *dir) {
   /* What cp would copy: the database file alone, while the writer runs. */
   CHECK(copy_file(path, copy) == 0);
   snprintf(uri, sizeof uri, "file:%s?immutable=1", copy);
-  int in_cp = query_int(uri, 1, "SELECT count(*) FROM answers WHERE session_id = 1");
+  int in_cp = test_sql(uri, "SELECT count(*) FROM answers WHERE session_id = 1", NULL, 0);
   CHECK(in_cp < N_ANSWERS); /* -1 (no table yet) or some: the WAL's rows are missing */
   printf("a plain copy of the file held %d of the %d answers (-1: not even the table)\n", in_cp,
          N_ANSWERS);
@@ -129,7 +117,7 @@ static void test_live_backup(const char *dir) {
     snprintf(other, sizeof other, "%s/lib.db", dir);
     unlink(other);
     CHECK_RC(s, qk_store_backup(s, other), QK_STORE_OK);
-    CHECK(query_int(other, 0, "SELECT count(*) FROM answers WHERE session_id = 1") == N_ANSWERS);
+    CHECK(test_sql(other, "SELECT count(*) FROM answers WHERE session_id = 1", NULL, 0) == N_ANSWERS);
     qk_store_close(s);
   }
 
@@ -137,22 +125,11 @@ static void test_live_backup(const char *dir) {
   snprintf(walside, sizeof walside, "%s-wal", out);
   CHECK(!exists(walside));
   /* The backup holds every answer, WAL or not, and is sound. */
-  CHECK(query_int(out, 0, "SELECT count(*) FROM answers WHERE session_id = 1") == N_ANSWERS);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  char text[32] = "";
-  CHECK(sqlite3_open_v2(out, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
-  if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  st = NULL;
+  CHECK(test_sql(out, "SELECT count(*) FROM answers WHERE session_id = 1", NULL, 0) == N_ANSWERS);
+  char text[32];
+  test_sql(out, "PRAGMA integrity_check", text, sizeof text);
   CHECK_STR(text, "ok");
-  if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+  test_sql(out, "PRAGMA journal_mode", text, sizeof text);
   CHECK_STR(text, "delete"); /* needs no -wal beside it */
   /* And it opens as a kiosk database. */
   s = NULL;

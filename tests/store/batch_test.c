@@ -25,17 +25,6 @@ static int count_commit(void *ud) {
   return 0; /* let it commit */
 }
 
-static qk_store *open_db(const char *path) {
-  qk_store *s = NULL;
-  char err[400];
-  if (qk_store_open(path, &s, err, sizeof err) != QK_STORE_OK) {
-    fprintf(stderr, "open %s: %s\n", path, err);
-    check_failures++;
-    return NULL;
-  }
-  return s;
-}
-
 static const qk_store_session_info info = {"kiosk-B", "app", "exam", "Exam", "hash", 3, "en", "exam"};
 
 /* What the first tap of an exam records. */
@@ -62,7 +51,7 @@ static int count_rows(qk_store *s, const char *sql) {
 static void test_group_commit(const char *dir) {
   char path[4200];
   test_db(dir, "group.db", path, sizeof path);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   sqlite3_commit_hook(s->db, count_commit, NULL);
 
@@ -120,7 +109,7 @@ static void test_group_commit(const char *dir) {
   CHECK_RC(s, qk_store_batch_begin(s), QK_STORE_OK);
   CHECK_RC(s, qk_store_setting_set(s, "at_close", "kept"), QK_STORE_OK);
   qk_store_close(s);
-  s = open_db(path);
+  s = test_open(path);
   if (!s) return;
   CHECK_RC(s, qk_store_setting_get(s, "at_close", buf, sizeof buf), QK_STORE_OK);
   CHECK_STR(buf, "kept");
@@ -131,7 +120,7 @@ static void test_group_commit(const char *dir) {
 static void test_failed_call(const char *dir) {
   char path[4200];
   test_db(dir, "failed.db", path, sizeof path);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   int64_t done = 0, id = 0;
   CHECK_RC(s, qk_store_session_begin(s, &info, 1000, &done), QK_STORE_OK);
@@ -174,7 +163,7 @@ static void test_failed_call(const char *dir) {
 static void test_lost_batch(const char *dir) {
   char path[4200];
   test_db(dir, "lost.db", path, sizeof path);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   int64_t id = 0;
   CHECK_RC(s, qk_store_batch_begin(s), QK_STORE_OK);
@@ -233,14 +222,10 @@ static void test_kill(const char *dir) {
   int status = 0;
   waitpid(pid, &status, 0);
   CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-  qk_store *s = open_db(path); /* runs quick_check */
+  qk_store *s = test_open(path); /* runs quick_check */
   if (!s) return;
-  char text[32] = "";
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
-      sqlite3_step(st) == SQLITE_ROW)
-    snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
+  char text[32];
+  test_sql(path, "PRAGMA integrity_check", text, sizeof text);
   CHECK_STR(text, "ok");
   CHECK(count_rows(s, "SELECT count(*) FROM sessions") == 1);
   CHECK(count_rows(s, "SELECT count(*) FROM answers WHERE question = 'q0'") == 1);
@@ -256,7 +241,7 @@ static void test_kill(const char *dir) {
 static void test_busy(const char *dir) {
   char path[4200];
   test_db(dir, "busy.db", path, sizeof path);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   int64_t id = 0;
   CHECK_RC(s, qk_store_session_begin(s, &info, 1000, &id), QK_STORE_OK);

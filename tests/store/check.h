@@ -8,6 +8,8 @@
 
 #include "store.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +51,39 @@ static inline int check_result(const char *name) {
   if (check_failures) fprintf(stderr, "%s: %d check(s) failed\n", name, check_failures);
   else printf("%s: all checks passed\n", name);
   return check_failures ? 1 : 0;
+}
+
+/* Opens the store at path; NULL (a failure counted, the reason printed)
+** when it cannot. */
+static inline qk_store *test_open(const char *path) {
+  qk_store *s = NULL;
+  char err[400];
+  if (qk_store_open(path, &s, err, sizeof err) != QK_STORE_OK) {
+    fprintf(stderr, "open %s: %s\n", path, err);
+    check_failures++;
+    return NULL;
+  }
+  return s;
+}
+
+/* The first column of the first row SQL gives on its own read-only
+** connection to db (a path, or a file: URI such as "file:x.db?immutable=1"
+** to read the file alone, without its -wal): as text into out (len bytes,
+** "" when there is none), and as an integer, -1 when there is none. */
+static inline int test_sql(const char *db, const char *sql, char *out, size_t len) {
+  sqlite3 *h = NULL;
+  sqlite3_stmt *st = NULL;
+  int n = -1;
+  if (out && len) out[0] = 0;
+  if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    n = sqlite3_column_int(st, 0);
+    if (out && len && sqlite3_column_text(st, 0))
+      snprintf(out, len, "%s", (const char *)sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return n;
 }
 
 /* dir/name into out, after making dir; removes an old db and its -wal/-shm. */

@@ -18,31 +18,12 @@
 
 static const qk_store_session_info info = {"kiosk-M", "app", "exam", "Exam", "hash", 3, "en", "exam"};
 
-static qk_store *open_db(const char *path) {
-  qk_store *s = NULL;
-  char err[400];
-  if (qk_store_open(path, &s, err, sizeof err) != QK_STORE_OK) {
-    fprintf(stderr, "open %s: %s\n", path, err);
-    check_failures++;
-    return NULL;
-  }
-  return s;
-}
-
 /* An integer the SQL gives from the database FILE alone (no -wal), or -1
 ** when it cannot be read (e.g. the table is not in the file yet). */
 static int in_file(const char *path, const char *sql) {
   char uri[4400];
   snprintf(uri, sizeof uri, "file:%s?immutable=1", path);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *st = NULL;
-  int n = -1;
-  if (sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    n = sqlite3_column_int(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return n;
+  return test_sql(uri, sql, NULL, 0);
 }
 
 static void answer(qk_store *s, int64_t id, const char *q, qk_ms t, int want) {
@@ -55,7 +36,7 @@ static void test_moved(const char *dir) {
   test_db(dir, "moved.db", path, sizeof path);
   snprintf(away, sizeof away, "%s/elsewhere.db", dir);
   unlink(away);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   int64_t id = 0;
   CHECK_RC(s, qk_store_session_begin(s, &info, 1000, &id), QK_STORE_OK);
@@ -92,7 +73,7 @@ static void test_moved(const char *dir) {
   CHECK_RC(s, qk_store_probe(s), QK_STORE_OK);
   answer(s, id, "q3", 1500, QK_STORE_OK);
   qk_store_close(s);
-  s = open_db(path);
+  s = test_open(path);
   if (!s) return;
   qk_store_resume r;
   CHECK_RC(s, qk_store_find_resumable(s, "kiosk-M", "app", 1600, 60000, &r), QK_STORE_OK);
@@ -110,7 +91,7 @@ static void test_moved(const char *dir) {
 static void test_checkpoint_after_finish(const char *dir) {
   char path[4200];
   test_db(dir, "finish.db", path, sizeof path);
-  qk_store *s = open_db(path);
+  qk_store *s = test_open(path);
   if (!s) return;
   int64_t id = 0;
   CHECK_RC(s, qk_store_session_begin(s, &info, 1000, &id), QK_STORE_OK);
@@ -180,7 +161,7 @@ static void test_orphans(const char *dir) {
 
   /* Put back: it opens, and the WAL's results are there. */
   CHECK(rename(away, path) == 0);
-  s = open_db(path);
+  s = test_open(path);
   if (s) {
     qk_store_resume r;
     CHECK_RC(s, qk_store_find_resumable(s, "kiosk-M", "app", 1200, 60000, &r), QK_STORE_OK);
@@ -216,7 +197,7 @@ static void test_orphans(const char *dir) {
   f = fopen(ewal, "wb");
   CHECK(f != NULL);
   if (f) fclose(f);
-  s = open_db(epath);
+  s = test_open(epath);
   qk_store_close(s);
 }
 
