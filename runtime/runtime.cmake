@@ -22,16 +22,18 @@ target_link_libraries(qk_core PUBLIC PkgConfig::UNIBREAK PkgConfig::FONTCONFIG P
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
+  runtime/platform/sdl_shapes.c
   runtime/platform/image_probe.c
   runtime/platform/sdl_watch.c)
 target_include_directories(qk_platform PUBLIC runtime/platform)
-target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG)
+target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG m)
 
 # Lua host and the C modules of the Lua API, plus the parts of the core
 # that drive them (text engine, drawing, the app loop).
 add_library(qk_runtime STATIC
   runtime/core/text.c
   runtime/core/draw.c
+  runtime/core/draw_frame.c
   runtime/core/app.c
   runtime/lua/host.c
   runtime/lua/pattern_guard.c

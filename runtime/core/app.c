@@ -493,8 +493,9 @@ static int render(qk_app *a, const char *shot, char *err, size_t errlen) {
   }
   if (a->state != STATE_RUNNING) draw_error_screen(a);
   int rc = 0;
+  qk_draw_end(a->draw); /* draws what changed since the last frame */
   if (shot) rc = qk_plat_screenshot(a->plat, shot, err, errlen);
-  qk_plat_present(a->plat);
+  qk_draw_present(a->draw);
   int slot = (int)(a->frame_no % PRESENT_RING);
   a->present_frame[slot] = a->frame_no;
   a->present_time[slot] = qk_app_now(a);
@@ -616,13 +617,25 @@ static void tick(qk_app *a) {
   apply_pending(a);
 }
 
+/* Frame pacing: an animation frame is due FRAME_MS after the last one was
+** stepped (tick() sets last_update), not FRAME_MS after the frame's drawing
+** ended; drawing time added to the interval made 16 ms of work a 32 ms
+** frame. A frame that ran late is due at once. */
+static uint64_t next_animation_frame(const qk_app *a, uint64_t now) {
+  uint64_t due = a->last_update + FRAME_MS;
+  return due > now ? due : now;
+}
+
 /* Milliseconds until something is due; -1 = nothing (sleep until input). */
 static int64_t next_deadline(qk_app *a) {
   uint64_t now = qk_app_now(a), next = UINT64_MAX;
   if (a->state == STATE_RUNNING && a->host) {
     uint64_t t = qk_host_next_timer(a->host);
     if (t < next) next = t;
-    if (a->animate_until > now && now + FRAME_MS < next) next = now + FRAME_MS;
+    if (a->animate_until > now) {
+      uint64_t f = next_animation_frame(a, now);
+      if (f < next) next = f;
+    }
   }
   if (a->state != STATE_RUNNING) {
     /* The countdown on the error screen changes each second. */

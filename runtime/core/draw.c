@@ -1,7 +1,8 @@
 /*
-** draw.c — see draw.h. Shapes become triangles (rounded corners, rings,
-** thick lines) so one platform call draws them; everything is scaled from
-** logical units here and nowhere else.
+** draw.c — see draw.h. Everything is scaled from logical units here and
+** nowhere else. Drawing calls are recorded as a list of commands (frame.c
+** runs them): a frame redraws only where its list differs from the last
+** frame's, on renderers that keep their pixels.
 */
 #include "draw.h"
 
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw_frame.h"
 #include "paths.h"
 
 #define CLIP_DEPTH 32
@@ -23,7 +25,7 @@ typedef struct {
   unsigned long used;
 } image_slot;
 
-typedef struct { int x, y, w, h; } irect;
+typedef qk_irect irect;
 
 struct qk_draw {
   qk_platform *plat;
@@ -33,6 +35,8 @@ struct qk_draw {
   image_slot images[MAX_IMAGES];
   int nimages;
   unsigned long tick;
+  unsigned long frame_tick;  /* d->tick when this frame began: images used since are in its list */
+  qk_frame *frame;           /* the command lists (draw_frame.h) */
   irect clips[CLIP_DEPTH];
   int nclips;
   /* the frame record */
@@ -62,6 +66,11 @@ qk_draw *qk_draw_new(qk_platform *p, qk_text *t) {
   if (!d) return NULL;
   d->plat = p;
   d->text = t;
+  d->frame = qk_frame_new(p, t);
+  if (!d->frame) {
+    free(d);
+    return NULL;
+  }
   qk_draw_update_view(d);
   return d;
 }
@@ -73,6 +82,9 @@ static void record_clear(qk_draw *d) {
 }
 
 static void images_clear(qk_draw *d) {
+  /* Commands of the last frame name these textures: the next frame is drawn
+  ** whole, and this frame's list must not run with them freed. */
+  qk_frame_forget_images(d->frame);
   for (int i = 0; i < d->nimages; i++) {
     free(d->images[i].name);
     qk_plat_texture_free(d->images[i].tex);
@@ -86,6 +98,7 @@ void qk_draw_free(qk_draw *d) {
   free(d->texts);
   free(d->elems);
   images_clear(d);
+  qk_frame_free(d->frame);
   free(d->image_root);
   free(d);
 }
@@ -102,6 +115,8 @@ void qk_draw_update_view(qk_draw *d) {
   int w, h;
   qk_plat_drawable_size(d->plat, &w, &h);
   qk_view_compute(&d->view, w, h);
+  qk_frame_set_screen(d->frame, w, h);
+  qk_text_set_screen(d->text, w, h);
 }
 
 const char *qk_draw_error(const qk_draw *d) { return d->err; }
@@ -109,73 +124,38 @@ const char *qk_draw_error(const qk_draw *d) { return d->err; }
 void qk_draw_begin(qk_draw *d) {
   record_clear(d);
   d->nclips = 0;
-  qk_plat_set_clip(d->plat, 0, 0, 0, 0, 0);
+  d->frame_tick = d->tick;
+  qk_frame_begin(d->frame);
 }
 
-void qk_draw_clear(qk_draw *d, qk_color c) { qk_plat_clear(d->plat, c); }
+void qk_draw_end(qk_draw *d) { qk_frame_run(d->frame); }
+void qk_draw_present(qk_draw *d) { qk_frame_present(d->frame); }
+
+static irect current_clip(const qk_draw *d);
+
+void qk_draw_clear(qk_draw *d, qk_color c) { qk_frame_clear(d->frame, c); }
 
 static float S(const qk_draw *d, float v) { return v * d->view.scale; }
 
 /* ---- shapes ---- */
 
-/* Appends the outline of a rounded rectangle (physical px) to d->verts from
-** index `at`; returns the number of points. */
-static int rounded_outline(qk_draw *d, int at, float x, float y, float w, float h, float r) {
-  int seg = r < 3 ? 1 : r < 12 ? 4 : r < 40 ? 8 : 14;
-  const float cx[4] = {x + w - r, x + w - r, x + r, x + r};
-  const float cy[4] = {y + r, y + h - r, y + h - r, y + r};
-  const float start[4] = {-90, 0, 90, 180};
-  int n = 0;
-  for (int c = 0; c < 4; c++)
-    for (int k = 0; k <= seg; k++) {
-      float a = (start[c] + 90.0f * (float)k / (float)seg) * (float)M_PI / 180.0f;
-      d->verts[2 * (at + n)] = cx[c] + r * cosf(a);
-      d->verts[2 * (at + n) + 1] = cy[c] + r * sinf(a);
-      n++;
-    }
-  return n;
-}
-
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width) {
   if (w <= 0 || h <= 0 || c.a == 0) return;
   float px = S(d, x), py = S(d, y), pw = S(d, w), ph = S(d, h), r = S(d, radius);
-  if (r > pw / 2) r = pw / 2;
-  if (r > ph / 2) r = ph / 2;
-  if (line_width <= 0) {
-    if (r < 0.5f) {
-      qk_plat_fill_rect(d->plat, px, py, pw, ph, c);
-      return;
-    }
-    /* Fan from the centre: vertex 0 is the centre, then the outline. */
-    d->verts[0] = px + pw / 2;
-    d->verts[1] = py + ph / 2;
-    int n = rounded_outline(d, 1, px, py, pw, ph, r);
-    for (int i = 0; i < n; i++) {
-      d->idx[3 * i] = 0;
-      d->idx[3 * i + 1] = 1 + i;
-      d->idx[3 * i + 2] = 1 + (i + 1) % n;
-    }
-    qk_plat_triangles(d->plat, d->verts, n + 1, d->idx, 3 * n, c);
+  if (r < 0.5f && line_width <= 0) {
+    qk_frame_fill(d->frame, current_clip(d), px, py, pw, ph, c);
     return;
   }
-  float lw = S(d, line_width);
-  if (lw < 1) lw = 1;
-  if (lw * 2 >= pw || lw * 2 >= ph) {
-    qk_draw_rect(d, x, y, w, h, c, radius, 0);
-    return;
+  /* Whole pixels: the corners are pieces of a cached circle (platform.h). */
+  int x0 = (int)lroundf(px), y0 = (int)lroundf(py), x1 = (int)lroundf(px + pw), y1 = (int)lroundf(py + ph);
+  if (x1 <= x0) x1 = x0 + 1;
+  if (y1 <= y0) y1 = y0 + 1;
+  int lw = 0;
+  if (line_width > 0) {
+    lw = (int)lroundf(S(d, line_width));
+    if (lw < 1) lw = 1;
   }
-  /* A ring: outer outline, then inner outline, quads between them. */
-  int n = rounded_outline(d, 0, px, py, pw, ph, r);
-  float ri = r - lw > 0 ? r - lw : 0;
-  int n2 = rounded_outline(d, n, px + lw, py + lw, pw - 2 * lw, ph - 2 * lw, ri);
-  if (n2 != n) return; /* same segment count is needed to pair points */
-  for (int i = 0; i < n; i++) {
-    int a = i, b = (i + 1) % n, ai = n + i, bi = n + (i + 1) % n;
-    int *q = &d->idx[6 * i];
-    q[0] = a; q[1] = b; q[2] = ai;
-    q[3] = b; q[4] = bi; q[5] = ai;
-  }
-  qk_plat_triangles(d->plat, d->verts, 2 * n, d->idx, 6 * n, c);
+  qk_frame_rounded(d->frame, current_clip(d), x0, y0, x1 - x0, y1 - y0, (int)lroundf(r), lw, c);
 }
 
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c) {
@@ -183,35 +163,24 @@ void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float widt
   if (hw < 0.5f) hw = 0.5f;
   float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
   if (len < 1e-3f) {
-    qk_plat_fill_rect(d->plat, ax - hw, ay - hw, 2 * hw, 2 * hw, c);
+    qk_frame_fill(d->frame, current_clip(d), ax - hw, ay - hw, 2 * hw, 2 * hw, c);
+    return;
+  }
+  if (dx == 0 || dy == 0) { /* straight across or down: a rectangle */
+    float lx = ax < bx ? ax : bx, ly = ay < by ? ay : by;
+    if (dy == 0) qk_frame_fill(d->frame, current_clip(d), lx, ly - hw, fabsf(dx), 2 * hw, c);
+    else qk_frame_fill(d->frame, current_clip(d), lx - hw, ly, 2 * hw, fabsf(dy), c);
     return;
   }
   float nx = -dy / len * hw, ny = dx / len * hw;
   float v[8] = {ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, ax - nx, ay - ny};
   int idx[6] = {0, 1, 2, 0, 2, 3};
-  qk_plat_triangles(d->plat, v, 4, idx, 6, c);
+  qk_frame_triangles(d->frame, current_clip(d), v, 4, idx, 6, c);
 }
 
 void qk_draw_arc(qk_draw *d, float cx, float cy, float r, float thickness, float a0, float a1, qk_color c) {
-  float pcx = S(d, cx), pcy = S(d, cy), ro = S(d, r), ri = S(d, r - thickness);
-  if (ri < 0) ri = 0;
-  if (a1 < a0) { float t = a0; a0 = a1; a1 = t; }
-  if (a1 - a0 > 360) a1 = a0 + 360;
-  int seg = (int)((a1 - a0) / 4.0f) + 1;
-  if (seg > MAX_SHAPE_VERTS / 2 - 1) seg = MAX_SHAPE_VERTS / 2 - 1;
-  for (int k = 0; k <= seg; k++) {
-    float a = (a0 + (a1 - a0) * (float)k / (float)seg - 90.0f) * (float)M_PI / 180.0f;
-    d->verts[4 * k] = pcx + ro * cosf(a);
-    d->verts[4 * k + 1] = pcy + ro * sinf(a);
-    d->verts[4 * k + 2] = pcx + ri * cosf(a);
-    d->verts[4 * k + 3] = pcy + ri * sinf(a);
-  }
-  for (int k = 0; k < seg; k++) {
-    int *q = &d->idx[6 * k], o = 2 * k;
-    q[0] = o; q[1] = o + 2; q[2] = o + 1;
-    q[3] = o + 2; q[4] = o + 3; q[5] = o + 1;
-  }
-  qk_plat_triangles(d->plat, d->verts, 2 * (seg + 1), d->idx, 6 * seg, c);
+  float ri = S(d, r - thickness);
+  qk_frame_arc(d->frame, current_clip(d), S(d, cx), S(d, cy), S(d, r), ri < 0 ? 0 : ri, a0, a1, c);
 }
 
 void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c) {
@@ -231,7 +200,7 @@ void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c) {
     d->idx[3 * i + 1] = 1 + i;
     d->idx[3 * i + 2] = 1 + (i + 1) % n;
   }
-  qk_plat_triangles(d->plat, d->verts, n + 1, d->idx, 3 * n, c);
+  qk_frame_triangles(d->frame, current_clip(d), d->verts, n + 1, d->idx, 3 * n, c);
 }
 
 /* ---- clipping ---- */
@@ -252,16 +221,10 @@ void qk_draw_push_clip(qk_draw *d, float x, float y, float w, float h) {
   irect r = {x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0};
   if (d->nclips < CLIP_DEPTH) d->clips[d->nclips++] = r;
   else d->clips[CLIP_DEPTH - 1] = r;
-  qk_plat_set_clip(d->plat, 1, r.x, r.y, r.w, r.h);
 }
 
 void qk_draw_pop_clip(qk_draw *d) {
   if (d->nclips > 0) d->nclips--;
-  if (d->nclips == 0) qk_plat_set_clip(d->plat, 0, 0, 0, 0, 0);
-  else {
-    irect r = d->clips[d->nclips - 1];
-    qk_plat_set_clip(d->plat, 1, r.x, r.y, r.w, r.h);
-  }
 }
 
 /* Visible part of a logical rectangle, in logical units; 0 if none shows. */
@@ -336,11 +299,12 @@ int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, f
   qk_text_block b;
   if (text_too_long(d, len)) return -1;
   style_of(d, o, &st);
-  if (qk_text_measure(d->text, s, len, &st, &b) != 0 ||
-      qk_text_draw(d->text, s, len, &st, S(d, x), S(d, y), o->align, c) != 0) {
+  if (qk_text_measure(d->text, s, len, &st, &b) != 0) {
     snprintf(d->err, sizeof d->err, "text drawing failed (font or memory)");
     return -1;
   }
+  /* Rasterised when the frame runs, and only the runs that show. */
+  qk_frame_text(d->frame, current_clip(d), s, len, &st, S(d, x), S(d, y), o->align, c, b.width, b.height);
   *w = (float)b.width / d->view.scale;
   *h = (float)b.height / d->view.scale;
   float bx = x, by = y, bw = o->width > 0 ? o->width : *w, bh = *h;
@@ -389,6 +353,11 @@ static qk_texture *image_get(qk_draw *d, const char *name) {
     slot = 0;
     for (int i = 1; i < MAX_IMAGES; i++)
       if (d->images[i].used < d->images[slot].used) slot = i;
+    if (d->images[slot].tex && d->images[slot].used > d->frame_tick) { /* this frame's list draws it */
+      qk_plat_texture_free(tex);
+      snprintf(d->err, sizeof d->err, "image '%s': more than %d images in one frame", name, MAX_IMAGES);
+      return NULL;
+    }
     free(d->images[slot].name);
     qk_plat_texture_free(d->images[slot].tex);
   } else {
@@ -422,7 +391,7 @@ int qk_draw_image(qk_draw *d, const char *name, float x, float y, float w, float
   if (w <= 0 && h <= 0) { w = (float)iw; h = (float)ih; }
   else if (w <= 0) w = h * (float)iw / (float)(ih ? ih : 1);
   else if (h <= 0) h = w * (float)ih / (float)(iw ? iw : 1);
-  qk_plat_texture_draw(d->plat, t, S(d, x), S(d, y), S(d, w), S(d, h), tint);
+  qk_frame_image(d->frame, current_clip(d), t, name, S(d, x), S(d, y), S(d, w), S(d, h), tint);
   return 0;
 }
 

@@ -52,7 +52,12 @@ void qk_draw_set_image_root(qk_draw *d, const char *dir);
 const qk_view *qk_draw_view(const qk_draw *d);
 void qk_draw_update_view(qk_draw *d);
 
+/* A frame: begin, drawing calls (recorded, see draw_frame.h), end (draws
+** what changed since the last frame — all of it on a GPU), then present. A
+** screenshot of the frame is taken between end and present. */
 void qk_draw_begin(qk_draw *d); /* new frame: forgets the last frame's record */
+void qk_draw_end(qk_draw *d);
+void qk_draw_present(qk_draw *d);
 void qk_draw_clear(qk_draw *d, qk_color c);
 /* line_width <= 0: filled. radius: rounded corners. */
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width);

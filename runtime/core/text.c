@@ -21,7 +21,6 @@
 #define WIDTH_SLOTS 8192   /* power of two */
 #define BUCKETS 1024       /* power of two */
 #define MAX_ENTRIES 768
-#define MAX_TEXTURE_BYTES (40u << 20)
 
 typedef struct {
   char family[128];
@@ -65,6 +64,7 @@ struct qk_text {
   entry *buckets[BUCKETS];
   entry lru; /* sentinel */
   size_t nentries, bytes;
+  size_t budget;             /* texture bytes kept (qk_text_set_screen) */
   qk_text_stats stats;
   char err[256];
 };
@@ -221,7 +221,7 @@ static void entry_free(qk_text *t, entry *e) {
 }
 
 static void evict(qk_text *t, const entry *keep) {
-  while ((t->nentries > MAX_ENTRIES || t->bytes > MAX_TEXTURE_BYTES) && t->lru.prev != &t->lru) {
+  while ((t->nentries > MAX_ENTRIES || t->bytes > t->budget) && t->lru.prev != &t->lru) {
     entry *victim = t->lru.prev;
     if (victim == keep) break;
     entry_free(t, victim);
@@ -288,6 +288,7 @@ qk_text *qk_text_new(qk_platform *p, const char *const *font_dirs, int ndirs, co
   }
   t->plat = p;
   t->lru.next = t->lru.prev = &t->lru;
+  t->budget = QK_TEXT_MIN_BUDGET;
   snprintf(t->default_family, sizeof t->default_family, "%s",
            default_family && *default_family ? default_family : "Noto Sans CJK SC");
   t->fonts = qk_fonts_new(font_dirs, ndirs, err, errlen);
@@ -347,8 +348,19 @@ static qk_texture *render_run(qk_text *t, qk_font *f, const char *s, size_t len)
   return tex;
 }
 
+void qk_text_set_screen(qk_text *t, int w, int h) {
+  size_t want = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0) * 4u * 3u;
+  t->budget = want > QK_TEXT_MIN_BUDGET ? want : QK_TEXT_MIN_BUDGET;
+  evict(t, NULL);
+}
+
 int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
                  qk_color c) {
+  return qk_text_draw_visible(t, s, len, st, x, y, align, c, NULL);
+}
+
+int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
+                         qk_color c, const int *vis) {
   entry *e = lookup(t, s, len, st);
   if (!e) return -1;
   const qk_text_layout *l = &e->layout;
@@ -363,6 +375,10 @@ int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st,
     if (align == QK_ALIGN_CENTER) lx += (float)(box - ln->width) / 2.0f;
     else if (align == QK_ALIGN_RIGHT) lx += (float)(box - ln->width);
     float ly = y + (float)(li * e->line_height);
+    /* A line wholly above or below what shows (with a line's margin for
+    ** fallback faces' taller glyphs) is neither drawn nor rasterised. */
+    if (vis && (ly + 2.0f * (float)e->line_height < (float)vis[1] || ly - (float)e->line_height > (float)(vis[1] + vis[3])))
+      continue;
     for (int ri = ln->first_run; ri < ln->first_run + ln->nruns; ri++) {
       const qk_text_run *r = &l->runs[ri];
       qk_font *f = font_get(t, e->set, r->font, e->px);

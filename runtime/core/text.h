@@ -48,6 +48,17 @@ int qk_text_measure(qk_text *t, const char *s, size_t len, const qk_text_style *
 ** (or within max_width when set). */
 int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
                  qk_color c);
+/* The same, drawing (and rasterising) only the runs that meet the visible
+** rectangle vis = {x, y, w, h} in pixels (NULL: all): a long text scrolled
+** in a small window costs what shows, not its whole length. */
+int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
+                         qk_color c, const int *vis);
+/* Sizes the texture budget to a screen of w x h pixels: rendered runs for
+** three screens' worth of pixels, at least QK_TEXT_MIN_BUDGET. A fixed
+** 40 MiB thrashed at 4K (each screen is 32 MiB): scrolling re-rasterised
+** the same lines every frame. */
+#define QK_TEXT_MIN_BUDGET (24u << 20)
+void qk_text_set_screen(qk_text *t, int w, int h);
 void qk_text_stats_get(const qk_text *t, qk_text_stats *out);
 /* Drops every cached layout and texture (renderer reset, memory pressure). */
 void qk_text_flush(qk_text *t);

@@ -79,12 +79,37 @@ void qk_plat_text_input(qk_platform *p, int on, int x, int y, int w, int h);
 
 /* ---- drawing (physical pixels) ---- */
 void qk_plat_drawable_size(qk_platform *p, int *w, int *h);
+/* Sets every pixel inside the clip rectangle (the whole target when none is
+** set) to c, without blending. */
 void qk_plat_clear(qk_platform *p, qk_color c);
 void qk_plat_fill_rect(qk_platform *p, float x, float y, float w, float h, qk_color c);
 /* Filled triangles: xy holds n vertices (x,y pairs), idx holds m indices. */
 void qk_plat_triangles(qk_platform *p, const float *xy, int n, const int *idx, int m, qk_color c);
 void qk_plat_set_clip(qk_platform *p, int on, int x, int y, int w, int h);
+/* A rectangle with rounded corners on whole pixels: filled when line_width
+** <= 0, else an outline line_width px wide drawn inside the rectangle.
+** radius is clamped to half the shorter side. The corners are quadrants of
+** one cached anti-aliased circle texture (nine-slice) and the straight parts
+** plain rectangles, so no pixel is blended twice: SDL 2.26's software
+** renderer makes and blends a temporary surface for every triangle, which
+** cost more than the rest of a frame. */
+void qk_plat_rounded_rect(qk_platform *p, int x, int y, int w, int h, int radius, int line_width, qk_color c);
+/* A ring segment centred on (cx, cy): outer radius ro, inner radius ri (0:
+** a pie slice), from angle a0 to a1 in degrees (0 = up, clockwise; a span of
+** 360 or more is the whole ring). Rasterised anti-aliased into a cached
+** texture, so an unchanged ring costs one copy. */
+void qk_plat_arc(qk_platform *p, float cx, float cy, float ro, float ri, float a0, float a1, qk_color c);
 void qk_plat_present(qk_platform *p);
+/* 1 when the pixels drawn so far survive a present and nothing has spoilt
+** them since (SDL's software renderer draws into the window's own surface;
+** an expose, a resize or a lost render target clears this): then a frame
+** may redraw and present only what changed. Always 0 on a GPU renderer,
+** whose back buffer is undefined after a present. */
+int qk_plat_frame_intact(const qk_platform *p);
+/* Presents only the n rectangles xywh[4*i..] (physical pixels) when the
+** frame is intact, else the whole frame. n == 0 presents nothing. Either
+** way the frame counts as intact afterwards on the software renderer. */
+void qk_plat_present_rects(qk_platform *p, const int *xywh, int n);
 /* Writes the current back buffer (after drawing, before present) as PNG. */
 int qk_plat_screenshot(qk_platform *p, const char *path, char *err, size_t errlen);
 

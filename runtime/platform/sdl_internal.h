@@ -10,6 +10,7 @@
 #include "platform.h"
 
 typedef struct qk_watch qk_watch;
+typedef struct qk_shapes qk_shapes;
 
 struct qk_platform {
   SDL_Window *window;
@@ -25,6 +26,9 @@ struct qk_platform {
   int verts_cap;
   Uint32 wake_event;         /* SDL user event type used by other threads */
   qk_watch *watch;
+  qk_shapes *shapes;         /* sdl_shapes.c: cached circle and arc pieces */
+  int software;              /* SDL's software renderer drawing into the window surface */
+  int frame_lost;            /* the window's pixels were lost or resized: redraw all */
 };
 
 struct qk_texture {
@@ -37,5 +41,9 @@ struct qk_texture {
 ** with code 1 (reload) on the SDL queue from its own thread. */
 qk_watch *qk_watch_start(const char *const *dirs, int ndirs, Uint32 event_type);
 void qk_watch_stop(qk_watch *w);
+
+/* sdl_shapes.c: the cache of anti-aliased circle and arc textures. */
+qk_shapes *qk_shapes_new(void);
+void qk_shapes_free(qk_shapes *s);
 
 #endif

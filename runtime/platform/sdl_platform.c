@@ -152,8 +152,18 @@ video_ok:
     goto fail;
   }
   SDL_RendererInfo info;
-  if (SDL_GetRendererInfo(p->renderer, &info) == 0)
+  if (SDL_GetRendererInfo(p->renderer, &info) == 0) {
     snprintf(p->renderer_name, sizeof p->renderer_name, "%s", info.name);
+    /* SDL's software renderer draws into the window's surface, which keeps
+    ** its pixels between frames: a frame may redraw only what changed. */
+    p->software = strcmp(info.name, "software") == 0;
+  }
+  p->frame_lost = 1;
+  p->shapes = qk_shapes_new();
+  if (!p->shapes) {
+    snprintf(err, errlen, "out of memory");
+    goto fail;
+  }
   SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
   p->wake_event = SDL_RegisterEvents(1);
   if (p->wake_event == (Uint32)-1) {
@@ -174,6 +184,7 @@ void qk_plat_close(qk_platform *p) {
   if (!p) return;
   if (p->watch) qk_watch_stop(p->watch);
   free(p->verts);
+  qk_shapes_free(p->shapes); /* its textures belong to the renderer: before it goes */
   if (p->renderer) SDL_DestroyRenderer(p->renderer);
   if (p->window) SDL_DestroyWindow(p->window);
   if (TTF_WasInit()) TTF_Quit();
@@ -277,13 +288,13 @@ static int translate(qk_platform *p, const SDL_Event *e, qk_event *ev) {
     return 1;
   case SDL_WINDOWEVENT:
     switch (e->window.event) {
-    case SDL_WINDOWEVENT_SIZE_CHANGED: ev->type = QK_EV_RESIZE; return 1;
+    case SDL_WINDOWEVENT_SIZE_CHANGED: p->frame_lost = 1; ev->type = QK_EV_RESIZE; return 1;
     case SDL_WINDOWEVENT_EXPOSED:
-    case SDL_WINDOWEVENT_RESTORED: ev->type = QK_EV_EXPOSE; return 1;
+    case SDL_WINDOWEVENT_RESTORED: p->frame_lost = 1; ev->type = QK_EV_EXPOSE; return 1;
     default: return 0;
     }
   case SDL_RENDER_TARGETS_RESET:
-  case SDL_RENDER_DEVICE_RESET: ev->type = QK_EV_EXPOSE; return 1;
+  case SDL_RENDER_DEVICE_RESET: p->frame_lost = 1; ev->type = QK_EV_EXPOSE; return 1;
   case SDL_QUIT: ev->type = QK_EV_QUIT; return 1;
   default:
     if (e->type == p->wake_event) {
@@ -329,7 +340,16 @@ void qk_plat_drawable_size(qk_platform *p, int *w, int *h) {
 
 void qk_plat_clear(qk_platform *p, qk_color c) {
   SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
-  SDL_RenderClear(p->renderer);
+  if (!SDL_RenderIsClipEnabled(p->renderer)) {
+    SDL_RenderClear(p->renderer);
+    return;
+  }
+  /* SDL_RenderClear ignores the clip; a partial redraw clears only its part. */
+  SDL_Rect r;
+  SDL_RenderGetClipRect(p->renderer, &r);
+  SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_NONE);
+  SDL_RenderFillRect(p->renderer, &r);
+  SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
 }
 
 void qk_plat_fill_rect(qk_platform *p, float x, float y, float w, float h, qk_color c) {
@@ -366,7 +386,27 @@ void qk_plat_set_clip(qk_platform *p, int on, int x, int y, int w, int h) {
   SDL_RenderSetClipRect(p->renderer, &r);
 }
 
-void qk_plat_present(qk_platform *p) { SDL_RenderPresent(p->renderer); }
+void qk_plat_present(qk_platform *p) {
+  SDL_RenderPresent(p->renderer);
+  p->frame_lost = 0;
+}
+
+int qk_plat_frame_intact(const qk_platform *p) { return p->software && !p->frame_lost; }
+
+void qk_plat_present_rects(qk_platform *p, const int *xywh, int n) {
+  if (!qk_plat_frame_intact(p)) {
+    qk_plat_present(p);
+    return;
+  }
+  if (n <= 0) return;
+  /* The software renderer queues its drawing: run the queue into the window
+  ** surface, then copy only the changed rectangles to the screen (with
+  ** X11's shared memory, one put per rectangle instead of the whole window). */
+  SDL_Rect rects[16];
+  if (n > 16) n = 16;
+  for (int i = 0; i < n; i++) rects[i] = (SDL_Rect){xywh[4 * i], xywh[4 * i + 1], xywh[4 * i + 2], xywh[4 * i + 3]};
+  if (SDL_RenderFlush(p->renderer) != 0 || SDL_UpdateWindowSurfaceRects(p->window, rects, n) != 0) qk_plat_present(p);
+}
 
 int qk_plat_screenshot(qk_platform *p, const char *path, char *err, size_t errlen) {
   int w, h;
