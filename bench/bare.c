@@ -5,9 +5,17 @@
 ** hand-written kiosk would. Prints "first-frame" after its first present and
 ** then idles in SDL_WaitEvent like a kiosk waiting for a touch.
 **   qk_bare_kiosk FONT_FILE WIDTH HEIGHT
+** With a frame count it is instead bench/frames' baseline: it draws the
+** question screen of tests/widgets/apps/question (progress, countdown, stem,
+** four option boxes, two buttons, at the kiosk's scale for that screen) that
+** many times with its text kept as textures, as a hand-written kiosk would
+** redraw it, and prints each frame's CPU time (drawing plus present):
+**   qk_bare_kiosk FONT_FILE WIDTH HEIGHT FRAMES
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -22,13 +30,104 @@ static void draw_text(SDL_Renderer *r, TTF_Font *f, const char *s, int x, int y,
   SDL_FreeSurface(surf);
 }
 
+static double thread_cpu_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+typedef struct { SDL_Texture *t; SDL_Rect r; } text_piece;
+
+/* Text in its colour, kept as a texture: what a hand-written kiosk keeps. */
+static text_piece piece(SDL_Renderer *r, TTF_Font *f, const char *s, int x, int y, int wrap, Uint8 cr, Uint8 cg,
+                        Uint8 cb) {
+  text_piece p = {NULL, {x, y, 0, 0}};
+  SDL_Color fg = {cr, cg, cb, 255};
+  SDL_Surface *surf = TTF_RenderUTF8_Blended_Wrapped(f, s, fg, (Uint32)wrap);
+  if (!surf) return p;
+  p.t = SDL_CreateTextureFromSurface(r, surf);
+  p.r.w = surf->w;
+  p.r.h = surf->h;
+  SDL_FreeSurface(surf);
+  return p;
+}
+
+static void fill(SDL_Renderer *r, int x, int y, int w, int h, Uint8 cr, Uint8 cg, Uint8 cb) {
+  SDL_Rect rc = {x, y, w, h};
+  SDL_SetRenderDrawColor(r, cr, cg, cb, 255);
+  SDL_RenderFillRect(r, &rc);
+}
+
+static void copy(SDL_Renderer *r, text_piece *p) {
+  if (p->t) SDL_RenderCopy(r, p->t, NULL, &p->r);
+}
+
+/* The question screen, redrawn frames times from cached text textures. */
+static int question_frames(SDL_Renderer *r, const char *font, int w, int h, int frames) {
+  int shorter = w < h ? w : h;
+  double logical = shorter < 600 ? 600 : shorter > 800 ? 800 : shorter, k = shorter / logical;
+#define P(v) ((int)((v) * k + 0.5))
+  TTF_Font *heading = TTF_OpenFont(font, P(34)), *body = TTF_OpenFont(font, P(28)), *small = TTF_OpenFont(font, P(22));
+  if (!heading || !body || !small) return 1;
+  TTF_SetFontStyle(heading, TTF_STYLE_BOLD);
+  int m = P(40), cw = w - 2 * m, y = m;
+  const char *opts[4] = {"将客户问题转交给其他部门后不再跟进", "无论问题复杂与否，均由受理人全程负责", "仅在客户情绪激动时才提供重点服务",
+                         "对超出权限的问题直接拒绝客户请求"};
+  const char *letters[4] = {"A", "B", "C", "D"};
+  text_piece progress = piece(r, small, "第 2 题 / 共 13 题 · 单选题（每题 2 分）", m, y, cw - P(100), 90, 100, 120);
+  text_piece clock = piece(r, body, "45", w - m - P(56), y + P(20), 0, 37, 99, 235);
+  text_piece stem = piece(r, heading, "2.2026年客户服务规范强调“首问负责制”，以下哪项最能体现该原则？", m, y + P(100), cw, 20, 30, 50);
+  text_piece opt[4], let[4];
+  int oy = stem.r.y + stem.r.h + P(24), oh = P(80);
+  for (int i = 0; i < 4; i++) {
+    opt[i] = piece(r, body, opts[i], m + P(84), oy + i * (oh + P(14)) + P(22), cw - P(120), 20, 30, 50);
+    let[i] = piece(r, body, letters[i], m + P(32), oy + i * (oh + P(14)) + P(22), 0, i == 1 ? 255 : 90,
+                   i == 1 ? 255 : 100, i == 1 ? 255 : 120);
+  }
+  text_piece chosen = piece(r, small, "已选择 B", m, oy + 4 * (oh + P(14)), 0, 90, 100, 120);
+  text_piece prev = piece(r, body, "上一题", m + P(130), h - m - P(50), 0, 20, 30, 50);
+  text_piece next = piece(r, body, "下一题", m + cw / 2 + P(180), h - m - P(50), 0, 255, 255, 255);
+  for (int f = 0; f < frames; f++) {
+    double t0 = thread_cpu_ms();
+    SDL_SetRenderDrawColor(r, 244, 246, 250, 255);
+    SDL_RenderClear(r);
+    copy(r, &progress);
+    fill(r, m, y + P(44), cw - P(100), P(12), 226, 232, 240);
+    fill(r, m, y + P(44), (cw - P(100)) * 2 / 13, P(12), 37, 99, 235);
+    fill(r, w - m - P(76), y, P(76), P(76), 37, 99, 235);
+    fill(r, w - m - P(70), y + P(6), P(64), P(64), 244, 246, 250);
+    copy(r, &clock);
+    copy(r, &stem);
+    for (int i = 0; i < 4; i++) {
+      int by = oy + i * (oh + P(14));
+      fill(r, m, by, cw, oh, 200, 208, 220);
+      fill(r, m + P(2), by + P(2), cw - P(4), oh - P(4), i == 1 ? 232 : 255, i == 1 ? 240 : 255, 255);
+      fill(r, m + P(20), by + P(18), P(44), P(44), i == 1 ? 37 : 226, i == 1 ? 99 : 232, i == 1 ? 235 : 240);
+      copy(r, &let[i]);
+      copy(r, &opt[i]);
+    }
+    copy(r, &chosen);
+    fill(r, m, h - m - P(64), cw * 3 / 10, P(64), 226, 232, 240);
+    fill(r, m + cw * 3 / 10 + P(20), h - m - P(64), cw * 7 / 10 - P(20), P(64), 37, 99, 235);
+    copy(r, &prev);
+    copy(r, &next);
+    SDL_RenderPresent(r);
+    printf("frame-cpu %.3f ms\n", thread_cpu_ms() - t0);
+  }
+#undef P
+  fflush(stdout);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) return 2;
   int w = atoi(argv[2]), h = atoi(argv[3]);
+  int frames = argc > 4 ? atoi(argv[4]) : 0;
   if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) return 1;
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_Window *win = SDL_CreateWindow("bare", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, 0);
   SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+  if (r && frames > 0) return question_frames(r, argv[1], w, h, frames);
   TTF_Font *title = TTF_OpenFont(argv[1], 44), *body = TTF_OpenFont(argv[1], 26), *small = TTF_OpenFont(argv[1], 20);
   if (!r || !title || !body || !small) return 1;
   SDL_SetRenderDrawColor(r, 244, 246, 250, 255);

@@ -49,7 +49,7 @@ struct qk_frame {
   qk_irect damage[QK_FRAME_MAX_DAMAGE];
   int ndamage;
   int bench;          /* QUIZKIOSK_BENCH=frames|whole: one line of cost per frame */
-  double cpu_start;
+  double cpu_start, cpu_run;  /* when the frame began, when its list began to run */
   qk_frame_stats stats;
 };
 
@@ -100,10 +100,14 @@ void qk_frame_always_whole(qk_frame *f, int on) { f->always_whole = on; }
 
 void qk_frame_stats_get(const qk_frame *f, qk_frame_stats *out) { *out = f->stats; }
 
-void qk_frame_begin(qk_frame *f) {
+static void empty_list(qk_frame *f) {
   cmd_list *l = &f->lists[f->cur];
   l->n = 0;
   l->used = 0;
+}
+
+void qk_frame_begin(qk_frame *f) {
+  empty_list(f);
   if (f->bench) f->cpu_start = thread_cpu_ms();
 }
 
@@ -168,7 +172,12 @@ static cmd *push(qk_frame *f, cmd_kind kind, qk_irect clip, qk_irect box, qk_col
 
 static qk_irect screen(const qk_frame *f) { return (qk_irect){0, 0, f->sw, f->sh}; }
 
-void qk_frame_clear(qk_frame *f, qk_color c) { push(f, CMD_CLEAR, screen(f), screen(f), c); }
+void qk_frame_clear(qk_frame *f, qk_color c) {
+  /* Nothing drawn before a clear shows: drop it (the runtime clears, then
+  ** the app clears to its own background — one full-screen fill, not two). */
+  if (c.a == 255) empty_list(f);
+  push(f, CMD_CLEAR, screen(f), screen(f), c);
+}
 
 void qk_frame_fill(qk_frame *f, qk_irect clip, float x, float y, float w, float h, qk_color c) {
   if (w <= 0 || h <= 0 || c.a == 0) return;
@@ -376,6 +385,7 @@ static void run_area(qk_frame *f, qk_irect area_rect) {
 }
 
 void qk_frame_run(qk_frame *f) {
+  if (f->bench) f->cpu_run = thread_cpu_ms();
   f->ndamage = 0;
   int whole = f->whole || f->always_whole || !f->have_last || !qk_plat_frame_intact(f->plat);
   if (whole) f->damage[f->ndamage++] = screen(f);
@@ -408,7 +418,9 @@ void qk_frame_present(qk_frame *f) {
   f->have_last = 1;
   f->whole = 0;
   if (f->bench) {
-    printf("frame-cpu %.3f ms, %.0f px redrawn\n", thread_cpu_ms() - f->cpu_start, f->stats.damaged_pixels_last);
+    double end = thread_cpu_ms();
+    printf("frame-cpu %.3f ms, %.0f px redrawn, %.3f ms recording, %d commands\n", end - f->cpu_start,
+           f->stats.damaged_pixels_last, f->cpu_run - f->cpu_start, f->lists[!f->cur].n);
     fflush(stdout);
   }
 }

@@ -46,6 +46,7 @@ typedef struct entry {
   size_t src_len;            /* the input's length: layout.text starts with it */
   qk_text_layout layout;
   qk_texture **tex;          /* one per run, NULL until drawn */
+  qk_color tex_color;        /* the colour the textures were rendered in */
   size_t bytes;
   int line_height, ascent;
 } entry;
@@ -336,14 +337,14 @@ int qk_text_measure(qk_text *t, const char *s, size_t len, const qk_text_style *
 
 /* Rasterises a run; control characters (tabs in tracebacks...) would come
 ** out as missing-glyph boxes, so they are drawn as spaces. */
-static qk_texture *render_run(qk_text *t, qk_font *f, const char *s, size_t len) {
+static qk_texture *render_run(qk_text *t, qk_font *f, const char *s, size_t len, qk_color c) {
   size_t i = 0;
   while (i < len && (unsigned char)s[i] >= 0x20) i++;
-  if (i == len) return qk_plat_font_render(t->plat, f, s, len);
+  if (i == len) return qk_plat_font_render(t->plat, f, s, len, c);
   char *copy = malloc(len);
   if (!copy) return NULL;
   for (i = 0; i < len; i++) copy[i] = (unsigned char)s[i] < 0x20 ? ' ' : s[i];
-  qk_texture *tex = qk_plat_font_render(t->plat, f, copy, len);
+  qk_texture *tex = qk_plat_font_render(t->plat, f, copy, len, c);
   free(copy);
   return tex;
 }
@@ -368,6 +369,17 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
     e->tex = calloc((size_t)l->nruns, sizeof *e->tex);
     if (!e->tex) return -1;
   }
+  /* Runs are rendered in their colour (platform.h): another colour than
+  ** last time renders them again. */
+  if (e->tex && (e->tex_color.r != c.r || e->tex_color.g != c.g || e->tex_color.b != c.b)) {
+    for (int i = 0; i < l->nruns; i++) {
+      qk_plat_texture_free(e->tex[i]);
+      e->tex[i] = NULL;
+    }
+    t->bytes -= e->bytes;
+    e->bytes = 0;
+  }
+  e->tex_color = c;
   int box = st->max_width > 0 ? st->max_width : l->width;
   for (int li = 0; li < l->nlines; li++) {
     const qk_text_line *ln = &l->lines[li];
@@ -384,7 +396,7 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
       qk_font *f = font_get(t, e->set, r->font, e->px);
       if (!f) continue;
       if (!e->tex[ri]) {
-        e->tex[ri] = render_run(t, f, l->text + r->start, r->len);
+        e->tex[ri] = render_run(t, f, l->text + r->start, r->len, c);
         if (!e->tex[ri]) continue; /* e.g. only spaces: nothing to draw */
         size_t b = qk_plat_texture_bytes(e->tex[ri]);
         e->bytes += b;

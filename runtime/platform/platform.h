@@ -136,7 +136,11 @@ int qk_plat_font_ascent(const qk_font *f);
 int qk_plat_font_has_glyph(const qk_font *f, uint32_t codepoint);
 /* Width in pixels of UTF-8 text s[0..len) shaped as one run. */
 int qk_plat_font_measure(qk_font *f, const char *s, size_t len);
-/* Rasterises one run in white (tinted when drawn). NULL on failure. */
-qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len);
+/* Rasterises one run in colour c (its alpha is applied when drawn, from
+** the draw's tint). Drawn later, such a texture takes only the tint's
+** alpha: a texture without colour modulation blits on SDL's fast path,
+** which made text 2-3x cheaper to draw than white glyphs tinted. NULL on
+** failure. */
+qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len, qk_color c);
 
 #endif

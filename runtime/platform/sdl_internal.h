@@ -34,13 +34,16 @@ struct qk_platform {
 struct qk_texture {
   SDL_Texture *tex;
   int w, h;      /* size to draw at */
-  int colour;    /* has its own colours (emoji): tint only its alpha */
+  int colour;    /* has its own colours (emoji, or text rendered in its colour): tint only its alpha */
 };
 
 /* sdl_watch.c: watches a directory tree for *.lua changes; pushes wake_event
 ** with code 1 (reload) on the SDL queue from its own thread. */
 qk_watch *qk_watch_start(const char *const *dirs, int ndirs, Uint32 event_type);
 void qk_watch_stop(qk_watch *w);
+
+/* Sets the draw colour, and blending only when it is translucent. */
+void qk_plat_draw_color(qk_platform *p, qk_color c);
 
 /* sdl_shapes.c: the cache of anti-aliased circle and arc textures. */
 qk_shapes *qk_shapes_new(void);

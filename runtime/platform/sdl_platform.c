@@ -352,9 +352,16 @@ void qk_plat_clear(qk_platform *p, qk_color c) {
   SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
 }
 
+void qk_plat_draw_color(qk_platform *p, qk_color c) {
+  SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+  /* An opaque colour needs no blending: the software renderer then fills
+  ** rows at memory speed instead of blending pixel by pixel. */
+  SDL_SetRenderDrawBlendMode(p->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+}
+
 void qk_plat_fill_rect(qk_platform *p, float x, float y, float w, float h, qk_color c) {
   SDL_FRect r = {x, y, w, h};
-  SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+  qk_plat_draw_color(p, c);
   SDL_RenderFillRectF(p->renderer, &r);
 }
 
@@ -374,6 +381,7 @@ void qk_plat_triangles(qk_platform *p, const float *xy, int n, const int *idx, i
     p->verts[i].color = col;
     p->verts[i].tex_coord.x = p->verts[i].tex_coord.y = 0;
   }
+  qk_plat_draw_color(p, c); /* untextured geometry blends by the draw blend mode */
   SDL_RenderGeometry(p->renderer, NULL, p->verts, n, idx, m);
 }
 

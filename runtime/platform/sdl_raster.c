@@ -184,16 +184,17 @@ int qk_plat_font_measure(qk_font *f, const char *s, size_t len) {
   return (int)((float)w * f->scale + 0.5f);
 }
 
-qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len) {
+qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_t len, qk_color c) {
   char buf[RUN_STACK], *heap;
   const char *z = terminated(s, len, buf, &heap);
   if (!z) return NULL;
-  SDL_Color white = {255, 255, 255, 255};
-  SDL_Surface *surf = TTF_RenderUTF8_Blended(f->ttf, z, white);
+  SDL_Color fg = {c.r, c.g, c.b, 255};
+  SDL_Surface *surf = TTF_RenderUTF8_Blended(f->ttf, z, fg);
   free(heap);
   if (!surf) return NULL;
   qk_texture *t = texture_from_surface(p, surf);
   SDL_FreeSurface(surf);
+  if (t) t->colour = 1; /* already in its colour */
   if (t && f->scale != 1.0f) {
     /* A colour bitmap: drawn smaller, in its own colours, smoothly scaled. */
     t->w = (int)((float)t->w * f->scale + 0.5f);

@@ -157,7 +157,7 @@ void qk_plat_rounded_rect(qk_platform *p, int x, int y, int w, int h, int radius
   if (R < 0) R = 0;
   int L = line_width;
   if (L > 0 && (2 * L >= w || 2 * L >= h)) L = 0; /* an outline that thick is the whole box */
-  SDL_SetRenderDrawColor(p->renderer, c.r, c.g, c.b, c.a);
+  qk_plat_draw_color(p, c);
   shape_slot *ring = R > 0 ? ring_texture(p, R, L) : NULL;
   if (R > 0 && !ring) R = 0; /* no texture (out of memory): square corners rather than none */
   straight_parts(p, x, y, w, h, R, L);
