@@ -3,9 +3,9 @@
 ** SDL 2.26's software renderer draws SDL_RenderGeometry by building and
 ** blending a temporary surface for each triangle's bounding box, so a
 ** rounded box drawn as a triangle fan cost more than the rest of the frame.
-** Here a shape's curved parts are coverage masks computed once (white, with
-** anti-aliased alpha), kept as textures in a small LRU, and tinted when
-** drawn; straight parts are plain rectangles. Owns that cache.
+** Here a shape's curved parts are computed once in their colour (with
+** anti-aliased alpha) and kept as textures in a small LRU; straight parts
+** are plain rectangles. Owns that cache.
 */
 #include "sdl_internal.h"
 
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SHAPE_SLOTS 48
+#define SHAPE_SLOTS 64
 /* A shape bigger than this a side is not cached as one texture: it is drawn
 ** with triangles as before (nothing on a kiosk screen comes near it). */
 #define SHAPE_MAX_SIDE 2048
@@ -21,7 +21,7 @@
 typedef struct {
   int used_tick;    /* 0 = empty */
   int kind;         /* 1 = ring (corners), 2 = arc */
-  int key[6];
+  int key[7];
   SDL_Texture *tex;
   int w, h;
 } shape_slot;
@@ -60,7 +60,7 @@ static float angle_of(float dx, float dy) {
 
 /* Finds a cached texture for kind+key, or the slot to fill (its old
 ** texture freed). *hit says which. */
-static shape_slot *slot_for(qk_shapes *s, int kind, const int key[6], int *hit) {
+static shape_slot *slot_for(qk_shapes *s, int kind, const int key[7], int *hit) {
   shape_slot *lru = &s->slots[0];
   for (int i = 0; i < SHAPE_SLOTS; i++) {
     shape_slot *sl = &s->slots[i];
@@ -89,12 +89,19 @@ static SDL_Texture *mask_texture(SDL_Renderer *r, const Uint32 *px, int w, int h
   return t;
 }
 
-static Uint32 white(float cover) { return (Uint32)(cover * 255.0f + 0.5f) << 24 | 0xFFFFFFu; }
+/* A pixel of colour c covering cover of it. The colour is baked in rather
+** than tinted at draw time: an unmodulated static texture blits on SDL's
+** run-length-encoded fast path. */
+static Uint32 pixel(qk_color c, float cover) {
+  return (Uint32)(cover * (float)c.a + 0.5f) << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+}
 
-/* A circle of radius R centred in a 2R x 2R texture: a disc (line == 0) or
-** a ring line px wide. Its four quadrants are the four corners. */
-static shape_slot *ring_texture(qk_platform *p, int R, int line) {
-  int key[6] = {R, line, 0, 0, 0, 0}, hit;
+static int packed(qk_color c) { return (int)((unsigned)c.r << 24 | (unsigned)c.g << 16 | (unsigned)c.b << 8 | c.a); }
+
+/* A circle of radius R in colour c centred in a 2R x 2R texture: a disc
+** (line == 0) or a ring line px wide. Its quadrants are the four corners. */
+static shape_slot *ring_texture(qk_platform *p, int R, int line, qk_color c) {
+  int key[7] = {R, line, packed(c), 0, 0, 0, 0}, hit;
   if (!p->shapes || R < 1 || 2 * R > SHAPE_MAX_SIDE) return NULL;
   shape_slot *sl = slot_for(p->shapes, 1, key, &hit);
   if (hit) return sl;
@@ -105,7 +112,7 @@ static shape_slot *ring_texture(qk_platform *p, int R, int line) {
   for (int y = 0; y < D; y++)
     for (int x = 0; x < D; x++) {
       float dx = (float)x + 0.5f - ro, dy = (float)y + 0.5f - ro;
-      px[y * D + x] = white(ring_cover(sqrtf(dx * dx + dy * dy), ro, ri));
+      px[y * D + x] = pixel(c, ring_cover(sqrtf(dx * dx + dy * dy), ro, ri));
     }
   sl->tex = mask_texture(p->renderer, px, D, D);
   free(px);
@@ -117,10 +124,6 @@ static shape_slot *ring_texture(qk_platform *p, int R, int line) {
   return sl;
 }
 
-static void tint(SDL_Texture *t, qk_color c) {
-  SDL_SetTextureColorMod(t, c.r, c.g, c.b);
-  SDL_SetTextureAlphaMod(t, c.a);
-}
 
 static void fill(qk_platform *p, int x, int y, int w, int h) {
   if (w <= 0 || h <= 0) return;
@@ -158,11 +161,10 @@ void qk_plat_rounded_rect(qk_platform *p, int x, int y, int w, int h, int radius
   int L = line_width;
   if (L > 0 && (2 * L >= w || 2 * L >= h)) L = 0; /* an outline that thick is the whole box */
   qk_plat_draw_color(p, c);
-  shape_slot *ring = R > 0 ? ring_texture(p, R, L) : NULL;
+  shape_slot *ring = R > 0 ? ring_texture(p, R, L, c) : NULL;
   if (R > 0 && !ring) R = 0; /* no texture (out of memory): square corners rather than none */
   straight_parts(p, x, y, w, h, R, L);
   if (!ring) return;
-  tint(ring->tex, c);
   const int qx[4] = {0, R, 0, R}, qy[4] = {0, 0, R, R};
   const int dx[4] = {x, x + w - R, x, x + w - R}, dy[4] = {y, y, y + h - R, y + h - R};
   for (int i = 0; i < 4; i++) {
@@ -192,8 +194,8 @@ void qk_plat_arc(qk_platform *p, float cx, float cy, float ro, float ri, float a
   int side = (int)ceilf(2 * ro) + 2;
   if (side > SHAPE_MAX_SIDE || !p->shapes) return;
   float fx = cx - (float)ox, fy = cy - (float)oy;
-  int key[6] = {(int)lroundf(fx * 4), (int)lroundf(fy * 4), (int)lroundf(ro * 4), (int)lroundf(ri * 4),
-                (int)lroundf(a0 * 10), (int)lroundf(span * 10)};
+  int key[7] = {(int)lroundf(fx * 4), (int)lroundf(fy * 4), (int)lroundf(ro * 4), (int)lroundf(ri * 4),
+                (int)lroundf(a0 * 10), (int)lroundf(span * 10), packed(c)};
   int hit;
   shape_slot *sl = slot_for(p->shapes, 2, key, &hit);
   if (!hit) {
@@ -214,7 +216,7 @@ void qk_plat_arc(qk_platform *p, float cx, float cy, float ro, float ri, float a
                                  : 0.5f - (rel - sp < full - rel ? rel - sp : full - rel) * d;
           cov *= clamp01(edge);
         }
-        px[y * side + x] = white(cov);
+        px[y * side + x] = pixel(c, cov);
       }
     sl->tex = mask_texture(p->renderer, px, side, side);
     free(px);
@@ -224,7 +226,6 @@ void qk_plat_arc(qk_platform *p, float cx, float cy, float ro, float ri, float a
     sl->w = sl->h = side;
     sl->used_tick = ++p->shapes->tick;
   }
-  tint(sl->tex, c);
   SDL_Rect dst = {ox, oy, sl->w, sl->h};
   SDL_RenderCopy(p->renderer, sl->tex, NULL, &dst);
 }
