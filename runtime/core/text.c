@@ -46,6 +46,7 @@ typedef struct entry {
   size_t src_len;            /* the input's length: layout.text starts with it */
   qk_text_layout layout;
   qk_texture **tex;          /* one per run, NULL until drawn */
+  float *dy;                 /* per run: baseline shift of a fallback face (set with its texture) */
   qk_color tex_color;        /* the colour the textures were rendered in */
   size_t bytes;
   int line_height, ascent;
@@ -215,6 +216,7 @@ static void entry_free(qk_text *t, entry *e) {
   if (e->tex)
     for (int i = 0; i < e->layout.nruns; i++) qk_plat_texture_free(e->tex[i]);
   free(e->tex);
+  free(e->dy);
   t->bytes -= e->bytes;
   t->nentries--;
   qk_text_layout_free(&e->layout);
@@ -367,7 +369,14 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
   const qk_text_layout *l = &e->layout;
   if (!e->tex && l->nruns > 0) {
     e->tex = calloc((size_t)l->nruns, sizeof *e->tex);
-    if (!e->tex) return -1;
+    e->dy = calloc((size_t)l->nruns, sizeof *e->dy);
+    if (!e->tex || !e->dy) {
+      free(e->tex);
+      free(e->dy);
+      e->tex = NULL;
+      e->dy = NULL;
+      return -1;
+    }
   }
   /* Runs are rendered in their colour (platform.h): another colour than
   ** last time renders them again. */
@@ -393,11 +402,16 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
       continue;
     for (int ri = ln->first_run; ri < ln->first_run + ln->nruns; ri++) {
       const qk_text_run *r = &l->runs[ri];
-      qk_font *f = font_get(t, e->set, r->font, e->px);
-      if (!f) continue;
       if (!e->tex[ri]) {
+        /* The font only for rasterising: sizing a shared face to another
+        ** size (TTF_SetFontSize) for every run drawn cost more than the
+        ** drawing itself on a warm screen with several text sizes. */
+        qk_font *f = font_get(t, e->set, r->font, e->px);
+        if (!f) continue;
         e->tex[ri] = render_run(t, f, l->text + r->start, r->len, c);
         if (!e->tex[ri]) continue; /* e.g. only spaces: nothing to draw */
+        /* Fallback faces have other ascents: align baselines with the main font. */
+        e->dy[ri] = r->font ? (float)(e->ascent - qk_plat_font_ascent(f)) : 0.0f;
         size_t b = qk_plat_texture_bytes(e->tex[ri]);
         e->bytes += b;
         t->bytes += b;
@@ -405,9 +419,7 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
       }
       int tw, th;
       qk_plat_texture_size(e->tex[ri], &tw, &th);
-      /* Fallback faces have other ascents: align baselines with the main font. */
-      float dy = r->font ? (float)(e->ascent - qk_plat_font_ascent(f)) : 0.0f;
-      qk_plat_texture_draw(t->plat, e->tex[ri], lx + (float)r->x, ly + dy, (float)tw, (float)th, c);
+      qk_plat_texture_draw(t->plat, e->tex[ri], lx + (float)r->x, ly + e->dy[ri], (float)tw, (float)th, c);
     }
   }
   evict(t, e);
