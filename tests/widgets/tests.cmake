@@ -11,3 +11,17 @@ qk_replay_test(widgets_question_small tests/widgets/apps/question tests/widgets/
   REF q=widgets_question_800x480.png)
 
 qk_lua_test(widgets_theme tests/widgets/theme_test.lua)
+
+# Partial redraws (only the changed region, software renderer) draw the same
+# pixels as whole ones: small changes on the question screen, and scrolling.
+foreach(size 1280x800 1080x1920 800x480)
+  add_test(NAME widgets_partial_redraw_${size} COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/partial_redraw.sh
+    $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff> ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/apps/question
+    ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/redraw.replay ${size} ${CMAKE_CURRENT_BINARY_DIR}/redraw_${size} pressed q)
+  set_tests_properties(widgets_partial_redraw_${size} PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+endforeach()
+add_test(NAME widgets_partial_redraw_scroll COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/partial_redraw.sh
+  $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff> ${CMAKE_CURRENT_SOURCE_DIR}/bench/frames/explain
+  ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/redraw_scroll.replay 1920x1080 ${CMAKE_CURRENT_BINARY_DIR}/redraw_scroll
+  dragged glided)
+set_tests_properties(widgets_partial_redraw_scroll PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
