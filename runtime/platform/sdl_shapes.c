@@ -14,8 +14,9 @@
 #include <string.h>
 
 #define SHAPE_SLOTS 64
-/* A shape bigger than this a side is not cached as one texture: it is drawn
-** with triangles as before (nothing on a kiosk screen comes near it). */
+/* A shape bigger than this a side is not cached as one texture (nothing on
+** a kiosk screen comes near it): an arc is then drawn with triangles, a
+** rounded box gets square corners. */
 #define SHAPE_MAX_SIDE 2048
 
 typedef struct {
@@ -173,6 +174,25 @@ void qk_plat_rounded_rect(qk_platform *p, int x, int y, int w, int h, int radius
   }
 }
 
+/* An arc as a strip of quads, 4 degrees a segment (no anti-aliasing). */
+static void arc_triangles(qk_platform *p, float cx, float cy, float ro, float ri, float a0, float span, qk_color c) {
+  enum { MAX_SEG = 90 };
+  float xy[4 * (MAX_SEG + 1)];
+  int idx[6 * MAX_SEG];
+  int seg = (int)(span / 4.0f) + 1;
+  if (seg > MAX_SEG) seg = MAX_SEG;
+  for (int k = 0; k <= seg; k++) {
+    float a = (a0 + span * (float)k / (float)seg - 90.0f) * (float)M_PI / 180.0f;
+    xy[4 * k] = cx + ro * cosf(a), xy[4 * k + 1] = cy + ro * sinf(a);
+    xy[4 * k + 2] = cx + ri * cosf(a), xy[4 * k + 3] = cy + ri * sinf(a);
+  }
+  for (int k = 0; k < seg; k++) {
+    int *q = &idx[6 * k], o = 2 * k;
+    q[0] = o, q[1] = o + 2, q[2] = o + 1, q[3] = o + 2, q[4] = o + 3, q[5] = o + 1;
+  }
+  qk_plat_triangles(p, xy, 2 * (seg + 1), idx, 6 * seg, c);
+}
+
 /* The arc's texture covers its whole circle's box from a whole pixel; the
 ** centre's fraction of a pixel, the radii and angles are the key (to 1/4 px
 ** and 1/10 degree), so a ticking countdown makes one new texture a tick and
@@ -192,7 +212,10 @@ void qk_plat_arc(qk_platform *p, float cx, float cy, float ro, float ri, float a
   if (a0 < 0) a0 += 360.0f;
   int ox = (int)floorf(cx - ro), oy = (int)floorf(cy - ro);
   int side = (int)ceilf(2 * ro) + 2;
-  if (side > SHAPE_MAX_SIDE || !p->shapes) return;
+  if (side > SHAPE_MAX_SIDE || !p->shapes) {
+    arc_triangles(p, cx, cy, ro, ri, a0, span, c);
+    return;
+  }
   float fx = cx - (float)ox, fy = cy - (float)oy;
   int key[7] = {(int)lroundf(fx * 4), (int)lroundf(fy * 4), (int)lroundf(ro * 4), (int)lroundf(ri * 4),
                 (int)lroundf(a0 * 10), (int)lroundf(span * 10), packed(c)};

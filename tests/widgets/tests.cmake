@@ -25,3 +25,10 @@ add_test(NAME widgets_partial_redraw_scroll COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/
   ${CMAKE_CURRENT_SOURCE_DIR}/tests/widgets/redraw_scroll.replay 1920x1080 ${CMAKE_CURRENT_BINARY_DIR}/redraw_scroll
   dragged glided)
 set_tests_properties(widgets_partial_redraw_scroll PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+
+# Rounded boxes, outlines, rings and arcs drawn at every radius (issue 14:
+# outlines vanished at radii 12-13 and 40-41 px), read back from the pixels.
+add_executable(qk_shapes_test tests/widgets/shapes_test.c)
+target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform)
+add_test(NAME widgets_shapes COMMAND qk_shapes_test)
+set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
