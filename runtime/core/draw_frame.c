@@ -141,6 +141,7 @@ static size_t pool_add(qk_frame *f, const void *data, size_t len) {
     l->pool = p;
     l->pool_cap = cap;
   }
+  memset(l->pool + l->used, 0, at - l->used); /* padding too: pools are compared bytewise */
   if (len) memcpy(l->pool + at, data, len);
   l->used = at + len;
   return at;

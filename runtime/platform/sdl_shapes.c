@@ -20,7 +20,7 @@
 #define SHAPE_MAX_SIDE 2048
 
 typedef struct {
-  int used_tick;    /* 0 = empty */
+  unsigned long long used_tick; /* 0 = empty; 64 bits: a kiosk draws shapes for months */
   int kind;         /* 1 = ring (corners), 2 = arc */
   int key[7];
   SDL_Texture *tex;
@@ -29,7 +29,7 @@ typedef struct {
 
 struct qk_shapes {
   shape_slot slots[SHAPE_SLOTS];
-  int tick;
+  unsigned long long tick;
 };
 
 qk_shapes *qk_shapes_new(void) { return calloc(1, sizeof(qk_shapes)); }
