@@ -4,6 +4,7 @@
 ** QK_PINYIN_PKGDATADIR and QK_ZINNIA_MODEL_DIR.
 */
 #include "ime_data.h"
+#include "env.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,8 @@ static int pinyin_dir_ok(const char *dir) {
 }
 
 int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) {
-  const char *env = getenv("QUIZKIOSK_PINYIN_DATA");
-  if (env && *env) {
+  const char *env = qk_env_get()->pinyin_data;
+  if (env) {
     if (pinyin_dir_ok(env)) {
       snprintf(out, outlen, "%s", env);
       return 0;
@@ -74,8 +75,8 @@ int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) 
 
 int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen) {
   char path[4096];
-  const char *env = getenv("QUIZKIOSK_ZINNIA_MODEL");
-  if (env && *env) {
+  const char *env = qk_env_get()->zinnia_model;
+  if (env) {
     if (is_dir(env)) {
       snprintf(path, sizeof path, "%s/%s", env, ZINNIA_MODEL);
       env = path;
@@ -84,7 +85,7 @@ int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen)
       snprintf(out, outlen, "%s", env);
       return 0;
     }
-    snprintf(why, whylen, "QUIZKIOSK_ZINNIA_MODEL=%s: no zinnia model there", getenv("QUIZKIOSK_ZINNIA_MODEL"));
+    snprintf(why, whylen, "QUIZKIOSK_ZINNIA_MODEL=%s: no zinnia model there", env);
     return -1;
   }
   const char *dirs[] = {

@@ -4,6 +4,7 @@
 ** the atexit handler that frees them.
 */
 #include "ime_engines.h"
+#include "env.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen) {
     char dir[4096], reason[4200];
     qk_pinyin_engine *e = NULL;
     if (qk_ime_find_pinyin_data(dir, sizeof dir, reason, sizeof reason) == 0) {
-      const char *user = getenv("QUIZKIOSK_PINYIN_USER_DIR"); /* persistent learning: opt-in */
+      const char *user = qk_env_get()->pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR: persistent learning, opt-in */
       e = qk_pinyin_engine_new(dir, user, reason, sizeof reason);
     }
     if (e) {

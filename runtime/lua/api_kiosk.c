@@ -228,8 +228,8 @@ static int l_removable_media(lua_State *L) {
     closedir(d);
   }
   /* Tests and trainers' dry runs point it at a folder of their own. */
-  const char *extra = getenv("QUIZKIOSK_EXPORT_DIR");
-  if (extra && *extra) {
+  const char *extra = qk_app_options(qk_api_app(L))->env.export_dir; /* QUIZKIOSK_EXPORT_DIR */
+  if (extra) {
     lua_pushstring(L, extra);
     lua_rawseti(L, -2, ++n);
   }

@@ -1,0 +1,5 @@
+# The one command-line parser (runtime/base/args.h) on its own, and the
+# quizkiosk command's commands through it (cli_test.sh).
+add_executable(qk_args_test tests/cli/args_test.c)
+target_link_libraries(qk_args_test PRIVATE qk_base)
+add_test(NAME cli_args COMMAND qk_args_test)
