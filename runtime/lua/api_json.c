@@ -6,7 +6,7 @@
 #include <lauxlib.h>
 
 #include "api.h"
-#include "json.h"
+#include "lua_json.h"
 
 static int l_encode(lua_State *L) {
   luaL_checkany(L, 1);

@@ -59,7 +59,7 @@
 
 #include "api.h"
 #include "host.h"
-#include "json.h"
+#include "lua_json.h"
 #include "store.h"
 
 #define OWN_SESSIONS "qk.own_sessions" /* registry: session ids checked to be this app's */
