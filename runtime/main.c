@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api.h"
 #include "app.h"
 #include "cli.h"
 #include "env.h"
@@ -118,6 +119,15 @@ static int run_kiosk_command(const qk_args *a) {
     printf("quizkiosk %s\n", QK_VERSION);
     return 0;
   }
+  if (qk_args_has(a, "api")) {
+    static const qk_api_decl *const modules[] = {&qk_api_gfx, &qk_api_kiosk, &qk_api_json, &qk_api_store,
+#ifdef QK_HAVE_IME
+                                                   &qk_api_ime,
+#endif
+                                                   NULL};
+    qk_api_print(stdout, modules);
+    return 0;
+  }
   qk_options o = {0};
   o.env = *qk_env_get();
   o.app_dir = a->npos ? a->pos[0] : NULL;
@@ -193,6 +203,7 @@ static const qk_opt kiosk_opts[] = {
   QK_INT("restarted-after-crash", "MS", "when the previous kiosk died, ms since 1970 (set by the supervisor "
          "or the systemd unit)", QK_OPT_HIDDEN, 1, 9e15),
   QK_FLAG("version", "print the version and stop"),
+  QK_FLAG("api", "print the reference of the Lua modules written in C and stop"),
   QK_OPT_END};
 static const qk_posarg kiosk_args[] = {
   {"APP_DIR", "a folder holding main.lua (default: the bundled demo, which lets a visitor choose)", QK_ARG_OPTIONAL},

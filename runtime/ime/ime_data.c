@@ -4,7 +4,6 @@
 ** QK_PINYIN_PKGDATADIR and QK_ZINNIA_MODEL_DIR.
 */
 #include "ime_data.h"
-#include "env.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +34,7 @@ static int pinyin_dir_ok(const char *dir) {
   return 1;
 }
 
-int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) {
-  const char *env = qk_env_get()->pinyin_data;
+int qk_ime_find_pinyin_data(const char *env, char *out, size_t outlen, char *why, size_t whylen) {
   if (env) {
     if (pinyin_dir_ok(env)) {
       snprintf(out, outlen, "%s", env);
@@ -73,9 +71,8 @@ int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) 
 
 #define ZINNIA_MODEL "handwriting-zh_CN.model"
 
-int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen) {
+int qk_ime_find_zinnia_model(const char *env, char *out, size_t outlen, char *why, size_t whylen) {
   char path[4096];
-  const char *env = qk_env_get()->zinnia_model;
   if (env) {
     if (is_dir(env)) {
       snprintf(path, sizeof path, "%s/%s", env, ZINNIA_MODEL);
