@@ -3,3 +3,7 @@
 add_executable(qk_args_test tests/cli/args_test.c)
 target_link_libraries(qk_args_test PRIVATE qk_base)
 add_test(NAME cli_args COMMAND qk_args_test)
+
+add_test(NAME cli_program COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/cli/cli_test.sh
+  $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}/README.md ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(cli_program PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
