@@ -15,6 +15,9 @@
 #include "paths.h"
 #include "supervise.h"
 #include "watchdog.h"
+#ifdef QK_HAVE_IME
+#include "api_ime.h" /* qk_api_ime, for --api */
+#endif
 
 #ifndef QK_VERSION
 #define QK_VERSION "0.0.0"

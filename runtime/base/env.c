@@ -12,8 +12,8 @@ static const char *get(const char *name) {
 
 const qk_env *qk_env_get(void) {
   static qk_env e;
-  static int read;
-  if (!read) {
+  static int done;
+  if (!done) {
     e.data_dir = get("QUIZKIOSK_DATA");
     e.renderer = get("QUIZKIOSK_RENDERER");
     e.export_dir = get("QUIZKIOSK_EXPORT_DIR");
@@ -23,7 +23,7 @@ const qk_env *qk_env_get(void) {
     const char *wall = get("QUIZKIOSK_WALL_START_MS");
     e.wall_start_ms = wall ? strtoll(wall, NULL, 10) : 0;
     e.bench = getenv("QUIZKIOSK_BENCH") != NULL;
-    read = 1;
+    done = 1;
   }
   return &e;
 }
