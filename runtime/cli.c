@@ -1,13 +1,24 @@
 /*
-** cli.c — see cli.h. export, stats, purge and set-pin belong to the store;
-** rescore and replay-session need the Lua runtime too.
+** cli.c — the program's table of commands: one line each. The parser, the
+** usage text and every command's --help come from these declarations
+** (runtime/base/args.h says how to write one).
 */
 #include "cli.h"
 
-#include <string.h>
+#include "store_cli.h"
 
-#include "store.h"
+const qk_command *const qk_cli_commands[] = {
+  &qk_cmd_kiosk,
+  &qk_store_cmd_export,
+  &qk_store_cmd_stats,
+  &qk_store_cmd_purge,
+  &qk_store_cmd_set_pin,
+  &qk_store_cmd_backup,
+  &qk_cmd_rescore,
+  &qk_cmd_replay_session,
+  NULL,
+};
 
-int qk_cli_handles(const char *subcommand) { return qk_store_cli_handles(subcommand); }
-
-int qk_cli_run(int argc, char **argv) { return qk_store_cli(argc, argv); }
+int qk_cli_main(int argc, char **argv) {
+  return qk_args_dispatch(qk_cli_commands, "quizkiosk", argc > 0 ? argc - 1 : 0, argc > 0 ? argv + 1 : argv);
+}

@@ -1,41 +1,27 @@
 /*
-** main.c — the quizkiosk command: reads the command line and hands over to
-** the runtime (app.c) or to a maintenance subcommand (export, stats, ...).
+** main.c — the quizkiosk command: the program's commands that run the kiosk
+** runtime (the kiosk itself, rescore, replay-session), declared for the one
+** command-line parser (runtime/base/args.h; the table is in cli.c).
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "api.h"
 #include "app.h"
 #include "cli.h"
+#include "env.h"
 #include "paths.h"
 #include "supervise.h"
 #include "watchdog.h"
+#ifdef QK_HAVE_IME
+#include "api_ime.h" /* qk_api_ime, for --api */
+#endif
 
 #ifndef QK_VERSION
 #define QK_VERSION "0.0.0"
 #endif
-
-static const char usage[] =
-  "usage: quizkiosk [APP_DIR] [--db FILE] [--fullscreen | --window WxH] [--headless]\n"
-  "                 [--replay FILE] [--shots DIR] [--kiosk-id NAME]\n"
-  "                 [--renderer auto|gpu|software] [--font FAMILY]\n"
-  "                 [--time-limit MS] [--memory-limit MIB]\n"
-  "                 [--watchdog SEC] [--supervise | --no-supervisor]\n"
-  "       quizkiosk export --db FILE --format csv|json [--since DATE] [--out FILE]\n"
-  "       quizkiosk stats --db FILE\n"
-  "       quizkiosk purge --db FILE --before DATE\n"
-  "       quizkiosk set-pin --db FILE PIN\n"
-  "       quizkiosk backup --db FILE --out FILE\n"
-  "       quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]\n"
-  "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
-  "       quizkiosk --version | --help\n"
-  "\n"
-  "APP_DIR holds main.lua (default: the bundled demo). Without a display, use\n"
-  "--headless with --replay to drive the kiosk from a file and --shots to save PNGs.\n"
-  "--watchdog SEC ends a kiosk whose main loop stalls that long (default 10, 0 = off);\n"
-  "full screen without systemd, a supervisor process restarts it (--no-supervisor: none).\n";
 
 #define WATCHDOG_DEFAULT_MS 10000
 
@@ -49,11 +35,6 @@ static int parse_size(const char *s, int *w, int *h) {
   *w = (int)a;
   *h = (int)b;
   return 0;
-}
-
-static int bad(const char *what, const char *arg) {
-  fprintf(stderr, "quizkiosk: %s '%s'\n%s", what, arg ? arg : "", usage);
-  return 2;
 }
 
 /* Runs the kiosk with its watchdog; in a supervised child, crashed_at_ms
@@ -76,134 +57,117 @@ static int run_kiosk(void *ctx, int64_t crashed_at_ms) {
   return rc;
 }
 
-/* rescore / replay-session: the app runs headless and its scripts do the
-** work (kiosk/flow/tools.lua), so scoring is exactly the app's own. */
-static int tool_main(int argc, char **argv, qk_options *o) {
-  const char *tool = argv[1];
-  const char *session = NULL;
-  o->tool = tool;
-  o->headless = 1;
-  o->width = 1280;
-  o->height = 800;
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-    if (strcmp(a, "--db") == 0 && next) o->db_path = argv[++i];
-    else if (strcmp(a, "--exam") == 0 && next && strcmp(tool, "rescore") == 0) o->tool_exam = argv[++i];
-    else if (strcmp(a, "--dry-run") == 0 && strcmp(tool, "rescore") == 0) o->tool_dry_run = 1;
-    else if (strcmp(a, "--shots") == 0 && next) o->shots_dir = argv[++i];
-    else if (strcmp(a, "--window") == 0 && next) {
-      if (parse_size(argv[++i], &o->width, &o->height) != 0) return bad("bad window size (want WxH, e.g. 1280x800)", next);
-    } else if (a[0] == '-') return bad("unknown option", a);
-    else if (strcmp(tool, "replay-session") == 0 && !session) session = a;
-    else if (!o->app_dir) o->app_dir = a;
-    else return bad("unexpected argument", a);
-  }
-  if (!o->db_path) return bad("missing --db FILE for", tool);
-  if (!o->app_dir) return bad("missing APP_DIR for", tool);
-  if (strcmp(tool, "replay-session") == 0) {
-    char *end = NULL;
-    o->tool_session = session ? strtoll(session, &end, 10) : 0;
-    if (!session || !end || *end || o->tool_session <= 0) return bad("replay-session needs a SESSION_ID, got", session);
-    if (!o->shots_dir) return bad("replay-session needs --shots DIR", "");
-  }
-  if (access(o->db_path, R_OK) != 0) {
-    fprintf(stderr, "quizkiosk %s: cannot read %s\n", tool, o->db_path);
+/* The data folder (scripts/ ...) into o->data_dir. Returns 0, or 1 after
+** saying why not. */
+static int find_data_dir(qk_options *o, char *buf, size_t len) {
+  if (qk_paths_data_dir(buf, len) != 0) {
+    fprintf(stderr, "quizkiosk: cannot find the kiosk's scripts folder (set QUIZKIOSK_DATA to the folder holding scripts/)\n");
     return 1;
   }
-  return -1; /* go on to run the app */
+  o->data_dir = buf;
+  return 0;
 }
 
-int main(int argc, char **argv) {
-  if (argc > 1 && qk_cli_handles(argv[1])) return qk_cli_run(argc - 1, argv + 1);
-  if (argc > 1 && (strcmp(argv[1], "rescore") == 0 || strcmp(argv[1], "replay-session") == 0)) {
-    qk_options t = {0};
-    t.render = QK_RENDER_SOFTWARE;
-    int rc = tool_main(argc, argv, &t);
-    if (rc >= 0) return rc;
-    char data_dir[2048];
-    if (qk_paths_data_dir(data_dir, sizeof data_dir) != 0) {
-      fprintf(stderr, "quizkiosk: cannot find the kiosk's scripts folder (set QUIZKIOSK_DATA to the folder holding scripts/)\n");
-      return 1;
-    }
-    t.data_dir = data_dir;
-    kiosk_run k = {t, WATCHDOG_DEFAULT_MS};
-    return run_kiosk(&k, 0);
-  }
+static int window_opt(const qk_args *a, qk_options *o) {
+  const char *w = qk_args_str(a, "window");
+  if (w && parse_size(w, &o->width, &o->height) != 0)
+    return qk_args_usage_error(a, "bad window size '%.40s' (want WxH, e.g. 1280x800)", w);
+  return 0;
+}
 
+/* rescore / replay-session: the app runs headless and its scripts do the
+** work (kiosk/flow/tools.lua), so scoring is exactly the app's own. */
+static int run_tool(const qk_args *a, qk_options o, const char *session, const char *app_dir) {
+  o.env = *qk_env_get();
+  o.render = QK_RENDER_SOFTWARE;
+  o.tool = a->cmd->name;
+  o.headless = 1;
+  o.width = 1280;
+  o.height = 800;
+  o.db_path = qk_args_str(a, "db");
+  o.shots_dir = qk_args_str(a, "shots");
+  o.app_dir = app_dir;
+  int rc = window_opt(a, &o);
+  if (rc) return rc;
+  if (session) {
+    char *end = NULL;
+    o.tool_session = strtoll(session, &end, 10);
+    if (!end || *end || o.tool_session <= 0)
+      return qk_args_usage_error(a, "SESSION_ID must be a session's number, not '%.40s'", session);
+  }
+  if (access(o.db_path, R_OK) != 0) {
+    fprintf(stderr, "quizkiosk %s: cannot read %s\n", o.tool, o.db_path);
+    return 1;
+  }
+  char data_dir[2048];
+  if (find_data_dir(&o, data_dir, sizeof data_dir)) return 1;
+  kiosk_run k = {o, WATCHDOG_DEFAULT_MS};
+  return run_kiosk(&k, 0);
+}
+
+static int run_rescore(const qk_args *a) {
   qk_options o = {0};
+  o.tool_exam = qk_args_str(a, "exam");
+  o.tool_dry_run = qk_args_has(a, "dry-run");
+  return run_tool(a, o, NULL, a->pos[0]);
+}
+
+static int run_replay_session(const qk_args *a) {
+  qk_options o = {0};
+  return run_tool(a, o, a->pos[0], a->pos[1]);
+}
+
+static int run_kiosk_command(const qk_args *a) {
+  if (qk_args_has(a, "version")) {
+    printf("quizkiosk %s\n", QK_VERSION);
+    return 0;
+  }
+  if (qk_args_has(a, "api")) {
+    static const qk_api_decl *const modules[] = {&qk_api_gfx, &qk_api_kiosk, &qk_api_json, &qk_api_store,
+#ifdef QK_HAVE_IME
+                                                   &qk_api_ime,
+#endif
+                                                   NULL};
+    qk_api_print(stdout, modules);
+    return 0;
+  }
+  qk_options o = {0};
+  o.env = *qk_env_get();
+  o.app_dir = a->npos ? a->pos[0] : NULL;
+  o.db_path = qk_args_str(a, "db");
+  o.fullscreen = qk_args_has(a, "fullscreen");
+  o.headless = qk_args_has(a, "headless");
+  o.replay_path = qk_args_str(a, "replay");
+  o.shots_dir = qk_args_str(a, "shots");
+  o.kiosk_id = qk_args_str(a, "kiosk-id");
+  o.font_family = qk_args_str(a, "font");
+  o.time_limit_ms = (int)qk_args_int(a, "time-limit", 0);
+  o.mem_limit = (size_t)qk_args_int(a, "memory-limit", 0) << 20;
+  o.crashed_at_ms = qk_args_int(a, "restarted-after-crash", 0);
+  int rc = window_opt(a, &o);
+  if (rc) return rc;
+  double sec = qk_args_num(a, "watchdog", WATCHDOG_DEFAULT_MS / 1000.0);
+  if (!(sec == 0 || sec >= 0.1)) return qk_args_usage_error(a, "bad watchdog time (0 = off, or 0.1..3600 s)");
+  int watchdog_ms = (int)(sec * 1000 + 0.5);
+  int supervise = qk_args_has(a, "supervise"), no_supervisor = qk_args_has(a, "no-supervisor");
+  if (o.fullscreen && o.width) return qk_args_usage_error(a, "choose --fullscreen or --window, not both");
+  /* The flag wins over the environment's default. */
+  const char *render = qk_args_has(a, "renderer") ? qk_args_str(a, "renderer") : o.env.renderer;
   o.render = QK_RENDER_AUTO;
-  int watchdog_ms = WATCHDOG_DEFAULT_MS, supervise = 0, no_supervisor = 0;
-  const char *env_render = getenv("QUIZKIOSK_RENDERER");
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEED_ARG() do { if (!next) return bad("missing value after", a); i++; } while (0)
-    if (strcmp(a, "--version") == 0) {
-      printf("quizkiosk %s\n", QK_VERSION);
-      return 0;
-    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(usage, stdout);
-      return 0;
-    } else if (strcmp(a, "--db") == 0) { NEED_ARG(); o.db_path = next; }
-    else if (strcmp(a, "--fullscreen") == 0) o.fullscreen = 1;
-    else if (strcmp(a, "--headless") == 0) o.headless = 1;
-    else if (strcmp(a, "--window") == 0) {
-      NEED_ARG();
-      if (parse_size(next, &o.width, &o.height) != 0) return bad("bad window size (want WxH, e.g. 1280x800)", next);
-    } else if (strcmp(a, "--replay") == 0) { NEED_ARG(); o.replay_path = next; }
-    else if (strcmp(a, "--shots") == 0) { NEED_ARG(); o.shots_dir = next; }
-    else if (strcmp(a, "--kiosk-id") == 0) { NEED_ARG(); o.kiosk_id = next; }
-    else if (strcmp(a, "--font") == 0) { NEED_ARG(); o.font_family = next; }
-    else if (strcmp(a, "--renderer") == 0) { NEED_ARG(); env_render = next; }
-    else if (strcmp(a, "--time-limit") == 0) {
-      NEED_ARG();
-      o.time_limit_ms = atoi(next);
-      if (o.time_limit_ms < 10 || o.time_limit_ms > 60000) return bad("bad time limit (10..60000 ms)", next);
-    } else if (strcmp(a, "--memory-limit") == 0) {
-      NEED_ARG();
-      long mib = atol(next);
-      if (mib < 4 || mib > 4096) return bad("bad memory limit (4..4096 MiB)", next);
-      o.mem_limit = (size_t)mib << 20;
-    } else if (strcmp(a, "--watchdog") == 0) {
-      NEED_ARG();
-      char *end;
-      double sec = strtod(next, &end);
-      if (end == next || *end || !(sec == 0 || (sec >= 0.1 && sec <= 3600))) return bad("bad watchdog time (0 = off, or 0.1..3600 s)", next);
-      watchdog_ms = (int)(sec * 1000 + 0.5);
-    } else if (strcmp(a, "--supervise") == 0) supervise = 1;
-    else if (strcmp(a, "--no-supervisor") == 0) no_supervisor = 1;
-    else if (strcmp(a, "--restarted-after-crash") == 0) {
-      /* Set by the supervisor's or systemd's restart (see the unit file):
-      ** when the previous kiosk died, in ms since 1970. */
-      NEED_ARG();
-      char *end;
-      long long ms = strtoll(next, &end, 10);
-      if (end == next || *end || ms <= 0) return bad("bad time for --restarted-after-crash (ms since 1970)", next);
-      o.crashed_at_ms = ms;
-    } else if (a[0] == '-') return bad("unknown option", a);
-    else if (!o.app_dir) o.app_dir = a;
-    else return bad("more than one APP_DIR", a);
-#undef NEED_ARG
+  if (render) {
+    if (strcmp(render, "gpu") == 0) o.render = QK_RENDER_GPU;
+    else if (strcmp(render, "software") == 0) o.render = QK_RENDER_SOFTWARE;
+    else if (strcmp(render, "auto") != 0)
+      return qk_args_usage_error(a, "bad renderer '%.40s' (auto, gpu or software)", render);
   }
-  if (o.fullscreen && o.width) return bad("choose --fullscreen or --window, not both", "");
-  if (env_render) {
-    if (strcmp(env_render, "gpu") == 0) o.render = QK_RENDER_GPU;
-    else if (strcmp(env_render, "software") == 0) o.render = QK_RENDER_SOFTWARE;
-    else if (strcmp(env_render, "auto") != 0) return bad("bad renderer (auto, gpu or software)", env_render);
-  }
-  if (o.shots_dir && !o.replay_path) return bad("--shots needs --replay", o.shots_dir);
-  if (supervise && no_supervisor) return bad("choose --supervise or --no-supervisor, not both", "");
+  if (o.shots_dir && !o.replay_path) return qk_args_usage_error(a, "--shots needs --replay");
+  if (supervise && no_supervisor) return qk_args_usage_error(a, "choose --supervise or --no-supervisor, not both");
   if (!o.width && !o.fullscreen) {
     o.width = 1280;
     o.height = 800;
   }
   char data_dir[2048];
-  if (qk_paths_data_dir(data_dir, sizeof data_dir) != 0) {
-    fprintf(stderr, "quizkiosk: cannot find the kiosk's scripts folder (set QUIZKIOSK_DATA to the folder holding scripts/)\n");
-    return 1;
-  }
-  o.data_dir = data_dir;
+  if (find_data_dir(&o, data_dir, sizeof data_dir)) return 1;
   char db[2048];
   if (!o.db_path) {
     if (qk_paths_default_db(db, sizeof db) != 0) {
@@ -221,3 +185,61 @@ int main(int argc, char **argv) {
     return qk_supervise(run_kiosk, &k, o.replay_path != NULL);
   return run_kiosk(&k, 0);
 }
+
+/* ---- the declarations ---- */
+
+static const qk_opt kiosk_opts[] = {
+  QK_STR("db", "FILE", "the results database (default: $XDG_DATA_HOME/quizkiosk/results.db)", 0),
+  QK_FLAG("fullscreen", "kiosk mode: full screen, keyboard grabbed, close requests ignored"),
+  QK_STR("window", "WxH", "a window of that size (default 1280x800)", 0),
+  QK_FLAG("headless", "no window: with --replay, for tests"),
+  QK_STR("replay", "FILE", "drive the kiosk from a replay file (virtual clock)", 0),
+  QK_STR("shots", "DIR", "where a replay's `shot NAME` saves NAME.png (needs --replay)", 0),
+  QK_STR("kiosk-id", "NAME", "this kiosk's name in the results", 0),
+  QK_STR("renderer", "auto|gpu|software", "how to draw (default: $QUIZKIOSK_RENDERER, else auto)", 0),
+  QK_STR("font", "FAMILY", "the text font (default Noto Sans CJK SC)", 0),
+  QK_INT("time-limit", "MS", "how long one call into Lua may run (default 250)", 0, 10, 60000),
+  QK_INT("memory-limit", "MIB", "how much memory an app's Lua may use (default 64)", 0, 4, 4096),
+  QK_NUM("watchdog", "SEC", "end a kiosk whose main loop stalls this long (default 10, 0 = off)", 0, 0, 3600),
+  QK_FLAG("supervise", "run under the kiosk's own supervisor, which restarts it (tests)"),
+  QK_FLAG("no-supervisor", "full screen without systemd: no supervisor"),
+  QK_INT("restarted-after-crash", "MS", "when the previous kiosk died, ms since 1970 (set by the supervisor "
+         "or the systemd unit)", QK_OPT_HIDDEN, 1, 9e15),
+  QK_FLAG("version", "print the version and stop"),
+  QK_FLAG("api", "print the reference of the Lua modules written in C and stop"),
+  QK_OPT_END};
+static const qk_posarg kiosk_args[] = {
+  {"APP_DIR", "a folder holding main.lua (default: the bundled demo, which lets a visitor choose)", QK_ARG_OPTIONAL},
+  {0}};
+const qk_command qk_cmd_kiosk = {
+  "", "run the kiosk: the app in APP_DIR on this screen", kiosk_opts, kiosk_args, run_kiosk_command,
+  "Without a display, use --headless with --replay to drive the kiosk from a file and --shots to\n"
+  "save PNGs. Full screen without systemd, a supervisor process restarts a kiosk that froze or\n"
+  "crashed (--no-supervisor: none). Environment: see the README (\"Environment\")."};
+
+static const qk_opt rescore_opts[] = {
+  QK_STR("db", "FILE", "the results database", QK_OPT_REQUIRED),
+  QK_STR("exam", "ID", "only this exam's sessions", 0),
+  QK_FLAG("dry-run", "print what would change, change nothing"),
+  QK_STR("window", "WxH", "the headless screen's size (default 1280x800)", 0),
+  QK_STR("shots", "DIR", "where the app's tool script may save pictures", 0),
+  QK_OPT_END};
+static const qk_posarg app_dir_arg[] = {{"APP_DIR", "the app whose sessions to score again", 0}, {0}};
+const qk_command qk_cmd_rescore = {
+  "rescore", "score stored sessions again with the app's current scoring (fixed keys)", rescore_opts,
+  app_dir_arg, run_rescore,
+  "Prints each change (session 12 (...): 16/29 -> 18/29, not passed -> passed) before writing it\n"
+  "with an audit record."};
+
+static const qk_opt replay_session_opts[] = {
+  QK_STR("db", "FILE", "the results database", QK_OPT_REQUIRED),
+  QK_STR("shots", "DIR", "where to save a picture of every step", QK_OPT_REQUIRED),
+  QK_STR("window", "WxH", "the headless screen's size (default 1280x800)", 0),
+  QK_OPT_END};
+static const qk_posarg replay_session_args[] = {
+  {"SESSION_ID", "the stored session to play again", 0}, {"APP_DIR", "the app it was taken in", 0}, {0}};
+const qk_command qk_cmd_replay_session = {
+  "replay-session", "play one stored session again headless, from its seed and event log", replay_session_opts,
+  replay_session_args, run_replay_session, NULL};
+
+int main(int argc, char **argv) { return qk_cli_main(argc, argv); }

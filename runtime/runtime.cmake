@@ -16,7 +16,7 @@ target_include_directories(qk_core PUBLIC runtime/core runtime/platform)
 target_compile_definitions(qk_core PRIVATE
   QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
   QK_INSTALL_DATADIR="${QK_DATADIR}")
-target_link_libraries(qk_core PUBLIC PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
+target_link_libraries(qk_core PUBLIC qk_base PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
 # Platform: SDL2, SDL2_ttf, SDL2_image behind runtime/platform/platform.h.
 add_library(qk_platform STATIC
@@ -42,13 +42,12 @@ add_library(qk_runtime STATIC
   runtime/lua/api_kiosk.c
   runtime/lua/api_json.c
   runtime/lua/api_store.c
-  runtime/lua/json.c
-  runtime/cli.c)
+  runtime/lua/json.c)
 target_include_directories(qk_runtime PUBLIC runtime runtime/core runtime/lua runtime/platform)
 target_link_libraries(qk_runtime PUBLIC qk_core qk_store PkgConfig::LUA m)
 target_link_libraries(qk_runtime PUBLIC $<TARGET_NAME_IF_EXISTS:qk_ime>) # Chinese input when built: QK_HAVE_IME (runtime/ime/ime.cmake)
 
-add_executable(quizkiosk runtime/main.c runtime/supervise.c)
+add_executable(quizkiosk runtime/main.c runtime/cli.c runtime/supervise.c)
 target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
 target_link_libraries(quizkiosk PRIVATE qk_runtime qk_platform)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

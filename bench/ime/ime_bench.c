@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "env.h"
 #include "ime_data.h"
 #include "ime_handwriting.h"
 #include "ime_pinyin.h"
@@ -52,7 +53,7 @@ int main(int argc, char **argv) {
   static double t[MAX_SAMPLES];
 
   /* ---- pinyin ---- */
-  if (qk_ime_find_pinyin_data(dir, sizeof dir, why, sizeof why) != 0) {
+  if (qk_ime_find_pinyin_data(qk_env_get()->pinyin_data, dir, sizeof dir, why, sizeof why) != 0) {
     printf("pinyin: %s\n", why);
     return 1;
   }
@@ -117,7 +118,7 @@ int main(int argc, char **argv) {
 
   /* ---- handwriting ---- */
   char model[4096];
-  if (qk_ime_find_zinnia_model(model, sizeof model, why, sizeof why) != 0) {
+  if (qk_ime_find_zinnia_model(qk_env_get()->zinnia_model, model, sizeof model, why, sizeof why) != 0) {
     printf("handwriting: %s\n", why);
     return 1;
   }

@@ -969,10 +969,8 @@ int qk_app_run(const qk_options *opt) {
   a->opt = *opt;
   if (a->opt.error_restart_ms <= 0) a->opt.error_restart_ms = 8000;
   a->virtual_clock = opt->replay_path != NULL || opt->tool != NULL;
-  a->bench = getenv("QUIZKIOSK_BENCH") != NULL;
-  a->wall_at_start = real_wall_ms();
-  const char *wall = getenv("QUIZKIOSK_WALL_START_MS"); /* tests: a fixed date */
-  if (wall && *wall) a->wall_at_start = strtoll(wall, NULL, 10);
+  a->bench = opt->env.bench;
+  a->wall_at_start = opt->env.wall_start_ms ? opt->env.wall_start_ms : real_wall_ms(); /* tests: a fixed date */
   a->vnow = 1000;
   /* The log lives beside the database, where HR's export and backups go. */
   char log_path[2100];

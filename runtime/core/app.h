@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "draw.h"
+#include "env.h"
 #include "log.h"
 #include "platform.h"
 
@@ -43,6 +44,9 @@ typedef struct {
   ** abnormally (watchdog, signal, crash): the wall-clock ms of that death.
   ** A replay then starts after its first restart-point. 0 = a normal start. */
   int64_t crashed_at_ms;
+  /* The QUIZKIOSK_* environment, read once by main() (env.h lists them,
+  ** with the test-only hooks marked as such). */
+  qk_env env;
 } qk_options;
 
 /* Runs until quit (windowed), the end of a replay, or forever (kiosk).

@@ -2,6 +2,7 @@
 ** paths.c — see paths.h.
 */
 #include "paths.h"
+#include "env.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -42,7 +43,7 @@ static int use(char *out, size_t len, const char *dir) {
 }
 
 int qk_paths_data_dir(char *out, size_t len) {
-  const char *env = getenv("QUIZKIOSK_DATA");
+  const char *env = qk_env_get()->data_dir; /* QUIZKIOSK_DATA */
   if (has_scripts(env)) return use(out, len, env);
   char exe[PATH_MAX];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);

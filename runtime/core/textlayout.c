@@ -12,29 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t qk_utf8_next(const char *str, size_t len, size_t *i) {
-  const unsigned char *s = (const unsigned char *)str;
-  size_t p = *i;
-  unsigned c = s[p];
-  int n;
-  uint32_t cp;
-  if (c < 0x80) { *i = p + 1; return c; }
-  else if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-  else { *i = p + 1; return 0xFFFD; }
-  if (p + (size_t)n >= len) { /* truncated sequence */
-    *i = p + 1;
-    return 0xFFFD;
-  }
-  for (int k = 1; k <= n; k++) {
-    if ((s[p + (size_t)k] & 0xC0) != 0x80) { *i = p + 1; return 0xFFFD; }
-    cp = (cp << 6) | (s[p + (size_t)k] & 0x3F);
-  }
-  *i = p + (size_t)n + 1;
-  return cp;
-}
-
 /* 行首禁则: characters that must not begin a line. */
 int qk_kinsoku_no_start(uint32_t cp) {
   static const uint32_t set[] = {

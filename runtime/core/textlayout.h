@@ -9,6 +9,7 @@
 #ifndef QK_TEXTLAYOUT_H
 #define QK_TEXTLAYOUT_H
 
+#include "utf8.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,8 +52,7 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
                          const qk_text_metrics *m);
 void qk_text_layout_free(qk_text_layout *l);
 
-/* Decodes one UTF-8 codepoint at s[*i], advancing *i (invalid bytes -> U+FFFD). */
-uint32_t qk_utf8_next(const char *s, size_t len, size_t *i);
+/* qk_utf8_next (decoding one code point) is the one decoder's: utf8.h. */
 
 /* 1 if a line must not start with cp / must not end with cp (禁则). */
 int qk_kinsoku_no_start(uint32_t cp);

@@ -6,20 +6,8 @@
 ** when the VM closes, tells them this candidate is done, so the next one
 ** (a fresh VM) starts with nothing learnt and nothing left over.
 **
-**   ime.pinyin_available() -> true | false, reason
-**   ime.pinyin_session{ learn = false, phrases = { { "张伟", "zhang'wei" }, ... } } -> session
-**     session:key(ch) -> accepted       a letter a-z (or ')
-**     session:backspace() -> handled    false when nothing is being composed
-**     session:candidates([offset [, n]]) -> { "张伟", ... }, total   (offset: how many to skip)
-**     session:choose(i) -> text | nil   i is 1-based in the whole list; text when the
-**                                       composition is complete (insert it), nil when letters remain
-**     session:preedit(), session:raw(), session:active(), session:count()
-**     session:commit() -> text          chosen text + remaining letters, as typed
-**     session:reset(), session:add_phrase(text, pinyin) -> ok
-**   ime.handwriting_available() -> true | false, reason
-**   ime.recognize(strokes [, n [, { width =, height = }]]) -> { { char = "十", score = 1.07 }, ... }
-**     strokes: { { x1, y1, x2, y2, ... }, ... } in stroke order; the box
-**     defaults to a square around the ink.
+** Its functions and the session's methods are declared once, in
+** qk_api_ime at the end (`quizkiosk --api` prints them).
 **
 ** When data are missing the *_available functions say why (and the reason is
 ** logged once per VM); the keyboard then leaves those layouts out.
@@ -316,15 +304,35 @@ static int l_recognize(lua_State *L) {
   return 1;
 }
 
+static const qk_api_fn ime_fns[] = {
+  {"pinyin_available", l_pinyin_available, "ime.pinyin_available() -> true | false, reason",
+   "whether pinyin input works here, and why not", 0},
+  {"pinyin_session", l_pinyin_session, "ime.pinyin_session{ learn = false, phrases = { { text, pinyin }, ... } } -> session",
+   "a pinyin composition", 0},
+  {"handwriting_available", l_handwriting_available, "ime.handwriting_available() -> true | false, reason",
+   "whether handwriting works here, and why not", 0},
+  {"recognize", l_recognize, "ime.recognize(strokes [, n [, { width, height }]]) -> { { char, score }, ... }",
+   "strokes { { x1, y1, x2, y2, ... }, ... } to characters, best first", 0},
+  {"key", s_key, "session:key(ch) -> accepted", "a letter a-z (or ')", QK_API_METHOD},
+  {"backspace", s_backspace, "session:backspace() -> handled", "false when nothing is being composed", QK_API_METHOD},
+  {"candidates", s_candidates, "session:candidates([offset [, n]]) -> { texts }, total", "the candidate list",
+   QK_API_METHOD},
+  {"choose", s_choose, "session:choose(i) -> text | nil", "i is 1-based; text when the composition is complete",
+   QK_API_METHOD},
+  {"preedit", s_preedit, "session:preedit() -> text", "what is being composed, as shown", QK_API_METHOD},
+  {"raw", s_raw, "session:raw() -> text", "the letters typed", QK_API_METHOD},
+  {"active", s_active, "session:active() -> boolean", "whether something is being composed", QK_API_METHOD},
+  {"count", s_count, "session:count() -> n", "how many candidates", QK_API_METHOD},
+  {"commit", s_commit, "session:commit() -> text", "chosen text + remaining letters, as typed", QK_API_METHOD},
+  {"reset", s_reset, "session:reset()", "drop the composition", QK_API_METHOD},
+  {"add_phrase", s_add_phrase, "session:add_phrase(text, pinyin) -> ok", "teach a phrase (this VM only)",
+   QK_API_METHOD},
+  {NULL, NULL, NULL, NULL, 0}};
+
+const qk_api_decl qk_api_ime = {"ime", "Chinese input engines for the on-screen keyboard (when built)", ime_fns};
+
 int qk_open_ime(lua_State *L) {
   static const luaL_Reg candidate_mt[] = {{"__gc", candidate_gc}, {NULL, NULL}};
-  static const luaL_Reg session_methods[] = {
-    {"key", s_key}, {"backspace", s_backspace}, {"candidates", s_candidates}, {"choose", s_choose},
-    {"preedit", s_preedit}, {"raw", s_raw}, {"active", s_active}, {"count", s_count}, {"commit", s_commit},
-    {"reset", s_reset}, {"add_phrase", s_add_phrase}, {NULL, NULL}};
-  static const luaL_Reg funcs[] = {
-    {"pinyin_available", l_pinyin_available}, {"pinyin_session", l_pinyin_session},
-    {"handwriting_available", l_handwriting_available}, {"recognize", l_recognize}, {NULL, NULL}};
   luaL_newmetatable(L, CANDIDATE_MT);
   luaL_setfuncs(L, candidate_mt, 0);
   lua_pop(L, 1);
@@ -332,9 +340,13 @@ int qk_open_ime(lua_State *L) {
   lua_pushcfunction(L, s_gc);
   lua_setfield(L, -2, "__gc");
   lua_newtable(L);
-  luaL_setfuncs(L, session_methods, 0);
+  for (const qk_api_fn *f = ime_fns; f->name; f++)
+    if (f->flags & QK_API_METHOD) {
+      lua_pushcfunction(L, f->fn);
+      lua_setfield(L, -2, f->name);
+    }
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
-  qk_api_newlib(L, funcs);
+  qk_api_newlib(L, &qk_api_ime);
   return 1;
 }

@@ -8,6 +8,9 @@
 #define QK_API_IME_H
 
 struct lua_State;
+struct qk_api_decl;
 int qk_open_ime(struct lua_State *L);
+/* The module's declaration (api.h): functions and the session's methods. */
+extern const struct qk_api_decl qk_api_ime;
 
 #endif

@@ -37,7 +37,7 @@ if(LIBPINYIN_FOUND AND QK_ZINNIA_LINK)
   # api_ime.c uses the runtime's helpers (qk_api_app, the log) and the
   # runtime's module table names qk_open_ime: the two static libraries refer
   # to each other, which CMake resolves by repeating them on the link line.
-  target_link_libraries(qk_ime PUBLIC PkgConfig::LIBPINYIN ${QK_ZINNIA_LINK} PkgConfig::LUA qk_runtime)
+  target_link_libraries(qk_ime PUBLIC qk_base PkgConfig::LIBPINYIN ${QK_ZINNIA_LINK} PkgConfig::LUA qk_runtime)
   # What code linked with qk_ime sees: QK_HAVE_IME and the declaration of
   # qk_open_ime (force-included: app.c names it without an #include).
   target_compile_definitions(qk_ime INTERFACE QK_HAVE_IME)

@@ -34,9 +34,8 @@ static int pinyin_dir_ok(const char *dir) {
   return 1;
 }
 
-int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) {
-  const char *env = getenv("QUIZKIOSK_PINYIN_DATA");
-  if (env && *env) {
+int qk_ime_find_pinyin_data(const char *env, char *out, size_t outlen, char *why, size_t whylen) {
+  if (env) {
     if (pinyin_dir_ok(env)) {
       snprintf(out, outlen, "%s", env);
       return 0;
@@ -72,10 +71,9 @@ int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen) 
 
 #define ZINNIA_MODEL "handwriting-zh_CN.model"
 
-int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen) {
+int qk_ime_find_zinnia_model(const char *env, char *out, size_t outlen, char *why, size_t whylen) {
   char path[4096];
-  const char *env = getenv("QUIZKIOSK_ZINNIA_MODEL");
-  if (env && *env) {
+  if (env) {
     if (is_dir(env)) {
       snprintf(path, sizeof path, "%s/%s", env, ZINNIA_MODEL);
       env = path;
@@ -84,7 +82,7 @@ int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen)
       snprintf(out, outlen, "%s", env);
       return 0;
     }
-    snprintf(why, whylen, "QUIZKIOSK_ZINNIA_MODEL=%s: no zinnia model there", getenv("QUIZKIOSK_ZINNIA_MODEL"));
+    snprintf(why, whylen, "QUIZKIOSK_ZINNIA_MODEL=%s: no zinnia model there", env);
     return -1;
   }
   const char *dirs[] = {

@@ -12,11 +12,13 @@
 #include <stddef.h>
 
 /* 0 and the folder holding libpinyin's table.conf and tables in out, or -1
-** with a reason (what was tried) in why. */
-int qk_ime_find_pinyin_data(char *out, size_t outlen, char *why, size_t whylen);
+** with a reason (what was tried) in why. override: QUIZKIOSK_PINYIN_DATA
+** (qk_env_get()->pinyin_data, env.h), used alone when set; NULL = none. */
+int qk_ime_find_pinyin_data(const char *override, char *out, size_t outlen, char *why, size_t whylen);
 
 /* 0 and the path of the zinnia model file in out, or -1 with a reason. The
-** override may name the model file or a folder holding handwriting-zh_CN.model. */
-int qk_ime_find_zinnia_model(char *out, size_t outlen, char *why, size_t whylen);
+** override (QUIZKIOSK_ZINNIA_MODEL, NULL = none) may name the model file or
+** a folder holding handwriting-zh_CN.model. */
+int qk_ime_find_zinnia_model(const char *override, char *out, size_t outlen, char *why, size_t whylen);
 
 #endif

@@ -4,6 +4,7 @@
 ** the atexit handler that frees them.
 */
 #include "ime_engines.h"
+#include "env.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,8 @@ qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen) {
   if (engines.pinyin_state == SLOT_UNTRIED) {
     char dir[4096], reason[4200];
     qk_pinyin_engine *e = NULL;
-    if (qk_ime_find_pinyin_data(dir, sizeof dir, reason, sizeof reason) == 0) {
-      const char *user = getenv("QUIZKIOSK_PINYIN_USER_DIR"); /* persistent learning: opt-in */
+    if (qk_ime_find_pinyin_data(qk_env_get()->pinyin_data, dir, sizeof dir, reason, sizeof reason) == 0) {
+      const char *user = qk_env_get()->pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR: persistent learning, opt-in */
       e = qk_pinyin_engine_new(dir, user, reason, sizeof reason);
     }
     if (e) {
@@ -57,7 +58,7 @@ qk_hw *qk_ime_recognizer(char *why, size_t whylen) {
   if (engines.hw_state == SLOT_UNTRIED) {
     char path[4096], reason[4200];
     qk_hw *h = NULL;
-    if (qk_ime_find_zinnia_model(path, sizeof path, reason, sizeof reason) == 0) h = qk_hw_new(path, reason, sizeof reason);
+    if (qk_ime_find_zinnia_model(qk_env_get()->zinnia_model, path, sizeof path, reason, sizeof reason) == 0) h = qk_hw_new(path, reason, sizeof reason);
     if (h) {
       want_exit_handler();
       engines.hw = h;

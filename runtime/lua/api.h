@@ -2,15 +2,58 @@
 ** api.h — the Lua modules written in C, and the helpers they share. Each
 ** module's open function gets the runtime (qk_app) as upvalue 1 and passes it
 ** on to its functions as their upvalue 1 too: no globals.
+**
+** Each module is declared once, as a list of qk_api_fn (name, signature,
+** one line of documentation, C function) at the end of its api_*.c file.
+** That list makes the registration (qk_api_newlib) and the printable
+** reference (`quizkiosk --api`, qk_api_print); tests/docs/api_readme.sh
+** fails when the README's API tables and the lists disagree. Adding a
+** function: write it, add its row to its module's list, and a row to the
+** README's table of that module.
 */
 #ifndef QK_API_H
 #define QK_API_H
+
+#include <stdio.h>
 
 #include <lauxlib.h>
 #include <lua.h>
 
 #include "app.h"
 #include "platform.h"
+
+enum {
+  QK_API_STAFF = 1,  /* staff screen only: registered only in its VM; elsewhere touching it raises */
+  QK_API_FIELD = 2,  /* a value the open function sets (kiosk.config), not a function */
+  QK_API_METHOD = 4  /* a method of a value the module returns (session:key), in its own table */
+};
+
+typedef struct {
+  const char *name; /* the key in the module's table */
+  lua_CFunction fn; /* NULL for QK_API_FIELD */
+  const char *sig;  /* as a script writes it: "kiosk.after(ms, fn) -> id" */
+  const char *doc;  /* one line */
+  unsigned flags;   /* QK_API_* */
+} qk_api_fn;
+
+typedef struct qk_api_decl {
+  const char *name;     /* the global: "kiosk" */
+  const char *doc;      /* one line */
+  const qk_api_fn *fns; /* ends with a row whose name is NULL */
+} qk_api_decl;
+
+/* The declarations, one per module (api_gfx.c, api_kiosk.c, ...). */
+extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store;
+
+/* Prints the reference of mods (NULL-terminated) in the order declared. */
+void qk_api_print(FILE *f, const qk_api_decl *const *mods);
+/* Sets the functions of m whose flags are within `with` (plus the plain
+** ones) into the table on top of the stack, each with the app (upvalue 1 of
+** the running open function) as its upvalue; returns how many. */
+int qk_api_setfuncs(lua_State *L, const qk_api_decl *m, unsigned with);
+/* Raises "<module>.<key> is for the staff screen only (...)" when key names
+** a QK_API_STAFF row of m; returns 0 otherwise (an __index for other apps). */
+int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, const char *how);
 
 int qk_open_gfx(lua_State *L);
 int qk_open_kiosk(lua_State *L);
@@ -22,7 +65,7 @@ qk_app *qk_api_app(lua_State *L);
 /* Reads a colour argument: "#rgb", "#rrggbb", "#rrggbbaa", 0xRRGGBB or
 ** {r, g, b [, a]} (0..255). Missing/nil gives def; anything else raises. */
 qk_color qk_api_color(lua_State *L, int idx, qk_color def);
-/* Registers funcs in a new table with the app as their upvalue. */
-void qk_api_newlib(lua_State *L, const luaL_Reg *funcs);
+/* A new table holding m's plain functions (qk_api_setfuncs with no flags). */
+void qk_api_newlib(lua_State *L, const qk_api_decl *m);
 
 #endif

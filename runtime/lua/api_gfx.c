@@ -1,21 +1,7 @@
 /*
-** api_gfx.c — the `gfx` module: drawing in logical units.
-**
-**   gfx.size()                          -> w, h      logical size of the screen
-**   gfx.scale()                         -> s         physical pixels per unit
-**   gfx.clear(colour)
-**   gfx.rect(x, y, w, h, colour [, radius [, line_width]])
-**   gfx.circle(cx, cy, r, colour [, line_width])
-**   gfx.line(x1, y1, x2, y2, colour [, width])
-**   gfx.arc(cx, cy, r, thickness, from_deg, to_deg, colour)   0 = up, clockwise
-**   gfx.polygon({x1, y1, x2, y2, ...}, colour)
-**   gfx.text(s, x, y [, opts])          -> w, h      opts: size, colour, width,
-**                                                    align ("left"/"center"/"right"),
-**                                                    max_lines, font, bold
-**   gfx.measure(s [, opts])             -> w, h, lines
-**   gfx.image(name, x, y [, w [, h [, tint]]])      file inside the app folder
-**   gfx.image_size(name)                -> w, h
-**   gfx.clip(x, y, w, h) / gfx.unclip()            nested clips intersect
+** api_gfx.c — the `gfx` module: drawing in logical units. Its functions are
+** declared once, in qk_api_gfx at the end (`quizkiosk --api` prints them).
+** Colours are "#rgb", "#rrggbb", "#rrggbbaa", 0xRRGGBB or {r, g, b [, a]}.
 */
 #include <lauxlib.h>
 #include <string.h>
@@ -196,12 +182,27 @@ static int l_unclip(lua_State *L) {
   return 0;
 }
 
+static const qk_api_fn gfx_fns[] = {
+  {"size", l_size, "gfx.size() -> w, h", "logical size of the screen", 0},
+  {"scale", l_scale, "gfx.scale() -> s", "physical pixels per logical unit", 0},
+  {"clear", l_clear, "gfx.clear(colour)", "fill the screen", 0},
+  {"rect", l_rect, "gfx.rect(x, y, w, h, colour [, radius [, line_width]])", "filled, rounded, or outlined", 0},
+  {"circle", l_circle, "gfx.circle(cx, cy, r, colour [, line_width])", "disc or ring", 0},
+  {"line", l_line, "gfx.line(x1, y1, x2, y2, colour [, width])", "thick line", 0},
+  {"arc", l_arc, "gfx.arc(cx, cy, r, thickness, from, to, colour)", "ring segment, degrees, 0 = up, clockwise", 0},
+  {"polygon", l_polygon, "gfx.polygon({x1, y1, ...}, colour)", "filled polygon", 0},
+  {"text", l_text, "gfx.text(s, x, y [, opts]) -> w, h",
+   "text; opts: size, colour, width, align, max_lines, font, bold", 0},
+  {"measure", l_measure, "gfx.measure(s [, opts]) -> w, h, lines", "the size text will take", 0},
+  {"image", l_image, "gfx.image(name, x, y [, w [, h [, tint]]])", "an image file from the app's folder", 0},
+  {"image_size", l_image_size, "gfx.image_size(name) -> w, h", "an image's size", 0},
+  {"clip", l_clip, "gfx.clip(x, y, w, h)", "clip drawing (nested clips intersect)", 0},
+  {"unclip", l_unclip, "gfx.unclip()", "end the innermost clip", 0},
+  {NULL, NULL, NULL, NULL, 0}};
+
+const qk_api_decl qk_api_gfx = {"gfx", "drawing in logical units", gfx_fns};
+
 int qk_open_gfx(lua_State *L) {
-  static const luaL_Reg funcs[] = {
-    {"size", l_size}, {"scale", l_scale}, {"clear", l_clear}, {"rect", l_rect}, {"circle", l_circle},
-    {"line", l_line}, {"arc", l_arc}, {"polygon", l_polygon}, {"text", l_text}, {"measure", l_measure},
-    {"image", l_image}, {"image_size", l_image_size}, {"clip", l_clip}, {"unclip", l_unclip}, {NULL, NULL},
-  };
-  qk_api_newlib(L, funcs);
+  qk_api_newlib(L, &qk_api_gfx);
   return 1;
 }

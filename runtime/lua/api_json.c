@@ -1,12 +1,11 @@
 /*
-** api_json.c — the `json` module:
-**   json.encode(value) -> text     tables with keys 1..n become arrays
-**   json.decode(text)  -> value    raises on text that is not JSON
+** api_json.c — the `json` module, declared in qk_api_json at the end. It
+** needs no app (usable by any host): registered without an upvalue.
 */
 #include <lauxlib.h>
 
 #include "api.h"
-#include "json.h"
+#include "lua_json.h"
 
 static int l_encode(lua_State *L) {
   luaL_checkany(L, 1);
@@ -21,8 +20,18 @@ static int l_decode(lua_State *L) {
   return 1;
 }
 
+static const qk_api_fn json_fns[] = {
+  {"encode", l_encode, "json.encode(value) -> text", "tables with keys 1..n become arrays, others objects", 0},
+  {"decode", l_decode, "json.decode(text) -> value", "raises on text that is not JSON", 0},
+  {NULL, NULL, NULL, NULL, 0}};
+
+const qk_api_decl qk_api_json = {"json", "values to JSON text and back (what the store keeps)", json_fns};
+
 int qk_open_json(lua_State *L) {
-  static const luaL_Reg funcs[] = {{"encode", l_encode}, {"decode", l_decode}, {NULL, NULL}};
-  luaL_newlib(L, funcs);
+  lua_createtable(L, 0, 2);
+  for (const qk_api_fn *f = json_fns; f->name; f++) {
+    lua_pushcfunction(L, f->fn);
+    lua_setfield(L, -2, f->name);
+  }
   return 1;
 }

@@ -1,34 +1,7 @@
 /*
 ** api_kiosk.c — the `kiosk` module: time, timers, frames and the runtime's
-** services.
-**
-**   kiosk.now()                    -> ms on the runtime clock (virtual under replay)
-**   kiosk.after(ms, fn)            -> id    run fn once, ms from now
-**   kiosk.every(ms, fn)            -> id    run fn every ms
-**   kiosk.cancel(id)
-**   kiosk.redraw([new_screen])     ask for a new frame (true: it shows a new screen)
-**   kiosk.animate([ms])            keep frames (and update(dt)) coming for ms (250)
-**   kiosk.element(label, x, y, w, h)   this frame shows an interactive element
-**   kiosk.text_input(on [, x, y, w, h]) show/hide text input (IME near the rect)
-**   kiosk.frame()                  -> number of the frame being drawn
-**   kiosk.presented_at(frame)      -> ms when that frame reached the screen, or nil
-**   kiosk.restart()                fresh app state (new VM) after this call; in the
-**                                  app that launched this one (kiosk.launch), if any
-**   kiosk.launch(name)             switch to a bundled app (scripts/apps/<name>)
-**   kiosk.apps()                   -> { names of bundled apps }
-**   kiosk.log(...)                 write to the kiosk log
-**   kiosk.quit()                   leave the kiosk (staff screen only: absent from
-**                                  every other app, where touching it raises)
-**   kiosk.hash(s)                  -> SHA-256 of s, hex (content hash of a question set)
-**   kiosk.wall_time()              -> ms since 1970 (what the store records)
-**   kiosk.return_to_app(), kiosk.reload_app()   from the staff screen
-**   kiosk.removable_media()        -> { folders where USB sticks are mounted }
-**   kiosk.config                   { kiosk_id, app, headless, replay, fullscreen,
-**                                    tool, tool_exam, tool_session, dry_run,
-**                                    continue_session (after the results storage came back) }
-**   kiosk.shot(name)               tools: save the screen as NAME.png in --shots DIR
-**   kiosk.report(line)             tools: a line of the tool's output (stdout)
-**   kiosk.tool_done([failed])      tools: the work is finished
+** services. Its functions are declared once, in qk_api_kiosk at the end
+** (`quizkiosk --api` prints them).
 */
 #include <dirent.h>
 #include <lauxlib.h>
@@ -228,8 +201,8 @@ static int l_removable_media(lua_State *L) {
     closedir(d);
   }
   /* Tests and trainers' dry runs point it at a folder of their own. */
-  const char *extra = getenv("QUIZKIOSK_EXPORT_DIR");
-  if (extra && *extra) {
+  const char *extra = qk_app_options(qk_api_app(L))->env.export_dir; /* QUIZKIOSK_EXPORT_DIR */
+  if (extra) {
     lua_pushstring(L, extra);
     lua_rawseti(L, -2, ++n);
   }
@@ -244,28 +217,44 @@ static int l_quit(lua_State *L) {
 /* An app that is not the staff screen: kiosk.quit raises (leaving the kiosk
 ** with exit code 0 would leave it down: the unit does not restart it). */
 static int staff_index(lua_State *L) {
-  const char *k = lua_tostring(L, 2);
-  if (k && strcmp(k, "quit") == 0)
-    return luaL_error(L, "kiosk.quit is for the staff screen only (hold the top-left corner for 3 s)");
-  return 0;
+  return qk_api_staff_index(L, &qk_api_kiosk, lua_tostring(L, 2), "hold the top-left corner for 3 s");
 }
 
+static const qk_api_fn kiosk_fns[] = {
+  {"now", l_now, "kiosk.now() -> ms", "the runtime clock (virtual under replay)", 0},
+  {"after", l_after, "kiosk.after(ms, fn) -> id", "run fn once, ms from now", 0},
+  {"every", l_every, "kiosk.every(ms, fn) -> id", "run fn every ms", 0},
+  {"cancel", l_cancel, "kiosk.cancel(id)", "stop a timer", 0},
+  {"redraw", l_redraw, "kiosk.redraw([new_screen])", "ask for a new frame (true: it shows a new screen)", 0},
+  {"animate", l_animate, "kiosk.animate([ms])", "keep frames and update(dt) coming for ms (250)", 0},
+  {"element", l_element, "kiosk.element(label, x, y, w, h)", "this frame shows an interactive element", 0},
+  {"text_input", l_text_input, "kiosk.text_input(on [, x, y, w, h])", "show/hide text input (IME near the rect)", 0},
+  {"frame", l_frame, "kiosk.frame() -> n", "the number of the frame being drawn", 0},
+  {"presented_at", l_presented_at, "kiosk.presented_at(frame) -> ms | nil", "when that frame reached the screen", 0},
+  {"restart", l_restart, "kiosk.restart()", "fresh app state (a new VM) after this call", 0},
+  {"launch", l_launch, "kiosk.launch(name)", "switch to a bundled app (scripts/apps/<name>)", 0},
+  {"apps", l_apps, "kiosk.apps() -> { names }", "the bundled apps", 0},
+  {"log", l_log, "kiosk.log(...)", "write to the kiosk log (print does too)", 0},
+  {"hash", l_hash, "kiosk.hash(s) -> hex", "SHA-256 of s (content hash of a question set)", 0},
+  {"wall_time", l_wall_time, "kiosk.wall_time() -> ms", "ms since 1970 (what the store records)", 0},
+  {"return_to_app", l_return_to_app, "kiosk.return_to_app()", "from the staff screen: back to the app", 0},
+  {"reload_app", l_reload_app, "kiosk.reload_app()", "from the staff screen: restart the app", 0},
+  {"removable_media", l_removable_media, "kiosk.removable_media() -> { folders }", "where USB sticks are mounted", 0},
+  {"shot", l_shot, "kiosk.shot(name)", "tools: save the screen as NAME.png in --shots DIR", 0},
+  {"report", l_report, "kiosk.report(line)", "tools: a line of the tool's output (stdout)", 0},
+  {"tool_done", l_tool_done, "kiosk.tool_done([failed])", "tools: the work is finished", 0},
+  {"quit", l_quit, "kiosk.quit()", "leave the kiosk", QK_API_STAFF},
+  {"config", NULL, "kiosk.config", "{ kiosk_id, app, headless, replay, fullscreen, tool, tool_exam, tool_session, "
+   "dry_run, restarted_after_crash, continue_session }", QK_API_FIELD},
+  {NULL, NULL, NULL, NULL, 0}};
+
+const qk_api_decl qk_api_kiosk = {"kiosk", "time, timers, frames and the runtime's services", kiosk_fns};
+
 int qk_open_kiosk(lua_State *L) {
-  static const luaL_Reg funcs[] = {
-    {"now", l_now}, {"after", l_after}, {"every", l_every}, {"cancel", l_cancel}, {"redraw", l_redraw},
-    {"animate", l_animate}, {"element", l_element}, {"text_input", l_text_input}, {"frame", l_frame},
-    {"presented_at", l_presented_at}, {"restart", l_restart}, {"shot", l_shot}, {"report", l_report}, {"tool_done", l_tool_done}, {"launch", l_launch}, {"apps", l_apps},
-    {"log", l_log}, {"hash", l_hash}, {"wall_time", l_wall_time},
-    {"return_to_app", l_return_to_app}, {"reload_app", l_reload_app}, {"removable_media", l_removable_media},
-    {NULL, NULL},
-  };
-  qk_api_newlib(L, funcs);
+  qk_api_newlib(L, &qk_api_kiosk);
   qk_app *a = qk_api_app(L);
-  if (qk_app_staff(a)) {
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, l_quit, 1);
-    lua_setfield(L, -2, "quit");
-  } else {
+  if (qk_app_staff(a)) qk_api_setfuncs(L, &qk_api_kiosk, QK_API_STAFF);
+  else {
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, staff_index);
     lua_setfield(L, -2, "__index");

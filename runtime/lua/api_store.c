@@ -5,50 +5,16 @@
 ** its error screen rather than let a candidate go on with answers that
 ** cannot be kept.
 **
-**   store.begin_session{ exam=, exam_title=, content_hash=, seed=, lang=, mode= } -> id
-**   store.candidate(id, { name = "张伟", phone = "138..." } [, { text=, version= }])
-**   store.answer(id, { question=, response=, points=, max_points=, correct=, time_ms=, free_text= })
-**   store.event(id, kind [, data [, personal]])
-**   store.checkpoint(id, state [, remaining_ms])
-**   store.finish(id, { status = "completed"|"abandoned"|"timed_out"|"interrupted",
-**                      score=, max_score=, passed= })
-**   store.rubric(id, question, { scores=, points=, reviewer= })
-**   store.rescore(id, { score=, max_score=, passed=, reason=,
-**                       answers = { [question] = { points=, correct= } } })
-**                                  (a finished session's new score, kept with the old
-**                                   one in the audit trail: rubric scoring, fixed keys)
-**   store.resumable([any_app]) -> nil | { session_id=, app=, checkpoint=, remaining_ms=, answers = { [q] = response },
-**                                         who = "张*", has_phone=, idle_ms= }
-**                                  (any_app: another app's unfinished session gives { app = name } only;
-**                                   who: the candidate's name masked for the resume offer; idle_ms:
-**                                   time since the session's last activity)
-**   store.resume_check(id, digits) -> boolean   (the last four digits of the candidate's phone:
-**                                   proof before someone continues an unfinished test; the phone
-**                                   itself is never returned)
-**   store.leaderboard(exam [, n]) -> { { session_id=, name=, score=, max_score=, finished_at= }, ... }
-**   store.rank(exam, id) -> rank, total | nil   (a completed session's place on the board, however far down)
-**   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
-**   store.pin_is_set() -> boolean
-**   store.setting(key) -> value | nil ;  store.set_setting(key, value)
-**                                  (an app reads "kiosk_id" and its own keys "<app>.<name>",
-**                                   and writes only its own keys)
-** Staff screen only (scripts/kiosk/admin; absent from every other app's store,
-** where touching them raises "... is for the staff screen only"):
-**   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
-**   store.export(folder [, "csv"|"json"]) -> path
-**   store.set_pin(pin)                (first use of the staff screen)
-**   store.setting / store.set_setting of any key (kiosk_id, resume_window_min, ...)
+** Its functions are declared once, in qk_api_store at the end (`quizkiosk
+** --api` prints them); the staff-only ones (QK_API_STAFF) exist only in the
+** staff screen's VM (scripts/kiosk/admin): in every other app touching them
+** raises "... is for the staff screen only". Any setting is the staff
+** screen's too; an app reads "kiosk_id" and its own keys "<app>.<name>".
 **
 ** Each app's store is scoped to its own sessions: every call that names a
 ** session raises "session N is not one of this app's" for another app's.
 ** Waiting on the database (an fsync can take 60-200 ms on cheap flash) is
 ** not the script's work: the time limit pauses for it (W/done below).
-** Reading back (rescore and replay-session; never personal data):
-**   store.sessions([exam]) -> { { id=, exam=, status=, seed=, lang=, mode=, score=, max_score=,
-**                                  passed=, content_hash=, started_at= }, ... }  (this app's, oldest first)
-**   store.session(id) -> that table plus app=, or nil
-**   store.answers(id) -> { [question] = { response=, points=, correct=, time_ms= } }
-**   store.events(id) -> { { t_ms=, kind=, data= }, ... }   (in the order they were logged)
 */
 #include <math.h>
 #include <stdio.h>
@@ -59,7 +25,7 @@
 
 #include "api.h"
 #include "host.h"
-#include "json.h"
+#include "lua_json.h"
 #include "store.h"
 
 #define OWN_SESSIONS "qk.own_sessions" /* registry: session ids checked to be this app's */
@@ -708,34 +674,52 @@ static int l_set_setting(lua_State *L) {
 }
 
 /* In an ordinary app, store.<staff call> raises instead of reading nil. */
-static const char *const staff_only[] = {"stats_today", "export", "set_pin", NULL};
-
 static int staff_index(lua_State *L) {
-  const char *k = lua_tostring(L, 2);
-  for (int i = 0; k && staff_only[i]; i++)
-    if (strcmp(k, staff_only[i]) == 0)
-      return luaL_error(L, "store.%s is for the staff screen only (hold the top-left corner for 3 s; "
-                           "or the quizkiosk command line)", k);
-  return 0;
+  return qk_api_staff_index(L, &qk_api_store, lua_tostring(L, 2),
+                            "hold the top-left corner for 3 s; or the quizkiosk command line");
 }
 
+static const qk_api_fn store_fns[] = {
+  {"begin_session", l_begin_session, "store.begin_session{ exam, exam_title, content_hash, seed, lang, mode } -> id",
+   "a new session", 0},
+  {"candidate", l_candidate, "store.candidate(id, fields [, consent])",
+   "personal fields (and the consent text and version)", 0},
+  {"answer", l_answer, "store.answer(id, { question, response, points, max_points, correct, time_ms, free_text })",
+   "an answer, durably, now", 0},
+  {"event", l_event, "store.event(id, kind [, data [, personal]])", "the session's event log", 0},
+  {"checkpoint", l_checkpoint, "store.checkpoint(id, state [, remaining_ms])", "the resume point", 0},
+  {"finish", l_finish, "store.finish(id, { status, score, max_score, passed })", "the end of a session", 0},
+  {"rubric", l_rubric, "store.rubric(id, question, { scores, points, reviewer })", "interviewer scores", 0},
+  {"rescore", l_rescore, "store.rescore(id, { score, max_score, passed, reason, answers })",
+   "a finished session's new score, with an audit record", 0},
+  {"sessions", l_sessions, "store.sessions([exam]) -> { sessions }", "this app's sessions, oldest first", 0},
+  {"session", l_session, "store.session(id) -> session | nil", "one of this app's sessions", 0},
+  {"answers", l_answers, "store.answers(id) -> { [question] = answer }", "a session's answers", 0},
+  {"events", l_events, "store.events(id) -> { events }", "a session's events in order", 0},
+  {"resumable", l_resumable, "store.resumable([any_app]) -> nil | { session_id, ... }",
+   "the unfinished session to offer", 0},
+  {"resume_check", l_resume_check, "store.resume_check(id, digits) -> boolean",
+   "the last four digits of the candidate's phone?", 0},
+  {"leaderboard", l_leaderboard, "store.leaderboard(exam [, n]) -> { entries }", "the top n (at most 100)", 0},
+  {"rank", l_rank, "store.rank(exam, id) -> rank, total | nil", "a completed session's place", 0},
+  {"verify_pin", l_verify_pin, "store.verify_pin(pin) -> \"ok\"|\"wrong\"|\"locked\"|\"not_set\" [, ms]",
+   "check the staff PIN (wrong ones lock out)", 0},
+  {"pin_is_set", l_pin_is_set, "store.pin_is_set() -> boolean", "whether a staff PIN exists", 0},
+  {"setting", l_setting, "store.setting(key) -> value | nil", "kiosk_id and the app's own \"<app>.<name>\" keys", 0},
+  {"set_setting", l_set_setting, "store.set_setting(key, value)", "the app's own \"<app>.<name>\" keys", 0},
+  {"stats_today", l_stats_today, "store.stats_today() -> { started, completed, ..., recent }", "today's figures",
+   QK_API_STAFF},
+  {"export", l_export, "store.export(folder [, \"csv\"|\"json\"]) -> path", "write the results to a folder",
+   QK_API_STAFF},
+  {"set_pin", l_set_pin, "store.set_pin(pin)", "set the staff PIN", QK_API_STAFF},
+  {NULL, NULL, NULL, NULL, 0}};
+
+const qk_api_decl qk_api_store = {"store", "results recorded through the runtime (no SQL)", store_fns};
+
 int qk_open_store(lua_State *L) {
-  static const luaL_Reg funcs[] = {
-    {"begin_session", l_begin_session}, {"candidate", l_candidate}, {"answer", l_answer}, {"event", l_event},
-    {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore},
-    {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events},
-    {"resumable", l_resumable}, {"resume_check", l_resume_check}, {"leaderboard", l_leaderboard},
-    {"rank", l_rank}, {"verify_pin", l_verify_pin},
-    {"setting", l_setting}, {"set_setting", l_set_setting}, {"pin_is_set", l_pin_is_set}, {NULL, NULL},
-  };
-  static const luaL_Reg staff_funcs[] = {
-    {"stats_today", l_stats_today}, {"export", l_export}, {"set_pin", l_set_pin}, {NULL, NULL},
-  };
-  qk_api_newlib(L, funcs);
-  if (qk_app_staff(qk_api_app(L))) {
-    lua_pushvalue(L, lua_upvalueindex(1));
-    luaL_setfuncs(L, staff_funcs, 1);
-  } else {
+  qk_api_newlib(L, &qk_api_store);
+  if (qk_app_staff(qk_api_app(L))) qk_api_setfuncs(L, &qk_api_store, QK_API_STAFF);
+  else {
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, staff_index);
     lua_setfield(L, -2, "__index");

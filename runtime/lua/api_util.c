@@ -8,10 +8,41 @@
 
 qk_app *qk_api_app(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
-void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
+int qk_api_setfuncs(lua_State *L, const qk_api_decl *m, unsigned with) {
+  int n = 0;
+  for (const qk_api_fn *f = m->fns; f->name; f++) {
+    if (!f->fn || (f->flags & (QK_API_FIELD | QK_API_METHOD)) || (f->flags & ~with)) continue;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, f->fn, 1);
+    lua_setfield(L, -2, f->name);
+    n++;
+  }
+  return n;
+}
+
+void qk_api_newlib(lua_State *L, const qk_api_decl *m) {
   lua_newtable(L);
-  lua_pushvalue(L, lua_upvalueindex(1));
-  luaL_setfuncs(L, funcs, 1);
+  qk_api_setfuncs(L, m, 0);
+}
+
+int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, const char *how) {
+  for (const qk_api_fn *f = m->fns; key && f->name; f++)
+    if ((f->flags & QK_API_STAFF) && strcmp(f->name, key) == 0)
+      return luaL_error(L, "%s.%s is for the staff screen only (%s)", m->name, key, how);
+  return 0;
+}
+
+void qk_api_print(FILE *f, const qk_api_decl *const *mods) {
+  for (int i = 0; mods[i]; i++) {
+    const qk_api_decl *m = mods[i];
+    fprintf(f, "%s%s — %s\n", i ? "\n" : "", m->name, m->doc);
+    for (const qk_api_fn *fn = m->fns; fn->name; fn++) {
+      char note[40] = "";
+      if (fn->flags & QK_API_STAFF) snprintf(note, sizeof note, " [staff screen only]");
+      if (strlen(fn->sig) > 44) fprintf(f, "  %s\n  %-44s   %s%s\n", fn->sig, "", fn->doc, note);
+      else fprintf(f, "  %-44s   %s%s\n", fn->sig, fn->doc, note);
+    }
+  }
 }
 
 static int hexval(char c) {

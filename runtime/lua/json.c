@@ -5,9 +5,12 @@
 ** (keys must be strings or integers). Depth is limited (cycles end there).
 ** Both directions run inside Lua calls and raise Lua errors on bad input;
 ** memory they hold meanwhile belongs to Lua objects, so an error frees it.
+** The grammar, the string escaping, the number format and the depth limit
+** are the one codec's (runtime/base/json.h), the store's too: what a script
+** encodes is always what the store takes.
 */
+#include "lua_json.h"
 #include "json.h"
-#include "store.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +19,6 @@
 
 #include <lauxlib.h>
 
-#define MAX_DEPTH 32
 
 /* ---- encoding ---- */
 
@@ -53,39 +55,20 @@ static void add(lua_State *L, jbuf *jb, const char *s, size_t len) {
 
 static void addz(lua_State *L, jbuf *jb, const char *s) { add(L, jb, s, strlen(s)); }
 
+/* The codec's sink: the buffer box's add (which raises on overflow). */
+typedef struct {
+  lua_State *L;
+  jbuf *b;
+} sink;
+
+static void to_jbuf(void *ud, const char *s, size_t len) {
+  sink *k = ud;
+  add(k->L, k->b, s, len);
+}
+
 static void encode_string(lua_State *L, jbuf *b, const char *s, size_t len) {
-  add(L, b, "\"", 1);
-  size_t run = 0; /* bytes that need no escaping, added in one go */
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    const char *esc = NULL;
-    char u[8];
-    switch (c) {
-    case '"': esc = "\\\""; break;
-    case '\\': esc = "\\\\"; break;
-    case '\n': esc = "\\n"; break;
-    case '\r': esc = "\\r"; break;
-    case '\t': esc = "\\t"; break;
-    default:
-      if (c < 0x20) {
-        snprintf(u, sizeof u, "\\u%04x", c);
-        esc = u;
-      }
-    }
-    size_t n = 1;
-    if (c >= 0x80 && (n = qk_store_utf8_len((const unsigned char *)s + i, len - i)) == 0)
-      esc = "\xEF\xBF\xBD"; /* not UTF-8: U+FFFD, so the store takes what we write */
-    if (esc) {
-      add(L, b, s + i - run, run);
-      run = 0;
-      addz(L, b, esc);
-    } else {
-      run += n; /* UTF-8 passes through */
-      i += n - 1;
-    }
-  }
-  add(L, b, s + len - run, run);
-  add(L, b, "\"", 1);
+  sink k = {L, b};
+  qk_json_write_string(to_jbuf, &k, s, len);
 }
 
 /* 1..n keys with nothing else: an array of length n. */
@@ -113,9 +96,7 @@ static void encode(lua_State *L, int idx, jbuf *b, int depth) {
     char num[64];
     if (lua_isinteger(L, idx)) snprintf(num, sizeof num, "%lld", (long long)lua_tointeger(L, idx));
     else {
-      double d = lua_tonumber(L, idx);
-      if (!isfinite(d)) snprintf(num, sizeof num, "null");
-      else snprintf(num, sizeof num, "%.14g", d);
+      qk_json_number_text(lua_tonumber(L, idx), num, sizeof num); /* NaN, inf: null */
     }
     addz(L, b, num);
     return;
@@ -129,7 +110,7 @@ static void encode(lua_State *L, int idx, jbuf *b, int depth) {
   case LUA_TTABLE: break;
   default: luaL_error(L, "cannot store a %s value (only tables, strings, numbers, booleans)", luaL_typename(L, idx));
   }
-  if (depth >= MAX_DEPTH) luaL_error(L, "table nested too deeply to store (a table inside itself?)");
+  if (depth >= QK_JSON_MAX_DEPTH) luaL_error(L, "table nested too deeply to store (a table inside itself?)");
   luaL_checkstack(L, 4, "JSON");
   int n = array_length(L, idx);
   if (n >= 0) { /* an empty table is written as an array: [] */
@@ -187,142 +168,56 @@ void qk_json_push_encoded(lua_State *L, int idx) {
 
 /* ---- decoding ---- */
 
-typedef struct {
-  const char *s, *end;
-} cursor;
-
-static void skip_ws(cursor *c) {
-  while (c->s < c->end && (*c->s == ' ' || *c->s == '\n' || *c->s == '\r' || *c->s == '\t')) c->s++;
-}
-
-static int decode(lua_State *L, cursor *c, int depth);
-
-static void add_utf8(luaL_Buffer *b, unsigned long cp) {
-  char out[4];
-  int n;
-  if (cp < 0x80) { out[0] = (char)cp; n = 1; }
-  else if (cp < 0x800) { out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-  } else {
-    out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-  }
-  luaL_addlstring(b, out, (size_t)n);
-}
-
-static unsigned long hex4(lua_State *L, cursor *c) {
-  unsigned long v = 0;
-  for (int i = 0; i < 4; i++) {
-    if (c->s >= c->end) luaL_error(L, "bad JSON: short \\u escape");
-    char h = *c->s++;
-    v <<= 4;
-    if (h >= '0' && h <= '9') v |= (unsigned long)(h - '0');
-    else if (h >= 'a' && h <= 'f') v |= (unsigned long)(h - 'a' + 10);
-    else if (h >= 'A' && h <= 'F') v |= (unsigned long)(h - 'A' + 10);
-    else luaL_error(L, "bad JSON: bad \\u escape");
-  }
-  return v;
-}
-
-static void decode_string(lua_State *L, cursor *c) {
+/* The codec's reader builds the value on the Lua stack: containers are
+** pushed at begin, keys and values above them, members stored as they end. */
+static void push_text(lua_State *L, const char *raw, size_t len) {
   luaL_Buffer b;
-  c->s++; /* opening quote */
-  luaL_buffinit(L, &b);
-  for (;;) {
-    if (c->s >= c->end) luaL_error(L, "bad JSON: unterminated string");
-    char ch = *c->s++;
-    if (ch == '"') break;
-    if (ch != '\\') {
-      luaL_addchar(&b, ch);
-      continue;
-    }
-    if (c->s >= c->end) luaL_error(L, "bad JSON: unterminated escape");
-    ch = *c->s++;
-    switch (ch) {
-    case 'n': luaL_addchar(&b, '\n'); break;
-    case 'r': luaL_addchar(&b, '\r'); break;
-    case 't': luaL_addchar(&b, '\t'); break;
-    case 'b': luaL_addchar(&b, '\b'); break;
-    case 'f': luaL_addchar(&b, '\f'); break;
-    case 'u': {
-      unsigned long cp = hex4(L, c);
-      if (cp >= 0xD800 && cp < 0xDC00 && c->end - c->s >= 6 && c->s[0] == '\\' && c->s[1] == 'u') {
-        const char *at = c->s;
-        c->s += 2;
-        unsigned long lo = hex4(L, c);
-        if (lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        else c->s = at; /* not a pair: the next escape stands on its own */
-      }
-      /* A surrogate left alone is not a character: U+FFFD, never CESU bytes. */
-      add_utf8(&b, cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : cp);
-      break;
-    }
-    default: luaL_addchar(&b, ch);
-    }
-  }
-  luaL_pushresult(&b);
+  char *p = luaL_buffinitsize(L, &b, len);
+  luaL_pushresultsize(&b, qk_json_unescape(raw, len, p));
 }
 
-static int decode(lua_State *L, cursor *c, int depth) {
-  if (depth > MAX_DEPTH) return luaL_error(L, "bad JSON: nested too deeply");
+static int on_begin(void *ud, int array) {
+  lua_State *L = ud;
+  (void)array;
   luaL_checkstack(L, 4, "JSON");
-  skip_ws(c);
-  if (c->s >= c->end) return luaL_error(L, "bad JSON: unexpected end");
-  char ch = *c->s;
-  if (ch == '"') {
-    decode_string(L, c);
-  } else if (ch == '{' || ch == '[') {
-    int array = ch == '[';
-    c->s++;
-    lua_newtable(L);
-    lua_Integer i = 1;
-    skip_ws(c);
-    if (c->s < c->end && *c->s == (array ? ']' : '}')) {
-      c->s++;
-      return 1;
-    }
-    for (;;) {
-      if (array) {
-        decode(L, c, depth + 1);
-        lua_rawseti(L, -2, i++);
-      } else {
-        skip_ws(c);
-        if (c->s >= c->end || *c->s != '"') return luaL_error(L, "bad JSON: object key must be a string");
-        decode_string(L, c);
-        skip_ws(c);
-        if (c->s >= c->end || *c->s != ':') return luaL_error(L, "bad JSON: ':' expected");
-        c->s++;
-        decode(L, c, depth + 1);
-        lua_rawset(L, -3);
-      }
-      skip_ws(c);
-      if (c->s < c->end && *c->s == ',') { c->s++; continue; }
-      if (c->s < c->end && *c->s == (array ? ']' : '}')) { c->s++; break; }
-      return luaL_error(L, "bad JSON: ',' or closing bracket expected");
-    }
-  } else if (c->end - c->s >= 4 && memcmp(c->s, "true", 4) == 0) {
-    c->s += 4;
-    lua_pushboolean(L, 1);
-  } else if (c->end - c->s >= 5 && memcmp(c->s, "false", 5) == 0) {
-    c->s += 5;
-    lua_pushboolean(L, 0);
-  } else if (c->end - c->s >= 4 && memcmp(c->s, "null", 4) == 0) {
-    c->s += 4;
-    lua_pushnil(L);
-  } else {
-    char num[64];
-    size_t n = 0;
-    while (c->s < c->end && n < sizeof num - 1 && strchr("+-0123456789.eE", *c->s)) num[n++] = *c->s++;
-    num[n] = 0;
-    if (n == 0 || lua_stringtonumber(L, num) == 0) return luaL_error(L, "bad JSON near '%c'", ch);
-  }
-  return 1;
+  lua_newtable(L);
+  return 0;
+}
+
+static int on_string(void *ud, const char *raw, size_t len) {
+  push_text(ud, raw, len);
+  return 0;
+}
+
+static int on_number(void *ud, const char *text, size_t len) {
+  lua_State *L = ud;
+  lua_pushlstring(L, text, len); /* NUL-terminated for lua_stringtonumber */
+  if (lua_stringtonumber(L, lua_tostring(L, -1)) == 0) return luaL_error(L, "bad JSON: bad number");
+  lua_remove(L, -2);
+  return 0;
+}
+
+static int on_literal(void *ud, qk_json_literal what) {
+  lua_State *L = ud;
+  if (what == QK_JSON_NULL) lua_pushnil(L);
+  else lua_pushboolean(L, what == QK_JSON_TRUE);
+  return 0;
+}
+
+static int on_member(void *ud, int array, size_t index) {
+  lua_State *L = ud;
+  if (array) lua_rawseti(L, -2, (lua_Integer)index);
+  else lua_rawset(L, -3);
+  return 0;
 }
 
 void qk_json_push_decoded(lua_State *L, const char *s, size_t len) {
-  cursor c = {s, s + len};
-  decode(L, &c, 0);
-  skip_ws(&c);
-  if (c.s != c.end) luaL_error(L, "bad JSON: trailing characters");
+  static const qk_json_handler build = {on_begin, NULL, on_string, on_string, on_number, on_literal, on_member};
+  int top = lua_gettop(L);
+  qk_json_error err;
+  luaL_checkstack(L, 4, "JSON");
+  if (qk_json_parse(s, len, &build, L, &err) != 0) {
+    lua_settop(L, top);
+    luaL_error(L, "bad JSON: %s (at byte %d)", err.why, (int)err.offset + 1);
+  }
 }

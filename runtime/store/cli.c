@@ -1,15 +1,16 @@
 /*
 ** cli.c — the store's maintenance subcommands, for HR and data officers at
 ** a shell (or a script on the kiosk): export, stats, purge, set-pin,
-** backup. The
-** runtime's main() hands them over; qk_store_cli_test does the same in
-** tests. Results go to stdout, errors to stderr; exit 0 ok, 1 failed,
-** 2 wrong usage.
+** backup. Each is one qk_command (args.h: the program's one parser checks
+** the options and prints the help); the program's table (runtime/cli.c)
+** lists them, and qk_store_cli runs them alone for qk_store_cli_test.
+** Results go to stdout, errors to stderr; exit 0 ok, 1 failed, 2 wrong usage.
 **
 ** This is the one place in the store that reads the clock: a person at a
 ** shell means "now" (for "today" and for the purge stamp).
 */
 #include "store_int.h"
+#include "store_cli.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -20,67 +21,8 @@
 #define EXIT_FAIL 1
 #define EXIT_USAGE 2
 
-typedef struct {
-  const char *db, *format, *since, *out, *before, *pin;
-} options;
-
-static const char *const usage_text =
-    "usage:\n"
-    "  quizkiosk export --db FILE --format csv|json [--since YYYY-MM-DD] [--out FILE]\n"
-    "  quizkiosk stats --db FILE\n"
-    "  quizkiosk purge --db FILE --before YYYY-MM-DD\n"
-    "  quizkiosk set-pin --db FILE PIN\n"
-    "  quizkiosk backup --db FILE --out FILE   (safe while the kiosk runs)\n";
-
-int qk_store_cli_handles(const char *sub) {
-  static const char *const names[] = {"export", "stats", "purge", "set-pin", "backup"};
-  for (size_t i = 0; sub && i < sizeof names / sizeof *names; i++)
-    if (!strcmp(sub, names[i])) return 1;
-  return 0;
-}
-
-static int usage(const char *cmd, const char *msg) {
-  fprintf(stderr, "quizkiosk %s: %s\n%s", cmd, msg, usage_text);
-  return EXIT_USAGE;
-}
-
-/* --opt VALUE or --opt=VALUE. Returns 0, or the exit code of a usage error. */
-static int parse(int argc, char **argv, options *o) {
-  static const struct {
-    const char *name;
-    size_t off;
-  } opts[] = {{"--db", offsetof(options, db)},         {"--format", offsetof(options, format)},
-              {"--since", offsetof(options, since)},   {"--out", offsetof(options, out)},
-              {"--before", offsetof(options, before)}};
-  memset(o, 0, sizeof *o);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    int matched = 0;
-    for (size_t k = 0; k < sizeof opts / sizeof *opts && !matched; k++) {
-      size_t n = strlen(opts[k].name);
-      if (strncmp(a, opts[k].name, n) != 0 || (a[n] && a[n] != '=')) continue;
-      const char **slot = (const char **)((char *)o + opts[k].off);
-      if (a[n] == '=') *slot = a + n + 1;
-      else if (i + 1 < argc) *slot = argv[++i];
-      else {
-        char msg[64];
-        snprintf(msg, sizeof msg, "%s needs a value", opts[k].name);
-        return usage(argv[0], msg);
-      }
-      matched = 1;
-    }
-    if (matched) continue;
-    if (a[0] == '-' && a[1]) {
-      char msg[300];
-      snprintf(msg, sizeof msg, "unknown option %.200s", a);
-      return usage(argv[0], msg);
-    }
-    if (o->pin) return usage(argv[0], "too many arguments");
-    o->pin = a;
-  }
-  if (!o->db || !*o->db) return usage(argv[0], "--db FILE is required");
-  return 0;
-}
+/* The options the store's commands share, declared once (args.h). */
+#define DB_OPT(flags) QK_STR("db", "FILE", "the results database (results.db)", flags)
 
 static qk_ms now_ms(void) {
   struct timespec ts;
@@ -114,35 +56,33 @@ static int fail(const char *cmd, qk_store *s) {
   return EXIT_FAIL;
 }
 
-static int parse_date_opt(const char *cmd, const char *opt, const char *text, qk_ms *out) {
+static int parse_date_opt(const qk_args *a, const char *opt, qk_ms *out) {
+  const char *text = qk_args_str(a, opt);
   if (qk_store_parse_date(text, out) == 0) return 0;
-  char msg[200];
-  snprintf(msg, sizeof msg, "%s %.40s is not a date; use YYYY-MM-DD (local time)", opt, text);
-  return usage(cmd, msg);
+  return qk_args_usage_error(a, "--%s %.40s is not a date; use YYYY-MM-DD (local time)", opt, text);
 }
 
-static int cmd_export(int argc, char **argv) {
-  options o;
+static int cmd_export(const qk_args *a) {
+  const char *cmd = a->cmd->name, *db = qk_args_str(a, "db"), *format = qk_args_str(a, "format");
+  const char *out = qk_args_str(a, "out");
   qk_ms since = 0;
-  int rc = parse(argc, argv, &o);
-  if (rc) return rc;
-  if (o.pin) return usage(argv[0], "unexpected argument");
-  if (!o.format || (strcmp(o.format, "csv") && strcmp(o.format, "json")))
-    return usage(argv[0], "--format csv or --format json is required");
-  if (o.since && (rc = parse_date_opt(argv[0], "--since", o.since, &since))) return rc;
-  int to_stdout = !o.out || !strcmp(o.out, "-");
-  if (!strcmp(o.format, "csv") && to_stdout)
-    return usage(argv[0], "csv export writes two files (FILE.csv with the sessions and "
-                          "FILE_answers.csv with the answers): give --out FILE.csv");
-  qk_store *s = open_existing(argv[0], o.db, 1);
+  int rc;
+  if (strcmp(format, "csv") && strcmp(format, "json"))
+    return qk_args_usage_error(a, "--format csv or --format json is required");
+  if (qk_args_has(a, "since") && (rc = parse_date_opt(a, "since", &since))) return rc;
+  int to_stdout = !out || !strcmp(out, "-");
+  if (!strcmp(format, "csv") && to_stdout)
+    return qk_args_usage_error(a, "csv export writes two files (FILE.csv with the sessions and "
+                                  "FILE_answers.csv with the answers): give --out FILE.csv");
+  qk_store *s = open_existing(cmd, db, 1);
   if (!s) return EXIT_FAIL;
   if (to_stdout) {
-    if (qk_store_export_json(s, stdout, since)) return fail(argv[0], s);
+    if (qk_store_export_json(s, stdout, since)) return fail(cmd, s);
   } else {
     char apath[4200];
-    if (qk_store_export_file(s, o.out, o.format, since, apath, sizeof apath)) return fail(argv[0], s);
-    if (!strcmp(o.format, "csv")) printf("wrote sessions to %s and answers to %s\n", o.out, apath);
-    else printf("wrote %s\n", o.out);
+    if (qk_store_export_file(s, out, format, since, apath, sizeof apath)) return fail(cmd, s);
+    if (!strcmp(format, "csv")) printf("wrote sessions to %s and answers to %s\n", out, apath);
+    else printf("wrote %s\n", out);
   }
   qk_store_close(s);
   return 0;
@@ -176,97 +116,122 @@ static int print_exam(void *ud, const char *app, const char *exam, const char *t
   return 0;
 }
 
-static int cmd_stats(int argc, char **argv) {
-  options o;
-  int rc = parse(argc, argv, &o);
-  if (rc) return rc;
-  if (o.pin || o.format || o.since || o.out || o.before) return usage(argv[0], "unexpected argument");
-  qk_store *s = open_existing(argv[0], o.db, 1);
+static int cmd_stats(const qk_args *a) {
+  const char *cmd = a->cmd->name, *db = qk_args_str(a, "db");
+  qk_store *s = open_existing(cmd, db, 1);
   if (!s) return EXIT_FAIL;
   qk_store_stats all, today;
   qk_ms day = qk_store_local_day_start(now_ms());
   char when[40];
-  if (qk_store_stats_since(s, 0, &all) || qk_store_stats_since(s, day, &today)) return fail(argv[0], s);
+  if (qk_store_stats_since(s, 0, &all) || qk_store_stats_since(s, day, &today)) return fail(cmd, s);
   qk_store_format_time(day, when, sizeof when);
-  printf("database %s\nall time: ", o.db);
+  printf("database %s\nall time: ", db);
   print_stats(&all);
   printf("today (since %s): ", when);
   print_stats(&today);
   printf("per exam (all time):\n");
   if (!all.started) printf("  (no sessions yet)\n");
-  if (qk_store_stats_by_exam(s, 0, print_exam, NULL)) return fail(argv[0], s);
+  if (qk_store_stats_by_exam(s, 0, print_exam, NULL)) return fail(cmd, s);
   qk_store_close(s);
   return 0;
 }
 
-static int cmd_purge(int argc, char **argv) {
-  options o;
+static int cmd_purge(const qk_args *a) {
+  const char *cmd = a->cmd->name, *db = qk_args_str(a, "db"), *before_text = qk_args_str(a, "before");
   qk_ms before;
-  int rc = parse(argc, argv, &o);
-  if (rc) return rc;
-  if (o.pin || o.format || o.since || o.out) return usage(argv[0], "unexpected argument");
-  if (!o.before) return usage(argv[0], "--before YYYY-MM-DD is required");
-  if ((rc = parse_date_opt(argv[0], "--before", o.before, &before))) return rc;
-  qk_store *s = open_existing(argv[0], o.db, 1);
+  int rc;
+  if ((rc = parse_date_opt(a, "before", &before))) return rc;
+  qk_store *s = open_existing(cmd, db, 1);
   if (!s) return EXIT_FAIL;
   qk_store_purge_report r;
-  if (qk_store_purge(s, before, now_ms(), &r)) return fail(argv[0], s);
+  if (qk_store_purge(s, before, now_ms(), &r)) return fail(cmd, s);
   printf("purged personal data of %d session%s started before %s: deleted %d candidate field%s, "
          "blanked %d typed answer%s, scrubbed %d event%s; scores and results are kept\n",
-         r.sessions, r.sessions == 1 ? "" : "s", o.before, r.candidate_fields,
+         r.sessions, r.sessions == 1 ? "" : "s", before_text, r.candidate_fields,
          r.candidate_fields == 1 ? "" : "s", r.answers_scrubbed, r.answers_scrubbed == 1 ? "" : "s",
          r.events_scrubbed, r.events_scrubbed == 1 ? "" : "s");
   if (r.sessions && !r.wal_truncated)
     printf("note: another program has the database open; old copies of the purged data stay in "
-           "%s-wal until it closes\n", o.db);
+           "%s-wal until it closes\n", db);
   qk_store_close(s);
   return 0;
 }
 
-static int cmd_set_pin(int argc, char **argv) {
-  options o;
-  int rc = parse(argc, argv, &o);
-  if (rc) return rc;
-  if (o.format || o.since || o.out || o.before) return usage(argv[0], "unexpected argument");
-  if (!o.pin) return usage(argv[0], "the PIN is missing");
-  size_t n = strlen(o.pin), digits = strspn(o.pin, "0123456789");
-  if (n < 4 || n > 12 || digits != n) return usage(argv[0], "the PIN must be 4 to 12 digits");
-  qk_store *s = open_existing(argv[0], o.db, 0); /* setting up a new kiosk is fine */
+static int cmd_set_pin(const qk_args *a) {
+  const char *cmd = a->cmd->name, *db = qk_args_str(a, "db"), *pin = a->pos[0];
+  size_t n = strlen(pin), digits = strspn(pin, "0123456789");
+  if (n < 4 || n > 12 || digits != n) return qk_args_usage_error(a, "the PIN must be 4 to 12 digits");
+  qk_store *s = open_existing(cmd, db, 0); /* setting up a new kiosk is fine */
   if (!s) return EXIT_FAIL;
-  if (qk_store_set_pin(s, o.pin)) return fail(argv[0], s);
-  printf("admin PIN set in %s\n", o.db);
+  if (qk_store_set_pin(s, pin)) return fail(cmd, s);
+  printf("admin PIN set in %s\n", db);
   qk_store_close(s);
   return 0;
 }
 
 /* An online backup: the kiosk may keep running and writing meanwhile. */
-static int cmd_backup(int argc, char **argv) {
-  options o;
-  int rc = parse(argc, argv, &o);
-  if (rc) return rc;
-  if (o.pin || o.format || o.since || o.before) return usage(argv[0], "unexpected argument");
-  if (!o.out || !*o.out || !strcmp(o.out, "-")) return usage(argv[0], "--out FILE is required");
-  qk_store *s = open_existing(argv[0], o.db, 1);
+static int cmd_backup(const qk_args *a) {
+  const char *cmd = a->cmd->name, *db = qk_args_str(a, "db"), *out = qk_args_str(a, "out");
+  if (!*out || !strcmp(out, "-")) return qk_args_usage_error(a, "--out FILE is required (a file, not stdout)");
+  qk_store *s = open_existing(cmd, db, 1);
   if (!s) return EXIT_FAIL;
-  if (qk_store_backup(s, o.out)) return fail(argv[0], s);
-  printf("backed up %s to %s (checked, including results still in the write-ahead log)\n", o.db, o.out);
+  if (qk_store_backup(s, out)) return fail(cmd, s);
+  printf("backed up %s to %s (checked, including results still in the write-ahead log)\n", db, out);
   qk_store_close(s);
+  return 0;
+}
+
+/* ---- the declarations ---- */
+
+static const qk_opt export_opts[] = {
+  DB_OPT(QK_OPT_REQUIRED),
+  QK_STR("format", "csv|json", "what to write", QK_OPT_REQUIRED),
+  QK_STR("since", "YYYY-MM-DD", "only sessions started on or after this day (local time)", 0),
+  QK_STR("out", "FILE", "where to write (json: default stdout; csv: required, FILE.csv and FILE_answers.csv)", 0),
+  QK_OPT_END};
+const qk_command qk_store_cmd_export = {
+  "export", "write results as CSV (for Excel) or JSON", export_opts, NULL, cmd_export,
+  "CSV is UTF-8 with a BOM: one row per session, and FILE_answers.csv beside it with one row\n"
+  "per answer. JSON is an array of sessions with their candidate fields and answers."};
+
+static const qk_opt db_only_opts[] = {DB_OPT(QK_OPT_REQUIRED), QK_OPT_END};
+const qk_command qk_store_cmd_stats = {
+  "stats", "sessions, completion and pass rates: all time, today, per exam", db_only_opts, NULL, cmd_stats, NULL};
+
+static const qk_opt purge_opts[] = {
+  DB_OPT(QK_OPT_REQUIRED),
+  QK_STR("before", "YYYY-MM-DD", "sessions started before this day (local time)", QK_OPT_REQUIRED),
+  QK_OPT_END};
+const qk_command qk_store_cmd_purge = {
+  "purge", "delete personal data (names, phones, typed answers) of old sessions; scores stay", purge_opts,
+  NULL, cmd_purge, NULL};
+
+static const qk_posarg set_pin_args[] = {{"PIN", "4 to 12 digits", 0}, {0}};
+const qk_command qk_store_cmd_set_pin = {
+  "set-pin", "set the staff PIN (a new kiosk's database is created)", db_only_opts, set_pin_args, cmd_set_pin,
+  NULL};
+
+static const qk_opt backup_opts[] = {
+  DB_OPT(QK_OPT_REQUIRED),
+  QK_STR("out", "FILE", "the backup file (written as FILE.part, checked, then renamed)", QK_OPT_REQUIRED),
+  QK_OPT_END};
+const qk_command qk_store_cmd_backup = {
+  "backup", "a checked copy of the database, safe while the kiosk runs", backup_opts, NULL, cmd_backup, NULL};
+
+static const qk_command *const store_commands[] = {&qk_store_cmd_export, &qk_store_cmd_stats, &qk_store_cmd_purge,
+                                                   &qk_store_cmd_set_pin, &qk_store_cmd_backup, NULL};
+
+int qk_store_cli_handles(const char *sub) {
+  for (int i = 0; sub && store_commands[i]; i++)
+    if (!strcmp(sub, store_commands[i]->name)) return 1;
   return 0;
 }
 
 int qk_store_cli(int argc, char **argv) {
   if (argc < 1 || !qk_store_cli_handles(argv[0])) {
-    fprintf(stderr, "quizkiosk: not a store command: %s\n%s", argc ? argv[0] : "(none)", usage_text);
+    fprintf(stderr, "quizkiosk: not a store command: %s\n", argc ? argv[0] : "(none)");
+    qk_args_print_usage(stderr, store_commands, "quizkiosk");
     return EXIT_USAGE;
   }
-  for (int i = 1; i < argc; i++)
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      fputs(usage_text, stdout);
-      return 0;
-    }
-  if (!strcmp(argv[0], "export")) return cmd_export(argc, argv);
-  if (!strcmp(argv[0], "stats")) return cmd_stats(argc, argv);
-  if (!strcmp(argv[0], "purge")) return cmd_purge(argc, argv);
-  if (!strcmp(argv[0], "backup")) return cmd_backup(argc, argv);
-  return cmd_set_pin(argc, argv);
+  return qk_args_dispatch(store_commands, "quizkiosk", argc, argv);
 }

@@ -52,7 +52,7 @@ static void put_utf8(FILE *f, const char *text, int double_quotes) {
   const unsigned char *p = (const unsigned char *)text;
   size_t len = strlen(text);
   for (size_t i = 0; i < len;) {
-    size_t n = qk_sjson_utf8_len(p + i, len - i);
+    size_t n = qk_utf8_len(p + i, len - i);
     if (!n) {
       fputs("\xEF\xBF\xBD", f);
       i++;
@@ -78,7 +78,7 @@ static void cell(FILE *f, const char *text, int user, int first) {
 
 static void cell_num(FILE *f, double v) {
   char buf[40] = "";
-  if (isfinite(v)) qk_store_fmt_num(buf, sizeof buf, v);
+  if (isfinite(v)) qk_json_number_text(v, buf, sizeof buf);
   cell(f, buf, 0, 0);
 }
 
@@ -300,7 +300,7 @@ static int json_answer_out(void *ud, const qk_store_answer_row *a) {
   qk_sjson_string(f, a->question);
   key(f, "response", 0);
   /* Checked on the way in; checked again in case the file was edited. */
-  if (qk_sjson_valid(a->response, strlen(a->response))) fputs(a->response, f);
+  if (qk_json_valid(a->response, strlen(a->response))) fputs(a->response, f);
   else qk_sjson_string(f, a->response);
   key(f, "points", 0);
   qk_sjson_number(f, a->points);

@@ -22,7 +22,7 @@ static int need(qk_store *s, const char *v, const char *what) {
 
 static int need_json(qk_store *s, const char *v, const char *what) {
   if (!v) return qk_store_fail(s, QK_STORE_INVALID, "%s is missing", what);
-  if (!qk_sjson_valid(v, strlen(v)))
+  if (!qk_json_valid(v, strlen(v)))
     return qk_store_fail(s, QK_STORE_INVALID, "%s is not valid JSON (UTF-8) text", what);
   return QK_STORE_OK;
 }
@@ -434,7 +434,7 @@ int qk_store_resume_identity(qk_store *s, int64_t id, char *masked, size_t len, 
   ** UTF-8 count one each, so nothing of them is shown. */
   size_t n = strlen(name), out = 0;
   for (size_t i = 0; i < n;) {
-    size_t c = qk_sjson_utf8_len((const unsigned char *)name + i, n - i);
+    size_t c = qk_utf8_len((const unsigned char *)name + i, n - i);
     if (!c) c = 1;
     size_t add = i == 0 ? c : 1;
     if (out + add >= len) {

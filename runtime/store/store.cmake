@@ -22,7 +22,7 @@ target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/s
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
 target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE PRIVATE PkgConfig::SODIUM m)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM m)
 
 if(QK_TESTS)
   enable_testing()

@@ -419,11 +419,9 @@ int qk_store_score_changes(qk_store *s, int64_t session_id, int *count);
 
 /* ---- text ---------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 character at p (n > 0 bytes left), 0 if the
-** bytes there are not one: the rule every text the store keeps must follow
-** (no overlong forms, no surrogates, nothing above U+10FFFF). Writers of
-** the JSON the store takes (the Lua codec) encode by the same rule. */
-size_t qk_store_utf8_len(const unsigned char *p, size_t n);
+/* Every text the store keeps is valid UTF-8 and every JSON text strict
+** JSON, by the rules of the one decoder and codec (runtime/base/utf8.h,
+** json.h), which the writers of that JSON (the Lua codec) use too. */
 
 /* ---- dates --------------------------------------------------------------- */
 

@@ -7,6 +7,8 @@
 #define QK_STORE_INT_H
 
 #include "store.h"
+#include "json.h"
+#include "utf8.h"
 
 #include <sqlite3.h>
 #include <sys/types.h>
@@ -146,15 +148,11 @@ int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t er
 int qk_store_migrate(qk_store *s);
 int qk_store_schema_check(qk_store *s);
 
-/* json.c: strict RFC 8259 check, including that strings are valid UTF-8. */
-int qk_sjson_valid(const char *text, size_t len);
-int qk_sjson_utf8_valid(const char *text, size_t len);
-/* Length of the valid UTF-8 character at p (n bytes left), 0 if invalid. */
-size_t qk_sjson_utf8_len(const unsigned char *p, size_t n);
+/* json.c: the export's JSON writers onto a FILE, over the one codec
+** (runtime/base/json.h: qk_json_valid checks what callers hand in,
+** qk_json_number_text formats numbers; utf8.h: qk_utf8_len). */
 /* Writes a JSON string literal (invalid UTF-8 becomes U+FFFD). */
 void qk_sjson_string(FILE *f, const char *text);
-/* A finite number as text, the same in every locale. */
-void qk_store_fmt_num(char *buf, size_t len, double v);
 /* Writes a number, or null for NAN/inf. */
 void qk_sjson_number(FILE *f, double v);
 

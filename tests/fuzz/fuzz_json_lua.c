@@ -1,6 +1,6 @@
 /*
 ** fuzz_json_lua.c — libFuzzer harness for the Lua JSON codec
-** (runtime/lua/json.c): any bytes to decode. When they decode and the value
+** (runtime/lua/json.c over runtime/base/json.c): any bytes to decode. When they decode and the value
 ** encodes again, the encoding must be JSON that the store's strict
 ** validator accepts (the store refuses anything else, so a response the app
 ** encoded could not be saved) and that decodes again.
@@ -13,7 +13,7 @@
 #include <lualib.h>
 
 #include "json.h"
-#include "store_int.h"
+#include "lua_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (lua_pcall(L, 1, 1, 0) == LUA_OK) {
       size_t n;
       const char *enc = lua_tolstring(L, -1, &n);
-      if (!enc || !qk_sjson_valid(enc, n)) abort(); /* our encoding, refused by the store */
+      if (!enc || !qk_json_valid(enc, n)) abort(); /* our encoding, refused by the store */
       lua_pushcfunction(L, decode);
       lua_insert(L, -2);
       if (lua_pcall(L, 1, 1, 0) != LUA_OK) abort(); /* our encoding, refused by our decoder */

@@ -25,7 +25,7 @@ static int writes_valid(void (*write)(FILE *, const void *), const void *arg) {
     free(out);
     return 1;
   }
-  int ok = qk_sjson_valid(out, len);
+  int ok = qk_json_valid(out, len);
   free(out);
   return ok;
 }
@@ -36,8 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *copy = malloc(size ? size : 1);
   if (!copy) return 0;
   memcpy(copy, data, size);
-  int valid = qk_sjson_valid(copy, size);
-  int utf8 = qk_sjson_utf8_valid(copy, size);
+  int valid = qk_json_valid(copy, size);
+  int utf8 = qk_utf8_valid(copy, size);
   if (valid && !utf8) abort(); /* valid JSON is valid UTF-8 */
   free(copy);
 

@@ -235,7 +235,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   char dir[4096], why[4200];
-  if (qk_ime_find_pinyin_data(dir, sizeof dir, why, sizeof why) != 0) {
+  if (qk_ime_find_pinyin_data(NULL, dir, sizeof dir, why, sizeof why) != 0) {
     printf("FAIL no pinyin data: %s\n", why);
     return 1;
   }
@@ -247,7 +247,7 @@ int main(int argc, char **argv) {
   test_process_engines();
 
   char model[4096];
-  CHECK(qk_ime_find_zinnia_model(model, sizeof model, why, sizeof why) == 0, "%s", why);
+  CHECK(qk_ime_find_zinnia_model(NULL, model, sizeof model, why, sizeof why) == 0, "%s", why);
   qk_hw *h = qk_hw_new(model, why, sizeof why);
   CHECK(h != NULL, "%s", why);
   if (h) test_handwriting(h, argv[1]);
@@ -255,10 +255,8 @@ int main(int argc, char **argv) {
   CHECK(qk_hw_new("/nonexistent/model", why, sizeof why) == NULL, "a missing model is refused");
 
   /* Overrides: an empty folder has no data, and says so. */
-  setenv("QUIZKIOSK_PINYIN_DATA", argv[1], 1);
-  setenv("QUIZKIOSK_ZINNIA_MODEL", argv[1], 1);
-  CHECK(qk_ime_find_pinyin_data(dir, sizeof dir, why, sizeof why) == -1 && strstr(why, "QUIZKIOSK_PINYIN_DATA"), "%s", why);
-  CHECK(qk_ime_find_zinnia_model(model, sizeof model, why, sizeof why) == -1 && strstr(why, "QUIZKIOSK_ZINNIA_MODEL"), "%s", why);
+  CHECK(qk_ime_find_pinyin_data(argv[1], dir, sizeof dir, why, sizeof why) == -1 && strstr(why, "QUIZKIOSK_PINYIN_DATA"), "%s", why);
+  CHECK(qk_ime_find_zinnia_model(argv[1], model, sizeof model, why, sizeof why) == -1 && strstr(why, "QUIZKIOSK_ZINNIA_MODEL"), "%s", why);
 
   printf("%s\n", failures ? "FAILED" : "ok");
   return failures ? 1 : 0;

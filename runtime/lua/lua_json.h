@@ -1,9 +1,9 @@
 /*
-** json.h — Lua values <-> JSON text (see json.c). Both raise Lua errors on
+** lua_json.h — Lua values <-> JSON text (see json.c, over the one codec in runtime/base/json.h). Both raise Lua errors on
 ** values that cannot be stored or text that is not JSON.
 */
-#ifndef QK_JSON_H
-#define QK_JSON_H
+#ifndef QK_LUA_JSON_H
+#define QK_LUA_JSON_H
 
 #include <stddef.h>
 

@@ -1,0 +1,48 @@
+/*
+** env.h — every QUIZKIOSK_* environment variable the program reads, read
+** here and nowhere else (env.c is the only file that names them). main()
+** copies the snapshot into qk_options.env, where the runtime and the Lua
+** bindings find it; the process-wide parts that have no options at hand
+** (the Chinese input engines, the data folder lookup) call qk_env_get().
+**
+** For people running a kiosk:
+**   QUIZKIOSK_DATA            the folder holding scripts/, assets/, fonts/
+**                             (default: beside the binary, then the installed one)
+**   QUIZKIOSK_RENDERER        auto | gpu | software: the default of --renderer
+**   QUIZKIOSK_EXPORT_DIR      one more folder the staff screen offers for
+**                             exports, besides removable media
+**   QUIZKIOSK_PINYIN_DATA     the libpinyin data folder (default: pkg-config's,
+**                             then the usual Debian/Fedora places)
+**   QUIZKIOSK_ZINNIA_MODEL    the zinnia handwriting model, or a folder holding
+**                             handwriting-zh_CN.model
+**   QUIZKIOSK_PINYIN_USER_DIR where pinyin keeps what it learnt (opt-in;
+**                             default: learning lasts one candidate)
+** Test-only hooks (never set on a kiosk):
+**   QUIZKIOSK_WALL_START_MS   the wall clock at start, ms since 1970: a test's
+**                             stored dates are its own (replays only run on it)
+**   QUIZKIOSK_BENCH           print a line when the first frame is shown
+**                             (bench/startup.c measures start-up with it)
+** Set by the systemd unit, not read here: QUIZKIOSK_RESTART holds the
+** --restarted-after-crash argument for the next start (assets/systemd).
+*/
+#ifndef QK_ENV_H
+#define QK_ENV_H
+
+#include <stdint.h>
+
+typedef struct {
+  const char *data_dir;        /* QUIZKIOSK_DATA, NULL when unset or empty */
+  const char *renderer;        /* QUIZKIOSK_RENDERER */
+  const char *export_dir;      /* QUIZKIOSK_EXPORT_DIR */
+  const char *pinyin_data;     /* QUIZKIOSK_PINYIN_DATA */
+  const char *zinnia_model;    /* QUIZKIOSK_ZINNIA_MODEL */
+  const char *pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR */
+  int64_t wall_start_ms;       /* QUIZKIOSK_WALL_START_MS, 0 = the real clock (test hook) */
+  int bench;                   /* QUIZKIOSK_BENCH set (test hook) */
+} qk_env;
+
+/* The environment as it was at the first call (read once; the strings are
+** the process's environment's own). */
+const qk_env *qk_env_get(void);
+
+#endif
