@@ -20,8 +20,10 @@
 ** Test-only hooks (never set on a kiosk):
 **   QUIZKIOSK_WALL_START_MS   the wall clock at start, ms since 1970: a test's
 **                             stored dates are its own (replays only run on it)
-**   QUIZKIOSK_BENCH           print a line when the first frame is shown
-**                             (bench/startup.c measures start-up with it)
+**   QUIZKIOSK_BENCH           set: print a line when the first frame is shown
+**                             (bench/startup.c measures start-up with it);
+**                             "frames": also one cost line per frame; "whole":
+**                             that, and every frame drawn whole (bench/frames.c)
 ** Set by the systemd unit, not read here: QUIZKIOSK_RESTART holds the
 ** --restarted-after-crash argument for the next start (assets/systemd).
 */
@@ -38,7 +40,7 @@ typedef struct {
   const char *zinnia_model;    /* QUIZKIOSK_ZINNIA_MODEL */
   const char *pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR */
   int64_t wall_start_ms;       /* QUIZKIOSK_WALL_START_MS, 0 = the real clock (test hook) */
-  int bench;                   /* QUIZKIOSK_BENCH set (test hook) */
+  const char *bench;           /* QUIZKIOSK_BENCH, NULL when unset (test hook) */
 } qk_env;
 
 /* The environment as it was at the first call (read once; the strings are

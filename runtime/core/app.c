@@ -969,7 +969,7 @@ int qk_app_run(const qk_options *opt) {
   a->opt = *opt;
   if (a->opt.error_restart_ms <= 0) a->opt.error_restart_ms = 8000;
   a->virtual_clock = opt->replay_path != NULL || opt->tool != NULL;
-  a->bench = opt->env.bench;
+  a->bench = opt->env.bench != NULL;
   a->wall_at_start = opt->env.wall_start_ms ? opt->env.wall_start_ms : real_wall_ms(); /* tests: a fixed date */
   a->vnow = 1000;
   /* The log lives beside the database, where HR's export and backups go. */

@@ -6,6 +6,7 @@
 ** list's byte pool and is compared by content.
 */
 #include "draw_frame.h"
+#include "env.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -65,8 +66,8 @@ qk_frame *qk_frame_new(qk_platform *p, qk_text *t) {
   f->plat = p;
   f->text = t;
   f->whole = 1;
-  /* bench/frames reads these lines; see bench/README.md. */
-  const char *b = getenv("QUIZKIOSK_BENCH");
+  /* bench/frames reads these lines; see bench/README.md and env.h. */
+  const char *b = qk_env_get()->bench;
   if (b && (strcmp(b, "frames") == 0 || strcmp(b, "whole") == 0)) {
     f->bench = 1;
     f->always_whole = strcmp(b, "whole") == 0;
