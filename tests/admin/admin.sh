@@ -5,9 +5,12 @@
 set -u
 qk=$1 src=$2
 dir=$(mktemp -d)
-export_dir=/tmp/qk-admin-test-export
-trap 'rm -rf "$dir" "$export_dir"' EXIT
-rm -rf "$export_dir"; mkdir -p "$export_dir"
+# The "USB stick" is this run's own folder (two builds run this test at once);
+# the replay taps it by name, so its placeholder is replaced with the path.
+export_dir=$dir/usb
+trap 'rm -rf "$dir"' EXIT
+mkdir -p "$export_dir"
+sed "s|@EXPORT_DIR@|$export_dir|" "$src/tests/admin/admin.replay" > "$dir/admin.replay"
 # A new kiosk: the staff screen stays closed until a PIN is set.
 "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
   --replay "$src/tests/admin/admin_first.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
@@ -16,9 +19,9 @@ rm -rf "$export_dir"; mkdir -p "$export_dir"
 echo "ok   no PIN can be made on screen"
 "$qk" set-pin --db "$dir/kiosk.db" 1234 || exit 1
 QUIZKIOSK_EXPORT_DIR=$export_dir "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
-  --replay "$src/tests/admin/admin.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
+  --replay "$dir/admin.replay" --shots "$dir" --db "$dir/kiosk.db" || exit 1
 # A replay whose app quits before its last command has not "all held".
-{ cat "$src/tests/admin/admin.replay"; echo "expect version 1"; } > "$dir/early.replay"
+{ cat "$dir/admin.replay"; echo "expect version 1"; } > "$dir/early.replay"
 "$qk" set-pin --db "$dir/early.db" 1234 || exit 1
 if QUIZKIOSK_EXPORT_DIR=$export_dir "$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 --replay "$dir/early.replay" --shots "$dir/early-shots" \
      --db "$dir/early.db" >"$dir/early.out" 2>&1; then
