@@ -23,9 +23,13 @@ local M = { name = "doc", extensions = { "txt", "docx", "text", "md" } }
 -- cannot hold multi-byte characters): "三、" → "#、".
 local CN_DIGIT = {}
 for _, c in utf8.codes("一二三四五六七八九十") do CN_DIGIT[utf8.char(c)] = true end
+-- The first character of s (a whole UTF-8 sequence).
+local function first_char(s) return s:match("^[%z\1-\127\194-\244][\128-\191]*") end
 local function cn_marked(h)
   return (h:gsub("[\228-\233][\128-\191][\128-\191]", function(c) return CN_DIGIT[c] and "#" or c end))
 end
+
+local KEY_START = { ["答"] = true, ["参"] = true, ["正"] = true, ["解"] = true, ["考"] = true, ["【"] = true, ["("] = true }
 
 local function first_of(s, ...)
   for _, p in ipairs({ ... }) do
@@ -56,40 +60,47 @@ local function section_type(title)
 end
 
 -- A part heading: "一、单选题(共10题,每题2分)", "第二部分 判断题", "三.问答题".
-local function heading(line)
-  local h = text.halfwidth(line)
+local function heading(line, h)
+  h = h or text.halfwidth(line)
+  local c = first_char(h)
+  if not c or not (CN_DIGIT[c] or c == "第") then return nil end
   local m = cn_marked(h)
   local rest = first_of(m, "^#+%s*、%s*(.+)$", "^#+%s*%.%s*(.+)$", "^第#+部分%s*(.*)$", "^第#+大题%s*(.*)$")
   if not rest or not (rest:find("题", 1, true) or m:find("^第#+部分")) then return nil end
   if utf8.len(rest) and utf8.len(rest) > 60 then return nil end -- a sentence, not a heading
-  local count = tonumber(first_of(h, "共%s*(%d+)%s*题", "共%s*(%d+)%s*道", "共%s*(%d+)%s*小题"))
-  local points = tonumber(first_of(h, "每题%s*(%d+%.?%d*)%s*分", "每小题%s*(%d+%.?%d*)%s*分",
-                                   "每道题%s*(%d+%.?%d*)%s*分", "每道%s*(%d+%.?%d*)%s*分"))
+  local count = first_of(h, "共%s*(%d+)%s*题", "共%s*(%d+)%s*道", "共%s*(%d+)%s*小题")
+  local points = first_of(h, "每题%s*(%d+%.?%d*)%s*分", "每小题%s*(%d+%.?%d*)%s*分",
+                          "每道题%s*(%d+%.?%d*)%s*分", "每道%s*(%d+%.?%d*)%s*分")
+  count, points = count and tonumber(count), points and tonumber(points)
   local a, b = line:match("^(.-)%s*%("), line:match("^(.-)%s*（")
   local title = text.trim(((a and b) and (#a < #b and a or b) or a or b) or line)
   return { title = title, count = count, points = points, type = section_type(title), instructions = line }
 end
 
 -- "12." "12、" "12．" "(12)" "（12）" "12)" → 12 (and the rest of the line).
-local function number(line)
-  local n, rest = text.match_prefix(line, "%((%d+)%)%s*")
+local function number(line, h)
+  h = h or text.halfwidth(line)
+  if not (h:find("^[%d(]") or first_char(h) == "第") then return nil end
+  local n, rest = text.match_prefix(line, "%((%d+)%)%s*", h)
   if n then return tonumber(n), rest end
-  n, rest = text.match_prefix(line, "(%d+)%s*[.)]%s*")
+  n, rest = text.match_prefix(line, "(%d+)%s*[.)]%s*", h)
   if n then return tonumber(n), rest end
-  n, rest = text.match_prefix(line, "(%d+)%s*、%s*")
+  n, rest = text.match_prefix(line, "(%d+)%s*、%s*", h)
   if n then return tonumber(n), rest end
-  n, rest = text.match_prefix(line, "第(%d+)题[.:]?%s*")
+  n, rest = text.match_prefix(line, "第(%d+)题[.:]?%s*", h)
   if n then return tonumber(n), (rest:gsub("^、%s*", "")) end
   return nil
 end
 
 -- "A.xx" "A、xx" "A．xx" "A)xx" "（A）xx" "A:xx" → "A", "xx".
-local function option(line)
-  local l, rest = text.match_prefix(line, "%(([A-Ha-h])%)%s*")
+local function option(line, h)
+  h = h or text.halfwidth(line)
+  if not h:find("^[A-H(]") then return nil end
+  local l, rest = text.match_prefix(line, "%(([A-Ha-h])%)%s*", h)
   if l then return l:upper(), rest end
-  l, rest = text.match_prefix(line, "([A-H])%s*[.):]%s*")
+  l, rest = text.match_prefix(line, "([A-H])%s*[.):]%s*", h)
   if l then return l, rest end
-  l, rest = text.match_prefix(line, "([A-H])%s*、%s*")
+  l, rest = text.match_prefix(line, "([A-H])%s*、%s*", h)
   if l then return l, rest end
   return nil
 end
@@ -124,10 +135,12 @@ local KEYS = {
   { "competencies", { "%(%s*考察点%s*:?%s*", "%(%s*考察%s*:?%s*", "%(%s*考查点%s*:?%s*", "%(%s*考查%s*:?%s*",
                       "考察点%s*:%s*", "考察%s*:%s*", "考查点%s*:%s*", "【考察点】%s*:?%s*", "【考察】%s*:?%s*" } },
 }
-local function keyed(line)
+local function keyed(line, h)
+  h = h or text.halfwidth(line)
+  if not KEY_START[first_char(h) or ""] then return nil end
   for _, k in ipairs(KEYS) do
     for _, p in ipairs(k[2]) do
-      local v = text.match_prefix(line, p)
+      local v = text.match_prefix(line, p, h)
       if v then
         if k[1] == "competencies" then
           if p:sub(1, 2) == "%(" then
@@ -257,7 +270,8 @@ function M.parse_lines(lines, label, out)
   for i = first, last do
     local line = text.trim(lines[i])
     local where = label .. ":" .. i
-    local h = line ~= "" and heading(line)
+    local hw = text.halfwidth(line)
+    local h = line ~= "" and heading(line, hw)
     if line == "" then
       -- blank lines separate nothing in these documents
     elseif h then
@@ -266,8 +280,8 @@ function M.parse_lines(lines, label, out)
       sec_type, last_num = h.type, nil
       out:section(h)
     else
-      local n = number(line)
-      local kind, value = keyed(line)
+      local n = number(line, hw)
+      local kind, value = keyed(line, hw)
       local in_answer = cur and (cur.mode == "reference" or cur.mode == "explanation" or cur.mode == "answer")
       if n and not kind and (not in_answer or starts_question(i)) then
         finish()
@@ -294,8 +308,8 @@ function M.parse_lines(lines, label, out)
           if value ~= "" then cur.explanation[#cur.explanation + 1] = value end
           cur.mode = "explanation"
         end
-      elseif cur and (cur.mode == "stem" or cur.mode == "option") and option(line) then
-        local l, rest = option(line)
+      elseif cur and (cur.mode == "stem" or cur.mode == "option") and option(line, hw) then
+        local l, rest = option(line, hw)
         local want = string.char(65 + #cur.options)
         if l == want then
           for _, o in ipairs(split_inline(l, rest)) do cur.options[#cur.options + 1] = o end
