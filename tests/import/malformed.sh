@@ -32,9 +32,10 @@ expect nothing_left 1 "no questions found; nothing written" -- import "$F/bad/ou
 expect duplicate 1 "duplicate.txt:5: skipped: duplicate stem of t1 (duplicate.txt:3)" -- import "$F/bad/duplicate.txt" --out "$work/d"
 expect not_truefalse 1 "duplicate.txt:7: skipped: answer \"也许\" is not true/false" -- import "$F/bad/duplicate.txt" --out "$work/d"
 expect missing_file 1 "nope.txt: skipped: cannot read the file: No such file or directory" -- import "$work/nope.txt" --out "$work/e"
-# Binary garbage: the program's own first 64 KiB (an ELF file, NUL bytes and all).
-head -c 65536 "$qk" > "$work/garbage.txt"
-expect garbage_auto 1 "garbage.txt: skipped: cannot tell the format" -- import "$work/garbage.txt" --out "$work/f"
+# Binary garbage: 64 KiB from a fixed linear congruential sequence (NUL bytes and all).
+awk 'BEGIN { x = 12345; for (i = 0; i < 65536; i++) { x = (x * 1103515245 + 12345) % 2147483648; printf "%c", int(x / 65536) % 256 } }' > "$work/garbage.txt"
+[ "$(wc -c < "$work/garbage.txt")" -eq 65536 ] || { echo "FAIL: garbage is $(wc -c < "$work/garbage.txt") bytes"; status=1; }
+expect garbage_auto 1 "garbage.txt: skipped: binary data that no format here reads" -- import "$work/garbage.txt" --out "$work/f"
 expect garbage_doc 1 "garbage.txt: skipped: binary data, not text" -- import "$work/garbage.txt" --out "$work/f" --format doc
 expect garbage_gift 1 "garbage.txt: skipped: binary data, not text" -- import "$work/garbage.txt" --out "$work/f" --format gift
 # Not UTF-8: Latin-1 bytes.

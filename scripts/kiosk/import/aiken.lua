@@ -10,6 +10,7 @@ local text = require "kiosk.import.text"
 local M = { name = "aiken", extensions = { "txt", "aiken" } }
 
 function M.detect(src)
+  if text.looks_binary(src.bytes) and src.ext ~= "docx" then return 0 end
   local head = src.bytes:sub(1, 65536)
   local n = 0
   for _ in head:gmatch("\nANSWER:%s*%a") do n = n + 1 end

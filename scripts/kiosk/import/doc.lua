@@ -185,6 +185,7 @@ local function key_points(ref_lines)
 end
 
 function M.detect(src)
+  if text.looks_binary(src.bytes) and src.ext ~= "docx" then return 0 end
   local ext = src.ext
   if ext == "docx" then return text.lib("docx_text") and 0.9 or 0.5 end
   if ext ~= "txt" and ext ~= "text" and ext ~= "md" and ext ~= "" then return 0 end

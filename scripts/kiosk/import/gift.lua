@@ -15,6 +15,7 @@ local text = require "kiosk.import.text"
 local M = { name = "gift", extensions = { "gift", "txt" } }
 
 function M.detect(src)
+  if text.looks_binary(src.bytes) and src.ext ~= "docx" then return 0 end
   local head = src.bytes:sub(1, 65536)
   local score = 0
   if src.ext == "gift" then score = 0.6 end

@@ -105,6 +105,9 @@ local function detect(src, wanted)
     end
   end
   if not best or best_score < 0.2 then
+    if text.looks_binary(src.bytes) then
+      return nil, "binary data that no format here reads (not a document, 问卷星, GIFT, Aiken, sheet or QTI file)"
+    end
     return nil, "cannot tell the format (not a document, 问卷星, GIFT, Aiken, sheet or QTI file); name it with --format"
   end
   return best

@@ -43,6 +43,14 @@ function M.decode(bytes)
   return text, enc
 end
 
+-- Whether the start of bytes holds NUL bytes outside a UTF-16 BOM'd text:
+-- binary data that no text format should claim.
+function M.looks_binary(bytes)
+  local b = bytes:sub(1, 2)
+  if b == "\255\254" or b == "\254\255" then return false end
+  return bytes:sub(1, 65536):find("\0", 1, true) ~= nil
+end
+
 -- The lines of text (without "\n"), as a list.
 -- One pass over the text: a plain find from each line's start would cost
 -- the rest of the text every time under the sandbox's pattern guard (it

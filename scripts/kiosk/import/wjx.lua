@@ -21,6 +21,7 @@ local TAGS = { ["单选题"] = "single", ["多选题"] = "multiple", ["判断题
                ["问答题"] = "open", ["简答题"] = "open", ["排序题"] = false, ["量表题"] = false, ["矩阵单选题"] = false }
 
 function M.detect(src)
+  if text.looks_binary(src.bytes) and src.ext ~= "docx" then return 0 end
   local head = src.bytes:sub(1, 65536)
   local n = 0
   for tag in head:gmatch("%[(..-题)%]") do if TAGS[tag] ~= nil then n = n + 1 end end
