@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "paths.h"
 #include "supervise.h"
+#include "tool.h"
 #include "watchdog.h"
 
 #ifndef QK_VERSION
@@ -30,6 +31,9 @@ static const char usage[] =
   "       quizkiosk backup --db FILE --out FILE\n"
   "       quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]\n"
   "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
+  "       quizkiosk import FILE... --out APP_DIR [--format auto|doc|wjx|sheet|gift|aiken|qti] [--allow-skips]\n"
+  "       quizkiosk new APP_DIR --from FILE... [--format NAME] [--allow-skips]\n"
+  "       quizkiosk check APP_DIR\n"
   "       quizkiosk --version | --help\n"
   "\n"
   "APP_DIR holds main.lua (default: the bundled demo). Without a display, use\n"
@@ -116,6 +120,7 @@ static int tool_main(int argc, char **argv, qk_options *o) {
 
 int main(int argc, char **argv) {
   if (argc > 1 && qk_cli_handles(argv[1])) return qk_cli_run(argc - 1, argv + 1);
+  if (argc > 1 && qk_import_handles(argv[1])) return qk_import_cmd(argc - 1, argv + 1);
   if (argc > 1 && (strcmp(argv[1], "rescore") == 0 || strcmp(argv[1], "replay-session") == 0)) {
     qk_options t = {0};
     t.render = QK_RENDER_SOFTWARE;
