@@ -100,6 +100,7 @@ end
 function T.test_unclosed_quote()
   local out = R.run(sheet, "unclosed_quote.csv")
   assert(out:skipped("unclosed_quote.csv:3", "never closed"), out:dump())
+  eq(#out.skips, 1, "the broken record is reported once\n" .. out:dump())
 end
 
 function T.test_garbage_and_truncated()

@@ -16,3 +16,30 @@ qk_format_test(import_formats_importlib tests/import_formats/importlib_test.lua)
 qk_format_test(import_formats_sheet tests/import_formats/sheet_test.lua)
 qk_format_test(import_formats_qti tests/import_formats/qti_test.lua)
 qk_format_test(import_formats_malformed tests/import_formats/malformed_test.lua)
+
+# End to end, the way a trainer does it (tests/import/fixture.sh, import-core's
+# script): `quizkiosk new APP --from FIXTURE`, `quizkiosk check APP`, a replay
+# through the whole exam, and the stored session's "status|score|max_score".
+function(qk_format_e2e name fixture replay expected)
+  add_test(NAME ${name}
+    COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+      sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/import/fixture.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+      ${CMAKE_CURRENT_BINARY_DIR}/import_formats ${name}
+      ../../import_formats/fixtures/${fixture} ../import_formats/${replay} ${expected})
+  set_tests_properties(${name} PROPERTIES TIMEOUT 300)
+endfunction()
+
+qk_format_e2e(import_formats_e2e_xlsx questions.xlsx sheet_bank.replay "completed|7.0|17.0")
+qk_format_e2e(import_formats_e2e_csv_gbk questions_gbk.csv sheet_bank.replay "completed|7.0|17.0")
+qk_format_e2e(import_formats_e2e_csv_bom questions_bom.csv sheet_bank.replay "completed|7.0|17.0")
+qk_format_e2e(import_formats_e2e_docx questions.docx docx.replay "completed|5.0|7.0")
+qk_format_e2e(import_formats_e2e_qti21 qti21_package.zip qti21.replay "completed|1.0|4.0")
+qk_format_e2e(import_formats_e2e_qti30 qti30_package.zip qti30.replay "completed|3.0|5.0")
+
+# The malformed fixtures through the real command (and, in the sanitizer
+# build, under ASan/UBSan): a located message and exit status 1, no crash.
+add_test(NAME import_formats_malformed_cli
+  COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+    sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/import_formats/malformed_cli.sh $<TARGET_FILE:quizkiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR}/tests/import_formats/fixtures ${CMAKE_CURRENT_BINARY_DIR}/import_formats/malformed)
+set_tests_properties(import_formats_malformed_cli PROPERTIES TIMEOUT 300)

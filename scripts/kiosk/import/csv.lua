@@ -6,7 +6,8 @@
 --
 --   local records, problems = csv.parse(text)
 --   records  = { { line = 14, fields = { "单选题", "题干", ... } }, ... }
---   problems = { { line = 20, reason = "..." } }  (an unclosed quote)
+--   problems = { { line = 20, reason = "..." } }  (an unclosed quote; that
+--              record, the rest of the file, has broken = true)
 local csv = {}
 
 local function delimiter(text)
@@ -24,7 +25,7 @@ function csv.parse(text)
   local pos, line, len = 1, 1, #text
   local special = "[\"\r\n" .. d .. "]"
   while pos <= len do
-    local fields, start_line = {}, line
+    local fields, start_line, broken = {}, line, false
     while true do
       local ch = text:sub(pos, pos)
       local field
@@ -35,6 +36,7 @@ function csv.parse(text)
           local q = text:find('"', p, true)
           if not q then
             problems[#problems + 1] = { line = start_line, reason = "a quoted field opened here is never closed" }
+            broken = true
             parts[#parts + 1] = text:sub(p)
             pos = len + 1
             break
@@ -74,7 +76,7 @@ function csv.parse(text)
         break
       end
     end
-    records[#records + 1] = { line = start_line, fields = fields }
+    records[#records + 1] = { line = start_line, fields = fields, broken = broken or nil }
   end
   return records, problems
 end

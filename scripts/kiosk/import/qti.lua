@@ -223,13 +223,20 @@ local function parse_xml(xml, where, out)
   item(root, where, out)
 end
 
+-- importlib's messages start with the path; the location already names the file.
+local function short(err, src)
+  err = tostring(err)
+  if err:sub(1, #src.path + 2) == src.path .. ": " then return err:sub(#src.path + 3) end
+  return err
+end
+
 local function package(src, out)
   local L = lib()
   local names, err = L.zip_list(src.path)
-  if not names then return out:skip(src.name, err) end
+  if not names then return out:skip(src.name, short(err, src)) end
   local manifest, e2 = L.zip_read(src.path, "imsmanifest.xml")
   if not manifest then
-    return out:skip(src.name, "no imsmanifest.xml: not a QTI content package (" .. tostring(e2) .. ")")
+    return out:skip(src.name, "no imsmanifest.xml: not a QTI content package (" .. short(e2, src) .. ")")
   end
   local root, e3 = L.xml_parse(manifest)
   if not root then return out:skip(src.name .. ":imsmanifest.xml", e3) end
@@ -245,7 +252,7 @@ local function package(src, out)
         out:skip(src.name .. ":imsmanifest.xml", "item resource '" .. tostring(res.attr.identifier) .. "' has no href")
       else
         local xml, e4 = L.zip_read(src.path, base .. href)
-        if not xml then out:skip(where, e4) else parse_xml(xml, where, out) end
+        if not xml then out:skip(where, short(e4, src)) else parse_xml(xml, where, out) end
       end
     end
   end

@@ -232,14 +232,22 @@ local function import_table(t, out, src)
   return true
 end
 
+-- importlib's messages start with the path; the location already names the file.
+local function short(err, src)
+  err = tostring(err)
+  if err:sub(1, #src.path + 2) == src.path .. ": " then return err:sub(#src.path + 3) end
+  return err
+end
+
 local function read_xlsx(src, out)
   local book, err = xlsx.open(src.path)
-  if not book then return out:skip(src.name, err) end
+  if not book then return out:skip(src.name, short(err, src)) end
   local used = 0
   for i, sh in ipairs(book.sheets) do
     local sheet, e2 = xlsx.read(book, i)
     if not sheet then
-      out:skip(src.name .. ":" .. sh.name, e2)
+      out:skip(src.name .. ":" .. sh.name, short(e2, src))
+      used = used + 1 -- said why already
     else
       local quoted = sh.name:find("[%s!'%-%+%(%),;]") and ("'" .. sh.name:gsub("'", "''") .. "'") or sh.name
       local function where(n, col)
@@ -286,10 +294,12 @@ local function read_csv(src, out)
   local records, problems = csv.parse(text)
   for _, p in ipairs(problems) do out:skip(src.name .. ":" .. p.line, p.reason) end
   local rows = {}
-  for i, r in ipairs(records) do
+  for _, r in ipairs(records) do
+    if r.broken then goto next_record end -- its problem is listed above
     local cells = {}
     for k, v in ipairs(r.fields) do if v ~= "" then cells[k] = v end end
-    rows[i] = { n = r.line, cells = cells, width = #r.fields }
+    rows[#rows + 1] = { n = r.line, cells = cells, width = #r.fields }
+    ::next_record::
   end
   local h = find_header(rows)
   if not h then
@@ -322,7 +332,8 @@ end
 
 function M.detect(src)
   local head = src.bytes:sub(1, 4096)
-  if src.ext == "xlsx" then return head:sub(1, 4) == "PK\3\4" and 0.95 or 0.3 end
+  -- an .xlsx is ours even when damaged: the trainer then hears why it cannot be read
+  if src.ext == "xlsx" then return 0.95 end
   if src.ext == "csv" then return 0.9 end
   -- a text file whose first line names a stem column and has commas
   local first = head:match("^[^\n]*") or ""
