@@ -7,6 +7,8 @@
 -- (a CSV's cells are "bank.csv:14" with the column in the reason).
 local xlsx = require "kiosk.import.xlsx"
 local csv = require "kiosk.import.csv"
+local text = require "kiosk.import.text" -- trim, halfwidth, letters, truth, split_list, decode
+local trim, halfwidth = text.trim, text.halfwidth
 
 local M = { name = "sheet", extensions = { "xlsx", "csv" } }
 
@@ -29,26 +31,8 @@ local TYPES = {
   truefalse = { "判断", "判断题", "是非题", "TRUEFALSE", "TF" },
   open = { "简答", "简答题", "问答", "问答题", "论述题", "主观题", "填空", "填空题", "OPEN" },
 }
-local TRUE = { ["对"] = true, ["正确"] = true, ["√"] = true, ["✓"] = true, ["是"] = true, T = true, TRUE = true, Y = true, YES = true }
-local FALSE = { ["错"] = true, ["错误"] = true, ["×"] = true, ["✗"] = true, ["否"] = true, F = true, FALSE = true, N = true, NO = true }
-
--- Spaces at both ends, the ideographic space (U+3000) too. (Multi-byte
--- characters cannot go in a Lua pattern's [class]: it matches bytes.)
-local function trim(s)
-  local before
-  repeat before = s; s = s:gsub("^%s+", ""):gsub("^\u{3000}", "") until s == before
-  repeat before = s; s = s:gsub("%s+$", ""):gsub("\u{3000}$", "") until s == before
-  return s
-end
-
--- Full-width ASCII (Ａ，１) to half-width, for headers, letters and numbers.
-local function halfwidth(s)
-  return (s:gsub("\xEF\xBC([\x81-\xBF])", function(b) return string.char(b:byte() - 0x60) end)
-           :gsub("\xEF\xBD([\x80-\x9E])", function(b) return string.char(b:byte() - 0x20) end))
-end
-
 local function tidy(h)
-  h = halfwidth(trim(h)):upper()
+  h = halfwidth(h):upper()
   h = h:gsub("%(必填%)", ""):gsub("[%s%*:]", "")
   return h
 end
@@ -92,23 +76,6 @@ local function type_of(s)
   for ty, syn in pairs(TYPES) do
     if lookup(syn, t) then return ty end
   end
-end
-
--- Answer letters as written ("AC", "A,C", "A、C", "Ａ；Ｃ"), upper case.
-local function letters_of(s)
-  local out = {}
-  for l in halfwidth(s):upper():gmatch("%a") do out[#out + 1] = l end
-  return out
-end
-
-local function split_tags(s)
-  local out = {}
-  s = s:gsub("，", ","):gsub("、", ","):gsub("；", ",")
-  for t in (s .. ","):gmatch("(.-)[,;/|\n]") do
-    t = trim(t)
-    if t ~= "" then out[#out + 1] = t end
-  end
-  return out
 end
 
 -- Turns one table (sheet or CSV) into questions.
@@ -169,9 +136,9 @@ local function import_table(t, out, src)
         out:skip(where, "option " .. LETTERS:sub(gap, gap) .. " is empty but later options are not")
       else
         if not ty then
-          if last == 0 and answer and (TRUE[tidy(answer)] or FALSE[tidy(answer)]) then ty = "truefalse"
+          if last == 0 and answer and text.truth(answer) ~= nil then ty = "truefalse"
           elseif last == 0 then ty = "open"
-          elseif answer and #letters_of(answer) > 1 then ty = "multiple"
+          elseif answer and #(text.letters(answer) or {}) > 1 then ty = "multiple"
           else ty = "single" end
         end
         local q = { type = ty, stem = stem, where = where, explanation = get("explanation") }
@@ -185,7 +152,7 @@ local function import_table(t, out, src)
             out:skip(t.where(row.n, ans_col or stem_col), "no answer (答案)")
             ok = false
           else
-            local ls = letters_of(answer)
+            local ls = text.letters(answer) or {}
             for _, l in ipairs(ls) do
               local k = LETTERS:find(l, 1, true)
               if not k or k > #options then
@@ -201,9 +168,8 @@ local function import_table(t, out, src)
             q.answer = (ty == "single") and answer or ls
           end
         elseif ty == "truefalse" then
-          local a = answer and tidy(answer)
-          if a and TRUE[a] then q.answer = true
-          elseif a and FALSE[a] then q.answer = false
+          local truth = answer and text.truth(answer)
+          if truth ~= nil then q.answer = truth
           else
             out:skip(t.where(row.n, ans_col or stem_col), answer and ("answer '" .. answer .. "' is not 对/错 (true/false)") or "no answer (答案)")
             ok = false
@@ -220,7 +186,7 @@ local function import_table(t, out, src)
           else out:warn(t.where(row.n, pts_col), "points '" .. pts .. "' is not a number; the section's points are used") end
         end
         local tags = get("tags")
-        if tags then q.competencies = split_tags(tags) end
+        if tags then q.competencies = text.split_list(tags) end
         if get("difficulty") and not said_difficulty then
           said_difficulty = true
           out:warn(t.where(row.n, by_field.difficulty), "the difficulty column (难度) is kept nowhere: the kiosk does not use it")
@@ -277,21 +243,11 @@ local function read_xlsx(src, out)
   end
 end
 
--- CSV text: UTF-8 (with or without BOM), else GB18030 (a superset of GBK).
-local function csv_text(src)
-  if src.text then return src:text() end
-  local b = src.bytes
-  if b:sub(1, 3) == "\xEF\xBB\xBF" or utf8.len(b) then
-    return importlib.decode(b, "UTF-8"), "UTF-8"
-  end
-  return importlib.decode(b, "GB18030"), "GB18030"
-end
-
 local function read_csv(src, out)
-  local text, enc = csv_text(src)
-  if not text then return out:skip(src.name, "cannot decode: " .. tostring(enc)) end
-  text = text:gsub("\r\n?", "\n")
-  local records, problems = csv.parse(text)
+  -- UTF-8 with or without a BOM, else GB18030 (a superset of GBK); CRLF -> LF
+  local body, err = text.decode(src.bytes)
+  if not body then return out:skip(src.name, "cannot decode: " .. tostring(err)) end
+  local records, problems = csv.parse(body)
   for _, p in ipairs(problems) do out:skip(src.name .. ":" .. p.line, p.reason) end
   local rows = {}
   for _, r in ipairs(records) do
