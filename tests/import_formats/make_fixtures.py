@@ -13,6 +13,8 @@ import zipfile
 import docx
 import openpyxl
 
+from make_bank import shared_strings
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "fixtures")
 os.makedirs(OUT, exist_ok=True)
@@ -56,6 +58,8 @@ def xlsx_questions():
     for r in bank_rows():
         ws.append(r)
     wb.save(path("questions.xlsx"))
+    # the same bank as Excel stores it: strings in xl/sharedStrings.xml
+    shared_strings(path("questions.xlsx"), path("questions_sst.xlsx"))
 
 
 def xlsx_merged_header():

@@ -47,6 +47,12 @@ function T.test_xlsx()
   eq(out.questions[1].explanation, "先倾听、确认问题，客户才会觉得被重视。")
 end
 
+function T.test_xlsx_shared_strings()
+  -- the same bank with its strings in xl/sharedStrings.xml, as Excel saves it
+  local out = R.run(sheet, "questions_sst.xlsx")
+  check_bank(out, { "questions_sst.xlsx:题库!B2", "questions_sst.xlsx:题库!J" })
+end
+
 function T.test_csv_gbk()
   local out = R.run(sheet, "questions_gbk.csv")
   check_bank(out, { "questions_gbk.csv:2 (题干)", "questions_gbk.csv:" })

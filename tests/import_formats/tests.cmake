@@ -29,7 +29,7 @@ function(qk_format_e2e name fixture replay expected)
   set_tests_properties(${name} PROPERTIES TIMEOUT 300)
 endfunction()
 
-qk_format_e2e(import_formats_e2e_xlsx questions.xlsx sheet_bank.replay "completed|7.0|17.0")
+qk_format_e2e(import_formats_e2e_xlsx questions_sst.xlsx sheet_bank.replay "completed|7.0|17.0")
 qk_format_e2e(import_formats_e2e_csv_gbk questions_gbk.csv sheet_bank.replay "completed|7.0|17.0")
 qk_format_e2e(import_formats_e2e_csv_bom questions_bom.csv sheet_bank.replay "completed|7.0|17.0")
 qk_format_e2e(import_formats_e2e_docx questions.docx docx.replay "completed|5.0|7.0")
