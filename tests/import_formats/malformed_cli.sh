@@ -12,6 +12,9 @@ while IFS='|' read -r file want; do
   [ -n "$file" ] || continue
   out=$("$qk" import "$fx/$file" --out "$work/${file%.*}" 2>&1)
   rc=$?
+  if printf '%s\n' "$out" | grep -q -e 'Sanitizer' -e 'runtime error:'; then
+    printf 'FAIL %s: sanitizer report\n%s\n' "$file" "$out"; fail=1; continue # ASan exits 1 too
+  fi
   if [ "$rc" -ne 1 ]; then
     printf 'FAIL %s: exit status %s (want 1)\n%s\n' "$file" "$rc" "$out"; fail=1; continue
   fi
