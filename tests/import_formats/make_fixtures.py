@@ -62,6 +62,22 @@ def xlsx_questions():
     shared_strings(path("questions.xlsx"), path("questions_sst.xlsx"))
 
 
+def xlsx_two_sheets():
+    wb = openpyxl.Workbook()
+    fixed_props(wb)
+    ws = wb.active
+    ws.title = "单选"
+    ws.append(["题干", "选项A", "选项B", "答案"])
+    ws.append(["第一张表的题目", "甲", "乙", "B"])
+    notes = wb.create_sheet("说明")
+    notes.append(["这张表是填写说明,没有题目。"])
+    ws = wb.create_sheet("多选")
+    ws.append(["题目", "A", "B", "C", "正确答案"])
+    ws.append(["第三张表的题目", "甲", "乙", "丙", "A、C"])
+    wb.save(path("two_sheets.xlsx"))
+    shared_strings(path("two_sheets.xlsx"), path("two_sheets.xlsx"))
+
+
 def xlsx_merged_header():
     wb = openpyxl.Workbook()
     fixed_props(wb)
@@ -352,6 +368,16 @@ def qti_files():
         f.write(QTI21_SINGLE.replace("</itemBody>", ""))
 
 
+def freeze(name):
+    # zip entries carry the time they were written; a fixed one keeps the
+    # committed files the same when the script is run again
+    with zipfile.ZipFile(path(name)) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path(name), "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts:
+            z.writestr(zipfile.ZipInfo(n, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
 def malformed():
     with open(path("questions.xlsx"), "rb") as f:
         data = f.read()
@@ -366,14 +392,19 @@ def malformed():
     with zipfile.ZipFile(path("bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="S" sheetId="1"/></sheets></workbook>')
         z.writestr("xl/worksheets/sheet1.xml", b"<a>" + b" " * (100 * 1024 * 1024) + b"</a>")
+    freeze("bomb.xlsx")
 
 
 xlsx_questions()
+xlsx_two_sheets()
 xlsx_merged_header()
 xlsx_bad_answer()
 xlsx_inline()
 csv_files()
 n_big = docx_files()
 qti_files()
+for f in sorted(os.listdir(OUT)):
+    if f.endswith((".xlsx", ".docx", ".zip")) and not f.startswith(("truncated", "garbage")):
+        freeze(f)
 malformed()
 print("fixtures written to", OUT, "; big.docx holds", n_big, "questions")

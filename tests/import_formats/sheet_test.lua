@@ -53,6 +53,19 @@ function T.test_xlsx_shared_strings()
   check_bank(out, { "questions_sst.xlsx:题库!B2", "questions_sst.xlsx:题库!J" })
 end
 
+function T.test_xlsx_sheets_become_sections()
+  local out = R.run(sheet, "two_sheets.xlsx")
+  eq(#out.sections, 2, out:dump())
+  eq(out.sections[1].title, "单选")
+  eq(out.sections[2].title, "多选")
+  eq(#out.questions, 2, out:dump())
+  eq(out.questions[1].answer, "B")
+  eq(out.questions[2].type, "multiple", "two letters: multiple choice")
+  eq(table.concat(out.questions[2].answer, ","), "A,C")
+  eq(out.questions[2].where, "two_sheets.xlsx:多选!A2")
+  assert(out:warned("two_sheets.xlsx:说明", "this sheet is not read"), out:dump())
+end
+
 function T.test_csv_gbk()
   local out = R.run(sheet, "questions_gbk.csv")
   check_bank(out, { "questions_gbk.csv:2 (题干)", "questions_gbk.csv:" })

@@ -208,7 +208,7 @@ end
 local function read_xlsx(src, out)
   local book, err = xlsx.open(src.path)
   if not book then return out:skip(src.name, short(err, src)) end
-  local used = 0
+  local used, unread = 0, {}
   for i, sh in ipairs(book.sheets) do
     local sheet, e2 = xlsx.read(book, i)
     if not sheet then
@@ -234,12 +234,17 @@ local function read_xlsx(src, out)
         if #book.sheets > 1 and h then
           out:section{ title = sh.name, where = where(header_row, nil) }
         end
-        if import_table({ rows = sheet.rows, where = where }, out, src) then used = used + 1 end
+        if import_table({ rows = sheet.rows, where = where }, out, src) then used = used + 1
+        elseif #sheet.rows > 0 then unread[#unread + 1] = quoted end
       end
     end
   end
   if used == 0 then
     out:skip(src.name, "no sheet has a header row with a stem column (题干 or 题目) in its first 10 rows")
+  else -- a notes sheet is fine, but say that it was not read
+    for _, name in ipairs(unread) do
+      out:warn(src.name .. ":" .. name, "no header row with a stem column (题干 or 题目) in its first 10 rows; this sheet is not read")
+    end
   end
 end
 
