@@ -43,3 +43,10 @@ add_test(NAME import_formats_malformed_cli
     sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/import_formats/malformed_cli.sh $<TARGET_FILE:quizkiosk>
     ${CMAKE_CURRENT_SOURCE_DIR}/tests/import_formats/fixtures ${CMAKE_CURRENT_BINARY_DIR}/import_formats/malformed)
 set_tests_properties(import_formats_malformed_cli PROPERTIES TIMEOUT 300)
+
+# The README's samples for these formats, and its example format module.
+add_test(NAME import_formats_readme
+  COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+    python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/import_formats/readme_samples.py $<TARGET_FILE:quizkiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/import_formats/readme)
+set_tests_properties(import_formats_readme PROPERTIES TIMEOUT 120)
