@@ -19,6 +19,13 @@ end
 
 local function lname(name) return name:match("([^:]+)$") end
 
+-- node is element `name`, with or without a prefix ("c" or "x:c"). The
+-- plain comparison first: it is the common case and the cheap one.
+local function is(node, name)
+  local n = node.name
+  return n == name or (n:find(":", 1, true) ~= nil and lname(n) == name)
+end
+
 -- The concatenated text of every <t> under node, leaving out phonetic runs.
 local function text_of(node, acc)
   acc = acc or {}
@@ -35,7 +42,7 @@ local function text(node) return table.concat(text_of(node)) end
 
 local function child(node, name)
   for _, ch in ipairs(node) do
-    if type(ch) == "table" and lname(ch.name) == name then return ch end
+    if type(ch) == "table" and is(ch, name) then return ch end
   end
 end
 
@@ -49,11 +56,16 @@ function xlsx.col_name(i)
   return s
 end
 
+local col_of = {} -- "D" -> 4, filled as letters are met (a sheet has few columns)
 function xlsx.parse_ref(ref)
   local letters, digits = ref:match("^%$?(%a+)%$?(%d+)$")
   if not letters then return nil end
-  local col = 0
-  for ch in letters:upper():gmatch(".") do col = col * 26 + (ch:byte() - 64) end
+  local col = col_of[letters]
+  if not col then
+    col = 0
+    for i = 1, #letters do col = col * 26 + (letters:upper():byte(i) - 64) end
+    if #letters <= 3 then col_of[letters] = col end
+  end
   return tonumber(digits), col
 end
 
@@ -135,7 +147,7 @@ function xlsx.read(book, i)
     next_row = n + 1
     local cells, next_col = {}, 1
     for _, c in ipairs(row) do
-      if type(c) == "table" and lname(c.name) == "c" then
+      if type(c) == "table" and is(c, "c") then
         local r, col
         if c.attr.r then r, col = xlsx.parse_ref(c.attr.r) end
         if not r then col = next_col end
