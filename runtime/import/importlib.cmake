@@ -1,8 +1,8 @@
 # importlib: zip (libzip), XML (expat), encodings (glibc iconv) and .docx text
 # for the question-bank importers (scripts/kiosk/import). A library of its
 # own so the import command (runtime/import/tool.cmake) and the tests link it
-# without the kiosk. Included from the top CMakeLists.txt and by tool.cmake:
-# the guard makes the second include a no-op.
+# without the kiosk. tool.cmake includes this file; the guard keeps a second
+# include harmless.
 include_guard(GLOBAL)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(EXPAT  REQUIRED IMPORTED_TARGET expat)
