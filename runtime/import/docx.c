@@ -306,8 +306,11 @@ static void XMLCALL doc_start(void *ud, const XML_Char *name, const XML_Char **a
     d->skip++;
     return;
   }
+  /* Left out: fallback copies of text boxes, field codes, deleted text, and
+  ** the old properties kept by tracked changes (their pPr would number the
+  ** paragraph a second time). */
   if (strcmp(n, "Fallback") == 0 || strcmp(n, "instrText") == 0 || strcmp(n, "delText") == 0 ||
-      strcmp(n, "delInstrText") == 0) {
+      strcmp(n, "delInstrText") == 0 || strcmp(n, "pPrChange") == 0 || strcmp(n, "rPrChange") == 0) {
     d->skip = 1;
   } else if (strcmp(n, "p") == 0) {
     if (d->out.len > d->line_start) end_line(d); /* a paragraph inside a paragraph (text box) */

@@ -220,22 +220,24 @@ int qk_import_xml_parse(lua_State *L) {
     lua_getfield(L, 2, "keep_ws");
     keep_ws = lua_toboolean(L, -1);
     lua_pop(L, 1);
-    lua_getfield(L, 2, "each");
-    each = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);
-    lua_pop(L, 1); /* the string stays alive in opts */
-    lua_getfield(L, 2, "fn"); /* index 3 */
-    if (each && !lua_isfunction(L, 3)) return luaL_error(L, "opts.each needs opts.fn, a function");
+    lua_getfield(L, 2, "fn");   /* index 3 */
+    lua_getfield(L, 2, "each"); /* index 4: kept on the stack, so fn cannot free it by changing opts */
+    if (!lua_isnil(L, 4)) {
+      each = luaL_checkstring(L, 4);
+      if (!lua_isfunction(L, 3)) return luaL_error(L, "opts.each needs opts.fn, a function");
+    }
   } else {
     lua_pushnil(L); /* index 3 */
+    lua_pushnil(L); /* index 4 */
   }
   luaL_checkstack(L, 12, "xml_parse");
-  lua_createtable(L, 16, 1); /* index 4: open elements, and .root */
-  qk_guard *g = qk_guard_push(L, xt_release); /* index 5 */
+  lua_createtable(L, 16, 1); /* index 5: open elements, and .root */
+  qk_guard *g = qk_guard_push(L, xt_release); /* index 6 */
   xt *x = calloc(1, sizeof *x);
   if (!x) return luaL_error(L, "out of memory");
   g->p = x;
   x->L = L;
-  x->stk = 4;
+  x->stk = 5;
   x->fn = lua_isfunction(L, 3) ? 3 : 0;
   x->each = each;
   x->keep_ws = keep_ws;
@@ -259,8 +261,8 @@ int qk_import_xml_parse(lua_State *L) {
   }
   int stopped = x->stopped_by_fn;
   qk_guard_release(g);
-  if (stopped) lua_rawgeti(L, 4, 1); /* the unfinished root */
-  else lua_getfield(L, 4, "root");
+  if (stopped) lua_rawgeti(L, 5, 1); /* the unfinished root */
+  else lua_getfield(L, 5, "root");
   if (lua_isnil(L, -1)) {
     lua_pushnil(L);
     lua_pushstring(L, "no root element");

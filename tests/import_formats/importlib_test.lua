@@ -100,6 +100,19 @@ function T.test_xml_streaming()
   eq(part.name, "s")
 end
 
+-- The callback may drop opts.each and collect: the name stays alive.
+function T.test_xml_streaming_name_outlives_opts()
+  local opts = { each = string.upper("r" .. "ow") } -- a fresh string only opts holds
+  local n = 0
+  opts.fn = function()
+    n = n + 1
+    opts.each = nil
+    collectgarbage()
+  end
+  assert(L.xml_parse("<s><ROW/><ROW/><ROW/></s>", opts))
+  eq(n, 3)
+end
+
 function T.test_decode()
   eq(L.decode("\xEF\xBB\xBF题干", "UTF-8"), "题干", "BOM dropped")
   eq(L.decode("\xCC\xE2\xB8\xC9", "GBK"), "题干")
