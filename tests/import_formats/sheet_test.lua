@@ -122,6 +122,12 @@ function T.test_unclosed_quote()
   eq(#out.skips, 1, "the broken record is reported once\n" .. out:dump())
 end
 
+function T.test_old_binary_excel()
+  local out = R.new()
+  sheet.parse({ name = "old.xls", ext = "xls", path = "old.xls", bytes = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" .. string.rep("\0", 504) }, out)
+  assert(out:skipped("old.xls", "save it as .xlsx or .csv"), out:dump())
+end
+
 function T.test_garbage_and_truncated()
   for _, name in ipairs({ "garbage.xlsx", "truncated.xlsx", "bomb.xlsx", "garbage.csv" }) do
     local out = R.run(sheet, name)

@@ -10,7 +10,7 @@ local csv = require "kiosk.import.csv"
 local text = require "kiosk.import.text" -- trim, halfwidth, letters, truth, split_list, decode
 local trim, halfwidth = text.trim, text.halfwidth
 
-local M = { name = "sheet", extensions = { "xlsx", "csv" } }
+local M = { name = "sheet", extensions = { "xlsx", "csv", "xls" } }
 
 -- header synonyms (compared after tidy(): no spaces, no "*", no "(必填)")
 local FIELDS = {
@@ -294,7 +294,7 @@ end
 function M.detect(src)
   local head = src.bytes:sub(1, 4096)
   -- an .xlsx is ours even when damaged: the trainer then hears why it cannot be read
-  if src.ext == "xlsx" then return 0.95 end
+  if src.ext == "xlsx" or src.ext == "xls" then return 0.95 end
   if src.ext == "csv" then return 0.9 end
   -- a text file whose first line names a stem column and has commas
   local first = head:match("^[^\n]*") or ""
@@ -303,6 +303,10 @@ function M.detect(src)
 end
 
 function M.parse(src, out)
+  -- Excel 97–2003 files are OLE compound documents, not zip (magic D0 CF 11 E0)
+  if src.bytes:sub(1, 4) == "\xD0\xCF\x11\xE0" then
+    return out:skip(src.name, "an old Excel 97–2003 (.xls) file; open it in Excel or WPS and save it as .xlsx or .csv")
+  end
   if src.ext == "xlsx" or src.bytes:sub(1, 4) == "PK\3\4" then return read_xlsx(src, out) end
   return read_csv(src, out)
 end
