@@ -360,6 +360,9 @@ def qti_files():
             z.writestr("imsmanifest.xml", manifest(version, [h for h, _ in items]))
             for h, text in items:
                 z.writestr(h, text)
+    # what older Chinese exporters write: GBK, and a declaration that says so
+    with open(path("qti21_gbk.xml"), "wb") as f:
+        f.write(QTI21_SINGLE.replace('encoding="UTF-8"', 'encoding="GBK"').encode("gbk"))
     # an item whose correct answer is no choice of it
     with open(path("qti_bad_answer.xml"), "w", encoding="utf-8") as f:
         f.write(QTI21_SINGLE.replace("<value>ChoiceB</value>", "<value>ChoiceZ</value>"))

@@ -28,6 +28,13 @@ function T.test_qti21_single_item()
   eq(q.where, "qti21_single.xml")
 end
 
+function T.test_qti21_gbk_declared()
+  local out = R.run(qti, "qti21_gbk.xml")
+  eq(#out.questions, 1, out:dump())
+  eq(out.questions[1].stem, "以下哪项最能体现“首问负责制”?\n请选择一项。")
+  eq(out.questions[1].options[2], "受理人全程负责")
+end
+
 function T.test_qti30_single_item()
   local out = R.run(qti, "qti30_single.xml")
   eq(#out.questions, 1, out:dump())

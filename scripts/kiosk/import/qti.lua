@@ -217,8 +217,26 @@ local function item(root, where, out)
   out:question(q)
 end
 
+-- expat knows UTF-8, UTF-16, ISO-8859-1 and US-ASCII; a file that declares
+-- another encoding (GBK, GB2312 from older Chinese exporters) is converted
+-- to UTF-8 first and its declaration rewritten to match.
+local function to_utf8(xml)
+  local decl = xml:match("^\xEF?\xBB?\xBF?%s*(<%?xml[^>]->)")
+  local enc = decl and (decl:match("encoding%s*=%s*\"([^\"]+)\"") or decl:match("encoding%s*=%s*'([^']+)'"))
+  if not enc then return xml end
+  local e = enc:upper()
+  if e == "UTF-8" or e == "UTF8" or e:find("^UTF%-16") or e == "ISO-8859-1" or e == "US-ASCII" then return xml end
+  if e == "GB2312" or e == "GBK" then enc = "GB18030" end -- the superset: a GBK file's stray GB18030 character still reads
+  local text, err = lib().decode(xml, enc)
+  if not text then return nil, "declared encoding " .. enc .. ": " .. err end
+  local i, j = text:find("encoding%s*=%s*[\"'][^\"']+[\"']")
+  return text:sub(1, i - 1) .. 'encoding="UTF-8"' .. text:sub(j + 1)
+end
+
 local function parse_xml(xml, where, out)
-  local root, err = lib().xml_parse(xml)
+  local utf8_xml, e0 = to_utf8(xml)
+  if not utf8_xml then return out:skip(where, e0) end
+  local root, err = lib().xml_parse(utf8_xml)
   if not root then return out:skip(where, err) end
   item(root, where, out)
 end
