@@ -2,7 +2,7 @@
 ** importlib.h — what the question-bank importers need from C and cannot do
 ** well in Lua: reading zip archives (libzip), parsing XML (expat), converting
 ** legacy encodings (glibc iconv) and pulling the text out of a .docx. The
-** format modules themselves (scripts/kiosk/import/, one .lua file per format) are Lua.
+** format modules themselves are Lua (scripts/kiosk/import/, one file each).
 **
 ** luaopen_importlib pushes one table; a host that imports question banks
 ** registers it as the global `importlib` (qk_api_module {"importlib",
@@ -10,9 +10,9 @@
 **
 ** Every function returns nil, message on bad input (a damaged zip, broken
 ** XML, an undecodable byte) and never raises for it; a message names the
-** place (entry, line and column, byte offset). Only running out of Lua
-** memory raises, and then no C-owned memory is lost (C resources live in
-** userdata with a finalizer until they are released).
+** place (entry, line and column, byte offset). Only a wrong argument type
+** or running out of Lua memory raises, and then no C-owned memory is lost
+** (C resources live in userdata with a finalizer until they are released).
 **
 **   importlib.zip_list(path)            -> { "name", ... } in archive order
 **   importlib.zip_read(path, entry [, max_bytes])
@@ -47,7 +47,9 @@
 **       tabs as "\t", line breaks as new lines. Deleted revisions, field
 **       codes and fallback copies of text boxes are left out. Automatic list
 **       numbering is written out as Word shows it ("1.", "A.", "（一）")
-**       from word/numbering.xml, followed by a space; bullets give nothing.
+**       from word/numbering.xml (set on the paragraph or by its list
+**       style in word/styles.xml), followed by a space; bullets give
+**       nothing.
 */
 #ifndef QK_IMPORTLIB_H
 #define QK_IMPORTLIB_H
