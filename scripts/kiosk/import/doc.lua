@@ -204,7 +204,8 @@ function M.parse_lines(lines, label, out)
   -- Where the document ends: a web page's trailer.
   local last = total
   for i = 1, total do
-    local t = text.halfwidth(text.trim(lines[i]))
+    local t = lines[i]
+    if t:find("文档", 1, true) or t:find("相关", 1, true) then t = text.halfwidth(text.trim(t)) else t = "" end
     for _, p in ipairs(TRAILERS) do
       if t:match(p) then last = i - 1; break end
     end

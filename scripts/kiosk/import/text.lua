@@ -66,6 +66,11 @@ function M.lines(text)
 end
 
 function M.trim(s)
+  -- Most lines have nothing to trim: ends that cannot belong to a space.
+  local a, z = s:byte(1), s:byte(-1)
+  if not a or (a ~= 32 and a ~= 9 and a ~= 227 and a ~= 194 and z ~= 32 and z ~= 9 and z ~= 128 and z ~= 160) then
+    return s
+  end
   local before
   repeat
     before = s
