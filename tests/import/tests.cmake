@@ -28,3 +28,8 @@ qk_import_fixture(import_gift bank.gift gift_mix.replay "completed|3.0|4.0")
 qk_import_fixture(import_aiken bank.aiken aiken_mix.replay "completed|2.0|3.0")
 qk_import_fixture(import_wjx wjx.txt wjx_correct.replay "completed|4.0|4.0")
 qk_import_fixture(import_doc paper.txt paper_mix.replay "completed|11.0|18.0")
+
+add_test(NAME import_readme
+  COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/import/readme_test.py $<TARGET_FILE:quizkiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/import/readme)
+set_tests_properties(import_readme PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)

@@ -10,9 +10,34 @@ local M = {}
 
 -- Loads set source code as if it were chunkname. Returns the set (or nil),
 -- the list of errors and the list of warnings.
-function M.source(code, chunkname)
+-- The environment the set runs in: the usual globals, with a require that
+-- also finds the app's own modules (questions.lua may require a file next
+-- to it) through read_app(name) -> code, as the kiosk would.
+local function app_env(read_app, dir)
+  local cache = {}
+  local env = setmetatable({}, { __index = _G })
+  env.require = function(name)
+    if cache[name] ~= nil then return cache[name] end
+    if read_app and type(name) == "string" and name:match("^[%w_]+$") then
+      local code = read_app(name .. ".lua")
+      if code then
+        local fn, err = load(code, "@" .. dir .. "/" .. name .. ".lua", "t", env)
+        if not fn then error(err, 0) end
+        local v = fn(name)
+        if v == nil then v = true end
+        cache[name] = v
+        return v
+      end
+    end
+    return require(name)
+  end
+  return env
+end
+
+-- read_app (optional): function(name) -> the app folder's file name's code.
+function M.source(code, chunkname, read_app)
   local errors, warnings = {}, {}
-  local fn, err = load(code, "@" .. chunkname, "t")
+  local fn, err = load(code, "@" .. chunkname, "t", app_env(read_app, chunkname:match("^(.*)/[^/]*$") or "."))
   if not fn then
     errors[1] = err
     return nil, errors, warnings

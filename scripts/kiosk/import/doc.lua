@@ -112,11 +112,13 @@ local function split_inline(first_letter, rest)
   while true do
     local cur = out[#out]
     local found
-    for _, sep in ipairs({ ".", "、", "．", ")", "）", "：", ":" }) do
-      local pat = "[ \t]+" .. want .. sep:gsub("%p", "%%%0")
-      local s, e = cur:find(pat)
-      if not s then s, e = cur:find("\227\128\128+" .. want .. sep:gsub("%p", "%%%0")) end
-      if s and (not found or s < found[1]) then found = { s, e } end
+    local marks = { "（" .. want .. "）", "%(" .. want .. "%)" }
+    for _, sep in ipairs({ ".", "、", "．", ")", "）", "：", ":" }) do marks[#marks + 1] = want .. sep:gsub("%p", "%%%0") end
+    for _, mark in ipairs(marks) do
+      for _, space in ipairs({ "[ \t]+", "\227\128\128+" }) do
+        local s, e = cur:find(space .. mark)
+        if s and (not found or s < found[1]) then found = { s, e } end
+      end
     end
     if not found then break end
     out[#out] = text.trim(cur:sub(1, found[1] - 1))
