@@ -86,6 +86,13 @@ function T.test_doc_truefalse_spellings()
   end
 end
 
+function T.test_doc_truefalse_with_lettered_options()
+  local q = questions(run("tfo.txt", "一、判断题(共2题,每题1分)\n1.甲。\nA.正确\nB.错误\n答案:B\n2.乙。\nA.对\nB.错\n答案:A\n", "doc"))
+  eq(#q, 2)
+  eq(q[1].answer, false, "B names 错误")
+  eq(q[2].answer, true, "A names 对")
+end
+
 function T.test_doc_open_question_reference_competencies_and_items()
   local r = run("o.txt", table.concat({
     "一、行为面试题(共2题,每题8分)",

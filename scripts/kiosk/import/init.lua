@@ -191,6 +191,9 @@ local function clean(q, sec, warn)
     if type(v) ~= "boolean" then
       if v == nil or v == "" then return nil, "no answer line" end
       v = text.truth(tostring(answer))
+      -- "A.正确 B.错误 答案:A": the letter names an option whose text says.
+      local l = v == nil and #opts > 0 and text.letters(tostring(answer))
+      if l and #l == 1 and opts[l[1]:byte() - 64] then v = text.truth(opts[l[1]:byte() - 64]) end
       if v == nil then
         return nil, "answer " .. text.quote(tostring(answer)) .. " is not true/false (对/错, 正确/错误, √/×, T/F)"
       end
