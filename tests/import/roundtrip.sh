@@ -19,6 +19,13 @@ has "$out" "lines 209–219 look like web-page text"
 "$qk" import "$src/tests/import/seeds/000_fac72103fae413c1.txt" --out "$work/spec" --allow-skips >/dev/null || fail "--allow-skips"
 cp "$src/tests/import/compare_specialist.lua" "$work/spec/" && "$runner" "$work/spec/compare_specialist.lua" "$src/scripts" || fail compare_specialist
 
+# The same seed as a Word file (seeds/make_docx.py): the same set, only the
+# source comments name the .docx.
+"$qk" import "$src/tests/import/seeds/000_fac72103fae413c1.docx" --out "$work/spec_docx" --allow-skips >/dev/null || fail "import .docx"
+strip() { grep -v -e '^ *--' -e '^  id = ' "$1"; }
+strip "$work/spec/questions.lua" > "$work/a.lua" && strip "$work/spec_docx/questions.lua" > "$work/b.lua"
+cmp -s "$work/a.lua" "$work/b.lua" || { diff "$work/a.lua" "$work/b.lua" | head -20; fail "the .docx seed gives another set"; }
+
 out=$("$qk" import "$src/tests/import/seeds/003_658b3886696286a8.txt" --out "$work/mgr" --allow-skips 2>&1) || fail "import 003"
 printf '%s\n' "$out"
 has "$out" "003_658b3886696286a8.txt:165: skipped: 三、业务能力题 says 3 questions, the file has 1: 2 missing"

@@ -77,7 +77,10 @@ function Builder:question(q)
 end
 
 function Builder:skip(where, reason)
-  if self.current then self.current.skipped = self.current.skipped + 1 end
+  if self.current then
+    self.current.skipped = self.current.skipped + 1
+    self.current.module_skips = (self.current.module_skips or 0) + 1 -- for the summary per type
+  end
   self.result.skips[#self.result.skips + 1] = { where = where or self.src.name, reason = tostring(reason) }
 end
 
@@ -311,6 +314,12 @@ function M.check(result)
         row.skipped = row.skipped + 1
         summary[kind] = row
       end
+    end
+    if sec.module_skips then
+      local kind = sec.type or "unknown"
+      local row = summary[kind] or { imported = 0, skipped = 0 }
+      row.skipped = row.skipped + sec.module_skips
+      summary[kind] = row
     end
     local label = sec.title or TYPE_TITLE[sec.type] or "section"
     if sec.count and #kept + sec.skipped < sec.count then
