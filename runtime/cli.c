@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "store_cli.h"
+#include "tool.h"
 
 const qk_command *const qk_cli_commands[] = {
   &qk_cmd_kiosk,
@@ -16,6 +17,9 @@ const qk_command *const qk_cli_commands[] = {
   &qk_store_cmd_backup,
   &qk_cmd_rescore,
   &qk_cmd_replay_session,
+  &qk_cmd_import,
+  &qk_cmd_new,
+  &qk_cmd_check,
   NULL,
 };
 

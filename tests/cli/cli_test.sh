@@ -67,7 +67,7 @@ QUIZKIOSK_RENDERER=vulkan "$qk" "$src/scripts/apps/demo" --renderer=software --h
 
 # Help: the whole usage, and each command's own, exit 0.
 expect 0 "usage: quizkiosk [APP_DIR]" --help
-for c in export stats purge set-pin backup rescore replay-session; do
+for c in export stats purge set-pin backup rescore replay-session import new check; do
   expect 0 "usage: quizkiosk $c " "$c" --help
   expect 0 "--opt VALUE or --opt=VALUE" "$c" -h
 done
