@@ -31,6 +31,7 @@ bad_answer.xlsx|bad_answer.xlsx:Sheet1!G2: skipped: answer E not among the optio
 ragged.csv|ragged.csv:3: skipped: ragged row: 9 fields where the header has 8
 unclosed_quote.csv|unclosed_quote.csv:3: skipped: a quoted field opened here is never closed
 garbage.csv|garbage.csv: skipped: cannot decode
+garbage.docx|garbage.docx: skipped: cannot read as a zip archive
 qti_bad_answer.xml|qti_bad_answer.xml: skipped: correct response 'ChoiceZ' is not one of the choices
 qti_broken.xml|qti_broken.xml: skipped: line 20, column 3: mismatched tag
 CASES

@@ -370,7 +370,14 @@ function M.parse(src, out)
       out:skip(src.name, ".docx support (importlib.docx_text) is not built in; save the document as .txt")
       return
     end
-    body = text.lib("docx_text")(src.path)
+    local why
+    body, why = text.lib("docx_text")(src.path)
+    if not body then -- a damaged or non-Word file: importlib's message, without the path it starts with
+      why = tostring(why)
+      if why:sub(1, #src.path + 2) == src.path .. ": " then why = why:sub(#src.path + 3) end
+      out:skip(src.name, why)
+      return
+    end
   else
     local t, why = src:text()
     if not t then
