@@ -77,8 +77,12 @@ int qk_store_status_parse(const char *name, qk_session_status *out);
 /* ---- open / close -------------------------------------------------------- */
 
 /* Opens (creating it and its parent folders if missing) the database at
-** path, runs PRAGMA quick_check and the schema migrations. Detects, before a
-** candidate starts: corrupt files (QK_STORE_CORRUPT), read-only files,
+** path and runs the schema migrations. Detects, before a candidate starts:
+** corrupt files (QK_STORE_CORRUPT: a bad header or a damaged root page of
+** any table or index, read on every open; anything PRAGMA quick_check
+** finds when the file was not closed cleanly, i.e. a non-empty -wal or
+** -journal lies beside it that no running program holds; quick_check reads
+** every page, so it is not run on a clean open), read-only files,
 ** folders or media (QK_STORE_READONLY), databases from a newer version
 ** (QK_STORE_TOO_NEW, refused before anything is written: the file stays
 ** byte-identical and no -wal or -shm is made for a rollback-journal file),

@@ -57,6 +57,8 @@ typedef enum {
   ST_PURGE_MARK,
   ST_RANK,
   ST_CANDIDATE_GET,
+  ST_EXAM_VERSIONS,
+  ST_PUBLIC_NAME,
   ST_COUNT
 } qk_stmt_id;
 
