@@ -26,7 +26,7 @@ typedef struct {
 
 static const char *const usage_text =
     "usage:\n"
-    "  quizkiosk export --db FILE --format csv|json [--since YYYY-MM-DD] [--out FILE]\n"
+    "  quizkiosk export --db FILE --format csv|json|xlsx [--since YYYY-MM-DD] [--out FILE]\n"
     "  quizkiosk stats --db FILE\n"
     "  quizkiosk purge --db FILE --before YYYY-MM-DD\n"
     "  quizkiosk set-pin --db FILE PIN\n"
@@ -127,17 +127,23 @@ static int cmd_export(int argc, char **argv) {
   int rc = parse(argc, argv, &o);
   if (rc) return rc;
   if (o.pin) return usage(argv[0], "unexpected argument");
-  if (!o.format || (strcmp(o.format, "csv") && strcmp(o.format, "json")))
-    return usage(argv[0], "--format csv or --format json is required");
+  if (!o.format || (strcmp(o.format, "csv") && strcmp(o.format, "json") && strcmp(o.format, "xlsx")))
+    return usage(argv[0], "--format csv, --format json or --format xlsx is required");
   if (o.since && (rc = parse_date_opt(argv[0], "--since", o.since, &since))) return rc;
   int to_stdout = !o.out || !strcmp(o.out, "-");
-  if (!strcmp(o.format, "csv") && to_stdout)
-    return usage(argv[0], "csv export writes two files (FILE.csv with the sessions and "
-                          "FILE_answers.csv with the answers): give --out FILE.csv");
+  if (!strcmp(o.format, "xlsx") && to_stdout)
+    return usage(argv[0], "an Excel workbook is a file: give --out FILE.xlsx");
   qk_store *s = open_existing(argv[0], o.db, 1);
   if (!s) return EXIT_FAIL;
   if (to_stdout) {
-    if (qk_store_export_json(s, stdout, since)) return fail(argv[0], s);
+    /* CSV on standard output is the sessions table; the answers are a
+    ** second table, which only a file export (--out) writes. */
+    int csv = !strcmp(o.format, "csv");
+    if (csv ? qk_store_export_csv(s, stdout, NULL, since) : qk_store_export_json(s, stdout, since))
+      return fail(argv[0], s);
+    if (csv)
+      fprintf(stderr, "quizkiosk export: wrote the sessions to standard output; the answers are in "
+                      "FILE_answers.csv when you give --out FILE.csv\n");
   } else {
     char apath[4200];
     if (qk_store_export_file(s, o.out, o.format, since, apath, sizeof apath)) return fail(argv[0], s);

@@ -204,6 +204,19 @@ void qk_sjson_string(FILE *f, const char *text) {
 void qk_store_fmt_num(char *buf, size_t len, double v) {
   /* Integers print as integers; other values with the fewest digits that
   ** read back as the same double. */
+  /* %lld, not %.0f: the float printer is the slowest part of a big export. */
+  if (v == floor(v) && fabs(v) < 9007199254740992.0 && len >= 20) {
+    /* Digits by hand: the printf family is the slowest part of a big export. */
+    char tmp[20], *p = tmp + sizeof tmp;
+    unsigned long long u = (unsigned long long)fabs(v);
+    do *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (signbit(v)) *--p = '-';
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(buf, p, n);
+    buf[n] = 0;
+    return;
+  }
   if (v == floor(v) && fabs(v) < 9007199254740992.0) snprintf(buf, len, "%.0f", v);
   else {
     snprintf(buf, len, "%.15g", v);

@@ -179,7 +179,8 @@ static const char *const migrations[] = {
     **   year of sessions add up a few thousand rows instead of reading a
     **   million (see ST_STATS). The hour is floor(started_at / 1 h).
     ** - session_scores: the section and competency scores a session
-    **   ended with, as the candidate saw them, for the exports.
+    **   ended with, as the candidate saw them, for the exports (ord: the
+    **   order they were given in, the exam's order of sections).
     ** - exam_questions: per exam version, a question's section and its
     **   options' text (JSON object letter -> text or {lang: text}), so an
     **   export can show the option a candidate chose, not only its letter,
@@ -214,6 +215,7 @@ static const char *const migrations[] = {
     "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
     "  kind TEXT NOT NULL CHECK(kind IN ('section','competency')),\n"
     "  key TEXT NOT NULL,\n"
+    "  ord INTEGER NOT NULL,\n"
     "  title TEXT,\n"
     "  score REAL,\n"
     "  max_score REAL,\n"

@@ -47,7 +47,7 @@
 #define HOLDS_PERSONAL(table, col)                                                   \
   "CASE WHEN json_valid(" table "." col ") THEN EXISTS(SELECT 1 FROM json_tree(" table \
   "." col ") j, candidates c WHERE c.session_id = ?1 AND j.type = 'text' AND "          \
-  "(j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
+  "c.value <> '' AND (j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
 #define PURGED_DATA "'{\"purged\":true}'"
 /* Is in-progress session s stale (see qk_store_interrupt_stale)? ?3 is
 ** now - window, ?4 now + window (a session stamped in the future, after
@@ -184,7 +184,9 @@ static const char *const sql[ST_COUNT] = {
     [ST_PURGE_ANSWERS] = "UPDATE answers SET response = 'null' WHERE session_id = ?1 "
                          "AND response <> 'null' AND (free_text = 1 OR " HOLDS_PERSONAL("answers",
                                                                                         "response") ")",
-    [ST_PURGE_CANDIDATES] = "DELETE FROM candidates WHERE session_id = ?1",
+    /* Emptied, not deleted: the field's name is no personal data, and
+    ** keeping it keeps an export's columns the same after a purge. */
+    [ST_PURGE_CANDIDATES] = "UPDATE candidates SET value = '' WHERE session_id = ?1 AND value <> ''",
     [ST_PURGE_CHECKPOINT] = "DELETE FROM checkpoints WHERE session_id = ?1",
     [ST_PURGE_MARK] = "UPDATE sessions SET purged_at = ?2 WHERE id = ?1",
     /* Rank in leaderboard order (score desc, earlier finish, lower id).
@@ -210,6 +212,39 @@ static const char *const sql[ST_COUNT] = {
         "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
         "AND x.score = (SELECT sc FROM me) AND x.finished_at = (SELECT fa FROM me) AND x.id < ?3), "
         "(SELECT coalesce(sum(n), 0) FROM board_counts WHERE exam_ref IN v) FROM me",
+    /* A new key goes after the session's others of its kind (ord). */
+    [ST_SCORE_UPSERT] = "INSERT INTO session_scores(session_id, kind, key, ord, title, score, max_score) "
+                        "VALUES(?1, ?2, ?3, (SELECT count(*) FROM session_scores WHERE session_id = ?1 "
+                        "AND kind = ?2), ?4, ?5, ?6) ON CONFLICT(session_id, kind, key) DO UPDATE SET "
+                        "title = excluded.title, score = excluded.score, max_score = excluded.max_score",
+    /* A version's questions never change: the first record stands. */
+    [ST_QUESTION_INSERT] = "INSERT INTO exam_questions(exam_ref, question, section, options) "
+                           "SELECT exam_ref, ?2, ?3, ?4 FROM sessions WHERE id = ?1 "
+                           "ON CONFLICT(exam_ref, question) DO NOTHING",
+    /* The score columns of an export: sections first, each kind in the
+    ** order the sessions gave them. */
+    [ST_EXPORT_SCORE_COLS] = "SELECT c.kind, c.key FROM session_scores c JOIN sessions s ON s.id = c.session_id "
+                             "WHERE s.started_at >= ?1 GROUP BY c.kind, c.key "
+                             "ORDER BY c.kind = 'competency', min(c.ord), c.key",
+    [ST_EXPORT_SCORES] = "SELECT kind, key, title, score, max_score FROM session_scores WHERE session_id = ?1 "
+                         "ORDER BY kind = 'competency', ord",
+    /* As ST_SESSION_ANSWERS, for people (column 8 unused: export.c turns
+    ** the response into text itself, without three JSON parses per
+    ** answer); column 9 the text of the chosen option(s) when the exam
+    ** version's questions were recorded (exam_questions: letter -> text,
+    ** or letter -> {lang: text}, taken in the session's language, else the
+    ** first one), joined by " | ". */
+    [ST_EXPORT_ANSWERS] =
+        "SELECT a.question, a.response, a.points, a.max_points, a.correct, a.time_ms, a.answered_at, "
+        "a.free_text, NULL, CASE WHEN q.options IS NOT NULL AND json_valid(a.response) THEN (SELECT group_concat(CASE o.type "
+        "WHEN 'object' THEN coalesce(json_extract(o.value, '$.\"' || "
+        "(SELECT language FROM sessions WHERE id = ?1) || '\"'), (SELECT x.value FROM json_each(o.value) x "
+        "LIMIT 1)) ELSE o.value END, ' | ') FROM json_each(CASE json_type(a.response) WHEN 'array' "
+        "THEN a.response ELSE json_array(json(a.response)) END) r JOIN json_each(q.options) o "
+        "ON o.key = r.value) END "
+        "FROM answers a LEFT JOIN exam_questions q ON q.exam_ref = (SELECT exam_ref FROM sessions "
+        "WHERE id = ?1) AND q.question = a.question "
+        "WHERE a.session_id = ?1 ORDER BY a.answered_at, a.question",
     [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 
