@@ -468,12 +468,14 @@ static int probe_roots(qk_store *s) {
                               "WHERE seqno = 0) FROM sqlite_schema m WHERE m.rootpage > 0",
                               -1, &list, NULL);
   int out = QK_STORE_OK;
-  while (rc == SQLITE_OK && (rc = sqlite3_step(list)) == SQLITE_ROW) {
+  if (rc == SQLITE_OK) rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW && (rc = sqlite3_step(list)) == SQLITE_ROW) {
     const char *type = qk_store_col_text(list, 0), *table = qk_store_col_text(list, 1);
     const char *name = qk_store_col_text(list, 2), *col = qk_store_col_text(list, 3);
-    /* A table: its first row. An index: its first entry, read through it. */
+    /* A table: its first row, every column decoded ("SELECT 1 ... LIMIT 1"
+    ** takes a damaged root for an empty table). An index: its first entry. */
     char *sql = !strcmp(type, "table")
-                    ? sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1", table)
+                    ? sqlite3_mprintf("SELECT * FROM \"%w\" LIMIT 1", table)
                     : *col ? sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY \"%w\" ORDER BY \"%w\" LIMIT 1",
                                              table, name, col)
                            : NULL;
