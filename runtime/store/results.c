@@ -41,3 +41,17 @@ int qk_store_exam_question(qk_store *s, int64_t session_id, const char *question
   qk_store_bind_text(st, 4, options_json);
   return qk_store_end(s, qk_store_step_done(s, st, "saving a question's options"));
 }
+
+int qk_store_exam_questions_known(qk_store *s, int64_t session_id, int *known) {
+  *known = 0;
+  sqlite3_stmt *st = qk_store_stmt(s, ST_QUESTIONS_KNOWN);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, session_id);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *known = sqlite3_column_int(st, 0);
+    rc = QK_STORE_OK;
+  } else rc = qk_store_sqlfail(s, rc, "reading the exam's questions");
+  sqlite3_reset(st);
+  return rc;
+}

@@ -229,6 +229,10 @@ int qk_store_session_score(qk_store *s, int64_t session_id, const char *kind, co
 ** chosen options' text beside the letters (answers "option_text"). */
 int qk_store_exam_question(qk_store *s, int64_t session_id, const char *question, const char *section,
                            const char *options_json);
+/* *known = 1 when the questions of the session's exam version were
+** recorded already (by any session on it), so a caller builds and records
+** them once per version, not for every candidate. */
+int qk_store_exam_questions_known(qk_store *s, int64_t session_id, int *known);
 
 /* ---- resume after crash / power loss ---------------------------------- */
 

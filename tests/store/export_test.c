@@ -150,7 +150,14 @@ int main(int argc, char **argv) {
   test_db(dir, "demo.db", path, sizeof path);
   CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_OK);
   if (!s) return 1;
+  int known = -1;
+  CHECK_RC(s, qk_store_exam_questions_known(s, 1, &known), QK_STORE_OK);
+  CHECK(known == 0);
   CHECK_RC(s, fixture_fill(s, ids), QK_STORE_OK);
+  CHECK_RC(s, qk_store_exam_questions_known(s, ids[4], &known), QK_STORE_OK);
+  CHECK(known == 1); /* recorded by session 1, on the same version */
+  CHECK_RC(s, qk_store_session_score(s, ids[0], "chapter", "x", NULL, 1, 1), QK_STORE_INVALID);
+  CHECK_RC(s, qk_store_exam_question(s, ids[0], "q9", NULL, "{\"a\":"), QK_STORE_INVALID);
 
   snprintf(out, sizeof out, "%s/out.csv", dir);
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);
