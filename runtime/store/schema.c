@@ -21,7 +21,8 @@
 #define C_TIMED_OUT(r) "(" r "status = 'timed_out')"
 #define C_INTERRUPTED(r) "(" r "status = 'interrupted')"
 #define C_IN_PROGRESS(r) "(" r "status = 'in_progress')"
-#define C_PASSED(r) "(" r "status = 'completed' AND " r "passed = 1)"
+/* passed may be NULL (no verdict): "completed AND NULL = 1" is NULL, not 0. */
+#define C_PASSED(r) "coalesce(" r "status = 'completed' AND " r "passed = 1, 0)"
 #define C_JUDGED(r) "(" r "status = 'completed' AND " r "passed IS NOT NULL)"
 #define C_PCT_SUM(r) "coalesce(" PCT(r) ", 0)"
 #define C_PCT_N(r) "((" PCT(r) ") IS NOT NULL)"
