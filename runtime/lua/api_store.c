@@ -11,9 +11,13 @@
 **   store.event(id, kind [, data [, personal]])
 **   store.checkpoint(id, state [, remaining_ms])
 **   store.finish(id, { status = "completed"|"abandoned"|"timed_out"|"interrupted",
-**                      score=, max_score=, passed= })
+**                      score=, max_score=, passed=, sections = { { id=, title=, score=, max_score= } },
+**                      competencies = { [name] = { score=, max_score= } } })
+**   store.questions_known(id) -> boolean ; store.questions(id, { { id=, section=, options = { A = text } } })
+**                                  (the option texts of the session's exam version, for the exports; once
+**                                   per version)
 **   store.rubric(id, question, { scores=, points=, reviewer= })
-**   store.rescore(id, { score=, max_score=, passed=, reason=,
+**   store.rescore(id, { score=, max_score=, passed=, reason=, sections=, competencies=,
 **                       answers = { [question] = { points=, correct= } } })
 **                                  (a finished session's new score, kept with the old
 **                                   one in the audit trail: rubric scoring, fixed keys)
@@ -52,6 +56,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -253,6 +258,55 @@ static int l_checkpoint(lua_State *L) {
   return 0;
 }
 
+/* A string field, else NULL (a title may be a { zh=, en= } table). */
+static const char *str_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return v;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The breakdown in table arg (store.finish, store.rescore): sections =
+** { { id=, title=, score=, max_score= }, ... } in the exam's order;
+** competencies = { [name] = { score=, max_score= } }, recorded in name
+** order (pairs has none). The exports' section and competency columns. */
+static void record_scores(lua_State *L, qk_store *s, int64_t id, int arg) {
+  lua_getfield(L, arg, "sections");
+  for (lua_Integer i = 1; lua_istable(L, -1) && lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+    int t = lua_gettop(L);
+    const char *key = str_field(L, t, "id"), *title = str_field(L, t, "title");
+    if (!key) key = title;
+    if (key)
+      check(L, s, done(L, qk_store_session_score(W(L, s), id, "section", key, title,
+                                                 num_field(L, t, "score", NAN), num_field(L, t, "max_score", NAN))),
+            "a section's score");
+    lua_settop(L, t - 1);
+  }
+  lua_settop(L, arg);
+  lua_getfield(L, arg, "competencies");
+  if (lua_istable(L, -1)) {
+    int c = lua_gettop(L), n = 0;
+    const char *names[64]; /* the table keeps the strings alive */
+    for (lua_pushnil(L); lua_next(L, c) && n < 64; lua_pop(L, 1))
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) names[n++] = lua_tostring(L, -2);
+    lua_settop(L, c); /* at the cap of 64, lua_next left a key and value */
+    qsort(names, (size_t)n, sizeof *names, cmp_names);
+    for (int i = 0; i < n; i++) {
+      lua_getfield(L, c, names[i]);
+      int t = lua_gettop(L);
+      check(L, s, done(L, qk_store_session_score(W(L, s), id, "competency", names[i], NULL,
+                                                 num_field(L, t, "score", NAN), num_field(L, t, "max_score", NAN))),
+            "a competency's score");
+      lua_settop(L, c);
+    }
+  }
+  lua_settop(L, arg);
+}
+
 static int l_finish(lua_State *L) {
   int64_t id = session_arg(L);
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -266,6 +320,39 @@ static int l_finish(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_session_finish(W(L, s), id, st, score, max_score, passed, now)),
         "the end of the session");
+  record_scores(L, s, id, 2);
+  return 0;
+}
+
+/* store.questions(id, { { id=, section=, options = { A = text | {zh=, en=} } }, ... })
+** records the question texts of the session's exam version, once per
+** version; store.questions_known(id) says whether that was done. */
+static int l_questions_known(lua_State *L) {
+  int64_t id = session_arg(L);
+  qk_store *s = S(L);
+  int known = 0;
+  check(L, s, done(L, qk_store_exam_questions_known(W(L, s), id, &known)), "(reading the exam's questions)");
+  lua_pushboolean(L, known);
+  return 1;
+}
+
+static int l_questions(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  for (lua_Integer i = 1; lua_rawgeti(L, 2, i) == LUA_TTABLE; i++) {
+    int t = lua_gettop(L);
+    const char *q = opt_field(L, t, "id");
+    if (!q) return luaL_error(L, "store.questions: item %d has no id", (int)i);
+    const char *json = NULL;
+    if (lua_getfield(L, t, "options") == LUA_TTABLE) {
+      qk_json_push_encoded(L, -1);
+      json = lua_tostring(L, -1);
+    }
+    check(L, s, done(L, qk_store_exam_question(W(L, s), id, q, opt_field(L, t, "section"), json)),
+          "(recording the exam's questions)");
+    lua_settop(L, t - 1);
+  }
   return 0;
 }
 
@@ -312,6 +399,7 @@ static int l_rescore(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_rescore_session(W(L, s), id, score, max_score, passed, reason, now)),
         "the session's new score");
+  record_scores(L, s, id, 2);
   return 0;
 }
 
@@ -725,7 +813,8 @@ int qk_open_store(lua_State *L) {
     {"checkpoint", l_checkpoint}, {"finish", l_finish}, {"rubric", l_rubric}, {"rescore", l_rescore},
     {"sessions", l_sessions}, {"session", l_session}, {"answers", l_answers}, {"events", l_events},
     {"resumable", l_resumable}, {"resume_check", l_resume_check}, {"leaderboard", l_leaderboard},
-    {"rank", l_rank}, {"verify_pin", l_verify_pin},
+    {"rank", l_rank}, {"verify_pin", l_verify_pin}, {"questions", l_questions},
+    {"questions_known", l_questions_known},
     {"setting", l_setting}, {"set_setting", l_set_setting}, {"pin_is_set", l_pin_is_set}, {NULL, NULL},
   };
   static const luaL_Reg staff_funcs[] = {
