@@ -398,7 +398,9 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
 
 /* Removes personal data of sessions started before before_ms and not yet
 ** purged; results stay. Exactly:
-**   - deletes the candidate's fields (name, phone, ...) — the personal data;
+**   - deletes the values of the candidate's fields (name, phone, ...) — the
+**     personal data; the fields' names stay, with "" as the value, so an
+**     export's columns are the same after a purge;
 **   - replaces with JSON null the responses of free-text answers and of any
 **     answer containing a candidate field value (typed text can identify a
 **     person); points, correctness and choice answers stay;
@@ -413,7 +415,7 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
 ** truncated afterwards so the text does not linger in free pages. */
 typedef struct qk_store_purge_report {
   int sessions;          /* sessions purged */
-  int candidate_fields;  /* candidate rows deleted */
+  int candidate_fields;  /* candidate values deleted (emptied) */
   int answers_scrubbed;
   int events_scrubbed;
   int wal_truncated;     /* 0 if another connection kept old pages alive */
