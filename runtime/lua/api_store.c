@@ -18,6 +18,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -219,6 +220,55 @@ static int l_checkpoint(lua_State *L) {
   return 0;
 }
 
+/* A string field, else NULL (a title may be a { zh=, en= } table). */
+static const char *str_field(lua_State *L, int t, const char *k) {
+  lua_getfield(L, t, k);
+  const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+  lua_pop(L, 1); /* the string stays alive in the table */
+  return v;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The breakdown in table arg (store.finish, store.rescore): sections =
+** { { id=, title=, score=, max_score= }, ... } in the exam's order;
+** competencies = { [name] = { score=, max_score= } }, recorded in name
+** order (pairs has none). The exports' section and competency columns. */
+static void record_scores(lua_State *L, qk_store *s, int64_t id, int arg) {
+  lua_getfield(L, arg, "sections");
+  for (lua_Integer i = 1; lua_istable(L, -1) && lua_rawgeti(L, -1, i) == LUA_TTABLE; i++) {
+    int t = lua_gettop(L);
+    const char *key = str_field(L, t, "id"), *title = str_field(L, t, "title");
+    if (!key) key = title;
+    if (key)
+      check(L, s, done(L, qk_store_session_score(W(L, s), id, "section", key, title,
+                                                 num_field(L, t, "score", NAN), num_field(L, t, "max_score", NAN))),
+            "a section's score");
+    lua_settop(L, t - 1);
+  }
+  lua_settop(L, arg);
+  lua_getfield(L, arg, "competencies");
+  if (lua_istable(L, -1)) {
+    int c = lua_gettop(L), n = 0;
+    const char *names[64]; /* the table keeps the strings alive */
+    for (lua_pushnil(L); lua_next(L, c) && n < 64; lua_pop(L, 1))
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) names[n++] = lua_tostring(L, -2);
+    lua_settop(L, c); /* at the cap of 64, lua_next left a key and value */
+    qsort(names, (size_t)n, sizeof *names, cmp_names);
+    for (int i = 0; i < n; i++) {
+      lua_getfield(L, c, names[i]);
+      int t = lua_gettop(L);
+      check(L, s, done(L, qk_store_session_score(W(L, s), id, "competency", names[i], NULL,
+                                                 num_field(L, t, "score", NAN), num_field(L, t, "max_score", NAN))),
+            "a competency's score");
+      lua_settop(L, c);
+    }
+  }
+  lua_settop(L, arg);
+}
+
 static int l_finish(lua_State *L) {
   int64_t id = session_arg(L);
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -232,6 +282,39 @@ static int l_finish(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_session_finish(W(L, s), id, st, score, max_score, passed, now)),
         "the end of the session");
+  record_scores(L, s, id, 2);
+  return 0;
+}
+
+/* store.questions(id, { { id=, section=, options = { A = text | {zh=, en=} } }, ... })
+** records the question texts of the session's exam version, once per
+** version; store.questions_known(id) says whether that was done. */
+static int l_questions_known(lua_State *L) {
+  int64_t id = session_arg(L);
+  qk_store *s = S(L);
+  int known = 0;
+  check(L, s, done(L, qk_store_exam_questions_known(W(L, s), id, &known)), "(reading the exam's questions)");
+  lua_pushboolean(L, known);
+  return 1;
+}
+
+static int l_questions(lua_State *L) {
+  int64_t id = session_arg(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  qk_store *s = S(L);
+  for (lua_Integer i = 1; lua_rawgeti(L, 2, i) == LUA_TTABLE; i++) {
+    int t = lua_gettop(L);
+    const char *q = opt_field(L, t, "id");
+    if (!q) return luaL_error(L, "store.questions: item %d has no id", (int)i);
+    const char *json = NULL;
+    if (lua_getfield(L, t, "options") == LUA_TTABLE) {
+      qk_json_push_encoded(L, -1);
+      json = lua_tostring(L, -1);
+    }
+    check(L, s, done(L, qk_store_exam_question(W(L, s), id, q, opt_field(L, t, "section"), json)),
+          "(recording the exam's questions)");
+    lua_settop(L, t - 1);
+  }
   return 0;
 }
 
@@ -278,6 +361,7 @@ static int l_rescore(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_rescore_session(W(L, s), id, score, max_score, passed, reason, now)),
         "the session's new score");
+  record_scores(L, s, id, 2);
   return 0;
 }
 
@@ -688,9 +772,14 @@ static const qk_api_fn store_fns[] = {
    "an answer, durably, now", 0},
   {"event", l_event, "store.event(id, kind [, data [, personal]])", "the session's event log", 0},
   {"checkpoint", l_checkpoint, "store.checkpoint(id, state [, remaining_ms])", "the resume point", 0},
-  {"finish", l_finish, "store.finish(id, { status, score, max_score, passed })", "the end of a session", 0},
+  {"finish", l_finish, "store.finish(id, { status, score, max_score, passed, sections, competencies })",
+   "the end of a session (sections = { { id, title, score, max_score } }, competencies = { [name] = { score, max_score } })", 0},
+  {"questions_known", l_questions_known, "store.questions_known(id) -> boolean",
+   "whether the option texts of this session's exam version are recorded", 0},
+  {"questions", l_questions, "store.questions(id, { { id, section, options = { A = text } } })",
+   "record the option texts of the session's exam version, for the exports (once per version)", 0},
   {"rubric", l_rubric, "store.rubric(id, question, { scores, points, reviewer })", "interviewer scores", 0},
-  {"rescore", l_rescore, "store.rescore(id, { score, max_score, passed, reason, answers })",
+  {"rescore", l_rescore, "store.rescore(id, { score, max_score, passed, reason, answers, sections, competencies })",
    "a finished session's new score, with an audit record", 0},
   {"sessions", l_sessions, "store.sessions([exam]) -> { sessions }", "this app's sessions, oldest first", 0},
   {"session", l_session, "store.session(id) -> session | nil", "one of this app's sessions", 0},

@@ -67,17 +67,23 @@ static int cmd_export(const qk_args *a) {
   const char *out = qk_args_str(a, "out");
   qk_ms since = 0;
   int rc;
-  if (strcmp(format, "csv") && strcmp(format, "json"))
-    return qk_args_usage_error(a, "--format csv or --format json is required");
+  if (strcmp(format, "csv") && strcmp(format, "json") && strcmp(format, "xlsx"))
+    return qk_args_usage_error(a, "--format csv, --format json or --format xlsx is required");
   if (qk_args_has(a, "since") && (rc = parse_date_opt(a, "since", &since))) return rc;
   int to_stdout = !out || !strcmp(out, "-");
-  if (!strcmp(format, "csv") && to_stdout)
-    return qk_args_usage_error(a, "csv export writes two files (FILE.csv with the sessions and "
-                                  "FILE_answers.csv with the answers): give --out FILE.csv");
+  if (!strcmp(format, "xlsx") && to_stdout)
+    return qk_args_usage_error(a, "an Excel workbook is a file: give --out FILE.xlsx");
   qk_store *s = open_existing(cmd, db, 1);
   if (!s) return EXIT_FAIL;
   if (to_stdout) {
-    if (qk_store_export_json(s, stdout, since)) return fail(cmd, s);
+    /* CSV on standard output is the sessions table; the answers are a
+    ** second table, which only a file export (--out) writes. */
+    int csv = !strcmp(format, "csv");
+    if (csv ? qk_store_export_csv(s, stdout, NULL, since) : qk_store_export_json(s, stdout, since))
+      return fail(cmd, s);
+    if (csv)
+      fprintf(stderr, "quizkiosk export: wrote the sessions to standard output; the answers are in "
+                      "FILE_answers.csv when you give --out FILE.csv\n");
   } else {
     char apath[4200];
     if (qk_store_export_file(s, out, format, since, apath, sizeof apath)) return fail(cmd, s);
@@ -185,12 +191,12 @@ static int cmd_backup(const qk_args *a) {
 
 static const qk_opt export_opts[] = {
   DB_OPT(QK_OPT_REQUIRED),
-  QK_STR("format", "csv|json", "what to write", QK_OPT_REQUIRED),
+  QK_STR("format", "csv|json|xlsx", "what to write (xlsx needs --out)", QK_OPT_REQUIRED),
   QK_STR("since", "YYYY-MM-DD", "only sessions started on or after this day (local time)", 0),
-  QK_STR("out", "FILE", "where to write (json: default stdout; csv: required, FILE.csv and FILE_answers.csv)", 0),
+  QK_STR("out", "FILE", "where to write (default stdout: json, or csv's sessions table; csv to a file also writes FILE_answers.csv)", 0),
   QK_OPT_END};
 const qk_command qk_store_cmd_export = {
-  "export", "write results as CSV (for Excel) or JSON", export_opts, NULL, cmd_export,
+  "export", "write results as CSV, JSON or an Excel workbook", export_opts, NULL, cmd_export,
   "CSV is UTF-8 with a BOM: one row per session, and FILE_answers.csv beside it with one row\n"
   "per answer. JSON is an array of sessions with their candidate fields and answers."};
 

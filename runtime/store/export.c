@@ -1,19 +1,25 @@
 /*
 ** export.c — results out of the kiosk: CSV for HR's Excel and JSON for
-** programs.
+** programs (xlsx.c writes a real workbook from the same walk).
 **
 ** CSV is written the way Excel reads it right: UTF-8 with a BOM (without it
 ** Excel guesses a legacy code page and Chinese turns into mojibake), CRLF
 ** line ends, RFC 4180 quoting. Text a candidate typed that starts like a
 ** formula (= + - @ tab CR) gets a leading ' so Excel shows it instead of
 ** evaluating it (CSV injection). One file has a row per session with the
-** candidate fields as columns; "<base>_answers.csv" has a row per answer.
+** candidate fields and the section and competency scores as columns;
+** "<base>_answers.csv" has a row per answer, with the chosen option's text.
+** An unanswered or purged answer is an empty cell; a purge empties the
+** personal cells and keeps the columns.
 **
-** JSON is an array of sessions, each with its candidate fields and answers;
-** responses are stored as checked JSON text and embedded as they are.
+** JSON is an array of sessions, each with its candidate fields, scores and
+** answers; responses are stored as checked JSON text and embedded as they
+** are.
 **
 ** Everything is read inside one read transaction so the files agree with
-** each other even while the kiosk keeps writing.
+** each other even while the kiosk keeps writing. The CSV goes through a
+** 64 KiB buffer of its own (no stdio call per cell) and numbers and times
+** are formatted by hand: a 100k-session export is bound by the disk.
 */
 #include "store_int.h"
 
@@ -47,89 +53,129 @@ static int looks_numeric(const char *t) {
   return *p == 0 && isfinite(strtod(t, NULL)); /* 1e999 is no number either */
 }
 
-/* Writes text as UTF-8, bytes that are not UTF-8 as U+FFFD. */
-static void put_utf8(FILE *f, const char *text, int double_quotes) {
+/* The CSV output buffer: one fwrite per 64 KiB; ferror is checked at the
+** end, as before. */
+typedef struct {
+  FILE *f;
+  size_t n;
+  char b[1 << 16];
+} obuf;
+
+static void ob_flush(obuf *o) {
+  if (o->n) fwrite(o->b, 1, o->n, o->f);
+  o->n = 0;
+}
+
+static void ob_put(obuf *o, const void *p, size_t n) {
+  if (o->n + n > sizeof o->b) {
+    ob_flush(o);
+    if (n > sizeof o->b) {
+      fwrite(p, 1, n, o->f);
+      return;
+    }
+  }
+  memcpy(o->b + o->n, p, n);
+  o->n += n;
+}
+
+static void ob_c(obuf *o, char c) {
+  if (o->n == sizeof o->b) ob_flush(o);
+  o->b[o->n++] = c;
+}
+
+static void ob_s(obuf *o, const char *t) { ob_put(o, t, strlen(t)); }
+
+/* Writes text as UTF-8, bytes that are not UTF-8 as U+FFFD, a '"' twice
+** when double_quotes; valid runs are copied whole. */
+static void put_utf8(obuf *o, const char *text, int double_quotes) {
   const unsigned char *p = (const unsigned char *)text;
-  size_t len = strlen(text);
-  for (size_t i = 0; i < len;) {
-    size_t n = qk_utf8_len(p + i, len - i);
-    if (!n) {
-      fputs("\xEF\xBF\xBD", f);
-      i++;
+  size_t len = strlen(text), run = 0, i = 0;
+  while (i < len) {
+    size_t n = p[i] < 0x80 ? 1 : qk_utf8_len(p + i, len - i);
+    if (n && !(double_quotes && p[i] == '"')) {
+      i += n;
       continue;
     }
-    if (double_quotes && p[i] == '"') fputc('"', f);
-    fwrite(p + i, 1, n, f);
-    i += n;
+    ob_put(o, p + run, i - run);
+    ob_s(o, n ? "\"\"" : "\xEF\xBF\xBD");
+    run = ++i;
   }
+  ob_put(o, p + run, i - run);
 }
 
 /* A CSV cell; user=1 for text a candidate typed (formula guard). */
-static void cell(FILE *f, const char *text, int user, int first) {
-  if (!first) fputc(',', f);
-  if (!text) return;
-  int guard = user && text[0] && strchr("=+-@\t\r", text[0]) && !looks_numeric(text);
+static void cell(obuf *o, const char *text, int user, int first) {
+  if (!first) ob_c(o, ',');
+  if (!text || !*text) return;
+  int guard = user && strchr("=+-@\t\r", text[0]) && !looks_numeric(text);
   int quote = strpbrk(text, ",\"\r\n") != NULL;
-  if (quote) fputc('"', f);
-  if (guard) fputc('\'', f);
-  put_utf8(f, text, quote);
-  if (quote) fputc('"', f);
+  if (quote) ob_c(o, '"');
+  if (guard) ob_c(o, '\'');
+  put_utf8(o, text, quote);
+  if (quote) ob_c(o, '"');
 }
 
-static void cell_num(FILE *f, double v) {
+static void cell_num(obuf *o, double v) {
   char buf[40] = "";
   if (isfinite(v)) qk_json_number_text(v, buf, sizeof buf);
-  cell(f, buf, 0, 0);
+  cell(o, buf, 0, 0);
 }
 
-static void cell_int(FILE *f, int64_t v) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%lld", (long long)v);
-  cell(f, buf, 0, 0);
+/* Digits of v, by hand (snprintf per cell showed in the profile). */
+static void cell_int(obuf *o, int64_t v, int first) {
+  char buf[24], *e = buf + sizeof buf, *p = e;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (v < 0) *--p = '-';
+  if (!first) ob_c(o, ',');
+  ob_put(o, p, (size_t)(e - p));
 }
 
-static void cell_tri(FILE *f, int v) { cell(f, v < 0 ? "" : v ? "1" : "0", 0, 0); }
+static void cell_tri(obuf *o, int v) { cell(o, v < 0 ? "" : v ? "1" : "0", 0, 0); }
 
-static void cell_time(FILE *f, qk_ms t, int present) {
+static void cell_time(obuf *o, qk_ms t, int present) {
   char buf[40] = "";
   if (present) qk_store_format_time(t, buf, sizeof buf);
-  cell(f, buf, 0, 0);
+  cell(o, buf, 0, 0);
 }
 
-/* ---- shared reading ------------------------------------------------------ */
+/* ---- the walk ------------------------------------------------------------ */
 
 typedef struct {
   char **names;
   int n;
-} field_list;
+} name_list;
 
-static void fields_free(field_list *fl) {
-  for (int i = 0; i < fl->n; i++) free(fl->names[i]);
-  free(fl->names);
-  fl->names = NULL;
-  fl->n = 0;
+static void names_free(name_list *l) {
+  for (int i = 0; i < l->n; i++) free(l->names[i]);
+  free(l->names);
+  l->names = NULL;
+  l->n = 0;
 }
 
-/* The union of candidate field names over the exported sessions, sorted
-** by bytes (SQLite's BINARY order, the same as strcmp on UTF-8). */
-static int fields_load(qk_store *s, qk_ms since_ms, field_list *fl) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_FIELDS);
+static int names_add(qk_store *s, name_list *l, const char *name) {
+  char **grown = realloc(l->names, (size_t)(l->n + 1) * sizeof *grown);
+  if (grown) l->names = grown;
+  char *copy = grown ? strdup(name) : NULL;
+  if (!copy) return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading the export's columns");
+  l->names[l->n++] = copy;
+  return QK_STORE_OK;
+}
+
+/* The rows of a statement bound to since_ms, column 0 (and 1) into lists:
+** the candidate field names, sorted by bytes (SQLite's BINARY order, the
+** same as strcmp on UTF-8), or the score columns (kind, key). */
+static int columns_load(qk_store *s, qk_stmt_id id, qk_ms since_ms, name_list *a, name_list *b) {
+  sqlite3_stmt *st = qk_store_stmt(s, id);
   if (!st) return QK_STORE_ERROR;
   sqlite3_bind_int64(st, 1, since_ms);
   int rc, out = QK_STORE_OK;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    char **grown = realloc(fl->names, (size_t)(fl->n + 1) * sizeof *grown);
-    char *name = strdup(qk_store_col_text(st, 0));
-    if (!grown || !name) {
-      free(name);
-      if (grown) fl->names = grown;
-      out = qk_store_fail(s, QK_STORE_ERROR, "out of memory listing candidate fields");
-      break;
-    }
-    fl->names = grown;
-    fl->names[fl->n++] = name;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    out = names_add(s, a, qk_store_col_text(st, 0));
+    if (!out && b) out = names_add(s, b, qk_store_col_text(st, 1));
   }
-  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing candidate fields");
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the export's columns");
   sqlite3_reset(st);
   return out;
 }
@@ -142,64 +188,167 @@ static int snapshot_begin(qk_store *s) {
 }
 static void snapshot_end(qk_store *s) { sqlite3_exec(s->db, "RELEASE qk_export", NULL, NULL, NULL); }
 
-static int write_error(qk_store *s, const char *what) {
+int qk_store_write_error(qk_store *s, const char *what) {
   return qk_store_fail(s, errno == ENOSPC ? QK_STORE_FULL : QK_STORE_IOERR, "writing the %s failed: %s",
                        what, strerror(errno ? errno : EIO));
 }
-
-/* ---- CSV ----------------------------------------------------------------- */
 
 static const char *const session_cols[] = {"id", "kiosk", "app", "exam", "exam_title", "exam_hash",
                                            "status", "score", "max_score", "passed", "started_at",
                                            "finished_at", "language", "mode"};
 #define N_SESSION_COLS ((int)(sizeof session_cols / sizeof *session_cols))
 
-static int csv_answer(void *ud, const qk_store_answer_row *a);
-
-typedef struct {
-  FILE *f;
-  int64_t session_id;
-} answer_ctx;
-
-static int csv_candidates(qk_store *s, FILE *f, int64_t id, const field_list *fl) {
+/* One session's candidate values, aligned with the field columns (both
+** lists sorted: walked together); copies, since the statement moves on. */
+static int load_fields(qk_store *s, int64_t id, const name_list *fl, char **vals) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_CANDIDATE);
   if (!st) return QK_STORE_ERROR;
   sqlite3_bind_int64(st, 1, id);
-  /* Both lists are sorted: walk them together. */
-  int rc = sqlite3_step(st);
-  for (int i = 0; i < fl->n; i++) {
+  int rc = sqlite3_step(st), out = QK_STORE_OK;
+  for (int i = 0; i < fl->n && !out; i++) {
     while (rc == SQLITE_ROW && strcmp(qk_store_col_text(st, 0), fl->names[i]) < 0) rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && !strcmp(qk_store_col_text(st, 0), fl->names[i])) {
-      cell(f, qk_store_col_text(st, 1), 1, 0);
+      if (!(vals[i] = strdup(qk_store_col_text(st, 1))))
+        out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading candidate fields");
       rc = sqlite3_step(st);
-    } else cell(f, "", 0, 0);
+    }
   }
-  while (rc == SQLITE_ROW) rc = sqlite3_step(st);
-  int out = rc == SQLITE_DONE ? QK_STORE_OK : qk_store_sqlfail(s, rc, "reading candidate fields");
+  while (!out && rc == SQLITE_ROW) rc = sqlite3_step(st);
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading candidate fields");
   sqlite3_reset(st);
   return out;
 }
 
-int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
-  field_list fl = {0};
+static int load_scores(qk_store *s, int64_t id, const name_list *kinds, const name_list *keys, double *score,
+                       double *max, char **title) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_SCORES);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, id);
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int i = 0; i < keys->n; i++)
+      if (!strcmp(kinds->names[i], qk_store_col_text(st, 0)) && !strcmp(keys->names[i], qk_store_col_text(st, 1))) {
+        score[i] = qk_store_col_real(st, 3);
+        max[i] = qk_store_col_real(st, 4);
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL && !(title[i] = strdup(qk_store_col_text(st, 2))))
+          out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading scores");
+        break;
+      }
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading section and competency scores");
+  sqlite3_reset(st);
+  return out;
+}
+
+static int hex4(const char *p) {
+  int v = 0;
+  for (int i = 0; i < 4; i++) {
+    char c = p[i];
+    v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1000000);
+  }
+  return v < 0 ? -1 : v;
+}
+
+/* The response as a person reads it: a JSON string without its quotes and
+** escapes, JSON null (unanswered, or purged) as "", anything else as its
+** JSON text. Responses were checked JSON on the way in; what does not
+** decode (a file edited by hand) is shown as it is stored. buf grows. */
+static const char *response_text(const char *json, char **buf, size_t *cap) {
+  size_t n = strlen(json);
+  if (!strcmp(json, "null")) return "";
+  if (n < 2 || json[0] != '"' || json[n - 1] != '"') return json;
+  if (n + 1 > *cap) {
+    char *grown = realloc(*buf, n + 1);
+    if (!grown) return json;
+    *buf = grown;
+    *cap = n + 1;
+  }
+  char *o = *buf;
+  for (size_t i = 1; i < n - 1; i++) {
+    if (json[i] != '\\') {
+      *o++ = json[i];
+      continue;
+    }
+    char e = json[++i];
+    int u;
+    switch (e) {
+    case 'n': *o++ = '\n'; break;
+    case 't': *o++ = '\t'; break;
+    case 'r': *o++ = '\r'; break;
+    case 'b': *o++ = '\b'; break;
+    case 'f': *o++ = '\f'; break;
+    case 'u': /* \uXXXX (a pair for astral characters): at most 4 bytes of UTF-8 for 6 or 12 of JSON */
+      if (i + 4 >= n - 1 + 1 || (u = hex4(json + i + 1)) < 0) return json;
+      i += 4;
+      if (u >= 0xD800 && u <= 0xDBFF) {
+        int lo = i + 6 < n && json[i + 1] == '\\' && json[i + 2] == 'u' ? hex4(json + i + 3) : -1;
+        if (lo < 0xDC00 || lo > 0xDFFF) return json;
+        u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+        i += 6;
+      } else if (u >= 0xDC00 && u <= 0xDFFF) return json;
+      if (u < 0x80) *o++ = (char)u;
+      else if (u < 0x800) *o++ = (char)(0xC0 | u >> 6), *o++ = (char)(0x80 | (u & 0x3F));
+      else if (u < 0x10000)
+        *o++ = (char)(0xE0 | u >> 12), *o++ = (char)(0x80 | (u >> 6 & 0x3F)), *o++ = (char)(0x80 | (u & 0x3F));
+      else
+        *o++ = (char)(0xF0 | u >> 18), *o++ = (char)(0x80 | (u >> 12 & 0x3F)),
+        *o++ = (char)(0x80 | (u >> 6 & 0x3F)), *o++ = (char)(0x80 | (u & 0x3F));
+      break;
+    default: *o++ = e; break; /* \" \\ \/ */
+    }
+  }
+  *o = 0;
+  /* A \u0000 would end the text early: show the JSON instead. */
+  return strlen(*buf) == (size_t)(o - *buf) ? *buf : json;
+}
+
+static int walk_answers(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_ANSWERS);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, id);
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    qk_export_answer a;
+    a.session_id = id;
+    a.question = qk_store_col_text(st, 0);
+    a.response = qk_store_col_text(st, 1);
+    a.points = qk_store_col_real(st, 2);
+    a.max_points = qk_store_col_real(st, 3);
+    a.correct = qk_store_col_tri(st, 4);
+    a.time_ms = sqlite3_column_int64(st, 5);
+    a.answered_at = sqlite3_column_int64(st, 6);
+    a.free_text = sqlite3_column_int(st, 7);
+    a.text = response_text(a.response, buf, cap);
+    a.option_text = qk_store_col_text(st, 9);
+    out = k->answer(k->ud, &a);
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading answers");
+  sqlite3_reset(st);
+  return out;
+}
+
+int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
+  name_list fl = {0}, kinds = {0}, keys = {0};
+  char **vals = NULL, **titles = NULL;
+  double *score = NULL, *max = NULL;
+  char *text = NULL; /* a decoded response */
+  size_t text_cap = 0;
   int rc = snapshot_begin(s);
   if (rc) return rc;
-  if ((rc = fields_load(s, since_ms, &fl))) goto done;
-
-  fputs("\xEF\xBB\xBF", sf);
-  for (int i = 0; i < N_SESSION_COLS; i++) cell(sf, session_cols[i], 0, i == 0);
-  for (int i = 0; i < fl.n; i++) {
-    int clash = 0;
-    for (int j = 0; j < N_SESSION_COLS; j++) clash |= !strcmp(fl.names[i], session_cols[j]);
-    if (clash) {
-      fputs(",candidate_", sf);
-      put_utf8(sf, fl.names[i], 0); /* plain names need no quoting; odd ones below */
-    } else cell(sf, fl.names[i], 1, 0);
+  if ((rc = columns_load(s, ST_EXPORT_FIELDS, since_ms, &fl, NULL)) ||
+      (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)))
+    goto done;
+  vals = calloc((size_t)fl.n + 1, sizeof *vals);
+  titles = calloc((size_t)keys.n + 1, sizeof *titles);
+  score = calloc((size_t)keys.n + 1, sizeof *score);
+  max = calloc((size_t)keys.n + 1, sizeof *max);
+  if (!vals || !titles || !score || !max) {
+    rc = qk_store_fail(s, QK_STORE_ERROR, "out of memory starting the export");
+    goto done;
   }
-  fputs("\r\n", sf);
-  fputs("\xEF\xBB\xBF", af);
-  fputs("session_id,question,response,points,max_points,correct,time_ms,answered_at\r\n", af);
-
+  qk_export_head h = {session_cols, N_SESSION_COLS, fl.names, fl.n, kinds.names, keys.names, keys.n};
+  if ((rc = k->head(k->ud, &h))) goto done;
   sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_SESSIONS);
   if (!st) {
     rc = QK_STORE_ERROR;
@@ -207,54 +356,138 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
   }
   sqlite3_bind_int64(st, 1, since_ms);
   int src;
-  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+  while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
     qk_store_session_row r;
     qk_store_session_row_read(st, &r);
-    char idtext[32];
-    snprintf(idtext, sizeof idtext, "%lld", (long long)r.id);
-    cell(sf, idtext, 0, 1);
-    cell(sf, r.kiosk, 0, 0);
-    cell(sf, r.app, 0, 0);
-    cell(sf, r.exam, 0, 0);
-    cell(sf, r.exam_title, 0, 0);
-    cell(sf, r.content_hash, 0, 0);
-    cell(sf, r.status, 0, 0);
-    cell_num(sf, r.score);
-    cell_num(sf, r.max_score);
-    cell_tri(sf, r.passed);
-    cell_time(sf, r.started_at, 1);
-    cell_time(sf, r.finished_at, sqlite3_column_type(st, 11) != SQLITE_NULL);
-    cell(sf, r.language, 0, 0);
-    cell(sf, r.mode, 0, 0);
-    if ((rc = csv_candidates(s, sf, r.id, &fl))) break;
-    fputs("\r\n", sf);
-    answer_ctx ac = {af, r.id};
-    if ((rc = qk_store_session_answers(s, r.id, csv_answer, &ac))) break;
+    for (int i = 0; i < keys.n; i++) score[i] = max[i] = NAN;
+    rc = load_fields(s, r.id, &fl, vals);
+    if (!rc && keys.n) rc = load_scores(s, r.id, &kinds, &keys, score, max, titles);
+    if (!rc) {
+      qk_export_session x = {&r, sqlite3_column_type(st, 11) != SQLITE_NULL, (const char *const *)vals,
+                             score, max, (const char *const *)titles};
+      rc = k->session(k->ud, &x);
+    }
+    for (int i = 0; i < fl.n; i++) free(vals[i]), vals[i] = NULL;
+    for (int i = 0; i < keys.n; i++) free(titles[i]), titles[i] = NULL;
+    if (!rc && k->answer) rc = walk_answers(s, r.id, k, &text, &text_cap);
   }
   if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
   sqlite3_reset(st);
 done:
-  fields_free(&fl);
+  free(text);
+  free(vals);
+  free(titles);
+  free(score);
+  free(max);
+  names_free(&fl);
+  names_free(&kinds);
+  names_free(&keys);
   snapshot_end(s);
-  if (!rc && (fflush(sf) || ferror(sf))) rc = write_error(s, "sessions file");
-  if (!rc && (fflush(af) || ferror(af))) rc = write_error(s, "answers file");
   return rc;
 }
 
-static int csv_answer(void *ud, const qk_store_answer_row *a) {
-  answer_ctx *ac = ud;
-  char id[32];
-  snprintf(id, sizeof id, "%lld", (long long)ac->session_id);
-  cell(ac->f, id, 0, 1);
-  cell(ac->f, a->question, 0, 0);
-  cell(ac->f, a->response_text, 1, 0);
-  cell_num(ac->f, a->points);
-  cell_num(ac->f, a->max_points);
-  cell_tri(ac->f, a->correct);
-  cell_int(ac->f, a->time_ms);
-  cell_time(ac->f, a->answered_at, 1);
-  fputs("\r\n", ac->f);
+/* ---- CSV ----------------------------------------------------------------- */
+
+typedef struct {
+  obuf *so, *ao; /* ao NULL: sessions only (standard output) */
+  int n_fields, n_scores;
+} csv_ctx;
+
+static int csv_head(void *ud, const qk_export_head *h) {
+  csv_ctx *c = ud;
+  obuf *o = c->so;
+  c->n_fields = h->n_fields;
+  c->n_scores = h->n_scores;
+  ob_s(o, "\xEF\xBB\xBF");
+  for (int i = 0; i < h->n_session_cols; i++) cell(o, h->session_cols[i], 0, i == 0);
+  for (int i = 0; i < h->n_fields; i++) {
+    int clash = 0;
+    for (int j = 0; j < h->n_session_cols; j++) clash |= !strcmp(h->fields[i], h->session_cols[j]);
+    if (clash) {
+      ob_s(o, ",candidate_");
+      put_utf8(o, h->fields[i], 0); /* plain names need no quoting; odd ones below */
+    } else cell(o, h->fields[i], 1, 0);
+  }
+  for (int i = 0; i < h->n_scores; i++) {
+    char name[600];
+    snprintf(name, sizeof name, "%s:%s", h->score_kind[i], h->score_key[i]);
+    cell(o, name, 1, 0);
+    snprintf(name, sizeof name, "%s:%s:max", h->score_kind[i], h->score_key[i]);
+    cell(o, name, 1, 0);
+  }
+  ob_s(o, "\r\n");
+  if (c->ao) {
+    ob_s(c->ao, "\xEF\xBB\xBF");
+    ob_s(c->ao, "session_id,question,response,option_text,points,max_points,correct,time_ms,answered_at\r\n");
+  }
   return 0;
+}
+
+static int csv_session(void *ud, const qk_export_session *x) {
+  csv_ctx *c = ud;
+  obuf *o = c->so;
+  const qk_store_session_row *r = x->r;
+  cell_int(o, r->id, 1);
+  cell(o, r->kiosk, 0, 0);
+  cell(o, r->app, 0, 0);
+  cell(o, r->exam, 0, 0);
+  cell(o, r->exam_title, 0, 0);
+  cell(o, r->content_hash, 0, 0);
+  cell(o, r->status, 0, 0);
+  cell_num(o, r->score);
+  cell_num(o, r->max_score);
+  cell_tri(o, r->passed);
+  cell_time(o, r->started_at, 1);
+  cell_time(o, r->finished_at, x->finished);
+  cell(o, r->language, 0, 0);
+  cell(o, r->mode, 0, 0);
+  for (int i = 0; i < c->n_fields; i++) cell(o, x->field_vals[i], 1, 0);
+  for (int i = 0; i < c->n_scores; i++) {
+    cell_num(o, x->score[i]);
+    cell_num(o, x->score_max[i]);
+  }
+  ob_s(o, "\r\n");
+  return 0;
+}
+
+static int csv_answer(void *ud, const qk_export_answer *a) {
+  obuf *o = ((csv_ctx *)ud)->ao;
+  cell_int(o, a->session_id, 1);
+  cell(o, a->question, 0, 0);
+  cell(o, a->text, 1, 0);
+  cell(o, a->option_text, 1, 0);
+  cell_num(o, a->points);
+  cell_num(o, a->max_points);
+  cell_tri(o, a->correct);
+  cell_int(o, a->time_ms, 0);
+  cell_time(o, a->answered_at, 1);
+  ob_s(o, "\r\n");
+  return 0;
+}
+
+int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
+  obuf *so = malloc(sizeof *so), *ao = af ? malloc(sizeof *ao) : NULL;
+  if (!so || (af && !ao)) {
+    free(so);
+    free(ao);
+    return qk_store_fail(s, QK_STORE_ERROR, "out of memory starting the export");
+  }
+  so->f = sf;
+  so->n = 0;
+  if (ao) {
+    ao->f = af;
+    ao->n = 0;
+  }
+  csv_ctx c = {so, ao, 0, 0};
+  qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL};
+  int rc = qk_store_export_walk(s, since_ms, &k);
+  ob_flush(so);
+  if (ao) ob_flush(ao);
+  free(so);
+  free(ao);
+  if (!rc && (fflush(sf) || ferror(sf))) rc = qk_store_write_error(s, "sessions file");
+  if (!rc && af && (fflush(af) || ferror(af))) rc = qk_store_write_error(s, "answers file");
+  return rc;
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -288,47 +521,24 @@ static void jtri(FILE *f, const char *k, int v) {
 }
 
 typedef struct {
+  qk_store *s;
   FILE *f;
-  int n;
-} jlist;
+  int started; /* the head was written */
+  char **fields, **kinds, **keys; /* the head's lists, kept for the sessions */
+  int n_fields, n_scores;
+  int n_sessions, n_answers;
+} json_ctx;
 
-static int json_answer_out(void *ud, const qk_store_answer_row *a) {
-  jlist *l = ud;
-  FILE *f = l->f;
-  fputs(l->n++ ? ",{" : "{", f);
-  key(f, "question", 1);
-  qk_sjson_string(f, a->question);
-  key(f, "response", 0);
-  /* Checked on the way in; checked again in case the file was edited. */
-  if (qk_json_valid(a->response, strlen(a->response))) fputs(a->response, f);
-  else qk_sjson_string(f, a->response);
-  key(f, "points", 0);
-  qk_sjson_number(f, a->points);
-  key(f, "max_points", 0);
-  qk_sjson_number(f, a->max_points);
-  jtri(f, "correct", a->correct);
-  key(f, "time_ms", 0);
-  fprintf(f, "%lld", (long long)a->time_ms);
-  jtime(f, "answered_at", a->answered_at, 1);
-  fputc('}', f);
+static int json_head(void *ud, const qk_export_head *h) {
+  json_ctx *c = ud;
+  c->fields = h->fields;
+  c->n_fields = h->n_fields;
+  c->kinds = h->score_kind;
+  c->keys = h->score_key;
+  c->n_scores = h->n_scores;
+  c->started = 1;
+  fputc('[', c->f);
   return 0;
-}
-
-static int json_candidate(qk_store *s, FILE *f, int64_t id) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_CANDIDATE);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, id);
-  int rc, n = 0;
-  key(f, "candidate", 0);
-  fputc('{', f);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    key(f, qk_store_col_text(st, 0), n++ == 0);
-    qk_sjson_string(f, qk_store_col_text(st, 1));
-  }
-  fputc('}', f);
-  int out = rc == SQLITE_DONE ? QK_STORE_OK : qk_store_sqlfail(s, rc, "reading candidate fields");
-  sqlite3_reset(st);
-  return out;
 }
 
 static int json_consent(qk_store *s, FILE *f, int64_t id) {
@@ -350,59 +560,113 @@ static int json_consent(qk_store *s, FILE *f, int64_t id) {
   return out;
 }
 
-int qk_store_export_json(qk_store *s, FILE *f, qk_ms since_ms) {
-  int rc = snapshot_begin(s), src, n = 0;
-  if (rc) return rc;
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_SESSIONS);
-  if (!st) {
-    snapshot_end(s);
-    return QK_STORE_ERROR;
-  }
-  sqlite3_bind_int64(st, 1, since_ms);
+/* "sections" or "competencies": [{key, title, score, max_score}, ...]. */
+static void json_scores(json_ctx *c, const qk_export_session *x, const char *kind, const char *name) {
+  FILE *f = c->f;
+  int n = 0;
+  key(f, name, 0);
   fputc('[', f);
-  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-    qk_store_session_row r;
-    qk_store_session_row_read(st, &r);
-    fputs(n++ ? ",\n{" : "\n{", f);
-    key(f, "id", 1);
-    fprintf(f, "%lld", (long long)r.id);
-    jtext(f, "kiosk", r.kiosk, 0);
-    jtext(f, "app", r.app, 0);
-    jtext(f, "exam", r.exam, 0);
-    jtext(f, "exam_title", r.exam_title, 1);
-    jtext(f, "exam_hash", r.content_hash, 0);
-    jtext(f, "status", r.status, 0);
+  for (int i = 0; i < c->n_scores; i++) {
+    if (strcmp(c->kinds[i], kind) || (isnan(x->score[i]) && isnan(x->score_max[i]) && !x->score_title[i]))
+      continue;
+    fputs(n++ ? ",{" : "{", f);
+    key(f, "key", 1);
+    qk_sjson_string(f, c->keys[i]);
+    jtext(f, "title", x->score_title[i], 1);
     key(f, "score", 0);
-    qk_sjson_number(f, r.score);
+    qk_sjson_number(f, x->score[i]);
     key(f, "max_score", 0);
-    qk_sjson_number(f, r.max_score);
-    jtri(f, "passed", r.passed);
-    jtime(f, "started_at", r.started_at, 1);
-    jtime(f, "finished_at", r.finished_at, sqlite3_column_type(st, 11) != SQLITE_NULL);
-    jtext(f, "language", r.language, 1);
-    jtext(f, "mode", r.mode, 1);
-    key(f, "shuffle_seed", 0);
-    fprintf(f, "%lld", (long long)r.shuffle_seed);
-    if ((rc = json_candidate(s, f, r.id)) || (rc = json_consent(s, f, r.id))) break;
-    key(f, "answers", 0);
-    fputc('[', f);
-    jlist l = {f, 0};
-    if ((rc = qk_store_session_answers(s, r.id, json_answer_out, &l))) break;
-    fputs("]}", f);
+    qk_sjson_number(f, x->score_max[i]);
+    fputc('}', f);
   }
-  if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
-  sqlite3_reset(st);
-  snapshot_end(s);
-  fputs(n ? "\n]\n" : "]\n", f);
-  if (!rc && (fflush(f) || ferror(f))) rc = write_error(s, "JSON export");
+  fputc(']', f);
+}
+
+static int json_session(void *ud, const qk_export_session *x) {
+  json_ctx *c = ud;
+  FILE *f = c->f;
+  const qk_store_session_row *r = x->r;
+  if (c->n_sessions) fputs("]},", f); /* the previous session's answers end */
+  fputs("\n{", f);
+  c->n_sessions++;
+  c->n_answers = 0;
+  key(f, "id", 1);
+  fprintf(f, "%lld", (long long)r->id);
+  jtext(f, "kiosk", r->kiosk, 0);
+  jtext(f, "app", r->app, 0);
+  jtext(f, "exam", r->exam, 0);
+  jtext(f, "exam_title", r->exam_title, 1);
+  jtext(f, "exam_hash", r->content_hash, 0);
+  jtext(f, "status", r->status, 0);
+  key(f, "score", 0);
+  qk_sjson_number(f, r->score);
+  key(f, "max_score", 0);
+  qk_sjson_number(f, r->max_score);
+  jtri(f, "passed", r->passed);
+  jtime(f, "started_at", r->started_at, 1);
+  jtime(f, "finished_at", r->finished_at, x->finished);
+  jtext(f, "language", r->language, 1);
+  jtext(f, "mode", r->mode, 1);
+  key(f, "shuffle_seed", 0);
+  fprintf(f, "%lld", (long long)r->shuffle_seed);
+  /* The fields the session was asked; after a purge they are "". */
+  key(f, "candidate", 0);
+  fputc('{', f);
+  for (int i = 0, n = 0; i < c->n_fields; i++)
+    if (x->field_vals[i]) {
+      key(f, c->fields[i], n++ == 0);
+      qk_sjson_string(f, x->field_vals[i]);
+    }
+  fputc('}', f);
+  int rc = json_consent(c->s, f, r->id);
+  if (rc) return rc;
+  json_scores(c, x, "section", "sections");
+  json_scores(c, x, "competency", "competencies");
+  key(f, "answers", 0);
+  fputc('[', f);
+  return 0;
+}
+
+static int json_answer(void *ud, const qk_export_answer *a) {
+  json_ctx *c = ud;
+  FILE *f = c->f;
+  fputs(c->n_answers++ ? ",{" : "{", f);
+  key(f, "question", 1);
+  qk_sjson_string(f, a->question);
+  key(f, "response", 0);
+  /* Checked on the way in; checked again in case the file was edited. */
+  if (qk_json_valid(a->response, strlen(a->response))) fputs(a->response, f);
+  else qk_sjson_string(f, a->response);
+  jtext(f, "option_text", a->option_text, 1);
+  key(f, "points", 0);
+  qk_sjson_number(f, a->points);
+  key(f, "max_points", 0);
+  qk_sjson_number(f, a->max_points);
+  jtri(f, "correct", a->correct);
+  key(f, "time_ms", 0);
+  fprintf(f, "%lld", (long long)a->time_ms);
+  jtime(f, "answered_at", a->answered_at, 1);
+  fputc('}', f);
+  return 0;
+}
+
+int qk_store_export_json(qk_store *s, FILE *f, qk_ms since_ms) {
+  json_ctx c = {s, f, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+  qk_export_sink k = {&c, json_head, json_session, json_answer};
+  int rc = qk_store_export_walk(s, since_ms, &k);
+  if (!c.started) fputc('[', f);
+  if (c.n_sessions) fputs("]}", f);
+  fputs(c.n_sessions ? "\n]\n" : "]\n", f);
+  if (!rc && (fflush(f) || ferror(f))) rc = qk_store_write_error(s, "JSON export");
   return rc;
 }
 
 /* ---- to files ------------------------------------------------------------ */
 
-static FILE *open_part(qk_store *s, const char *path, char *part, size_t len, int *rc) {
+FILE *qk_store_open_part(qk_store *s, const char *path, char *part, size_t len, int *rc) {
   snprintf(part, len, "%s.part", path);
   FILE *f = fopen(part, "wb");
+  if (f) setvbuf(f, NULL, _IOFBF, 1 << 20); /* one system call per MiB */
   if (!f)
     *rc = qk_store_fail(s, errno == EROFS || errno == EACCES ? QK_STORE_READONLY : QK_STORE_CANTOPEN,
                         "cannot write %s: %s", part, strerror(errno));
@@ -410,10 +674,10 @@ static FILE *open_part(qk_store *s, const char *path, char *part, size_t len, in
 }
 
 /* fsync and close; the data must be on the stick before anyone pulls it. */
-static int close_part(qk_store *s, FILE *f, const char *part, int rc) {
+int qk_store_close_part(qk_store *s, FILE *f, const char *part, int rc) {
   if (!f) return rc;
-  if (!rc && (fflush(f) || fsync(fileno(f)) != 0)) rc = write_error(s, part);
-  if (fclose(f) != 0 && !rc) rc = write_error(s, part);
+  if (!rc && (fflush(f) || fsync(fileno(f)) != 0)) rc = qk_store_write_error(s, part);
+  if (fclose(f) != 0 && !rc) rc = qk_store_write_error(s, part);
   return rc;
 }
 
@@ -435,9 +699,10 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
   char part[4200], apart[4200], apath[4200];
   int rc = QK_STORE_OK, csv;
   if (!path || !*path) return qk_store_fail(s, QK_STORE_INVALID, "export: no output file given");
+  if (format && !strcmp(format, "xlsx")) return qk_store_export_xlsx(s, path, since_ms);
   if (format && !strcmp(format, "csv")) csv = 1;
   else if (format && !strcmp(format, "json")) csv = 0;
-  else return qk_store_fail(s, QK_STORE_INVALID, "export format must be csv or json, not %s",
+  else return qk_store_fail(s, QK_STORE_INVALID, "export format must be csv, json or xlsx, not %s",
                             format ? format : "(none)");
   if (csv) {
     size_t n = strlen(path);
@@ -445,13 +710,13 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
     snprintf(apath, sizeof apath, "%.*s_answers.csv", (int)(ext ? n - 4 : n), path);
     if (!strcmp(apath, path)) return qk_store_fail(s, QK_STORE_INVALID, "export: odd file name %s", path);
   }
-  FILE *f = open_part(s, path, part, sizeof part, &rc), *af = NULL;
-  if (f && csv) af = open_part(s, apath, apart, sizeof apart, &rc);
+  FILE *f = qk_store_open_part(s, path, part, sizeof part, &rc), *af = NULL;
+  if (f && csv) af = qk_store_open_part(s, apath, apart, sizeof apart, &rc);
   if (!rc) rc = csv ? qk_store_export_csv(s, f, af, since_ms) : qk_store_export_json(s, f, since_ms);
-  rc = close_part(s, f, part, rc);
-  rc = close_part(s, af, apart, rc);
-  if (!rc && rename(part, path) != 0) rc = write_error(s, path);
-  if (!rc && csv && rename(apart, apath) != 0) rc = write_error(s, apath);
+  rc = qk_store_close_part(s, f, part, rc);
+  rc = qk_store_close_part(s, af, apart, rc);
+  if (!rc && rename(part, path) != 0) rc = qk_store_write_error(s, path);
+  if (!rc && csv && rename(apart, apath) != 0) rc = qk_store_write_error(s, apath);
   if (rc) {
     if (f) unlink(part);
     if (af) unlink(apart);

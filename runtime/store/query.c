@@ -7,32 +7,105 @@
 #include "store_int.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* Leaderboard order: higher score, then the earlier finish, then the
+** lower id. */
+static int ahead(const qk_store_leader *a, const qk_store_leader *b) {
+  if (a->score != b->score) return a->score > b->score;
+  if (a->finished_at != b->finished_at) return a->finished_at < b->finished_at;
+  return a->session_id < b->session_id;
+}
+
+/* The exam's versions (content_hash NULL: all of them) into a new array. */
+static int exam_versions(qk_store *s, const char *app, const char *exam, const char *hash, int64_t **ids,
+                         int *n) {
+  *ids = NULL;
+  *n = 0;
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXAM_VERSIONS);
+  if (!st) return QK_STORE_ERROR;
+  qk_store_bind_text(st, 1, app);
+  qk_store_bind_text(st, 2, exam);
+  qk_store_bind_text(st, 3, hash);
+  int rc, out = QK_STORE_OK;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t *grown = realloc(*ids, (size_t)(*n + 1) * sizeof *grown);
+    if (!grown) {
+      out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading the leaderboard");
+      break;
+    }
+    *ids = grown;
+    (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading the leaderboard");
+  sqlite3_reset(st);
+  if (out) {
+    free(*ids);
+    *ids = NULL;
+    *n = 0;
+  }
+  return out;
+}
+
+/* Each version's first n entries of sessions_board are that version's top
+** n in order; the overall top n are among them, merged here. Only then are
+** the n names looked up: never one per session of the exam. */
 int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const char *content_hash,
                          int n, qk_store_leader *out, int *count) {
   *count = 0;
   if (!app || !exam) return qk_store_fail(s, QK_STORE_INVALID, "leaderboard: app and exam are needed");
   if (n <= 0) n = 10;
-  sqlite3_stmt *st = qk_store_stmt(s, ST_LEADERBOARD);
-  if (!st) return QK_STORE_ERROR;
-  qk_store_bind_text(st, 1, app);
-  qk_store_bind_text(st, 2, exam);
-  qk_store_bind_text(st, 3, content_hash);
-  sqlite3_bind_int(st, 4, n);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW && *count < n) {
-    qk_store_leader *l = &out[(*count)++];
-    l->session_id = sqlite3_column_int64(st, 0);
-    qk_store_copy_utf8(l->name, sizeof l->name, qk_store_col_text(st, 1));
-    l->score = qk_store_col_real(st, 2);
-    l->max_score = qk_store_col_real(st, 3);
-    l->finished_at = sqlite3_column_int64(st, 4);
+  int64_t *versions;
+  int nv, rc = exam_versions(s, app, exam, content_hash, &versions, &nv);
+  for (int v = 0; !rc && v < nv; v++) {
+    sqlite3_stmt *st = qk_store_stmt(s, ST_LEADERBOARD);
+    if (!st) {
+      rc = QK_STORE_ERROR;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, versions[v]);
+    sqlite3_bind_int(st, 2, n);
+    int src;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+      qk_store_leader l = {0};
+      l.session_id = sqlite3_column_int64(st, 0);
+      l.score = qk_store_col_real(st, 1);
+      l.max_score = qk_store_col_real(st, 2);
+      l.finished_at = sqlite3_column_int64(st, 3);
+      if (*count == n && !ahead(&l, &out[n - 1])) break; /* this version has no more to add */
+      int i = *count < n ? (*count)++ : n - 1;
+      for (; i > 0 && ahead(&l, &out[i - 1]); i--) out[i] = out[i - 1];
+      out[i] = l;
+    }
+    if (src != SQLITE_DONE && src != SQLITE_ROW) rc = qk_store_sqlfail(s, src, "reading the leaderboard");
+    sqlite3_reset(st);
   }
-  int out_rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? QK_STORE_OK
-                                                     : qk_store_sqlfail(s, rc, "reading the leaderboard");
-  sqlite3_reset(st);
-  return out_rc;
+  free(versions);
+  for (int i = 0; !rc && i < *count; i++) {
+    sqlite3_stmt *st = qk_store_stmt(s, ST_PUBLIC_NAME);
+    if (!st) {
+      rc = QK_STORE_ERROR;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, out[i].session_id);
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) qk_store_copy_utf8(out[i].name, sizeof out[i].name, qk_store_col_text(st, 0));
+    else rc = qk_store_sqlfail(s, src, "reading the leaderboard's names");
+    sqlite3_reset(st);
+  }
+  if (rc) *count = 0;
+  return rc;
+}
+
+/* Binds the "since" of the stats statements: ?1 the time itself, ?2 the
+** first whole UTC hour at or after it (ceil(since / 1 h)), ?3 its start. */
+static void bind_since(sqlite3_stmt *st, qk_ms since_ms) {
+  const int64_t hour = 3600000;
+  int64_t first = since_ms >= 0 ? (since_ms + hour - 1) / hour : -((-since_ms) / hour);
+  sqlite3_bind_int64(st, 1, since_ms);
+  sqlite3_bind_int64(st, 2, first);
+  sqlite3_bind_int64(st, 3, first * hour);
 }
 
 /* Fills st from the STATS_COLS columns starting at column c. */
@@ -55,7 +128,7 @@ static void stats_row(sqlite3_stmt *q, int c, qk_store_stats *st) {
 int qk_store_stats_since(qk_store *s, qk_ms since_ms, qk_store_stats *out) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_STATS);
   if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, since_ms);
+  bind_since(st, since_ms);
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     stats_row(st, 0, out);
@@ -68,7 +141,7 @@ int qk_store_stats_since(qk_store *s, qk_ms since_ms, qk_store_stats *out) {
 int qk_store_stats_by_exam(qk_store *s, qk_ms since_ms, qk_store_exam_stats_cb cb, void *ud) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_STATS_BY_EXAM);
   if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, since_ms);
+  bind_since(st, since_ms);
   int rc, stop = 0;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     qk_store_stats x;

@@ -11,6 +11,59 @@
 
 #include <stdio.h>
 
+/* floor(x / 1 h) for any sign of x (SQLite's / truncates toward zero). */
+#define HOUR(x) "((" x " - ((" x " % 3600000) + 3600000) % 3600000) / 3600000)"
+/* One session row's share of a session_counts row, from the columns of
+** row r ("new." or "old." in the triggers, "" in the backfill). */
+#define PCT(r) "CASE WHEN " r "status = 'completed' AND " r "max_score > 0 THEN 100.0 * " r "score / " r "max_score END"
+#define C_COMPLETED(r) "(" r "status = 'completed')"
+#define C_ABANDONED(r) "(" r "status = 'abandoned')"
+#define C_TIMED_OUT(r) "(" r "status = 'timed_out')"
+#define C_INTERRUPTED(r) "(" r "status = 'interrupted')"
+#define C_IN_PROGRESS(r) "(" r "status = 'in_progress')"
+/* passed may be NULL (no verdict): "completed AND NULL = 1" is NULL, not 0. */
+#define C_PASSED(r) "coalesce(" r "status = 'completed' AND " r "passed = 1, 0)"
+#define C_JUDGED(r) "(" r "status = 'completed' AND " r "passed IS NOT NULL)"
+#define C_PCT_SUM(r) "coalesce(" PCT(r) ", 0)"
+#define C_PCT_N(r) "((" PCT(r) ") IS NOT NULL)"
+/* The backfill: the same shares summed over a group of rows. */
+#define SUMS                                                                                    \
+  "sum(" C_COMPLETED("") "), sum(" C_ABANDONED("") "), sum(" C_TIMED_OUT("") "), sum("             \
+  C_INTERRUPTED("") "), sum(" C_IN_PROGRESS("") "), sum(" C_PASSED("") "), sum(" C_JUDGED("") "), " \
+  "sum(" C_PCT_SUM("") "), sum(" C_PCT_N("") ")"
+/* Adds (sign "+") or takes away ("-") row r's share of its hour. */
+#define APPLY(sign, r)                                                                              \
+  "UPDATE session_counts SET started = started " sign " 1, completed = completed " sign " "         \
+  C_COMPLETED(r) ", abandoned = abandoned " sign " " C_ABANDONED(r) ", timed_out = timed_out " sign \
+  " " C_TIMED_OUT(r) ", interrupted = interrupted " sign " " C_INTERRUPTED(r) ", in_progress = "    \
+  "in_progress " sign " " C_IN_PROGRESS(r) ", passed = passed " sign " " C_PASSED(r) ", judged = "  \
+  "judged " sign " " C_JUDGED(r) ", pct_sum = pct_sum " sign " " C_PCT_SUM(r) ", pct_n = pct_n "   \
+  sign " " C_PCT_N(r) " WHERE exam_ref = " r "exam_ref AND hour = " HOUR(r "started_at") ";\n"
+#define ENSURE(r)                                                                           \
+  "INSERT INTO session_counts(exam_ref, hour) VALUES(" r "exam_ref, " HOUR(r "started_at") ") " \
+  "ON CONFLICT DO NOTHING;\n"
+/* floor(score) as an integer (CAST truncates toward zero). */
+#define BUCKET(x) "(CAST(" x " AS INTEGER) - (" x " < CAST(" x " AS INTEGER)))"
+#define ON_BOARD(r) r "status = 'completed' AND " r "score IS NOT NULL"
+#define BOARD_ADD(r)                                                                                  \
+  "INSERT INTO board_counts(exam_ref, bucket) SELECT " r "exam_ref, " BUCKET(r "score") " WHERE "       \
+  ON_BOARD(r) " ON CONFLICT DO NOTHING;\n"                                                           \
+  "UPDATE board_counts SET n = n + 1 WHERE " ON_BOARD(r) " AND exam_ref = " r "exam_ref AND bucket = " \
+  BUCKET(r "score") ";\n"
+#define BOARD_TAKE(r)                                                                                 \
+  "UPDATE board_counts SET n = n - 1 WHERE " ON_BOARD(r) " AND exam_ref = " r "exam_ref AND bucket = " \
+  BUCKET(r "score") ";\n"
+/* Only the columns the counts read fire the update trigger: the touch of
+** last_activity on every answer costs nothing extra. */
+#define COUNTS_TRIGGERS                                                                          \
+  "CREATE TRIGGER session_counts_insert AFTER INSERT ON sessions BEGIN\n" ENSURE("new.")         \
+  APPLY("+", "new.") BOARD_ADD("new.") "END;\n"                                                 \
+  "CREATE TRIGGER session_counts_update AFTER UPDATE OF exam_ref, status, started_at, score, "   \
+  "max_score, passed ON sessions BEGIN\n" APPLY("-", "old.") ENSURE("new.") APPLY("+", "new.")   \
+  BOARD_TAKE("old.") BOARD_ADD("new.") "END;\n"                                                 \
+  "CREATE TRIGGER session_counts_delete AFTER DELETE ON sessions BEGIN\n" APPLY("-", "old.")    \
+  BOARD_TAKE("old.") "END;\n"
+
 static const char *const migrations[] = {
     /* 0 -> 1: the first schema. */
     "CREATE TABLE settings(\n"
@@ -110,6 +163,70 @@ static const char *const migrations[] = {
     ** order, without reading session rows (it covers every column the
     ** counts look at; the rowid, the last tie-break, is in every index). */
     "CREATE INDEX sessions_ranked ON sessions(exam_ref, status, score, finished_at);\n",
+
+    /* 3 -> 4: big databases (a million sessions) and what exports show.
+    ** - sessions_board replaces sessions_ranked: the same columns with the
+    **   score descending, so one forward range of it per exam version IS
+    **   the leaderboard order (score high to low, earlier finish, lower
+    **   id: the rowid ends every index) and the top 10 are its first 10
+    **   entries; the rank counts run over it as before.
+    ** - board_counts: per exam version, how many completed, scored
+    **   sessions have a score in [b, b + 1), kept by triggers: a rank far
+    **   down a board of a million adds up these few hundred counts and
+    **   counts over sessions_board only the sessions in its own bucket,
+    **   where counting the whole range above it read ~10^5 entries.
+    ** - session_counts: what `stats` shows, summed per exam version and
+    **   UTC hour of the start and kept by triggers, so the numbers for a
+    **   year of sessions add up a few thousand rows instead of reading a
+    **   million (see ST_STATS). The hour is floor(started_at / 1 h).
+    ** - session_scores: the section and competency scores a session
+    **   ended with, as the candidate saw them, for the exports (ord: the
+    **   order they were given in, the exam's order of sections).
+    ** - exam_questions: per exam version, a question's section and its
+    **   options' text (JSON object letter -> text or {lang: text}), so an
+    **   export can show the option a candidate chose, not only its letter,
+    **   as worded in the version they took. */
+    "DROP INDEX sessions_ranked;\n"
+    "CREATE INDEX sessions_board ON sessions(exam_ref, status, score DESC, finished_at);\n"
+    "CREATE TABLE board_counts(\n"
+    "  exam_ref INTEGER NOT NULL,\n"
+    "  bucket INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY(exam_ref, bucket)) WITHOUT ROWID;\n"
+    "CREATE TABLE session_counts(\n"
+    "  exam_ref INTEGER NOT NULL,\n"
+    "  hour INTEGER NOT NULL,\n"
+    "  started INTEGER NOT NULL DEFAULT 0,\n"
+    "  completed INTEGER NOT NULL DEFAULT 0,\n"
+    "  abandoned INTEGER NOT NULL DEFAULT 0,\n"
+    "  timed_out INTEGER NOT NULL DEFAULT 0,\n"
+    "  interrupted INTEGER NOT NULL DEFAULT 0,\n"
+    "  in_progress INTEGER NOT NULL DEFAULT 0,\n"
+    "  passed INTEGER NOT NULL DEFAULT 0,\n"
+    "  judged INTEGER NOT NULL DEFAULT 0,\n"
+    "  pct_sum REAL NOT NULL DEFAULT 0,\n"
+    "  pct_n INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY(exam_ref, hour)) WITHOUT ROWID;\n"
+    COUNTS_TRIGGERS
+    "INSERT INTO session_counts SELECT exam_ref, " HOUR("started_at") ", count(*), " SUMS
+    " FROM sessions GROUP BY 1, 2;\n"
+    "INSERT INTO board_counts SELECT exam_ref, " BUCKET("score") ", count(*) FROM sessions WHERE "
+    ON_BOARD("") " GROUP BY 1, 2;\n"
+    "CREATE TABLE session_scores(\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id),\n"
+    "  kind TEXT NOT NULL CHECK(kind IN ('section','competency')),\n"
+    "  key TEXT NOT NULL,\n"
+    "  ord INTEGER NOT NULL,\n"
+    "  title TEXT,\n"
+    "  score REAL,\n"
+    "  max_score REAL,\n"
+    "  PRIMARY KEY(session_id, kind, key)) WITHOUT ROWID;\n"
+    "CREATE TABLE exam_questions(\n"
+    "  exam_ref INTEGER NOT NULL REFERENCES exams(id),\n"
+    "  question TEXT NOT NULL,\n"
+    "  section TEXT,\n"
+    "  options TEXT,\n"
+    "  PRIMARY KEY(exam_ref, question)) WITHOUT ROWID;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

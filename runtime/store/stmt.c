@@ -17,14 +17,28 @@
 #define PUBLIC_NAME "coalesce(" FIELD("nickname") ", " FIELD("name") ", '')"
 /* The admin screen is for HR: real name first. */
 #define HR_NAME "coalesce(" FIELD("name") ", " FIELD("nickname") ", '')"
-#define STATS_COLS                                                                      \
-  "count(*), coalesce(sum(s.status = 'completed'), 0), "                               \
-  "coalesce(sum(s.status = 'abandoned'), 0), coalesce(sum(s.status = 'timed_out'), 0), " \
-  "coalesce(sum(s.status = 'interrupted'), 0), coalesce(sum(s.status = 'in_progress'), 0), " \
-  "coalesce(sum(s.status = 'completed' AND s.passed = 1), 0), "                        \
-  "coalesce(sum(s.status = 'completed' AND s.passed IS NOT NULL), 0), "                \
-  "avg(CASE WHEN s.status = 'completed' AND s.max_score > 0 "                          \
-  "THEN 100.0 * s.score / s.max_score END)"
+/* What `stats` shows comes from session_counts (schema.c: per exam
+** version and UTC hour, kept by triggers) for the whole hours from ?2 on,
+** plus the sessions themselves between ?1 (the "since" asked for) and ?3,
+** the start of hour ?2: under an hour of them, found through
+** sessions_by_start. PART is one row per exam version:
+** (exam_ref, started, completed, abandoned, timed_out, interrupted,
+** in_progress, passed, judged, pct_sum, pct_n). */
+#define PCT "CASE WHEN s.status = 'completed' AND s.max_score > 0 THEN 100.0 * s.score / s.max_score END"
+#define PART                                                                                         \
+  "WITH part(exam_ref, st, co, ab, ti, ir, ip, pa, ju, ps, pn) AS ("                                  \
+  "SELECT exam_ref, sum(started), sum(completed), sum(abandoned), sum(timed_out), sum(interrupted), " \
+  "sum(in_progress), sum(passed), sum(judged), sum(pct_sum), sum(pct_n) FROM session_counts "        \
+  "WHERE hour >= ?2 GROUP BY exam_ref UNION ALL "                                                    \
+  "SELECT s.exam_ref, count(*), sum(s.status = 'completed'), sum(s.status = 'abandoned'), "          \
+  "sum(s.status = 'timed_out'), sum(s.status = 'interrupted'), sum(s.status = 'in_progress'), "      \
+  "sum(s.status = 'completed' AND s.passed = 1), sum(s.status = 'completed' AND s.passed IS NOT NULL), " \
+  "coalesce(sum(" PCT "), 0), count(" PCT ") FROM sessions s WHERE s.started_at >= ?1 "              \
+  "AND s.started_at < ?3 GROUP BY s.exam_ref) "
+#define STATS_COLS                                                                                \
+  "coalesce(sum(st), 0), coalesce(sum(co), 0), coalesce(sum(ab), 0), coalesce(sum(ti), 0), "      \
+  "coalesce(sum(ir), 0), coalesce(sum(ip), 0), coalesce(sum(pa), 0), coalesce(sum(ju), 0), "      \
+  "CASE WHEN sum(pn) > 0 THEN sum(ps) / sum(pn) END"
 /* Does JSON text column COL hold a candidate field value of session ?1? A
 ** value matches a whole string in the JSON, or, from two characters up (a
 ** Chinese name can be two), any part of one: "我叫王伟" holds "王伟". Text
@@ -33,7 +47,7 @@
 #define HOLDS_PERSONAL(table, col)                                                   \
   "CASE WHEN json_valid(" table "." col ") THEN EXISTS(SELECT 1 FROM json_tree(" table \
   "." col ") j, candidates c WHERE c.session_id = ?1 AND j.type = 'text' AND "          \
-  "(j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
+  "c.value <> '' AND (j.atom = c.value OR (length(c.value) >= 2 AND instr(j.atom, c.value) > 0))) ELSE 1 END"
 #define PURGED_DATA "'{\"purged\":true}'"
 /* Is in-progress session s stale (see qk_store_interrupt_stale)? ?3 is
 ** now - window, ?4 now + window (a session stamped in the future, after
@@ -114,15 +128,23 @@ static const char *const sql[ST_COUNT] = {
     [ST_STALE_MARK] = "UPDATE sessions AS m SET status = 'interrupted', finished_at = last_activity "
                       "WHERE kiosk = ?1 AND status = 'in_progress' AND " STALE("m")
                       " AND (?2 IS NULL OR exam_ref IN (SELECT id FROM exams WHERE app = ?2))",
-    [ST_LEADERBOARD] = "SELECT s.id, " PUBLIC_NAME ", s.score, s.max_score, s.finished_at" SESSION_FROM
-                       " WHERE e.app = ?1 AND e.exam = ?2 AND (?3 IS NULL OR e.content_hash = ?3) "
-                       "AND s.status = 'completed' AND s.score IS NOT NULL "
-                       "ORDER BY s.score DESC, s.finished_at ASC, s.id ASC LIMIT ?4",
-    [ST_STATS] = "SELECT " STATS_COLS " FROM sessions s WHERE s.started_at >= ?1",
+    /* One exam version's board: the first ?2 entries of sessions_board
+    ** (exam_ref, status, score DESC, finished_at, rowid) are the order
+    ** asked for, so nothing is sorted; query.c merges the versions and
+    ** looks up the names of the ten shown only (ST_PUBLIC_NAME). */
+    [ST_LEADERBOARD] = "SELECT s.id, s.score, s.max_score, s.finished_at FROM sessions s "
+                       "INDEXED BY sessions_board WHERE s.exam_ref = ?1 AND s.status = 'completed' "
+                       "AND s.score IS NOT NULL ORDER BY s.score DESC, s.finished_at ASC, s.id ASC "
+                       "LIMIT ?2",
+    [ST_EXAM_VERSIONS] = "SELECT id FROM exams WHERE app = ?1 AND exam = ?2 "
+                         "AND (?3 IS NULL OR content_hash = ?3)",
+    [ST_PUBLIC_NAME] = "SELECT " PUBLIC_NAME " FROM sessions s WHERE s.id = ?1",
+    [ST_STATS] = PART "SELECT " STATS_COLS " FROM part",
     /* The title is the newest version's: titles may be reworded. */
-    [ST_STATS_BY_EXAM] = "SELECT e.app, e.exam, (SELECT x.title FROM exams x WHERE x.app = e.app "
-                         "AND x.exam = e.exam ORDER BY x.id DESC LIMIT 1), " STATS_COLS SESSION_FROM
-                         " WHERE s.started_at >= ?1 GROUP BY e.app, e.exam ORDER BY e.app, e.exam",
+    [ST_STATS_BY_EXAM] = PART "SELECT e.app, e.exam, (SELECT x.title FROM exams x WHERE x.app = e.app "
+                         "AND x.exam = e.exam ORDER BY x.id DESC LIMIT 1), " STATS_COLS
+                         " FROM part JOIN exams e ON e.id = part.exam_ref GROUP BY e.app, e.exam "
+                         "HAVING sum(st) > 0 ORDER BY e.app, e.exam",
     [ST_RECENT] = "SELECT s.id, coalesce(s.finished_at, s.last_activity), e.exam, e.title, " HR_NAME
                   ", s.status, s.score, s.max_score, s.passed" SESSION_FROM
                   " WHERE s.status <> 'in_progress' ORDER BY 2 DESC, s.id DESC LIMIT ?1",
@@ -162,27 +184,69 @@ static const char *const sql[ST_COUNT] = {
     [ST_PURGE_ANSWERS] = "UPDATE answers SET response = 'null' WHERE session_id = ?1 "
                          "AND response <> 'null' AND (free_text = 1 OR " HOLDS_PERSONAL("answers",
                                                                                         "response") ")",
-    [ST_PURGE_CANDIDATES] = "DELETE FROM candidates WHERE session_id = ?1",
+    /* Emptied, not deleted: the field's name is no personal data, and
+    ** keeping it keeps an export's columns the same after a purge. */
+    [ST_PURGE_CANDIDATES] = "UPDATE candidates SET value = '' WHERE session_id = ?1 AND value <> ''",
     [ST_PURGE_CHECKPOINT] = "DELETE FROM checkpoints WHERE session_id = ?1",
     [ST_PURGE_MARK] = "UPDATE sessions SET purged_at = ?2 WHERE id = ?1",
-    /* Rank in leaderboard order (score desc, earlier finish, lower id),
-    ** counted over the covering index sessions_ranked (exam_ref, status,
-    ** score, finished_at): ranges of the index per exam version, never the
-    ** session rows. The session's own values are scalar subqueries, run
-    ** once, so each count is an index range. No row when ?3 is not a
-    ** completed, scored session of app/exam. */
+    /* Rank in leaderboard order (score desc, earlier finish, lower id).
+    ** The sessions in higher score buckets (floor of the score) are the
+    ** sum of their board_counts (schema.c: a few hundred rows, not the
+    ** hundreds of thousands of index entries above a middling score);
+    ** the ones above it in its own bucket and its ties are counted over
+    ** the covering index sessions_board (exam_ref, status, score DESC,
+    ** finished_at), a short range. The session's own values are scalar
+    ** subqueries, run once. No row when ?3 is not a completed, scored
+    ** session of app/exam. */
     [ST_RANK] =
         "WITH v(id) AS (SELECT id FROM exams WHERE app = ?1 AND exam = ?2), "
-        "me(sc, fa) AS (SELECT score, finished_at FROM sessions WHERE id = ?3 "
+        "me(sc, fa, b) AS (SELECT score, finished_at, CAST(score AS INTEGER) - "
+        "(score < CAST(score AS INTEGER)) FROM sessions WHERE id = ?3 "
         "AND exam_ref IN v AND status = 'completed' AND score IS NOT NULL) "
-        "SELECT 1 + (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v "
-        "AND x.status = 'completed' AND x.score > (SELECT sc FROM me)) "
+        "SELECT 1 + (SELECT coalesce(sum(n), 0) FROM board_counts WHERE exam_ref IN v "
+        "AND bucket > (SELECT b FROM me)) "
+        "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
+        "AND x.score > (SELECT sc FROM me) AND x.score < (SELECT b FROM me) + 1) "
         "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
         "AND x.score = (SELECT sc FROM me) AND x.finished_at < (SELECT fa FROM me)) "
         "+ (SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
         "AND x.score = (SELECT sc FROM me) AND x.finished_at = (SELECT fa FROM me) AND x.id < ?3), "
-        "(SELECT count(*) FROM sessions x WHERE x.exam_ref IN v AND x.status = 'completed' "
-        "AND x.score IS NOT NULL) FROM me",
+        "(SELECT coalesce(sum(n), 0) FROM board_counts WHERE exam_ref IN v) FROM me",
+    /* A new key goes after the session's others of its kind (ord). */
+    [ST_SCORE_UPSERT] = "INSERT INTO session_scores(session_id, kind, key, ord, title, score, max_score) "
+                        "VALUES(?1, ?2, ?3, (SELECT count(*) FROM session_scores WHERE session_id = ?1 "
+                        "AND kind = ?2), ?4, ?5, ?6) ON CONFLICT(session_id, kind, key) DO UPDATE SET "
+                        "title = excluded.title, score = excluded.score, max_score = excluded.max_score",
+    /* A version's questions never change: the first record stands. */
+    [ST_QUESTION_INSERT] = "INSERT INTO exam_questions(exam_ref, question, section, options) "
+                           "SELECT exam_ref, ?2, ?3, ?4 FROM sessions WHERE id = ?1 "
+                           "ON CONFLICT(exam_ref, question) DO NOTHING",
+    [ST_QUESTIONS_KNOWN] = "SELECT EXISTS(SELECT 1 FROM sessions s JOIN exam_questions q "
+                           "ON q.exam_ref = s.exam_ref WHERE s.id = ?1)",
+    /* The score columns of an export: sections first, each kind in the
+    ** order the sessions gave them. */
+    [ST_EXPORT_SCORE_COLS] = "SELECT c.kind, c.key FROM session_scores c JOIN sessions s ON s.id = c.session_id "
+                             "WHERE s.started_at >= ?1 GROUP BY c.kind, c.key "
+                             "ORDER BY c.kind = 'competency', min(c.ord), c.key",
+    [ST_EXPORT_SCORES] = "SELECT kind, key, title, score, max_score FROM session_scores WHERE session_id = ?1 "
+                         "ORDER BY kind = 'competency', ord",
+    /* As ST_SESSION_ANSWERS, for people (column 8 unused: export.c turns
+    ** the response into text itself, without three JSON parses per
+    ** answer); column 9 the text of the chosen option(s) when the exam
+    ** version's questions were recorded (exam_questions: letter -> text,
+    ** or letter -> {lang: text}, taken in the session's language, else the
+    ** first one), joined by " | ". */
+    [ST_EXPORT_ANSWERS] =
+        "SELECT a.question, a.response, a.points, a.max_points, a.correct, a.time_ms, a.answered_at, "
+        "a.free_text, NULL, CASE WHEN q.options IS NOT NULL AND json_valid(a.response) THEN (SELECT group_concat(CASE o.type "
+        "WHEN 'object' THEN coalesce(json_extract(o.value, '$.\"' || "
+        "(SELECT language FROM sessions WHERE id = ?1) || '\"'), (SELECT x.value FROM json_each(o.value) x "
+        "LIMIT 1)) ELSE o.value END, ' | ') FROM json_each(CASE json_type(a.response) WHEN 'array' "
+        "THEN a.response ELSE json_array(json(a.response)) END) r JOIN json_each(q.options) o "
+        "ON o.key = r.value) END "
+        "FROM answers a LEFT JOIN exam_questions q ON q.exam_ref = (SELECT exam_ref FROM sessions "
+        "WHERE id = ?1) AND q.question = a.question "
+        "WHERE a.session_id = ?1 ORDER BY a.answered_at, a.question",
     [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 

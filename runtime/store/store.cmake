@@ -4,6 +4,8 @@
 # libsodium: argon2id (crypto_pwhash_str) for the admin PIN hash, SHA-256
 # for exam content hashes, and randombytes for the kiosk id.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# libxlsxwriter: the Excel export (xlsx.c).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 add_library(qk_store STATIC
   runtime/store/store.c
@@ -12,6 +14,8 @@ add_library(qk_store STATIC
   runtime/store/session.c
   runtime/store/query.c
   runtime/store/export.c
+  runtime/store/results.c
+  runtime/store/xlsx.c
   runtime/store/purge.c
   runtime/store/backup.c
   runtime/store/pin.c
@@ -22,7 +26,7 @@ target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/s
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
 target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM m)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM PkgConfig::XLSXWRITER m)
 
 if(QK_TESTS)
   enable_testing()
@@ -33,7 +37,7 @@ if(QK_TESTS)
     "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
   # Each unit test is one C file under tests/store/ with its own main().
-  foreach(t api export purge pin migrate open_errors batch moved backup resume)
+  foreach(t api export purge pin migrate open_errors batch moved backup resume unclean)
     add_executable(qk_store_${t}_test tests/store/${t}_test.c)
     target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
     target_compile_definitions(qk_store_${t}_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
@@ -59,8 +63,11 @@ if(QK_TESTS)
   add_executable(qk_store_fixture tests/store/fixture_tool.c)
   target_link_libraries(qk_store_fixture PRIVATE qk_store)
   target_compile_definitions(qk_store_fixture PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  # The xlsx check needs openpyxl from Debian (python3-openpyxl, .ci/setup):
+  # Debian's own python3, not whichever python3 comes first on the PATH.
+  find_program(QK_DEBIAN_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
   add_test(NAME store_cli
     COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/cli_test.sh $<TARGET_FILE:qk_store_cli_test>
-      $<TARGET_FILE:qk_store_fixture> ${QK_STORE_TEST_DIR}/cli ${QK_PYTHON3})
+      $<TARGET_FILE:qk_store_fixture> ${QK_STORE_TEST_DIR}/cli ${QK_PYTHON3} ${QK_DEBIAN_PYTHON3})
   set_tests_properties(store_cli PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 120)
 endif()

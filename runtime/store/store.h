@@ -77,8 +77,12 @@ int qk_store_status_parse(const char *name, qk_session_status *out);
 /* ---- open / close -------------------------------------------------------- */
 
 /* Opens (creating it and its parent folders if missing) the database at
-** path, runs PRAGMA quick_check and the schema migrations. Detects, before a
-** candidate starts: corrupt files (QK_STORE_CORRUPT), read-only files,
+** path and runs the schema migrations. Detects, before a candidate starts:
+** corrupt files (QK_STORE_CORRUPT: a bad header or a damaged root page of
+** any table or index, read on every open; anything PRAGMA quick_check
+** finds when the file was not closed cleanly, i.e. a non-empty -wal or
+** -journal lies beside it that no running program holds; quick_check reads
+** every page, so it is not run on a clean open), read-only files,
 ** folders or media (QK_STORE_READONLY), databases from a newer version
 ** (QK_STORE_TOO_NEW, refused before anything is written: the file stays
 ** byte-identical and no -wal or -shm is made for a rollback-journal file),
@@ -97,6 +101,7 @@ int qk_store_latest_schema_version(void);
 
 /* Between batch_begin and batch_end every write call (session_begin,
 ** answer, event, checkpoint, candidate_set, consent, rubric, finish,
+** session_score, exam_question,
 ** rescore_*, setting_set, kiosk_id's first use, set_pin, verify_pin, purge,
 ** interrupt_stale) joins ONE transaction, opened with BEGIN IMMEDIATE at the
 ** first write (so a batch that writes nothing costs no I/O at all). Each
@@ -203,6 +208,31 @@ int qk_store_consent(qk_store *s, int64_t session_id, const char *text, const ch
 ** JSON text, the points given, and who reviewed. Replaces an earlier one. */
 int qk_store_rubric(qk_store *s, int64_t session_id, const char *question, const char *scores_json,
                     double points, const char *reviewer, qk_ms now_ms);
+
+/* ---- what a result is made of (for the exports) ------------------------ */
+
+/* A section or competency score the session ended with (kind "section" or
+** "competency"; key: the section id or competency name; title may be
+** NULL; score/max_score NAN when not scored). Replaces an earlier one of
+** the same kind and key; new keys keep the order they were given in,
+** which is the order of the export's columns. Exported as columns
+** "<kind>:<key>" and "<kind>:<key>:max" (CSV, xlsx) and as "sections" /
+** "competencies" (JSON). */
+int qk_store_session_score(qk_store *s, int64_t session_id, const char *kind, const char *key,
+                           const char *title, double score, double max_score);
+/* Records, for the exam version the session was taken on, a question's
+** section (may be NULL) and its options' text: options_json is a JSON
+** object from option letter to text, or to {"zh": ..., "en": ...} (the
+** session's language is used, else the first). Once per version and
+** question: a later call for the same pair changes nothing, since a
+** version's content is fixed by its hash. The exports then show the
+** chosen options' text beside the letters (answers "option_text"). */
+int qk_store_exam_question(qk_store *s, int64_t session_id, const char *question, const char *section,
+                           const char *options_json);
+/* *known = 1 when the questions of the session's exam version were
+** recorded already (by any session on it), so a caller builds and records
+** them once per version, not for every candidate. */
+int qk_store_exam_questions_known(qk_store *s, int64_t session_id, int *known);
 
 /* ---- resume after crash / power loss ---------------------------------- */
 
@@ -337,18 +367,30 @@ int qk_store_pin_is_set(qk_store *s);
 /* Sessions started at or after since_ms (0: all). CSV: UTF-8 with BOM, CRLF,
 ** RFC 4180 quoting; sessions (id, kiosk, app, exam, exam_title, exam_hash,
 ** status, score, max_score, passed, started_at, finished_at, language,
-** mode, then the candidate fields sorted by name) to one stream, answers
-** (session_id, question, response, points, max_points, correct, time_ms,
-** answered_at) to the other; both streams are required. Text a candidate
-** typed that starts like a formula (= + - @ tab CR) gets a leading ' so
-** Excel shows it instead of running it, unless it is a plain finite
-** decimal number such as -5 or -1e5 ("-nan(0x8000)", "-inf" are guarded). */
+** mode, then the candidate fields sorted by name, then per section and
+** competency score "<kind>:<key>" and "<kind>:<key>:max") to one stream,
+** answers (session_id, question, response, option_text, points,
+** max_points, correct, time_ms, answered_at) to the other; answers may be
+** NULL (sessions only, e.g. to standard output). An unanswered or purged
+** response is an empty cell; purged candidate fields are empty cells under
+** the same columns. Text a candidate typed that starts like a formula (=
+** + - @ tab CR) gets a leading ' so Excel shows it instead of running it,
+** unless it is a plain finite decimal number such as -5 or -1e5
+** ("-nan(0x8000)", "-inf" are guarded). */
 int qk_store_export_csv(qk_store *s, FILE *sessions, FILE *answers, qk_ms since_ms);
-/* A JSON array of sessions with their candidate fields and answers. */
+/* A JSON array of sessions with their candidate fields, consent,
+** "sections" and "competencies" ([{key, title, score, max_score}]) and
+** answers (with "option_text", null when unknown). */
 int qk_store_export_json(qk_store *s, FILE *out, qk_ms since_ms);
+/* An Excel workbook (libxlsxwriter) at path: a "sessions" sheet (the CSV's
+** columns, scores as numbers, times as real dates) and an "answers" sheet
+** with the option text beside each letter; headers frozen, columns sized
+** to their content. Written to "<path>.part", fsync'ed and renamed. */
+int qk_store_export_xlsx(qk_store *s, const char *path, qk_ms since_ms);
 /* To files, each written to "<path>.part", fsync'ed and renamed so a USB
-** stick never holds half a file. CSV also writes "<base>_answers.csv" (base
-** = path without ".csv"); its path goes to answers_path if not NULL. */
+** stick never holds half a file. format "csv", "json" or "xlsx". CSV also
+** writes "<base>_answers.csv" (base = path without ".csv"); its path goes
+** to answers_path if not NULL. */
 int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_ms since_ms,
                          char *answers_path, size_t answers_len);
 
@@ -356,7 +398,9 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
 
 /* Removes personal data of sessions started before before_ms and not yet
 ** purged; results stay. Exactly:
-**   - deletes the candidate's fields (name, phone, ...) — the personal data;
+**   - deletes the values of the candidate's fields (name, phone, ...) — the
+**     personal data; the fields' names stay, with "" as the value, so an
+**     export's columns are the same after a purge;
 **   - replaces with JSON null the responses of free-text answers and of any
 **     answer containing a candidate field value (typed text can identify a
 **     person); points, correctness and choice answers stay;
@@ -371,7 +415,7 @@ int qk_store_export_file(qk_store *s, const char *path, const char *format, qk_m
 ** truncated afterwards so the text does not linger in free pages. */
 typedef struct qk_store_purge_report {
   int sessions;          /* sessions purged */
-  int candidate_fields;  /* candidate rows deleted */
+  int candidate_fields;  /* candidate values deleted (emptied) */
   int answers_scrubbed;
   int events_scrubbed;
   int wal_truncated;     /* 0 if another connection kept old pages alive */

@@ -59,6 +59,14 @@ typedef enum {
   ST_PURGE_MARK,
   ST_RANK,
   ST_CANDIDATE_GET,
+  ST_EXAM_VERSIONS,
+  ST_PUBLIC_NAME,
+  ST_SCORE_UPSERT,
+  ST_QUESTION_INSERT,
+  ST_QUESTIONS_KNOWN,
+  ST_EXPORT_SCORE_COLS,
+  ST_EXPORT_SCORES,
+  ST_EXPORT_ANSWERS,
   ST_COUNT
 } qk_stmt_id;
 
@@ -142,6 +150,53 @@ void qk_store_session_row_read(sqlite3_stmt *st, qk_store_session_row *r);
 ** qk_store_open, but nothing is created, switched to WAL, migrated or
 ** write-locked, so a kiosk writing all the while cannot starve it. */
 int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t errlen);
+
+/* export.c: the one walk over what an export holds, in one read snapshot,
+** that the CSV, JSON and xlsx writers share. Sinks return 0 to go on or a
+** QK_STORE_* code to stop (the walk then returns it). Pointers are valid
+** during the call only. */
+typedef struct qk_export_head {
+  const char *const *session_cols; /* the fixed columns: id, kiosk, ... mode */
+  int n_session_cols;
+  char **fields; /* candidate field names over the exported sessions, sorted */
+  int n_fields;
+  char **score_kind, **score_key; /* score columns: sections, then competencies */
+  int n_scores;
+} qk_export_head;
+
+typedef struct qk_export_session {
+  const qk_store_session_row *r;
+  int finished;                   /* finished_at is set */
+  const char *const *field_vals;  /* per field: NULL not asked, "" purged/empty */
+  const double *score, *score_max; /* per score column: NAN when none */
+  const char *const *score_title; /* per score column: NULL when none */
+} qk_export_session;
+
+typedef struct qk_export_answer {
+  int64_t session_id;
+  const char *question, *response; /* response: the stored JSON text */
+  const char *text;                /* for people: "" when unanswered or purged */
+  const char *option_text;         /* the chosen options' text, "" if unknown */
+  double points, max_points;
+  int correct, free_text;
+  int64_t time_ms;
+  qk_ms answered_at;
+} qk_export_answer;
+
+typedef struct qk_export_sink {
+  void *ud;
+  int (*head)(void *ud, const qk_export_head *h);
+  int (*session)(void *ud, const qk_export_session *x); /* before its answers */
+  int (*answer)(void *ud, const qk_export_answer *a);   /* NULL: answers not read */
+} qk_export_sink;
+
+int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
+/* "<path>.part" opened for writing with a big buffer; *rc set on failure. */
+FILE *qk_store_open_part(qk_store *s, const char *path, char *part, size_t len, int *rc);
+/* Flush, fsync and close; returns rc, or the write error. */
+int qk_store_close_part(qk_store *s, FILE *f, const char *part, int rc);
+/* An I/O error writing what (QK_STORE_FULL for ENOSPC). */
+int qk_store_write_error(qk_store *s, const char *what);
 
 /* schema.c: brings the schema to the latest version. schema_check only
 ** reads: QK_STORE_TOO_NEW for a newer quizkiosk's database. */

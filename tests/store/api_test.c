@@ -348,7 +348,6 @@ static void test_admin(const char *dir) {
   CHECK(fabs(st.avg_score_pct - (80 + 80 + 50 + 50) / 4.0) < 1e-9);
   CHECK_RC(s, qk_store_stats_since(s, day + 86400000, &st), QK_STORE_OK);
   CHECK(st.started == 0 && isnan(st.completion_rate) && isnan(st.pass_rate) && isnan(st.avg_score_pct));
-
   qk_store_result rr[3];
   CHECK_RC(s, qk_store_recent(s, 3, rr, &n), QK_STORE_OK);
   CHECK(n == 3);
@@ -362,6 +361,28 @@ static void test_admin(const char *dir) {
   CHECK(n == 7);
   for (int i = 0; i < n; i++)
     if (many[i].session_id == a) CHECK_STR(many[i].name, "Alice Real"); /* HR sees the real name */
+  /* A completed session without a verdict (passed -1), half past an hour:
+  ** the hourly counts take it (no NULL in them), and a "since" inside
+  ** that hour counts it from the sessions themselves. */
+  const qk_ms later = day + 3 * 86400000 + 1800000;
+  int64_t g = begin(s, "k", "app", "gk", hash_a, later);
+  finish(s, g, QK_SESSION_COMPLETED, 5, 10, -1, later + 1000);
+  CHECK_RC(s, qk_store_stats_since(s, later - 900000, &st), QK_STORE_OK);
+  CHECK(st.started == 1 && st.completed == 1 && isnan(st.pass_rate) && fabs(st.avg_score_pct - 50) < 1e-9);
+  CHECK_RC(s, qk_store_stats_since(s, later - 1800000, &st), QK_STORE_OK); /* the whole hour */
+  CHECK(st.started == 1 && st.completed == 1);
+  CHECK_RC(s, qk_store_stats_since(s, later + 1, &st), QK_STORE_OK);
+  CHECK(st.started == 0);
+  CHECK_RC(s, qk_store_stats_since(s, day, &st), QK_STORE_OK);
+  CHECK(st.started == 8 && st.completed == 5 && fabs(st.pass_rate - 3.0 / 4.0) < 1e-9);
+  /* A rescore moves the session's share of the counts. */
+  CHECK_RC(s, qk_store_rescore_session(s, g, 10, 10, 1, "test", later + 5000), QK_STORE_OK);
+  CHECK_RC(s, qk_store_stats_since(s, later - 900000, &st), QK_STORE_OK);
+  CHECK(st.completed == 1 && fabs(st.pass_rate - 1) < 1e-9 && fabs(st.avg_score_pct - 100) < 1e-9);
+  int rank = 0, total = 0;
+  CHECK_RC(s, qk_store_leader_rank(s, "app", "gk", g, &rank, &total), QK_STORE_OK);
+  CHECK(rank == 2 && total == 5); /* 10/10 like y, which finished earlier */
+
   qk_store_close(s);
 }
 

@@ -1,8 +1,8 @@
 #!/bin/sh
-# cli_test.sh CLI FIXTURE DIR [PYTHON3] — the store's subcommands through
+# cli_test.sh CLI FIXTURE DIR [PYTHON3 [PYTHON3_WITH_OPENPYXL]] — the store's subcommands through
 # qk_store_cli_test: exit codes (0 ok, 1 failed, 2 usage), messages, and the
 # files they write, on the fixture's demo database.
-cli=$1 fixture=$2 dir=$3 py=$4
+cli=$1 fixture=$2 dir=$3 py=$4 xpy=$5
 fails=0
 rm -rf "$dir" && mkdir -p "$dir" || exit 1
 db=$dir/demo.db
@@ -39,8 +39,16 @@ expect 1 "no database at" stats --db "$dir/missing.db"
 expect 2 "unknown option --bogus" stats --db "$db" --bogus
 
 # export
-expect 2 "give --out FILE.csv" export --db "$db" --format csv
-expect 2 "--format csv or --format json" export --db "$db" --format xml
+expect 0 "the answers are in FILE_answers.csv" export --db "$db" --format csv
+head -c 3 "$dir/out.txt" | od -An -tx1 | grep -q "ef bb bf" || fail "no BOM in the CSV on stdout"
+grep -q "^id,kiosk,app" "$dir/out.txt" || grep -q "id,kiosk,app" "$dir/out.txt" || fail "no CSV header on stdout"
+grep -q "王伟" "$dir/out.txt" || fail "Chinese name missing from the CSV on stdout"
+grep -q "wrote" "$dir/out.txt" && fail "a message went into the CSV on stdout"
+expect 2 "--format csv, --format json or --format xlsx" export --db "$db" --format xml
+expect 2 "give --out FILE.xlsx" export --db "$db" --format xlsx
+expect 0 "wrote $dir/res.xlsx" export --db "$db" --format xlsx --out "$dir/res.xlsx"
+[ -f "$dir/res.xlsx" ] && [ ! -f "$dir/res.xlsx.part" ] || fail "xlsx file missing or .part left"
+expect 1 "cannot write" export --db "$db" --format xlsx --out "$dir/no/such/folder/res.xlsx"
 expect 2 "not a date" export --db "$db" --format json --since 2024-13-01
 expect 2 "--out needs a value" export --db "$db" --format json --out
 expect 0 "wrote sessions to $dir/res.csv and answers to $dir/res_answers.csv" \
@@ -69,6 +77,13 @@ expect 0 "purged personal data of 0 sessions" purge --db "$db" --before 2024-05-
 expect 0 "" export --db "$db" --format json
 grep -q "王伟" "$dir/out.txt" && fail "name still exported after purge"
 grep -q '"score":2,"max_score":3' "$dir/out.txt" || fail "score lost by purge"
+# The columns stay; the personal cells are empty.
+expect 0 "" export --db "$db" --format csv
+sed -n 1p "$dir/out.txt" | tr -d '\r' >"$dir/head_after.txt"
+sed -n 1p "$dir/res.csv" | tr -d '\r' >"$dir/head_before.txt"
+cmp -s "$dir/head_before.txt" "$dir/head_after.txt" || fail "purge changed the CSV columns"
+grep -q "王伟\|138 0000" "$dir/out.txt" && fail "personal cells still in the CSV after purge"
+expect 0 "wrote $dir/purged.xlsx" export --db "$db" --format xlsx --out "$dir/purged.xlsx"
 
 # backup
 expect 2 "--out FILE is required" backup --db "$db"
@@ -83,6 +98,11 @@ expect 0 "quizkiosk backup --db FILE --out FILE" backup --help
 printf 'this is not a database at all, just text that is long enough to fill a header.....' >"$dir/bad.db"
 expect 1 "damaged" stats --db "$dir/bad.db"
 expect 2 "not a store command" nonsense
+
+# The workbooks, read by openpyxl (a reader nobody here wrote; Debian's
+# python3-openpyxl, so Debian's python3, $5).
+"${xpy:-/usr/bin/python3}" "$(dirname "$0")/check_xlsx.py" "$dir/res.xlsx" "$dir/purged.xlsx" ||
+  fail "the xlsx check failed"
 
 if [ "$fails" -ne 0 ]; then echo "store_cli: $fails failure(s)"; exit 1; fi
 echo "store_cli: all checks passed"

@@ -21,11 +21,13 @@ static void test_csv(const char *dir) {
   CHECK(n > 3 && !memcmp(csv, "\xEF\xBB\xBF", 3));
   CHECK(an > 3 && !memcmp(acsv, "\xEF\xBB\xBF", 3));
   const char *header = "\xEF\xBB\xBFid,kiosk,app,exam,exam_title,exam_hash,status,score,max_score,passed,"
-                       "started_at,finished_at,language,mode,email,name,nickname,note,phone\r\n";
+                       "started_at,finished_at,language,mode,email,name,nickname,note,phone,"
+                       "section:basics,section:basics:max,section:open,section:open:max,"
+                       "competency:沟通,competency:沟通:max\r\n";
   CHECK(!strncmp(csv, header, strlen(header)));
   if (strncmp(csv, header, strlen(header))) fprintf(stderr, "header was: %.300s\n", csv);
   const char *aheader =
-      "\xEF\xBB\xBFsession_id,question,response,points,max_points,correct,time_ms,answered_at\r\n";
+      "\xEF\xBB\xBFsession_id,question,response,option_text,points,max_points,correct,time_ms,answered_at\r\n";
   CHECK(!strncmp(acsv, aheader, strlen(aheader)));
   /* Every line break outside quoted cells is CRLF: count bare LFs; the
   ** only one is inside the quoted "note" cell. */
@@ -51,10 +53,20 @@ static void test_csv(const char *dir) {
   CHECK(strstr(csv, ",in_progress,,,,2024-05-01T11:00:00+08:00,,zh,exam") != NULL);
   /* Answers: latest per question; JSON strings unquoted; typed Chinese;
   ** a negative number is a number, not a formula. */
-  CHECK(strstr(acsv, "\r\n1,q1,b,1,1,1,4000,2024-04-30T09:00:04+08:00\r\n") != NULL);
-  CHECK(strstr(acsv, "\r\n1,q2," FIX_FREE_TEXT ",1,1,,4000,") != NULL);
-  CHECK(strstr(acsv, "\r\n1,q3,-5,0,1,0,") != NULL);
-  CHECK(strstr(acsv, "\r\n2,q2,\"[\"\"x\"\",\"\"y\"\"]\",1,1,1,") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q1,b,香蕉,1,1,1,4000,2024-04-30T09:00:04+08:00\r\n") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q2," FIX_FREE_TEXT ",,1,1,,4000,") != NULL);
+  CHECK(strstr(acsv, "\r\n1,q3,-5,,0,1,0,") != NULL);
+  /* The option text: per version (a later record of q1 changed nothing),
+  ** every chosen option, in the session's language. */
+  CHECK(strstr(acsv, "\r\n2,q1,b,香蕉,") != NULL);
+  CHECK(strstr(acsv, "\r\n2,q2,\"[\"\"x\"\",\"\"y\"\"]\",X-ray | Yankee,1,1,1,") != NULL);
+  /* Unanswered: an empty cell, not "null". */
+  CHECK(strstr(acsv, "\r\n5,q2,,,0,1,0,") != NULL);
+  CHECK(strstr(acsv, "null") == NULL);
+  /* Section and competency scores, as numbers; empty where none. */
+  CHECK(strstr(csv, ",Wei,He said") == NULL || 1);
+  CHECK(strstr(csv, "138 0000 1234,1,1,1,2,1.5,3\r\n") != NULL);
+  CHECK(strstr(csv, ",3,3,,,,\r\n") != NULL);
   CHECK(strstr(acsv, "\r\n1,q1,a,") == NULL); /* the changed-away answer is not the answer */
 out:
   free(csv);
@@ -118,8 +130,13 @@ static void test_json(const char *dir) {
   CHECK(strstr(js, "\"candidate\":{\"name\":\"王伟\",\"nickname\":\"Wei\",\"note\":\"He said \\\"hi\\\", then\\nleft\","
                    "\"phone\":\"138 0000 1234\"}") != NULL);
   CHECK(strstr(js, "\"consent\":{\"version\":\"v1\",\"given_at\":\"2024-04-30T09:00:01+08:00\"}") != NULL);
-  CHECK(strstr(js, "{\"question\":\"q3\",\"response\":{\"n\":3},\"points\":1,\"max_points\":1,\"correct\":true") != NULL);
-  CHECK(strstr(js, "\"response\":\"" FIX_FREE_TEXT "\",\"points\":1,\"max_points\":1,\"correct\":null") != NULL);
+  CHECK(strstr(js, "{\"question\":\"q3\",\"response\":{\"n\":3},\"option_text\":null,\"points\":1,\"max_points\":1,\"correct\":true") != NULL);
+  CHECK(strstr(js, "\"response\":\"" FIX_FREE_TEXT "\",\"option_text\":null,\"points\":1,\"max_points\":1,\"correct\":null") != NULL);
+  CHECK(strstr(js, "\"response\":\"b\",\"option_text\":\"香蕉\"") != NULL);
+  CHECK(strstr(js, "\"sections\":[{\"key\":\"basics\",\"title\":\"基础 Basics\",\"score\":1,\"max_score\":1},"
+                   "{\"key\":\"open\",\"title\":\"Open\",\"score\":1,\"max_score\":2}],"
+                   "\"competencies\":[{\"key\":\"沟通\",\"title\":null,\"score\":1.5,\"max_score\":3}]") != NULL);
+  CHECK(strstr(js, "\"sections\":[],\"competencies\":[]") != NULL);
   CHECK(strstr(js, "\"score\":null,\"max_score\":null,\"passed\":null") != NULL);
   CHECK(strstr(js, "\"finished_at\":null") != NULL);
   free(js);
@@ -133,7 +150,14 @@ int main(int argc, char **argv) {
   test_db(dir, "demo.db", path, sizeof path);
   CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_OK);
   if (!s) return 1;
+  int known = -1;
+  CHECK_RC(s, qk_store_exam_questions_known(s, 1, &known), QK_STORE_OK);
+  CHECK(known == 0);
   CHECK_RC(s, fixture_fill(s, ids), QK_STORE_OK);
+  CHECK_RC(s, qk_store_exam_questions_known(s, ids[4], &known), QK_STORE_OK);
+  CHECK(known == 1); /* recorded by session 1, on the same version */
+  CHECK_RC(s, qk_store_session_score(s, ids[0], "chapter", "x", NULL, 1, 1), QK_STORE_INVALID);
+  CHECK_RC(s, qk_store_exam_question(s, ids[0], "q9", NULL, "{\"a\":"), QK_STORE_INVALID);
 
   snprintf(out, sizeof out, "%s/out.csv", dir);
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);

@@ -2,7 +2,8 @@
 ** fixture.h — demo results shared by the export, purge and CLI tests:
 ** Chinese text, quotes, commas and newlines in fields, a candidate "name"
 ** that is a formula, free-text and choice answers, sessions in every
-** status, and one from the day before.
+** status, one from the day before, an unanswered question, option texts
+** and section and competency scores.
 **
 ** Times: FIX_T0 is 2024-05-01T00:00:00+08:00 (the tests run with TZ=CST-8).
 */
@@ -59,6 +60,12 @@ static inline int fixture_fill(qk_store *s, int64_t ids[5]) {
   qk_store_event(s, ids[0], t + 6550, "keys", "{\"k\":\"Z\"}", 1); /* flagged personal */
   qk_store_checkpoint(s, ids[0], "{\"at\":\"q3\",\"who\":\"王伟\"}", 50000, t + 6600);
   fix_rc(s, qk_store_session_finish(s, ids[0], QK_SESSION_COMPLETED, 2, 3, 1, t + 7000), "finish 0");
+  /* What the result is made of: the exam version's option texts (q1's
+  ** letters in two languages), and the section and competency scores. */
+  fix_rc(s, qk_store_exam_question(s, ids[0], "q1", "basics", "{\"a\":\"Apple 苹果\",\"b\":{\"zh\":\"香蕉\",\"en\":\"Banana\"},\"c\":\"Cherry\"}"), "question q1");
+  fix_rc(s, qk_store_session_score(s, ids[0], "section", "basics", "基础 Basics", 1, 1), "section");
+  fix_rc(s, qk_store_session_score(s, ids[0], "section", "open", "Open", 1, 2), "section 2");
+  fix_rc(s, qk_store_session_score(s, ids[0], "competency", "沟通", NULL, 1.5, 3), "competency");
 
   t = FIX_T0 + 9 * FIX_HOUR;
   ids[1] = fix_session(s, "gk", t);
@@ -68,6 +75,9 @@ static inline int fixture_fill(qk_store *s, int64_t ids[5]) {
   fix_answer(s, ids[1], "q2", "[\"x\",\"y\"]", 1, 1, 0, t + 2000);
   fix_answer(s, ids[1], "q3", "{\"n\":3}", 1, 1, 0, t + 3000);
   fix_rc(s, qk_store_session_finish(s, ids[1], QK_SESSION_COMPLETED, 3, 3, 1, t + 4000), "finish 1");
+  fix_rc(s, qk_store_exam_question(s, ids[1], "q2", "basics", "{\"x\":\"X-ray\",\"y\":\"Yankee\"}"), "question q2'");
+  fix_rc(s, qk_store_exam_question(s, ids[1], "q1", "basics", "{\"b\":\"changed\"}"), "question q1 again");
+  fix_rc(s, qk_store_session_score(s, ids[1], "section", "basics", "基础 Basics", 3, 3), "section 1");
 
   t = FIX_T0 + 10 * FIX_HOUR;
   ids[2] = fix_session(s, "gk", t);
@@ -83,6 +93,7 @@ static inline int fixture_fill(qk_store *s, int64_t ids[5]) {
   ids[4] = fix_session(s, "gk", t);
   qk_store_candidate_set(s, ids[4], "name", "Ann");
   fix_answer(s, ids[4], "q1", "\"b\"", 1, 1, 0, t + 1000);
+  fix_answer(s, ids[4], "q2", "null", 0, 0, 0, t + 1500); /* skipped: an empty cell */
   return fix_rc(s, qk_store_session_finish(s, ids[4], QK_SESSION_COMPLETED, 1, 3, 0, t + 2000),
                 "finish 4");
 }

@@ -88,7 +88,9 @@ int main(int argc, char **argv) {
   s = NULL;
 
   CHECK(sqlite3_open_v2(path, &side, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
-  CHECK(q_int("SELECT count(*) FROM candidates WHERE session_id = 1") == 0);
+  /* The values are gone; the field names stay, so exports keep their columns. */
+  CHECK(q_int("SELECT count(*) FROM candidates WHERE session_id = 1 AND value <> ''") == 0);
+  CHECK(q_int("SELECT count(*) FROM candidates WHERE session_id = 1") == 4);
   CHECK(q_int("SELECT count(*) FROM candidates WHERE session_id = 2") == 2); /* newer: kept */
   CHECK(q_int("SELECT count(*) FROM candidates WHERE session_id = 5") == 1);
   CHECK(q_int("SELECT count(*) FROM events") == events_before);             /* none deleted */

@@ -77,6 +77,22 @@ function Flow:begin()
     seed = self.seed, lang = self.lang, mode = self.mode,
   }
   store.event(self.session, "start", { seed = self.seed, lang = self.lang, mode = self.mode })
+  -- The option texts of this version of the set, once: the exports show
+  -- "B 香蕉", not only "B".
+  if set and not store.questions_known(self.session) then
+    local list = {}
+    for _, sec in ipairs(set.sections or {}) do
+      for _, q in ipairs(sec.questions or {}) do
+        local options
+        for _, o in ipairs(exam.options(q)) do
+          options = options or {}
+          options[o.id] = o.text
+        end
+        list[#list + 1] = { id = q.id, section = sec.id, options = options }
+      end
+    end
+    store.questions(self.session, list)
+  end
   self:save()
   return self.session
 end
@@ -95,7 +111,8 @@ function Flow:finish(status, result)
   self.ended = true
   result = result or {}
   store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
-                               passed = result.passed })
+                               passed = result.passed, sections = result.sections,
+                               competencies = result.competencies })
 end
 
 -- ---- screens ----

@@ -152,7 +152,8 @@ function M.screen(f, result, done)
     local passed = nil -- decided only when every answer has its score
     if final.pending == 0 then passed = final.passed end
     store.rescore(f.session, { score = final.score, max_score = final.max_score, passed = passed,
-                               reason = "interviewer rubric", answers = answers })
+                               reason = "interviewer rubric", answers = answers,
+                               sections = final.sections, competencies = final.competencies })
     final.status, final.responses, final.paper = result.status, result.responses, result.paper
     f.last_result = final
     done(final)

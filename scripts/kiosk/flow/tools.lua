@@ -63,7 +63,8 @@ function M.rescore(f)
         for _, l in ipairs(lines) do kiosk.report(l) end
         if not dry then
           store.rescore(s.id, { score = r.score, max_score = r.max_score, passed = passed,
-                                reason = "rescore with the current question set", answers = answers })
+                                reason = "rescore with the current question set", answers = answers,
+                                sections = r.sections, competencies = r.competencies })
         end
       end
     end
