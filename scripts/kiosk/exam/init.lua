@@ -1,7 +1,8 @@
 -- kiosk.exam — question sets as Lua data: constructors, the loader that
 -- checks a set and reports every problem with file:line and question id,
 -- seeded draws (shuffles, N of a pool), and scoring as a pure function of
--- the responses (so past sessions can be re-scored).
+-- the responses (so past sessions can be re-scored). One sitting of a set
+-- is kiosk.exam.session; how a sitting behaves is its mode (exam.mode).
 --
 --   local exam = require "kiosk.exam"
 --   return exam.set {
@@ -15,8 +16,10 @@
 --       exam.multiple { id = "m1", stem = "…", options = { … }, answer = { "A", "C" } },
 --     },
 --   }
--- Question types: single, multiple, truefalse, open, rating (kiosk/exam/types/*.lua;
--- a new type is a new module there). Texts may be strings or { zh = "…", en = "…" }.
+-- Question types: single, multiple, truefalse, open, rating — one module each
+-- in kiosk/exam/types/ (a new type is one new file there; exam.<type>{...}
+-- is its constructor). Modes: recruitment, practice, trade_fair — one module
+-- each in kiosk/exam/modes/. Texts may be strings or { zh = "…", en = "…" }.
 -- Options get ids A, B, C… by position unless given as { id = "x", text = "…" }.
 -- Sections may also say: draw = N (N questions of the pool), shuffle = true,
 -- shuffle_options = true, scoring = rule name or function (see kiosk.exam.scoring),
@@ -27,14 +30,26 @@ local scoring = require "kiosk.exam.scoring"
 local exam = {}
 exam.scoring = scoring
 
-local types = {}
-function exam.type(name)
-  if types[name] == nil then
-    local ok, mod = pcall(require, "kiosk.exam.types." .. name)
-    types[name] = ok and mod or false
+-- A module of kiosk/exam/<kind>/ by name (nil when there is none, or it
+-- does not load: the loader reports that as an unknown name).
+local function by_name(kind)
+  local cache = {}
+  return function(name)
+    if type(name) ~= "string" then return nil end
+    if cache[name] == nil then
+      local ok, mod = pcall(require, "kiosk.exam." .. kind .. "." .. name)
+      cache[name] = ok and type(mod) == "table" and mod or false
+    end
+    return cache[name] or nil
   end
-  return types[name] or nil
 end
+
+-- exam.type(name): the question type's table of capabilities and functions
+-- (kiosk/exam/types/NAME.lua).
+exam.type = by_name("types")
+-- exam.mode(name): the exam mode's table of capabilities
+-- (kiosk/exam/modes/NAME.lua); nil for an unknown name.
+exam.mode = by_name("modes")
 
 -- "file:line:" of the code that called the constructor (the set's line).
 local function where(level)
@@ -55,6 +70,14 @@ exam.multiple = question("multiple")
 exam.truefalse = question("truefalse")
 exam.open = question("open")
 exam.rating = question("rating")
+-- exam.<name>{...} for any other type module (a trainer's own type).
+setmetatable(exam, { __index = function(t, name)
+  if type(name) == "string" and exam.type(name) then
+    local make = question(name)
+    rawset(t, name, make)
+    return make
+  end
+end })
 
 function exam.section(t)
   t._where = t._where or where(2)
@@ -162,27 +185,43 @@ function exam.set(t)
 end
 
 -- The set's content hash: what the questions say, so a later edit of the
--- set is visible in stored results.
+-- set is visible in stored results. Computed once per loaded set (kept in
+-- set._fingerprint: a set is data and does not change once loaded). Keys
+-- in tostring order; the same bytes as ever, so stored hashes still match.
+local function by_text(a, b) return tostring(a) < tostring(b) end
+
 function exam.fingerprint(set)
-  local parts = {}
+  local cached = rawget(set, "_fingerprint")
+  if cached then return cached end
+  local parts, n = {}, 0
   local function add(v)
-    if type(v) == "table" then
-      local keys = {}
-      for k in pairs(v) do if type(k) ~= "string" or k:sub(1, 1) ~= "_" then keys[#keys + 1] = k end end
-      table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-      parts[#parts + 1] = "{"
-      for _, k in ipairs(keys) do
-        parts[#parts + 1] = tostring(k) .. "="
-        add(v[k])
-        parts[#parts + 1] = ";"
+    local tv = type(v)
+    if tv == "table" then
+      local keys, nk, all_strings = {}, 0, true
+      for k in pairs(v) do
+        if type(k) ~= "string" then
+          nk = nk + 1; keys[nk] = k; all_strings = false
+        elseif k:byte(1) ~= 95 then -- "_": the loader's own fields
+          nk = nk + 1; keys[nk] = k
+        end
       end
-      parts[#parts + 1] = "}"
-    elseif type(v) ~= "function" then
-      parts[#parts + 1] = tostring(v)
+      if all_strings then table.sort(keys) else table.sort(keys, by_text) end
+      n = n + 1; parts[n] = "{"
+      for i = 1, nk do
+        local k = keys[i]
+        n = n + 1; parts[n] = tostring(k) .. "="
+        add(v[k])
+        n = n + 1; parts[n] = ";"
+      end
+      n = n + 1; parts[n] = "}"
+    elseif tv ~= "function" then
+      n = n + 1; parts[n] = tostring(v)
     end
   end
   add(set)
-  return kiosk.hash(table.concat(parts))
+  local hash = kiosk.hash(table.concat(parts))
+  rawset(set, "_fingerprint", hash)
+  return hash
 end
 
 -- ---- a session's draw ----
@@ -196,12 +235,23 @@ function exam.all_questions(set)
   return out
 end
 
+-- The question with this id and its section (nil when the set has none),
+-- through an index built once per set (set._by_id, set._section_of).
 function exam.find(set, id)
-  for _, sec in ipairs(set.sections) do
-    for _, q in ipairs(sec.questions) do
-      if q.id == id then return q, sec end
+  local by_id = rawget(set, "_by_id")
+  if not by_id then
+    local section_of = {}
+    by_id = {}
+    for _, sec in ipairs(set.sections) do
+      for _, q in ipairs(sec.questions) do
+        if by_id[q.id] == nil then by_id[q.id], section_of[q.id] = q, sec end
+      end
     end
+    rawset(set, "_by_id", by_id)
+    rawset(set, "_section_of", section_of)
   end
+  local q = by_id[id]
+  if q then return q, rawget(set, "_section_of")[id] end
 end
 
 -- The questions of one session: pools drawn, orders shuffled, all from
