@@ -119,18 +119,18 @@ end
 
 -- Checks a set. Returns the set, or nil and the list of problems (every
 -- one, not just the first), each "file:line: question ID: what".
-function exam.check(set)
-  local problems = {}
-  if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
+local function check_head(set, problems)
   local where_set = set._where or "?"
   if not set.id then problems[#problems + 1] = where_set .. ": the set needs an id" end
   if not set.title then problems[#problems + 1] = where_set .. ": the set needs a title" end
   if set.pass ~= nil and type(set.pass) ~= "number" then
     problems[#problems + 1] = where_set .. ": pass must be a number (a fraction like 0.6, or points)"
   end
-  local seen = {}
   if not set.sections or #set.sections == 0 then problems[#problems + 1] = where_set .. ": the set has no sections" end
-  for si, sec in ipairs(set.sections or {}) do
+end
+
+-- Checks section number si into problems; seen: the question ids met so far.
+local function check_section(si, sec, problems, seen)
     local sw = { _where = sec._where, id = nil }
     if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
     if sec.points ~= nil and type(sec.points) ~= "number" then
@@ -166,22 +166,91 @@ function exam.check(set)
         end
       end
     end
-  end
+end
+
+function exam.check(set)
+  if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
+  local problems, seen = {}, {}
+  check_head(set, problems)
+  for si, sec in ipairs(set.sections or {}) do check_section(si, sec, problems, seen) end
   if #problems > 0 then return nil, problems end
   return set
 end
 
+local function report(problems)
+  return "the question set has " .. #problems .. " problem(s):\n" .. table.concat(problems, "\n")
+end
+
 -- exam.set{...}: builds and checks; raises one error listing every problem.
+-- A set with parts (exam.part) is checked once its last part has loaded.
 function exam.set(t)
   t._where = t._where or where(2)
   t.sections = t.sections or {}
   for _, s in ipairs(t) do t.sections[#t.sections + 1] = s end
   for i = #t, 1, -1 do t[i] = nil end
-  local ok, problems = exam.check(t)
-  if not ok then
-    error("the question set has " .. #problems .. " problem(s):\n" .. table.concat(problems, "\n"), 2)
+  for _, s in ipairs(t.sections) do
+    if type(s) == "table" and s._part then t._loading = true end
   end
+  if t._loading then return t end
+  local ok, problems = exam.check(t)
+  if not ok then error(report(problems), 2) end
   return t
+end
+
+-- exam.part "module": in exam.set{...}, a section (or a list of sections)
+-- that module returns, loaded later, one part at a time (exam.load_step),
+-- so a bank of 100,000 questions loads over several calls, each well
+-- inside the time limit. The flow runner loads the parts while the welcome
+-- screen waits; anything that needs the questions completes the set first.
+function exam.part(name)
+  assert(type(name) == "string", "exam.part needs a module name, like exam.part \"bank.part01\"")
+  return { _part = name, _where = where(2) }
+end
+
+-- Whether parts of the set are still to load.
+function exam.loading(set) return rawget(set, "_loading") == true end
+
+-- Loads the set's next part; once none is left, checks the set (raising
+-- one error listing every problem). Returns true when the set is complete.
+function exam.load_step(set)
+  if not exam.loading(set) then return true end
+  local secs = set.sections
+  for i, sec in ipairs(secs) do
+    if type(sec) == "table" and sec._part then
+      local got = require(sec._part)
+      local list = (type(got) == "table" and got.questions) and { got } or got
+      if type(list) ~= "table" or #list == 0 then
+        error(string.format("%s: part %s must return exam.section{...} or a list of them", sec._where, sec._part), 0)
+      end
+      table.remove(secs, i)
+      -- Each part is checked as it arrives (the whole set at once would
+      -- not fit in one call); the problems are reported together at the end.
+      local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
+      rawset(set, "_checking", c)
+      for k, part_sec in ipairs(list) do
+        table.insert(secs, i + k - 1, part_sec)
+        if type(part_sec) == "table" and type(part_sec.questions) == "table" then
+          check_section(i + k - 1, part_sec, c.problems, c.seen)
+          c.done[part_sec] = true
+        end
+      end
+      return false
+    end
+  end
+  local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
+  set._loading, set._checking = nil, nil
+  check_head(set, c.problems)
+  for si, sec in ipairs(secs) do
+    if not c.done[sec] then check_section(si, sec, c.problems, c.seen) end
+  end
+  if #c.problems > 0 then error(report(c.problems), 0) end
+  return true
+end
+
+-- Loads every part still to load (all in this call).
+function exam.complete(set)
+  while not exam.load_step(set) do end
+  return set
 end
 
 -- The set's content hash: what the questions say, so a later edit of the
@@ -190,44 +259,95 @@ end
 -- in tostring order; the same bytes as ever, so stored hashes still match.
 local function by_text(a, b) return tostring(a) < tostring(b) end
 
-function exam.fingerprint(set)
-  local cached = rawget(set, "_fingerprint")
-  if cached then return cached end
-  local parts, n = {}, 0
-  local function add(v)
-    local tv = type(v)
-    if tv == "table" then
-      local keys, nk, all_strings = {}, 0, true
-      for k in pairs(v) do
-        if type(k) ~= "string" then
-          nk = nk + 1; keys[nk] = k; all_strings = false
-        elseif k:byte(1) ~= 95 then -- "_": the loader's own fields
-          nk = nk + 1; keys[nk] = k
-        end
+-- Appends v's text to parts from n + 1; returns the new n. Values inside
+-- v go through inner(value, n) (serialise itself, or a counting wrapper).
+local function serialise(v, parts, n, inner)
+  local tv = type(v)
+  if tv == "string" then
+    n = n + 1; parts[n] = v
+  elseif tv == "table" then
+    local keys, nk, all_strings = {}, 0, true
+    for k in pairs(v) do
+      if type(k) ~= "string" then
+        nk = nk + 1; keys[nk] = k; all_strings = false
+      elseif k:byte(1) ~= 95 then -- "_": the loader's own fields
+        nk = nk + 1; keys[nk] = k
       end
-      if all_strings then table.sort(keys) else table.sort(keys, by_text) end
-      n = n + 1; parts[n] = "{"
-      for i = 1, nk do
-        local k = keys[i]
-        n = n + 1; parts[n] = tostring(k) .. "="
-        add(v[k])
-        n = n + 1; parts[n] = ";"
-      end
-      n = n + 1; parts[n] = "}"
-    elseif tv ~= "function" then
-      n = n + 1; parts[n] = tostring(v)
     end
+    if nk > 1 then
+      -- A list of up to nine has its keys in text order already (1..9).
+      if all_strings then table.sort(keys)
+      elseif not (nk <= 9 and #v == nk) then table.sort(keys, by_text)
+      else for i = 1, nk do keys[i] = i end end
+    end
+    n = n + 1; parts[n] = "{"
+    for i = 1, nk do
+      local k = keys[i]
+      n = n + 1; parts[n] = type(k) == "string" and k or tostring(k)
+      n = n + 1; parts[n] = "="
+      n = inner(v[k], n)
+      n = n + 1; parts[n] = ";"
+    end
+    n = n + 1; parts[n] = "}"
+  elseif tv ~= "function" then
+    n = n + 1; parts[n] = tostring(v)
   end
-  add(set)
-  local hash = kiosk.hash(table.concat(parts))
+  return n
+end
+
+-- One slice of the content hash (about SLICE tables), so a big set's hash
+-- can be made in the background across several calls. Returns true when
+-- the hash is ready (exam.fingerprint then returns it at once). The text
+-- is hashed in pieces of PIECE parts: a set whose text is one piece (every
+-- set up to several thousand questions) has kiosk.hash(text), as always;
+-- a bigger one the hash of its pieces' hashes, so its text is never held
+-- whole in memory.
+local SLICE, PIECE = 4000, 200000
+
+function exam.fingerprint_step(set)
+  if rawget(set, "_fingerprint") then return true end
+  exam.complete(set)
+  local job = rawget(set, "_fingerprint_job")
+  if not job then
+    job = coroutine.create(function()
+      local parts, budget, pieces = {}, SLICE, {}
+      local function add(v, k)
+        if type(v) == "table" then
+          if k >= PIECE then
+            -- (the same table goes on from 1: every part is written through k)
+            pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, k))
+            k = 0
+          end
+          budget = budget - 1
+          if budget <= 0 then budget = SLICE; coroutine.yield() end
+        end
+        return serialise(v, parts, k, add)
+      end
+      local n = add(set, 0)
+      if #pieces == 0 then return kiosk.hash(table.concat(parts, "", 1, n)) end
+      pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, n))
+      return kiosk.hash("pieces:" .. table.concat(pieces, ","))
+    end)
+    rawset(set, "_fingerprint_job", job)
+  end
+  local ok, hash = coroutine.resume(job)
+  if not ok then error(hash, 0) end
+  if coroutine.status(job) ~= "dead" then return false end
   rawset(set, "_fingerprint", hash)
-  return hash
+  rawset(set, "_fingerprint_job", nil)
+  return true
+end
+
+function exam.fingerprint(set)
+  while not exam.fingerprint_step(set) do end
+  return rawget(set, "_fingerprint")
 end
 
 -- ---- a session's draw ----
 
 -- Every question with its section, in set order.
 function exam.all_questions(set)
+  exam.complete(set)
   local out = {}
   for _, sec in ipairs(set.sections) do
     for _, q in ipairs(sec.questions) do out[#out + 1] = { q = q, section = sec } end
@@ -238,8 +358,16 @@ end
 -- The question with this id and its section (nil when the set has none),
 -- through an index built once per set (set._by_id, set._section_of).
 function exam.find(set, id)
+  local by_id = rawget(set, "_by_id") or exam.index(set)
+  local q = by_id[id]
+  if q then return q, rawget(set, "_section_of")[id] end
+end
+
+-- Builds the id index now (exam.find does it on first use); returns it.
+function exam.index(set)
   local by_id = rawget(set, "_by_id")
   if not by_id then
+    exam.complete(set)
     local section_of = {}
     by_id = {}
     for _, sec in ipairs(set.sections) do
@@ -250,20 +378,22 @@ function exam.find(set, id)
     rawset(set, "_by_id", by_id)
     rawset(set, "_section_of", section_of)
   end
-  local q = by_id[id]
-  if q then return q, rawget(set, "_section_of")[id] end
+  return by_id
 end
 
 -- The questions of one session: pools drawn, orders shuffled, all from
 -- seed, so the same seed always gives the same paper. Returns a list of
 -- { id=, option_order = { "B", "A", ... } | nil, section = section id }.
 function exam.draw(set, seed)
+  exam.complete(set)
   local r = rng.new(seed)
   local paper = {}
   for _, sec in ipairs(set.sections) do
-    local pool = {}
-    for i, q in ipairs(sec.questions) do pool[i] = q end
-    if sec.draw or sec.shuffle or set.shuffle then r:shuffle(pool) end
+    local pool = sec.questions -- read only, unless drawn or shuffled (then a copy)
+    if sec.draw or sec.shuffle or set.shuffle then
+      pool = table.move(sec.questions, 1, #sec.questions, 1, {})
+      r:shuffle(pool)
+    end
     local n = sec.draw or #pool
     if sec.draw and not (sec.shuffle or set.shuffle) then
       -- Drawn but not shuffled: keep the written order of those drawn.
@@ -334,6 +464,7 @@ end
 -- rubric scores for open questions come as extra[qid] = { points = n }).
 -- paper (optional) limits scoring to the questions the session was given.
 function exam.score_session(set, responses, paper, extra)
+  exam.complete(set)
   extra = extra or {}
   local asked
   if paper then

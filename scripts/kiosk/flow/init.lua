@@ -306,6 +306,25 @@ function Flow:start()
   self:resume()
 end
 
+-- A big set's parts (exam.part), its content hash and its id index are made in the
+-- background, one slice per timer call (each well inside the time limit),
+-- while the first screen waits;
+-- f:begin() finishes whatever is left.
+local function prepare(set)
+  if exam.loading(set) then
+    exam.load_step(set)
+    -- A part leaves its compiled chunk behind: collect it now, a step per
+    -- part, so a big bank's garbage never piles up towards the memory limit.
+    collectgarbage("step", 0)
+  elseif exam.fingerprint_step(set) then
+    exam.index(set) -- the id index too, before anyone starts
+    return
+  end
+  -- 1 ms, not 0: the main loop comes round (input, frames, the watchdog)
+  -- between slices rather than running them all in one go.
+  kiosk.after(1, function() prepare(set) end)
+end
+
 -- flow.app(spec) -> the app table main.lua returns.
 function flow.app(spec)
   assert(type(spec) == "table" and type(spec.run) == "function", "flow.app needs run = function(f) ... end")
@@ -336,6 +355,8 @@ function flow.app(spec)
     end
   end)
   f:arm_idle()
+
+  if f.set then kiosk.after(0, function() prepare(f.set) end) end
 
   -- Started as a maintenance tool (rescore, replay-session): no candidate.
   if kiosk.config.tool then return require("kiosk.flow.tools").run(f) end
