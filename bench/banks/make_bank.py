@@ -4,6 +4,7 @@ has N single-choice questions of about the seeds' size (a Chinese stem, four
 options, an explanation, a competency: ~520 bytes each), in one file
 (OUT_DIR/bank.lua) or in K part files (OUT_DIR/bank/partNN.lua, one section
 each, named in bank.lua with exam.part: loaded one per call in the background);
+--require: parts named with plain require (all loaded in one call: the old way);
 --draw D: each section's paper is D questions drawn from it (else all of them). main.lua shows the welcome screen, then the quiz: a replay taps
 "开始" and expects the first question's stem (see time_banks.sh)."""
 import os
@@ -37,6 +38,9 @@ def main():
         k = args.index('--draw')
         DRAW = int(args[k + 1])
         del args[k:k + 2]
+    plain = '--require' in args  # parts by plain require (the code before exam.part)
+    if plain:
+        args.remove('--require')
     if '--parts' in args:
         k = args.index('--parts')
         parts = int(args[k + 1])
@@ -61,7 +65,7 @@ def main():
         with open(os.path.join(out, 'bank.lua'), 'w') as f:
             f.write(head + 'return exam.set { id = "bank", title = "题库 %d 题",\n' % n)
             for name in names:
-                f.write('  exam.part "bank.%s",\n' % name)
+                f.write(('  require "bank.%s",\n' if plain else '  exam.part "bank.%s",\n') % name)
             f.write('}\n')
     with open(os.path.join(out, 'main.lua'), 'w') as f:
         f.write('-- A bank of %d questions (bench/banks/make_bank.py): welcome, then the quiz.\n'

@@ -131,41 +131,41 @@ end
 
 -- Checks section number si into problems; seen: the question ids met so far.
 local function check_section(si, sec, problems, seen)
-    local sw = { _where = sec._where, id = nil }
-    if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
-    if sec.points ~= nil and type(sec.points) ~= "number" then
-      problem(problems, sw, "section %s: points is not a number", tostring(sec.id))
-    end
-    if sec.draw ~= nil and (math.type(sec.draw) ~= "integer" or sec.draw < 1 or sec.draw > #sec.questions) then
-      problem(problems, sw, "section %s: draw must be a whole number from 1 to %d", tostring(sec.id), #sec.questions)
-    end
-    if type(sec.scoring) == "string" and not scoring.rules[sec.scoring] then
-      problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
-    end
-    if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
-    for _, q in ipairs(sec.questions) do
-      if type(q) ~= "table" or not q.type then
-        problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
-                                  " holds something that is not a question (use exam.single{...} etc.)"
-      else
-        if q.id == nil then problem(problems, q, "the question needs an id")
-        elseif seen[q.id] then problem(problems, q, "duplicate id (also at %s)", seen[q.id])
-        else seen[q.id] = q._where or "?" end
-        local pts = q.points or sec.points
-        if pts == nil then problem(problems, q, "no points (give the question or its section points)")
-        elseif type(pts) ~= "number" then problem(problems, q, "points is not a number (%s)", tostring(pts))
-        elseif pts < 0 then problem(problems, q, "points must not be negative") end
-        if not q.stem or exam.text(q.stem) == "" then problem(problems, q, "the question has no stem") end
-        if type(q.scoring) == "string" and not scoring.rules[q.scoring] then
-          problem(problems, q, "unknown scoring rule '%s'", q.scoring)
-        end
-        local t = exam.type(q.type)
-        if not t then problem(problems, q, "unknown question type '%s'", tostring(q.type))
-        elseif t.validate then
-          t.validate(q, function(fmt, ...) problem(problems, q, fmt, ...) end, exam)
-        end
+  local sw = { _where = sec._where, id = nil }
+  if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
+  if sec.points ~= nil and type(sec.points) ~= "number" then
+    problem(problems, sw, "section %s: points is not a number", tostring(sec.id))
+  end
+  if sec.draw ~= nil and (math.type(sec.draw) ~= "integer" or sec.draw < 1 or sec.draw > #sec.questions) then
+    problem(problems, sw, "section %s: draw must be a whole number from 1 to %d", tostring(sec.id), #sec.questions)
+  end
+  if type(sec.scoring) == "string" and not scoring.rules[sec.scoring] then
+    problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
+  end
+  if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
+  for _, q in ipairs(sec.questions) do
+    if type(q) ~= "table" or not q.type then
+      problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
+                                " holds something that is not a question (use exam.single{...} etc.)"
+    else
+      if q.id == nil then problem(problems, q, "the question needs an id")
+      elseif seen[q.id] then problem(problems, q, "duplicate id (also at %s)", seen[q.id])
+      else seen[q.id] = q._where or "?" end
+      local pts = q.points or sec.points
+      if pts == nil then problem(problems, q, "no points (give the question or its section points)")
+      elseif type(pts) ~= "number" then problem(problems, q, "points is not a number (%s)", tostring(pts))
+      elseif pts < 0 then problem(problems, q, "points must not be negative") end
+      if not q.stem or exam.text(q.stem) == "" then problem(problems, q, "the question has no stem") end
+      if type(q.scoring) == "string" and not scoring.rules[q.scoring] then
+        problem(problems, q, "unknown scoring rule '%s'", q.scoring)
+      end
+      local t = exam.type(q.type)
+      if not t then problem(problems, q, "unknown question type '%s'", tostring(q.type))
+      elseif t.validate then
+        t.validate(q, function(fmt, ...) problem(problems, q, fmt, ...) end, exam)
       end
     end
+  end
 end
 
 function exam.check(set)
