@@ -424,7 +424,7 @@ end
 
 -- Whether a person scores q (an interviewer's rubric) rather than a rule.
 function exam.person_scored(q, sec)
-  return exam.type(q.type).free_text == true or (q.scoring or (sec and sec.scoring)) == "rubric"
+  return exam.type(q.type).person_scored == true or (q.scoring or (sec and sec.scoring)) == "rubric"
 end
 
 -- Whether response answers q (types say; by default anything given does).

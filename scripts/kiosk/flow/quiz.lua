@@ -227,8 +227,8 @@ function View:show_question()
     s:answer(resp, { draft = t.free_text == true })
     if t.free_text then self:save_soon() end
   end
-  local widget = t.widget { question = q, entry = entry, lang = f.lang, exam = exam, response = s.responses[q.id],
-                            on_change = changed, style = self.option_style }
+  local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
+                                   response = s.responses[q.id], on_change = changed, style = self.option_style }
   body[#body + 1] = widget
   local feedback
   if checked then
@@ -266,7 +266,7 @@ function View:show_question()
   end
 
   local screen = screens.page(body, #buttons > 0 and buttons or nil)
-  local field = t.free_text and widget.children and widget.children[1]
+  if t.free_text and not field then field = widget.children and widget.children[1] end
   if field then
     -- A typed answer gets the on-screen keyboard under the question.
     local layouts = screens.layouts_for(t.keyboard == "digits" and "digits" or "text")
