@@ -37,7 +37,7 @@ one() {
         --window 1280x800 --db "$work/db" --replay "$work/$3.replay" 2>&1)
   rc=$?
   cpu=$(echo "$out" | awk '/^CPU /{ print $2 + $3 }')
-  if [ $rc = 0 ]; then st=ok; else st=$(echo "$out" | grep -o 'script took too long\|too much memory\|at most [0-9]* MiB\|No such file or directory\|watchdog' | head -1 | tr ' ' _); fi
+  if [ $rc = 0 ]; then st=ok; else st=$(echo "$out" | grep -o 'script took too long\|too much memory\|at most [0-9]* MiB\|No such file or directory\|Invalid argument\|watchdog' | head -1 | tr ' ' _); fi
   echo "$cpu ${st:-failed}" >> "$work/t.$1.$2.$3"
 }
 rm -f "$work"/t.*

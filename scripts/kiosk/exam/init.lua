@@ -259,6 +259,14 @@ end
 -- in tostring order; the same bytes as ever, so stored hashes still match.
 local function by_text(a, b) return tostring(a) < tostring(b) end
 
+-- Whether a string key is the loader's own ("_where", "_options"...),
+-- remembered per key: the same few keys come up in every question.
+local private = setmetatable({}, { __index = function(t, k)
+  local v = k:byte(1) == 95
+  t[k] = v
+  return v
+end })
+
 -- Appends v's text to parts from n + 1; returns the new n. Values inside
 -- v go through inner(value, n) (serialise itself, or a counting wrapper).
 local function serialise(v, parts, n, inner)
@@ -270,7 +278,7 @@ local function serialise(v, parts, n, inner)
     for k in pairs(v) do
       if type(k) ~= "string" then
         nk = nk + 1; keys[nk] = k; all_strings = false
-      elseif k:byte(1) ~= 95 then -- "_": the loader's own fields
+      elseif not private[k] then -- "_": the loader's own fields
         nk = nk + 1; keys[nk] = k
       end
     end
