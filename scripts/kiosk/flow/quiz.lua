@@ -175,12 +175,11 @@ function View:show_feedback()
   local function go_on()
     if s.at == "question" and s.index == i and s.locked then self:act("next") end
   end
-  ui.root(screens.page({
-    self:header(i),
-    ui.label { text = f:text(q.stem), size = "heading", bold = true },
-    self:feedback_card(i, last.correct, extra),
-    ui.label { text = f:t("points", math.floor(s.total + 0.5)), size = "heading", align = "center" },
-  }, { ui.button { label = f:t("continue"), flex = 1, on_tap = go_on } }))
+  local body = { self:header(i), ui.label { text = f:text(q.stem), size = "heading", bold = true } }
+  if s.mode.shows_feedback then body[#body + 1] = self:feedback_card(i, last.correct, extra)
+  elseif extra then body[#body + 1] = extra end
+  body[#body + 1] = ui.label { text = f:t("points", math.floor(s.total + 0.5)), size = "heading", align = "center" }
+  ui.root(screens.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = go_on } }))
   -- On its own after a moment: the fair's pace.
   self.feedback_timer = kiosk.after(s.mode.feedback_ms or 2500, function()
     self.feedback_timer = nil
@@ -231,7 +230,7 @@ function View:show_question()
                                    response = s.responses[q.id], on_change = changed, style = self.option_style }
   body[#body + 1] = widget
   local feedback
-  if checked then
+  if checked and s.mode.shows_feedback then
     local pts, max, correct = s:score_of(i)
     feedback = self:feedback_card(i, correct == true and pts >= max, nil)
     body[#body + 1] = feedback
