@@ -5,6 +5,7 @@ qk_lua_test(exam_recorder tests/exam/recorder_test.lua)
 qk_lua_test(exam_bank tests/exam/bank_test.lua)
 # The README's "a new mode" and "a new question type" examples, run from the README.
 add_test(NAME exam_readme COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
-  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/readme_test.sh $<TARGET_FILE:qk_lua_runner> ${CMAKE_CURRENT_SOURCE_DIR}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/readme_test.sh $<TARGET_FILE:qk_lua_runner> $<TARGET_FILE:quizkiosk>
+     ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/exam-readme)
 set_tests_properties(exam_readme PROPERTIES TIMEOUT 60)
