@@ -510,7 +510,7 @@ qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
   h->lib_dir = cfg->lib_dir ? strdup(cfg->lib_dir) : NULL;
   h->app_name = strdup(cfg->app_name ? cfg->app_name : "app");
   h->main_file = strdup(cfg->main_file ? cfg->main_file : "main.lua");
-  h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (256u << 20); /* a 100,000-question bank takes ~170 MiB */
+  h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (256u << 20); /* 100,000 questions: ~120 MiB live + GC room */
   h->time_limit_ms = cfg->time_limit_ms > 0 ? cfg->time_limit_ms : 250;
   h->app_ref = LUA_NOREF;
   h->next_timer_id = 1;
