@@ -9,3 +9,7 @@ add_test(NAME exam_readme COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
      ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/exam-readme)
 set_tests_properties(exam_readme PROPERTIES TIMEOUT 60)
+# The script cap's message, and a 10,000-question bank in one file.
+add_test(NAME exam_cap COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/cap_test.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/exam-cap)
+set_tests_properties(exam_cap PROPERTIES TIMEOUT 120)
