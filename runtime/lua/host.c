@@ -25,7 +25,7 @@
 #define BUDGET_CLOCK CLOCK_THREAD_CPUTIME_ID
 #define HOOK_COUNT 4096            /* instructions between clock checks */
 #define MAX_TIMERS 256
-#define MAX_MODULE_BYTES (4u << 20) /* a single script file */
+#define MAX_MODULE_BYTES (32u << 20) /* a single script file: a 50,000-question bank (~520 bytes each) fits */
 
 enum { TRIP_NONE, TRIP_TIME, TRIP_MEMORY };
 
@@ -196,13 +196,16 @@ static int valid_module_name(const char *n) {
   return 1;
 }
 
+/* NULL with errno set: EFBIG for a file over MAX_MODULE_BYTES. */
 static char *read_file(const char *path, size_t *len) {
+  errno = 0;
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
   char *buf = NULL;
   if (fseek(f, 0, SEEK_END) == 0) {
     long n = ftell(f);
-    if (n >= 0 && (unsigned long)n <= MAX_MODULE_BYTES && fseek(f, 0, SEEK_SET) == 0) {
+    if (n > (long)MAX_MODULE_BYTES) errno = EFBIG;
+    else if (n >= 0 && fseek(f, 0, SEEK_SET) == 0) {
       buf = malloc((size_t)n + 1);
       if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
         free(buf);
@@ -214,7 +217,9 @@ static char *read_file(const char *path, size_t *len) {
       }
     }
   }
+  int e = errno; /* fclose may change it even when it succeeds */
   fclose(f);
+  errno = e;
   return buf;
 }
 
@@ -225,7 +230,11 @@ static int load_text_file(lua_State *L, const char *path, const char *shown) {
   size_t len = 0;
   char *buf = read_file(path, &len);
   if (!buf) {
-    lua_pushfstring(L, "cannot read %s: %s", shown, strerror(errno ? errno : EIO));
+    if (errno == EFBIG)
+      lua_pushfstring(L, "cannot load %s: a script file may be at most %d MiB (split a big question bank into parts)",
+                      shown, (int)(MAX_MODULE_BYTES >> 20));
+    else
+      lua_pushfstring(L, "cannot read %s: %s", shown, strerror(errno ? errno : EIO));
     return LUA_ERRFILE;
   }
   char chunkname[600];
@@ -501,7 +510,7 @@ qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
   h->lib_dir = cfg->lib_dir ? strdup(cfg->lib_dir) : NULL;
   h->app_name = strdup(cfg->app_name ? cfg->app_name : "app");
   h->main_file = strdup(cfg->main_file ? cfg->main_file : "main.lua");
-  h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (64u << 20);
+  h->mem_limit = cfg->mem_limit ? cfg->mem_limit : (256u << 20); /* 100,000 questions: ~120 MiB live + GC room */
   h->time_limit_ms = cfg->time_limit_ms > 0 ? cfg->time_limit_ms : 250;
   h->app_ref = LUA_NOREF;
   h->next_timer_id = 1;

@@ -1,7 +1,8 @@
 -- kiosk.exam — question sets as Lua data: constructors, the loader that
 -- checks a set and reports every problem with file:line and question id,
 -- seeded draws (shuffles, N of a pool), and scoring as a pure function of
--- the responses (so past sessions can be re-scored).
+-- the responses (so past sessions can be re-scored). One sitting of a set
+-- is kiosk.exam.session; how a sitting behaves is its mode (exam.mode).
 --
 --   local exam = require "kiosk.exam"
 --   return exam.set {
@@ -15,8 +16,10 @@
 --       exam.multiple { id = "m1", stem = "…", options = { … }, answer = { "A", "C" } },
 --     },
 --   }
--- Question types: single, multiple, truefalse, open, rating (kiosk/exam/types/*.lua;
--- a new type is a new module there). Texts may be strings or { zh = "…", en = "…" }.
+-- Question types: single, multiple, truefalse, open, rating — one module each
+-- in kiosk/exam/types/ (a new type is one new file there; exam.<type>{...}
+-- is its constructor). Modes: recruitment, practice, trade_fair — one module
+-- each in kiosk/exam/modes/. Texts may be strings or { zh = "…", en = "…" }.
 -- Options get ids A, B, C… by position unless given as { id = "x", text = "…" }.
 -- Sections may also say: draw = N (N questions of the pool), shuffle = true,
 -- shuffle_options = true, scoring = rule name or function (see kiosk.exam.scoring),
@@ -27,14 +30,26 @@ local scoring = require "kiosk.exam.scoring"
 local exam = {}
 exam.scoring = scoring
 
-local types = {}
-function exam.type(name)
-  if types[name] == nil then
-    local ok, mod = pcall(require, "kiosk.exam.types." .. name)
-    types[name] = ok and mod or false
+-- A module of kiosk/exam/<kind>/ by name (nil when there is none, or it
+-- does not load: the loader reports that as an unknown name).
+local function by_name(kind)
+  local cache = {}
+  return function(name)
+    if type(name) ~= "string" then return nil end
+    if cache[name] == nil then
+      local ok, mod = pcall(require, "kiosk.exam." .. kind .. "." .. name)
+      cache[name] = ok and type(mod) == "table" and mod or false
+    end
+    return cache[name] or nil
   end
-  return types[name] or nil
 end
+
+-- exam.type(name): the question type's table of capabilities and functions
+-- (kiosk/exam/types/NAME.lua).
+exam.type = by_name("types")
+-- exam.mode(name): the exam mode's table of capabilities
+-- (kiosk/exam/modes/NAME.lua); nil for an unknown name.
+exam.mode = by_name("modes")
 
 -- "file:line:" of the code that called the constructor (the set's line).
 local function where(level)
@@ -55,6 +70,14 @@ exam.multiple = question("multiple")
 exam.truefalse = question("truefalse")
 exam.open = question("open")
 exam.rating = question("rating")
+-- exam.<name>{...} for any other type module (a trainer's own type).
+setmetatable(exam, { __index = function(t, name)
+  if type(name) == "string" and exam.type(name) then
+    local make = question(name)
+    rawset(t, name, make)
+    return make
+  end
+end })
 
 function exam.section(t)
   t._where = t._where or where(2)
@@ -96,99 +119,243 @@ end
 
 -- Checks a set. Returns the set, or nil and the list of problems (every
 -- one, not just the first), each "file:line: question ID: what".
-function exam.check(set)
-  local problems = {}
-  if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
+local function check_head(set, problems)
   local where_set = set._where or "?"
   if not set.id then problems[#problems + 1] = where_set .. ": the set needs an id" end
   if not set.title then problems[#problems + 1] = where_set .. ": the set needs a title" end
   if set.pass ~= nil and type(set.pass) ~= "number" then
     problems[#problems + 1] = where_set .. ": pass must be a number (a fraction like 0.6, or points)"
   end
-  local seen = {}
   if not set.sections or #set.sections == 0 then problems[#problems + 1] = where_set .. ": the set has no sections" end
-  for si, sec in ipairs(set.sections or {}) do
-    local sw = { _where = sec._where, id = nil }
-    if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
-    if sec.points ~= nil and type(sec.points) ~= "number" then
-      problem(problems, sw, "section %s: points is not a number", tostring(sec.id))
-    end
-    if sec.draw ~= nil and (math.type(sec.draw) ~= "integer" or sec.draw < 1 or sec.draw > #sec.questions) then
-      problem(problems, sw, "section %s: draw must be a whole number from 1 to %d", tostring(sec.id), #sec.questions)
-    end
-    if type(sec.scoring) == "string" and not scoring.rules[sec.scoring] then
-      problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
-    end
-    if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
-    for _, q in ipairs(sec.questions) do
-      if type(q) ~= "table" or not q.type then
-        problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
-                                  " holds something that is not a question (use exam.single{...} etc.)"
-      else
-        if q.id == nil then problem(problems, q, "the question needs an id")
-        elseif seen[q.id] then problem(problems, q, "duplicate id (also at %s)", seen[q.id])
-        else seen[q.id] = q._where or "?" end
-        local pts = q.points or sec.points
-        if pts == nil then problem(problems, q, "no points (give the question or its section points)")
-        elseif type(pts) ~= "number" then problem(problems, q, "points is not a number (%s)", tostring(pts))
-        elseif pts < 0 then problem(problems, q, "points must not be negative") end
-        if not q.stem or exam.text(q.stem) == "" then problem(problems, q, "the question has no stem") end
-        if type(q.scoring) == "string" and not scoring.rules[q.scoring] then
-          problem(problems, q, "unknown scoring rule '%s'", q.scoring)
-        end
-        local t = exam.type(q.type)
-        if not t then problem(problems, q, "unknown question type '%s'", tostring(q.type))
-        elseif t.validate then
-          t.validate(q, function(fmt, ...) problem(problems, q, fmt, ...) end, exam)
-        end
+end
+
+-- Checks section number si into problems; seen: the question ids met so far.
+local function check_section(si, sec, problems, seen)
+  local sw = { _where = sec._where, id = nil }
+  if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
+  if sec.points ~= nil and type(sec.points) ~= "number" then
+    problem(problems, sw, "section %s: points is not a number", tostring(sec.id))
+  end
+  if sec.draw ~= nil and (math.type(sec.draw) ~= "integer" or sec.draw < 1 or sec.draw > #sec.questions) then
+    problem(problems, sw, "section %s: draw must be a whole number from 1 to %d", tostring(sec.id), #sec.questions)
+  end
+  if type(sec.scoring) == "string" and not scoring.rules[sec.scoring] then
+    problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
+  end
+  if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
+  for _, q in ipairs(sec.questions) do
+    if type(q) ~= "table" or not q.type then
+      problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
+                                " holds something that is not a question (use exam.single{...} etc.)"
+    else
+      if q.id == nil then problem(problems, q, "the question needs an id")
+      elseif seen[q.id] then problem(problems, q, "duplicate id (also at %s)", seen[q.id])
+      else seen[q.id] = q._where or "?" end
+      local pts = q.points or sec.points
+      if pts == nil then problem(problems, q, "no points (give the question or its section points)")
+      elseif type(pts) ~= "number" then problem(problems, q, "points is not a number (%s)", tostring(pts))
+      elseif pts < 0 then problem(problems, q, "points must not be negative") end
+      if not q.stem or exam.text(q.stem) == "" then problem(problems, q, "the question has no stem") end
+      if type(q.scoring) == "string" and not scoring.rules[q.scoring] then
+        problem(problems, q, "unknown scoring rule '%s'", q.scoring)
+      end
+      local t = exam.type(q.type)
+      if not t then problem(problems, q, "unknown question type '%s'", tostring(q.type))
+      elseif t.validate then
+        t.validate(q, function(fmt, ...) problem(problems, q, fmt, ...) end, exam)
       end
     end
   end
+end
+
+function exam.check(set)
+  if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
+  local problems, seen = {}, {}
+  check_head(set, problems)
+  for si, sec in ipairs(set.sections or {}) do check_section(si, sec, problems, seen) end
   if #problems > 0 then return nil, problems end
   return set
 end
 
+local function report(problems)
+  return "the question set has " .. #problems .. " problem(s):\n" .. table.concat(problems, "\n")
+end
+
 -- exam.set{...}: builds and checks; raises one error listing every problem.
+-- A set with parts (exam.part) is checked once its last part has loaded.
 function exam.set(t)
   t._where = t._where or where(2)
   t.sections = t.sections or {}
   for _, s in ipairs(t) do t.sections[#t.sections + 1] = s end
   for i = #t, 1, -1 do t[i] = nil end
-  local ok, problems = exam.check(t)
-  if not ok then
-    error("the question set has " .. #problems .. " problem(s):\n" .. table.concat(problems, "\n"), 2)
+  for _, s in ipairs(t.sections) do
+    if type(s) == "table" and s._part then t._loading = true end
   end
+  if t._loading then return t end
+  local ok, problems = exam.check(t)
+  if not ok then error(report(problems), 2) end
   return t
 end
 
--- The set's content hash: what the questions say, so a later edit of the
--- set is visible in stored results.
-function exam.fingerprint(set)
-  local parts = {}
-  local function add(v)
-    if type(v) == "table" then
-      local keys = {}
-      for k in pairs(v) do if type(k) ~= "string" or k:sub(1, 1) ~= "_" then keys[#keys + 1] = k end end
-      table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-      parts[#parts + 1] = "{"
-      for _, k in ipairs(keys) do
-        parts[#parts + 1] = tostring(k) .. "="
-        add(v[k])
-        parts[#parts + 1] = ";"
+-- exam.part "module": in exam.set{...}, a section (or a list of sections)
+-- that module returns, loaded later, one part at a time (exam.load_step),
+-- so a bank of 100,000 questions loads over several calls, each well
+-- inside the time limit. The flow runner loads the parts while the welcome
+-- screen waits; anything that needs the questions completes the set first.
+function exam.part(name)
+  assert(type(name) == "string", "exam.part needs a module name, like exam.part \"bank.part01\"")
+  return { _part = name, _where = where(2) }
+end
+
+-- Whether parts of the set are still to load.
+function exam.loading(set) return rawget(set, "_loading") == true end
+
+-- Loads the set's next part; once none is left, checks the set (raising
+-- one error listing every problem). Returns true when the set is complete.
+function exam.load_step(set)
+  if not exam.loading(set) then return true end
+  local secs = set.sections
+  for i, sec in ipairs(secs) do
+    if type(sec) == "table" and sec._part then
+      local got = require(sec._part)
+      local list = (type(got) == "table" and got.questions) and { got } or got
+      if type(list) ~= "table" or #list == 0 then
+        error(string.format("%s: part %s must return exam.section{...} or a list of them", sec._where, sec._part), 0)
       end
-      parts[#parts + 1] = "}"
-    elseif type(v) ~= "function" then
-      parts[#parts + 1] = tostring(v)
+      table.remove(secs, i)
+      -- Each part is checked as it arrives (the whole set at once would
+      -- not fit in one call); the problems are reported together at the end.
+      local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
+      rawset(set, "_checking", c)
+      for k, part_sec in ipairs(list) do
+        table.insert(secs, i + k - 1, part_sec)
+        if type(part_sec) == "table" and type(part_sec.questions) == "table" then
+          check_section(i + k - 1, part_sec, c.problems, c.seen)
+          c.done[part_sec] = true
+        end
+      end
+      return false
     end
   end
-  add(set)
-  return kiosk.hash(table.concat(parts))
+  local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
+  set._loading, set._checking = nil, nil
+  check_head(set, c.problems)
+  for si, sec in ipairs(secs) do
+    if not c.done[sec] then check_section(si, sec, c.problems, c.seen) end
+  end
+  if #c.problems > 0 then error(report(c.problems), 0) end
+  return true
+end
+
+-- Loads every part still to load (all in this call).
+function exam.complete(set)
+  while not exam.load_step(set) do end
+  return set
+end
+
+-- The set's content hash: what the questions say, so a later edit of the
+-- set is visible in stored results. Computed once per loaded set (kept in
+-- set._fingerprint: a set is data and does not change once loaded). Keys
+-- in tostring order; the same bytes as ever, so stored hashes still match.
+local function by_text(a, b) return tostring(a) < tostring(b) end
+
+-- Whether a string key is the loader's own ("_where", "_options"...),
+-- remembered per key: the same few keys come up in every question.
+local private = setmetatable({}, { __index = function(t, k)
+  local v = k:byte(1) == 95
+  t[k] = v
+  return v
+end })
+
+-- Appends v's text to parts from n + 1; returns the new n. Values inside
+-- v go through inner(value, n) (serialise itself, or a counting wrapper).
+local function serialise(v, parts, n, inner)
+  local tv = type(v)
+  if tv == "string" then
+    n = n + 1; parts[n] = v
+  elseif tv == "table" then
+    local keys, nk, all_strings = {}, 0, true
+    for k in pairs(v) do
+      if type(k) ~= "string" then
+        nk = nk + 1; keys[nk] = k; all_strings = false
+      elseif not private[k] then -- "_": the loader's own fields
+        nk = nk + 1; keys[nk] = k
+      end
+    end
+    if nk > 1 then
+      -- A list of up to nine has its keys in text order already (1..9).
+      if all_strings then table.sort(keys)
+      elseif not (nk <= 9 and #v == nk) then table.sort(keys, by_text)
+      else for i = 1, nk do keys[i] = i end end
+    end
+    n = n + 1; parts[n] = "{"
+    for i = 1, nk do
+      local k = keys[i]
+      n = n + 1; parts[n] = type(k) == "string" and k or tostring(k)
+      n = n + 1; parts[n] = "="
+      n = inner(v[k], n)
+      n = n + 1; parts[n] = ";"
+    end
+    n = n + 1; parts[n] = "}"
+  elseif tv ~= "function" then
+    n = n + 1; parts[n] = tostring(v)
+  end
+  return n
+end
+
+-- One slice of the content hash (about SLICE tables), so a big set's hash
+-- can be made in the background across several calls. Returns true when
+-- the hash is ready (exam.fingerprint then returns it at once). The text
+-- is hashed in pieces of PIECE parts: a set whose text is one piece (every
+-- set up to several thousand questions) has kiosk.hash(text), as always;
+-- a bigger one the hash of its pieces' hashes, so its text is never held
+-- whole in memory.
+local SLICE, PIECE = 4000, 200000
+
+function exam.fingerprint_step(set)
+  if rawget(set, "_fingerprint") then return true end
+  exam.complete(set)
+  local job = rawget(set, "_fingerprint_job")
+  if not job then
+    job = coroutine.create(function()
+      local parts, budget, pieces = {}, SLICE, {}
+      local function add(v, k)
+        if type(v) == "table" then
+          if k >= PIECE then
+            -- (the same table goes on from 1: every part is written through k)
+            pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, k))
+            k = 0
+          end
+          budget = budget - 1
+          if budget <= 0 then budget = SLICE; coroutine.yield() end
+        end
+        return serialise(v, parts, k, add)
+      end
+      local n = add(set, 0)
+      if #pieces == 0 then return kiosk.hash(table.concat(parts, "", 1, n)) end
+      pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, n))
+      return kiosk.hash("pieces:" .. table.concat(pieces, ","))
+    end)
+    rawset(set, "_fingerprint_job", job)
+  end
+  local ok, hash = coroutine.resume(job)
+  if not ok then error(hash, 0) end
+  if coroutine.status(job) ~= "dead" then return false end
+  rawset(set, "_fingerprint", hash)
+  rawset(set, "_fingerprint_job", nil)
+  return true
+end
+
+function exam.fingerprint(set)
+  while not exam.fingerprint_step(set) do end
+  return rawget(set, "_fingerprint")
 end
 
 -- ---- a session's draw ----
 
 -- Every question with its section, in set order.
 function exam.all_questions(set)
+  exam.complete(set)
   local out = {}
   for _, sec in ipairs(set.sections) do
     for _, q in ipairs(sec.questions) do out[#out + 1] = { q = q, section = sec } end
@@ -196,24 +363,45 @@ function exam.all_questions(set)
   return out
 end
 
+-- The question with this id and its section (nil when the set has none),
+-- through an index built once per set (set._by_id, set._section_of).
 function exam.find(set, id)
-  for _, sec in ipairs(set.sections) do
-    for _, q in ipairs(sec.questions) do
-      if q.id == id then return q, sec end
+  local by_id = rawget(set, "_by_id") or exam.index(set)
+  local q = by_id[id]
+  if q then return q, rawget(set, "_section_of")[id] end
+end
+
+-- Builds the id index now (exam.find does it on first use); returns it.
+function exam.index(set)
+  local by_id = rawget(set, "_by_id")
+  if not by_id then
+    exam.complete(set)
+    local section_of = {}
+    by_id = {}
+    for _, sec in ipairs(set.sections) do
+      for _, q in ipairs(sec.questions) do
+        if by_id[q.id] == nil then by_id[q.id], section_of[q.id] = q, sec end
+      end
     end
+    rawset(set, "_by_id", by_id)
+    rawset(set, "_section_of", section_of)
   end
+  return by_id
 end
 
 -- The questions of one session: pools drawn, orders shuffled, all from
 -- seed, so the same seed always gives the same paper. Returns a list of
 -- { id=, option_order = { "B", "A", ... } | nil, section = section id }.
 function exam.draw(set, seed)
+  exam.complete(set)
   local r = rng.new(seed)
   local paper = {}
   for _, sec in ipairs(set.sections) do
-    local pool = {}
-    for i, q in ipairs(sec.questions) do pool[i] = q end
-    if sec.draw or sec.shuffle or set.shuffle then r:shuffle(pool) end
+    local pool = sec.questions -- read only, unless drawn or shuffled (then a copy)
+    if sec.draw or sec.shuffle or set.shuffle then
+      pool = table.move(sec.questions, 1, #sec.questions, 1, {})
+      r:shuffle(pool)
+    end
     local n = sec.draw or #pool
     if sec.draw and not (sec.shuffle or set.shuffle) then
       -- Drawn but not shuffled: keep the written order of those drawn.
@@ -244,7 +432,7 @@ end
 
 -- Whether a person scores q (an interviewer's rubric) rather than a rule.
 function exam.person_scored(q, sec)
-  return exam.type(q.type).free_text == true or (q.scoring or (sec and sec.scoring)) == "rubric"
+  return exam.type(q.type).person_scored == true or (q.scoring or (sec and sec.scoring)) == "rubric"
 end
 
 -- Whether response answers q (types say; by default anything given does).
@@ -284,6 +472,7 @@ end
 -- rubric scores for open questions come as extra[qid] = { points = n }).
 -- paper (optional) limits scoring to the questions the session was given.
 function exam.score_session(set, responses, paper, extra)
+  exam.complete(set)
   extra = extra or {}
   local asked
   if paper then

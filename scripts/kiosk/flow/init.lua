@@ -25,7 +25,8 @@
 --
 -- What the runner does for every flow:
 --   * a results session starts at the first screen after the welcome
---     (store.begin_session) and every step is checkpointed, so after a power
+--     (f.recorder, a kiosk.flow.recorder: the only way to the results
+--     store) and every step is checkpointed, so after a power
 --     cut the kiosk offers to resume where the candidate was;
 --   * no input for idle_timeout_s shows "still there?"; no answer ends the
 --     session as abandoned;
@@ -33,6 +34,7 @@
 --     person (kiosk.restart()).
 local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
+local recorder = require "kiosk.flow.recorder"
 local strings = require "kiosk.flow.strings"
 local screens = require "kiosk.flow.screens"
 screens.quiz = require("kiosk.flow.quiz").screen
@@ -70,16 +72,16 @@ function Flow:begin()
   if self.session then return self.session end
   local set = self.set
   self.seed = self.seed or seed_now()
-  self.session = store.begin_session {
+  self.session = self.recorder:begin {
     exam = set and set.id or self.spec.id or kiosk.config.app,
     exam_title = set and exam.text(set.title) or self.spec.title,
     content_hash = set and exam.fingerprint(set) or kiosk.hash(kiosk.config.app),
     seed = self.seed, lang = self.lang, mode = self.mode,
   }
-  store.event(self.session, "start", { seed = self.seed, lang = self.lang, mode = self.mode })
+  self.recorder:event("start", { seed = self.seed, lang = self.lang, mode = self.mode })
   -- The option texts of this version of the set, once: the exports show
   -- "B 香蕉", not only "B".
-  if set and not store.questions_known(self.session) then
+  if set then
     local list = {}
     for _, sec in ipairs(set.sections or {}) do
       for _, q in ipairs(sec.questions or {}) do
@@ -91,28 +93,26 @@ function Flow:begin()
         list[#list + 1] = { id = q.id, section = sec.id, options = options }
       end
     end
-    store.questions(self.session, list)
+    self.recorder:questions(list)
   end
   self:save()
   return self.session
 end
 
--- Writes the checkpoint: the steps done so far and the quiz position.
-function Flow:save(quiz_state, remaining_ms)
-  if not self.session or self.ended then return end
-  self.quiz_state = quiz_state or self.quiz_state
-  store.checkpoint(self.session, { steps = self.steps, seed = self.seed, lang = self.lang, quiz = self.quiz_state },
-                   remaining_ms or self.remaining_ms)
+-- Writes the checkpoint: the steps done so far (the quiz keeps its own
+-- position in it through the recorder).
+function Flow:save(remaining_ms)
+  if not self.session or self:ended() then return end
+  local rec = self.recorder
+  rec:checkpoint({ steps = self.steps, seed = self.seed, lang = self.lang, quiz = rec.state.quiz }, remaining_ms)
 end
+
+-- Whether the session has ended (by the flow, or by the quiz handing in).
+function Flow:ended() return self.recorder.ended end
 
 -- Ends the session (once): status completed / abandoned / timed_out / interrupted.
 function Flow:finish(status, result)
-  if self.ended or not self.session then return end
-  self.ended = true
-  result = result or {}
-  store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
-                               passed = result.passed, sections = result.sections,
-                               competencies = result.competencies })
+  self.recorder:finish(status, result)
 end
 
 -- ---- screens ----
@@ -132,8 +132,8 @@ function Flow:screen(name, opts)
   end
   local show = self.screens[name]
   if not show then error("no screen named '" .. tostring(name) .. "' (add it in flow.app{ screens = {...} })", 2) end
-  if name ~= "welcome" and name ~= "attract" and self.set ~= false and not self.ended then self:begin() end
-  if self.session and not self.ended then store.event(self.session, "screen", { name = name }) end
+  if name ~= "welcome" and name ~= "attract" and self.set ~= false and not self:ended() then self:begin() end
+  self.recorder:event("screen", { name = name })
   local token = {}
   self.current = token
   show(self, opts, function(value)
@@ -172,7 +172,7 @@ end
 
 -- run() returned: the session is complete; fresh state for the next person.
 function Flow:done()
-  if self.session and not self.ended then self:finish("completed", self.last_result) end
+  if self.session and not self:ended() then self:finish("completed", self.last_result) end
   kiosk.restart()
 end
 
@@ -197,8 +197,8 @@ end
 function Flow:on_idle()
   -- Only a session in progress is abandoned; the welcome screen just waits,
   -- and screens after the end return to the start on their own.
-  if not self.session or self.ended or self.no_idle then return self:arm_idle() end
-  store.event(self.session, "idle", { after_ms = self.idle_ms })
+  if not self.session or self:ended() or self.no_idle then return self:arm_idle() end
+  self.recorder:event("idle", { after_ms = self.idle_ms })
   local left = self.still_there_ms
   local countdown = ui.countdown { deadline_ms = kiosk.now() + left, total_ms = left, style = "bar",
     on_expire = function()
@@ -212,7 +212,7 @@ function Flow:on_idle()
     buttons = {
       { label = self:t("end_now"), style = "secondary", on_tap = function() self:abandon("abandoned") end },
       { label = self:t("still_here"), on_tap = function()
-          store.event(self.session, "still_here")
+          self.recorder:event("still_here")
           self:arm_idle()
         end },
     },
@@ -235,16 +235,18 @@ local TRUST_AFTER_CRASH_MS = 60000
 local function continue_session(f, r)
   local cp = r.checkpoint or {}
   f.session, f.seed = r.session_id, cp.seed
+  f.recorder:attach(r.session_id)
+  f.recorder.state = { steps = cp.steps, seed = cp.seed, lang = cp.lang, quiz = cp.quiz }
   f.steps = cp.steps or {}
   f.replaying = #f.steps > 0 and { table.unpack(f.steps) } or nil
   f.resumed = { answers = r.answers or {}, quiz = cp.quiz, remaining_ms = r.remaining_ms }
-  store.event(f.session, "resumed", { remaining_ms = r.remaining_ms })
+  f.recorder:event("resumed", { remaining_ms = r.remaining_ms })
   f:start()
 end
 
 -- The session stays for staff, kept as interrupted; the next person starts.
-local function leave_for_staff(r)
-  store.finish(r.session_id, { status = "interrupted" })
+local function leave_for_staff(f, r)
+  f.recorder:finish_other(r.session_id, "interrupted")
   kiosk.restart()
 end
 
@@ -272,9 +274,9 @@ local function offer_resume(f, r)
     field:set_value("")
     if by_phone then
       if #given ~= 4 then message:set_text(f:t("resume_four_digits")) kiosk.redraw() return end
-      if store.resume_check(r.session_id, given) then return continue_session(f, r) end
+      if f.recorder:resume_check(r.session_id, given) then return continue_session(f, r) end
     else
-      local verdict, wait_ms = store.verify_pin(given)
+      local verdict, wait_ms = f.recorder:verify_pin(given)
       if verdict == "ok" then return continue_session(f, r) end
       if verdict == "locked" then
         message:set_text(f:t("rubric_locked", math.ceil((wait_ms or 0) / 1000)))
@@ -283,13 +285,13 @@ local function offer_resume(f, r)
       end
     end
     -- Not the candidate (or not staff): the test is left for staff.
-    store.event(r.session_id, "resume_refused", { by = by_phone and "phone" or "pin" })
+    f.recorder:event_for(r.session_id, "resume_refused", { by = by_phone and "phone" or "pin" })
     ui.root(screens.page({
       ui.spacer { height = 40 },
       ui.label { text = f:t("resume_refused_title"), size = "title", bold = true, align = "center" },
       ui.label { text = f:t("resume_refused_text"), align = "center", color = "muted" },
-    }, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() leave_for_staff(r) end } }))
-    kiosk.after(8000, function() leave_for_staff(r) end)
+    }, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() leave_for_staff(f, r) end } }))
+    kiosk.after(8000, function() leave_for_staff(f, r) end)
   end
   ui.root(ui.column { gap = "s",
     screens.page({
@@ -300,7 +302,7 @@ local function offer_resume(f, r)
                  align = "center" },
       field, message,
     }, { gap = "m",
-      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(r) end },
+      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(f, r) end },
       ui.button { label = f:t("resume_yes"), flex = 2, on_tap = try },
     }),
     ui.keyboard { target = field, layout = "digits", layouts = { "digits" }, on_done = try },
@@ -311,13 +313,32 @@ local function offer_resume(f, r)
   -- kept as interrupted and the kiosk is ready for the next person.
   kiosk.after(120000, function()
     if f.co then return end
-    leave_for_staff(r)
+    leave_for_staff(f, r)
   end)
 end
 
 function Flow:start()
   self.co = coroutine.create(function() self.spec.run(self) end)
   self:resume()
+end
+
+-- A big set's parts (exam.part), its content hash and its id index are made in the
+-- background, one slice per timer call (each well inside the time limit),
+-- while the first screen waits;
+-- f:begin() finishes whatever is left.
+local function prepare(set)
+  if exam.loading(set) then
+    exam.load_step(set)
+    -- A part leaves its compiled chunk behind: collect it now, a step per
+    -- part, so a big bank's garbage never piles up towards the memory limit.
+    collectgarbage("step", 0)
+  elseif exam.fingerprint_step(set) then
+    exam.index(set) -- the id index too, before anyone starts
+    return
+  end
+  -- 1 ms, not 0: the main loop comes round (input, frames, the watchdog)
+  -- between slices rather than running them all in one go.
+  kiosk.after(1, function() prepare(set) end)
 end
 
 -- flow.app(spec) -> the app table main.lua returns.
@@ -332,6 +353,7 @@ function flow.app(spec)
     still_there_ms = (spec.still_there_s or 20) * 1000,
     steps = {},
     strings = {},
+    recorder = recorder.new(),
     screens = setmetatable(spec.screens or {}, { __index = screens }),
   }, instance_mt)
   f.lang = f.languages[1]
@@ -350,16 +372,18 @@ function flow.app(spec)
   end)
   f:arm_idle()
 
+  if f.set then kiosk.after(0, function() prepare(f.set) end) end
+
   -- Started as a maintenance tool (rescore, replay-session): no candidate.
   if kiosk.config.tool then return require("kiosk.flow.tools").run(f) end
 
-  local r = store.resumable()
+  local r = f.recorder:resumable()
   if r and type(r.checkpoint) == "table" then
     offer_resume(f, r)
   else
     -- A session cut short before its first checkpoint can never be resumed:
     -- keep it, as interrupted, rather than leave it "in progress" for ever.
-    if r then store.finish(r.session_id, { status = "interrupted" }) end
+    if r then f.recorder:finish_other(r.session_id, "interrupted") end
     f:start()
   end
   return ui.app()

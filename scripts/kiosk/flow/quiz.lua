@@ -6,387 +6,299 @@
 --                                 -- (grace_s more seconds to submit, then submit) or "abandon"
 --     grace_s = 30,
 --     question_time_s = nil,      -- a limit per question (else question/section time_limit_s)
---     review = true,              -- a review page before handing in (not in trade-fair mode)
+--     review = true,              -- a review page before handing in (default: the mode's)
+--     allow_back = nil,           -- default: the mode's, unless questions have their own clock
+--     option_style = nil,         -- "tiles": big coloured answers (default: the mode's)
 --   }
 --
--- The session's mode decides how answers are met: "recruitment" never shows
--- a right answer; "practice" checks each answer and shows its explanation
--- (解析); "trade_fair" answers on the first tap, earns speed points and
--- shows right or wrong at once. Every answer is saved the moment it is given
--- (store.answer) and the position is checkpointed, so nothing is lost and a
--- power cut resumes here. The result is exam.score_session's table plus
--- status ("completed" / "timed_out") and the responses.
+-- The sitting itself — paper, responses, clocks, what is allowed — is a
+-- kiosk.exam.session; this module is its view and controller: it draws the
+-- session's state, turns taps into the session's operations, and runs one
+-- timer for the session's nearest deadline. How answers are met comes from
+-- the mode's capabilities (kiosk/exam/modes) and the question type's
+-- (kiosk/exam/types), never from their names. Every answer is saved the
+-- moment it is given (through the flow's recorder) and the position is
+-- checkpointed, so nothing is lost and a power cut resumes here. The result
+-- is exam.score_session's table plus status ("completed" / "timed_out"),
+-- the responses, the paper and the session id.
 local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
-local scoring = require "kiosk.exam.scoring"
+local session = require "kiosk.exam.session"
 local screens = require "kiosk.flow.screens"
 
 local M = {}
 
-local hint_key = { single = "single_hint", multiple = "multiple_hint", truefalse = "truefalse_hint",
-                   open = "open_hint", rating = "rating_hint" }
+local View = {}
+View.__index = View
 
-local Quiz = {}
-Quiz.__index = Quiz
+-- ---- the controller ----
 
-function Quiz:question(i)
-  local entry = self.paper[i]
-  local q, sec = exam.find(self.set, entry.id)
-  return q, sec, entry
+-- Runs the session operation named op (s:answer, s:next, ...) for a tap or
+-- a timer, then shows what follows.
+function View:act(op, ...)
+  if self.finished then return end
+  local s = self.s
+  s[op](s, ...)
+  self:refresh()
 end
 
-function Quiz:remaining()
-  if not self.deadline then return nil end
-  return math.max(0, self.deadline - kiosk.now())
+-- What the screen shows; the page is rebuilt only when that changes (a
+-- tap on an option changes the response, not the page).
+function View:page_key()
+  local s = self.s
+  return table.concat({ s.at, tostring(s.index), tostring(s.locked), tostring(s.in_grace),
+                        tostring(s.index and s:is_checked() or false) }, "/")
 end
 
-function Quiz:unanswered()
-  local n = 0
-  for _, entry in ipairs(self.paper) do
-    if not exam.answered(exam.find(self.set, entry.id), self.responses[entry.id]) then n = n + 1 end
+function View:refresh()
+  if self.finished then return end
+  local s = self.s
+  if s:ended() then return self:finish() end
+  local key = self:page_key()
+  if key ~= self.shown_key then
+    self.shown_key = key
+    self:cancel_timers()
+    if s.at == "review" then self:show_review()
+    elseif s.locked then self:show_feedback()
+    else self:show_question() end
   end
-  return n
+  self:arm()
 end
 
--- Saves one answer now (the store writes it durably before returning).
-function Quiz:record(i)
-  local f = self.f
-  local q, sec = self:question(i)
-  local t = exam.type(q.type)
-  local resp = self.responses[q.id]
-  local pts, max, correct = exam.score_question(q, sec, resp, nil)
-  local spent = (self.spent[q.id] or 0) + (kiosk.now() - (self.shown_at or kiosk.now()))
-  store.answer(f.session, { question = q.id, response = resp, points = pts, max_points = max, correct = correct,
-                            time_ms = spent, free_text = t.free_text == true })
-  -- The time left goes with it: after a power cut the candidate gets back
-  -- what they had at their last answer, not at the last page turn.
-  if self.deadline then f:save({ index = self.index }, self:remaining()) end
-  return pts, max, correct
-end
-
--- Typed answers are saved a moment after the last keystroke, and when the
--- candidate leaves the question.
-function Quiz:record_soon(i)
-  if self.pending_save then kiosk.cancel(self.pending_save) end
-  self.pending_save = kiosk.after(1200, function()
-    self.pending_save = nil
-    self:record(i)
-  end)
-end
-
-function Quiz:flush()
-  if self.pending_save then
-    kiosk.cancel(self.pending_save)
-    self.pending_save = nil
-    self:record(self.index)
-  end
-end
-
--- Leaves question i (time spent adds up when the candidate comes back).
-function Quiz:leave()
-  self:flush()
-  if self.shown_at then
-    local id = self.paper[self.index].id
-    self.spent[id] = (self.spent[id] or 0) + (kiosk.now() - self.shown_at)
-    self.shown_at = nil
-  end
-  if self.question_timer then kiosk.cancel(self.question_timer) end
-  self.question_timer = nil
-end
-
-function Quiz:go(i)
-  self:leave()
-  if i > #self.paper then
-    if self.review and self.f.mode ~= "trade_fair" then return self:show_review() end
-    return self:submit("completed")
-  end
-  self:show(i)
-end
-
-function Quiz:submit(status)
-  if self.submitted then return end
-  self:leave()
-  self.submitted = true
-  local f = self.f
-  local result
-  if status == "timed_out" and self.on_expiry == "abandon" then
-    result = { status = status, max_score = nil }
-    f:finish(status, {})
+-- One timer for the session's nearest deadline; the session decides what it means.
+function View:arm()
+  local s = self.s
+  if self.clock_timer then kiosk.cancel(self.clock_timer) end
+  self.clock_timer = nil
+  local due
+  if s.in_grace then due = s.grace_deadline
   else
-    result = exam.score_session(self.set, self.responses, self.paper)
-    result.status = status
-    -- Answers still waiting for a person (open questions) leave the score
-    -- provisional: stored, but pass/fail only after the rubric.
-    if result.pending > 0 then result.passed = nil end
-    f:finish(status, result)
+    due = s.deadline
+    if s.question_deadline and (not due or s.question_deadline < due) then due = s.question_deadline end
   end
-  result.responses, result.paper, result.session = self.responses, self.paper, f.session
-  f.last_result = result
+  if due then
+    self.clock_timer = kiosk.after(math.max(0, due - kiosk.now()), function()
+      self.clock_timer = nil
+      self:act("tick")
+    end)
+  end
+end
+
+function View:cancel_timers()
+  for _, k in ipairs { "save_timer", "feedback_timer" } do
+    if self[k] then kiosk.cancel(self[k]) end
+    self[k] = nil
+  end
+end
+
+function View:finish()
+  self.finished = true
+  self:cancel_timers()
+  if self.clock_timer then kiosk.cancel(self.clock_timer) end
+  self.clock_timer = nil
+  local result = self.s.result
+  result.session = self.f.session
+  self.f.last_result = result
   ui.close_dialog()
   self.done(result)
 end
 
+-- Typed answers are saved a moment after the last keystroke (and when the
+-- candidate leaves the question: the session does that).
+function View:save_soon()
+  if self.save_timer then kiosk.cancel(self.save_timer) end
+  self.save_timer = kiosk.after(1200, function()
+    self.save_timer = nil
+    self:act("save_draft")
+  end)
+end
+
+function View:confirm_finish()
+  local f, s = self.f, self.s
+  local missing = #s:unanswered()
+  ui.confirm { title = f:t("finish_confirm_title"),
+               text = missing > 0 and f:t("finish_confirm_text", missing) or f:t("finish_confirm_all"),
+               no = f:t("keep_answering"), yes = f:t("finish"),
+               on_yes = function() self:act("submit", s.in_grace and "timed_out" or "completed") end }
+end
+
+-- ---- the view ----
+
 -- The header: where the candidate is, the section, the points, the clock.
-function Quiz:header(i, q, sec)
-  local f = self.f
-  local pts = exam.max_points(q, sec)
-  local text = f:t("question_of", i, #self.paper) .. " · " .. f:text(sec.title or sec.id)
-  if f.mode ~= "trade_fair" then text = text .. " · " .. f:t("points_each", screens.num(pts)) end
-  local row = { gap = "m", ui.progress { value = (i - 1) / #self.paper, text = text, flex = 1 } }
-  if self.grace_deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = self.grace_deadline, total_ms = self.grace_ms, diameter = 76,
-                                   warn_ms = self.grace_ms, on_expire = function() self:submit("timed_out") end }
-  elseif self.deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = self.deadline, total_ms = self.limit_ms, diameter = 76,
-                                   warn_ms = math.min(60000, self.limit_ms // 5),
-                                   on_expire = function() self:expired() end }
+function View:header(i)
+  local f, s = self.f, self.s
+  local q, sec = s:question(i)
+  local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
+  if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
+  local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  if s.in_grace then
+    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 76,
+                                   warn_ms = s.grace_ms }
+  elseif s.deadline then
+    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = 76,
+                                   warn_ms = math.min(60000, s.limit_ms // 5) }
   end
   return ui.row(row)
 end
 
--- The paper's time is up: the exam's rule decides.
-function Quiz:expired()
-  if self.submitted then return end
-  local f = self.f
-  store.event(f.session, "time_up", { rule = self.on_expiry })
-  if self.on_expiry == "grace" and not self.grace_deadline then
-    self.grace_ms = (self.grace_s or 30) * 1000
-    self.grace_deadline = kiosk.now() + self.grace_ms
-    self:leave()
-    -- The same page, now with the grace clock and a "hand in" button.
-    if self.index > #self.paper then self:show_review() else self:show(self.index) end
-  else
-    self:submit("timed_out")
-  end
-end
-
--- A question's own time is up: on to the next.
-function Quiz:question_expired(i)
-  if self.submitted or self.index ~= i then return end
-  local q = self:question(i)
-  store.event(self.f.session, "question_time_up", { question = q.id })
-  if self.f.mode == "trade_fair" then return self:answer_fast(i, nil) end
-  self:record(i)
-  self:go(i + 1)
-end
-
--- Trade fair: the first tap is the answer; points for speed.
-function Quiz:answer_fast(i, choice)
-  if self.locked then return end
-  self.locked = true
-  local f = self.f
-  local q, sec = self:question(i)
-  local presented = kiosk.presented_at(ui.screen_frame() or -1) or self.shown_at
-  local t_ms = choice and math.max(0, (f.last_input_t or kiosk.now()) - presented) or nil
-  local correct = scoring.choice_correct(q, choice)
-  self.streak = correct and (self.streak or 0) + 1 or 0
-  self.responses[q.id] = { choice = choice, t_ms = t_ms, streak = correct and self.streak or 0 }
-  local pts = self:record(i)
-  local limit = (q.time_limit_s or sec.time_limit_s or 20) * 1000
-  self:show_feedback(i, correct, pts, t_ms, limit)
-end
-
-function Quiz:right_answer_text(q, entry)
-  local ids = type(q.answer) == "table" and q.answer or { q.answer }
-  if q.type == "truefalse" then return self.f:text(q.answer and { zh = "正确", en = "True" } or { zh = "错误", en = "False" }) end
-  -- Letters as this candidate saw them (options may have been shuffled).
-  local order = entry.option_order
-  local shown = {}
-  for _, id in ipairs(ids) do
-    local letter = id
-    if order then
-      for k, oid in ipairs(order) do if oid == id then letter = string.char(64 + k) end end
-    else
-      for k, o in ipairs(exam.options(q)) do if o.id == id then letter = string.char(64 + k) end end
-    end
-    shown[#shown + 1] = letter
-  end
-  table.sort(shown)
-  return table.concat(shown, "、")
-end
-
--- Right or wrong after an answer (practice and trade-fair modes only).
-function Quiz:feedback_card(q, entry, correct, extra)
-  local f = self.f
+-- Right or wrong after an answer (modes that show feedback).
+function View:feedback_card(i, correct, extra)
+  local f, s = self.f, self.s
+  local q, _, entry = s:question(i)
+  local t = exam.type(q.type)
   local card = { padding = "m", gap = "s",
     ui.label { text = (correct and "✓ " or "✗ ") .. f:t(correct and "correct" or "wrong"), size = "heading", bold = true,
                color = correct and "success" or "danger" } }
   if extra then card[#card + 1] = extra end
-  if not correct and q.answer ~= nil then
-    card[#card + 1] = ui.label { text = f:t("right_answer", self:right_answer_text(q, entry)), bold = true }
+  if not correct and s.mode.reveals_key and q.answer ~= nil and t.key_text then
+    card[#card + 1] = ui.label { text = f:t("right_answer", t.key_text(q, entry, exam, f.lang)), bold = true }
   end
-  if q.explanation and f.mode == "practice" then
+  if q.explanation and s.mode.explains then
     card[#card + 1] = ui.label { text = f:t("explanation") .. "：" .. f:text(q.explanation), color = "muted" }
   end
   return ui.card(card)
 end
 
-function Quiz:show_feedback(i, correct, pts, t_ms, limit)
-  local f = self.f
-  local q, sec, entry = self:question(i)
+-- A first-tap answer's feedback: right or wrong, the points, then on.
+function View:show_feedback()
+  local f, s = self.f, self.s
+  local i, last = s.index, s.last or {}
+  local q = s:question(i)
   local extra
-  if correct then
-    local text = "+" .. screens.num(pts)
-    if (self.streak or 0) > 1 then text = text .. "　🔥 " .. f:t("streak", self.streak) end
+  if last.correct then
+    local text = "+" .. screens.num(last.points)
+    if s.mode.streaks and s.streak > 1 then text = text .. "　🔥 " .. f:t("streak", s.streak) end
     extra = ui.label { text = text, size = "title", bold = true, color = "primary" }
-  elseif t_ms == nil then
+  elseif last.t_ms == nil then
     extra = ui.label { text = f:t("question_time_up"), color = "warning" }
   end
-  self.total = (self.total or 0) + (pts or 0)
-  ui.root(screens.page({
-    self:header(i, q, sec),
-    ui.label { text = f:text(q.stem), size = "heading", bold = true },
-    self:feedback_card(q, entry, correct, extra),
-    ui.label { text = f:t("points", math.floor(self.total + 0.5)), size = "heading", align = "center" },
-  }, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() self:next_after_feedback(i) end } }))
-  -- On its own after a moment: the fair's pace.
-  self.feedback_timer = kiosk.after(2500, function() self:next_after_feedback(i) end)
-end
-
-function Quiz:next_after_feedback(i)
-  if self.index ~= i or self.submitted then return end
-  if self.feedback_timer then kiosk.cancel(self.feedback_timer) end
-  self.feedback_timer = nil
-  self.locked = false
-  self:go(i + 1)
-end
-
-function Quiz:show(i)
-  local f = self.f
-  self.index = i
-  local q, sec, entry = self:question(i)
-  local t = exam.type(q.type)
-  self.shown_at = kiosk.now()
-  self.locked = false
-  f:save({ index = i }, self:remaining())
-  store.event(f.session, "question", { question = q.id, index = i })
-
-  local checked = self.checked[q.id]
-  local body = { self:header(i, q, sec) }
-  -- A limit per question (trade fair: always; 20 s unless the set says).
-  local qlimit = q.time_limit_s or sec.time_limit_s or self.question_time_s
-  if f.mode == "trade_fair" and not qlimit then qlimit = 20 end
-  if checked then qlimit = nil end
-  if qlimit then
-    body[#body + 1] = ui.countdown { deadline_ms = kiosk.now() + qlimit * 1000, total_ms = qlimit * 1000,
-                                     style = "bar", warn_ms = math.min(5000, qlimit * 250) }
+  local function go_on()
+    if s.at == "question" and s.index == i and s.locked then self:act("next") end
   end
-  local first_of_section = i == 1 or self.paper[i - 1].section ~= entry.section
+  local body = { self:header(i), ui.label { text = f:text(q.stem), size = "heading", bold = true } }
+  if s.mode.shows_feedback then body[#body + 1] = self:feedback_card(i, last.correct, extra)
+  elseif extra then body[#body + 1] = extra end
+  body[#body + 1] = ui.label { text = f:t("points", math.floor(s.total + 0.5)), size = "heading", align = "center" }
+  ui.root(screens.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = go_on } }))
+  -- On its own after a moment: the fair's pace.
+  self.feedback_timer = kiosk.after(s.mode.feedback_ms or 2500, function()
+    self.feedback_timer = nil
+    go_on()
+  end)
+end
+
+function View:hint(t)
+  if type(t.hint) == "table" then return self.f:text(t.hint) end
+  return self.f:t(t.hint or "single_hint")
+end
+
+function View:show_question()
+  local f, s = self.f, self.s
+  local i = s.index
+  local q, sec, entry = s:question(i)
+  local t = exam.type(q.type)
+  local checked = s:is_checked(i)
+  local body = { self:header(i) }
+  if s.question_deadline then
+    local limit_ms = s:question_limit_s(i) * 1000
+    body[#body + 1] = ui.countdown { deadline_ms = s.question_deadline, total_ms = limit_ms, style = "bar",
+                                     warn_ms = math.min(5000, limit_ms // 4) }
+  end
+  local first_of_section = i == 1 or s.paper[i - 1].section ~= entry.section
   if first_of_section and sec.instructions then
     body[#body + 1] = ui.label { text = f:text(sec.instructions), color = "muted", size = "small" }
   end
   body[#body + 1] = ui.label { text = f:text(q.stem), size = "heading", bold = true }
-  body[#body + 1] = ui.label { text = f:t(hint_key[q.type] or "single_hint"), size = "small", color = "muted" }
+  body[#body + 1] = ui.label { text = self:hint(t), size = "small", color = "muted" }
   if q.image then
     local _, screen_h = gfx.size()
     body[#body + 1] = ui.image { name = q.image, height = math.floor(math.min(240, screen_h * 0.2)) }
   end
 
   local function changed(resp)
-    if self.submitted or self.locked or checked then return end
-    if f.mode == "trade_fair" and (q.type == "single" or q.type == "truefalse") then
-      return self:answer_fast(i, resp)
+    if s.at ~= "question" or s.index ~= i or s.locked or checked then return end
+    if s:first_tap(i) then
+      -- Speed from the frame that showed the question to the touch itself.
+      local presented = kiosk.presented_at(ui.screen_frame() or -1) or s.shown_at
+      local t_ms = resp ~= nil and math.max(0, (f.last_input_t or kiosk.now()) - presented) or nil
+      return self:act("answer", resp, { t_ms = t_ms })
     end
-    self.responses[q.id] = resp
-    if t.free_text then self:record_soon(i) else self:record(i) end
+    s:answer(resp, { draft = t.free_text == true })
+    if t.free_text then self:save_soon() end
   end
-  -- The fair answers on big coloured tiles; an app may choose with quiz{ option_style = }.
-  local style = self.option_style or (f.mode == "trade_fair" and "tiles" or nil)
-  local widget = t.widget(q, entry, f.lang, exam, self.responses[q.id], changed, style)
+  local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
+                                   response = s.responses[q.id], on_change = changed, style = self.option_style }
   body[#body + 1] = widget
   local feedback
-  if checked then
-    local pts, max, correct = exam.score_question(q, sec, self.responses[q.id])
-    feedback = self:feedback_card(q, entry, correct == true and pts >= max, nil)
+  if checked and s.mode.shows_feedback then
+    local pts, max, correct = s:score_of(i)
+    feedback = self:feedback_card(i, correct == true and pts >= max, nil)
     body[#body + 1] = feedback
   end
 
   -- Footer: back, and next / check / review / finish.
   local buttons = { gap = "m" }
-  local last = i == #self.paper
-  if self.allow_back and i > 1 and not self.grace_deadline then
+  local last = i == #s.paper
+  if s.allow_back and i > 1 and not s.in_grace then
     buttons[#buttons + 1] = ui.button { label = f:t("prev_question"), style = "secondary", flex = 1,
-                                        on_tap = function() self:leave(); self:show(i - 1) end }
+                                        on_tap = function() self:act("go", i - 1) end }
   end
-  if self.grace_deadline then
+  if s.in_grace then
     -- Beside the button, where it cannot scroll away.
-    buttons[#buttons + 1] = ui.countdown { deadline_ms = self.grace_deadline, total_ms = self.grace_ms, diameter = 60,
-                                           warn_ms = self.grace_ms }
-    buttons[#buttons + 1] = ui.label { text = f:t("time_up_grace", self.grace_ms // 1000), color = "danger", bold = true,
+    buttons[#buttons + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 60,
+                                           warn_ms = s.grace_ms }
+    buttons[#buttons + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true,
                                        flex = 2 }
-    buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:submit("timed_out") end }
-  elseif f.mode == "practice" and not checked and q.type ~= "open" and q.type ~= "rating" then
-    buttons[#buttons + 1] = ui.button { label = f:t("submit_answer"), flex = 2, on_tap = function()
-      self:flush()
-      self.checked[q.id] = true
-      store.event(f.session, "checked", { question = q.id })
-      self:leave()
-      self:show(i)
-    end }
-  elseif f.mode == "trade_fair" and (q.type == "single" or q.type == "truefalse") then
+    buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1,
+                                        on_tap = function() self:act("submit", "timed_out") end }
+  elseif s:can_check(i) then
+    buttons[#buttons + 1] = ui.button { label = f:t("submit_answer"), flex = 2,
+                                        on_tap = function() self:act("check") end }
+  elseif s:first_tap(i) then
     -- the tap on an option is the answer: no button
   else
-    local label = last and (self.review and f:t("review") or f:t("finish")) or f:t("next_question")
+    local label = last and (s.review_page and f:t("review") or f:t("finish")) or f:t("next_question")
     buttons[#buttons + 1] = ui.button { label = label, flex = 2, on_tap = function()
-      if last and not self.review then return self:confirm_finish() end
-      self:go(i + 1)
+      if last and not s.review_page then return self:confirm_finish() end
+      self:act("next")
     end }
   end
 
   local screen = screens.page(body, #buttons > 0 and buttons or nil)
-  if t.free_text then
+  if t.free_text and not field then field = widget.children and widget.children[1] end
+  if field then
     -- A typed answer gets the on-screen keyboard under the question.
-    local field = widget.children and widget.children[1]
-    if field then
-      local layouts = screens.layouts_for("text")
-      screen = ui.column { gap = "s", screen, ui.keyboard { target = field, layouts = layouts, layout = layouts[1],
-                                                            on_done = function() self:flush() end } }
-      screen.children[1].flex = 1
-    end
+    local layouts = screens.layouts_for(t.keyboard == "digits" and "digits" or "text")
+    screen = ui.column { gap = "s", screen, ui.keyboard { target = field, layouts = layouts, layout = layouts[1],
+                                                          on_done = function() self:act("save_draft") end } }
+    screen.children[1].flex = 1
   end
   ui.root(screen)
-  if t.free_text and widget.children and widget.children[1] then widget.children[1]:focus() end
+  if field then field:focus() end
   if feedback then ui.reveal(feedback) end -- the explanation, not under the button
-
-  if qlimit then
-    self.question_timer = kiosk.after(qlimit * 1000, function() self:question_expired(i) end)
-  end
-end
-
-function Quiz:confirm_finish()
-  local f = self.f
-  local missing = self:unanswered()
-  ui.confirm { title = f:t("finish_confirm_title"),
-               text = missing > 0 and f:t("finish_confirm_text", missing) or f:t("finish_confirm_all"),
-               no = f:t("keep_answering"), yes = f:t("finish"),
-               on_yes = function() self:submit(self.grace_deadline and "timed_out" or "completed") end }
 end
 
 -- Every question with answered / not answered; a tap goes back to it.
-function Quiz:show_review()
-  local f = self.f
-  self.index = #self.paper + 1
-  f:save({ index = #self.paper, review = true }, self:remaining())
-  store.event(f.session, "review")
+function View:show_review()
+  local f, s = self.f, self.s
   local body = { ui.label { text = f:t("review_title"), size = "title", bold = true },
                  ui.label { text = f:t("review_text"), color = "muted" } }
-  if self.grace_deadline then
-    body[#body + 1] = ui.label { text = f:t("time_up_grace", self.grace_ms // 1000), color = "danger", bold = true }
-    body[#body + 1] = ui.countdown { deadline_ms = self.grace_deadline, total_ms = self.grace_ms, style = "bar",
-                                     warn_ms = self.grace_ms, on_expire = function() self:submit("timed_out") end }
-  elseif self.deadline then
-    body[#body + 1] = ui.countdown { deadline_ms = self.deadline, total_ms = self.limit_ms, style = "bar",
-                                     on_expire = function() self:expired() end }
+  if s.in_grace then
+    body[#body + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true }
+    body[#body + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, style = "bar",
+                                     warn_ms = s.grace_ms }
+  elseif s.deadline then
+    body[#body + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, style = "bar" }
   end
   -- A grid of question tiles: answered ones filled, the others outlined,
   -- and the unanswered numbers spelt out (not by colour alone).
   local per_row = ui.is_portrait() and 4 or 6
   local tiles, missing = {}, {}
-  for k, entry in ipairs(self.paper) do
-    local ok = exam.answered(exam.find(self.set, entry.id), self.responses[entry.id])
+  for k in ipairs(s.paper) do
+    local ok = s:is_answered(k)
     if not ok then missing[#missing + 1] = tostring(k) end
     tiles[k] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
-                           on_tap = function() self:show(k) end }
+                           on_tap = function() self:act("go", k) end }
   end
   -- Rows of equal tiles; the last row padded so its tiles keep their width.
   for first = 1, #tiles, per_row do
@@ -399,51 +311,37 @@ function Quiz:show_review()
   ui.root(screens.page(body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
 end
 
--- The screen function: f:quiz(opts).
-function M.screen(f, o, done)
-  local set = f.set
-  assert(set, "f:quiz() needs the flow's set (flow.app{ set = ... })")
-  f:begin()
-  local Q = setmetatable({
-    f = f, set = set, done = done,
-    responses = {}, spent = {}, checked = {},
-    on_expiry = o.on_expiry or set.on_expiry or "submit",
-    grace_s = o.grace_s or set.grace_s,
-    question_time_s = o.question_time_s,
-    review = o.review,
-    option_style = o.option_style,
-  }, Quiz)
-  if Q.review == nil then Q.review = f.mode ~= "trade_fair" end
-  f.active_quiz = Q -- (replay-session drives it)
-  Q.paper = exam.draw(set, f.seed)
-  local any_question_limit = o.question_time_s ~= nil
-  for _, e in ipairs(Q.paper) do
-    local q, sec = exam.find(set, e.id)
-    if q.time_limit_s or sec.time_limit_s then any_question_limit = true end
-  end
-  -- Questions with their own clock, and the fair's quick pace, go forward only.
-  Q.allow_back = o.allow_back
-  if Q.allow_back == nil then Q.allow_back = f.mode ~= "trade_fair" and not any_question_limit end
-  local limit_s = o.time_limit_s or set.time_limit_s
-  local start = 1
-  if limit_s then Q.limit_ms = limit_s * 1000 end
+-- ---- the screen ----
+
+-- The session model for this flow and these options (resumed from the
+-- flow's checkpoint when there is one).
+function M.session(f, o)
   local resumed = f.resumed
+  f.resumed = nil
+  local resume
   if resumed then
-    f.resumed = nil
-    Q.responses = resumed.answers or {}
-    for _, e in ipairs(Q.paper) do
-      local r = Q.responses[e.id]
-      if type(r) == "table" and r.streak then Q.streak = r.streak end
-    end
-    start = math.max(1, math.min(#Q.paper, (resumed.quiz and resumed.quiz.index) or 1))
-    if Q.limit_ms and resumed.remaining_ms then Q.deadline = kiosk.now() + resumed.remaining_ms end
-    if resumed.quiz and resumed.quiz.review then start = #Q.paper + 1 end
+    local pos = resumed.quiz or {}
+    resume = { responses = resumed.answers, index = pos.index, review = pos.review, remaining_ms = resumed.remaining_ms }
   end
-  if Q.limit_ms and not Q.deadline then Q.deadline = kiosk.now() + Q.limit_ms end
-  f.quiz_state = { index = start }
-  if start > #Q.paper then Q:show_review() else Q:show(start) end
-  if Q.deadline and Q:remaining() <= 0 then Q:expired() end
+  return session.new {
+    set = f.set, seed = f.seed, mode = f.mode, clock = kiosk.now, recorder = f.recorder,
+    time_limit_s = o.time_limit_s, on_expiry = o.on_expiry, grace_s = o.grace_s, question_time_s = o.question_time_s,
+    review = o.review, allow_back = o.allow_back, resume = resume, extra = o.extra,
+  }
 end
 
-M.speed_points = scoring.speed_points
+-- The screen function: f:quiz(opts). o.session: a session made by the
+-- caller with M.session (replay-session); else one is made here. Returns
+-- the view, whose act(op, ...) runs a session operation and shows what follows.
+function M.screen(f, o, done)
+  assert(f.set, "f:quiz() needs the flow's set (flow.app{ set = ... })")
+  f:begin()
+  local s = o.session or M.session(f, o)
+  local view = setmetatable({ f = f, s = s, done = done, option_style = o.option_style or s.mode.option_style }, View)
+  if s.at == "start" then s:start() end
+  view:refresh()
+  return view
+end
+
+M.speed_points = require("kiosk.exam.scoring").speed_points
 return M

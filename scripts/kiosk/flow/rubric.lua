@@ -8,9 +8,9 @@
 -- answer, the reference answer's key points to tick, and a keyword match
 -- offered as a suggestion only; the points follow the ticked key points
 -- (points × ticked / all) and the interviewer may adjust them. Each score is
--- saved when confirmed (store.rubric); at the end the session's score,
+-- saved when confirmed (f.recorder:rubric); at the end the session's score,
 -- pass/fail and competencies are recomputed with exam.score_session and
--- stored (store.rescore keeps the provisional score in the audit trail).
+-- stored (the recorder's rescore keeps the provisional score in the audit trail).
 -- "Score later" leaves the answers pending; the thanks screen follows.
 local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
@@ -34,7 +34,7 @@ local function ask_pin(f, on_ok, on_later)
   local function try()
     local pin = field.value
     field.value = ""
-    local verdict, wait_ms = store.verify_pin(pin)
+    local verdict, wait_ms = f.recorder:verify_pin(pin)
     if verdict == "ok" then
       on_ok()
     elseif verdict == "not_set" then
@@ -131,8 +131,8 @@ local function score_one(f, items, k, scores, on_finish)
       for i in pairs(ticked) do list_ticked[#list_ticked + 1] = i end
       table.sort(list_ticked)
       scores[q.id] = { points = points, ticked = ticked }
-      store.rubric(f.session, q.id, { points = points, scores = { key_points = list_ticked, of = #kps },
-                                      reviewer = "kiosk" })
+      f.recorder:rubric(q.id, { points = points, scores = { key_points = list_ticked, of = #kps },
+                                reviewer = "kiosk" })
       if k < #items then score_one(f, items, k + 1, scores, on_finish) else on_finish() end
     end }
   ui.root(screens.page(body, buttons))
@@ -151,9 +151,9 @@ function M.screen(f, result, done)
     for id, s in pairs(scores) do answers[id] = { points = s.points } end
     local passed = nil -- decided only when every answer has its score
     if final.pending == 0 then passed = final.passed end
-    store.rescore(f.session, { score = final.score, max_score = final.max_score, passed = passed,
-                               reason = "interviewer rubric", answers = answers,
-                               sections = final.sections, competencies = final.competencies })
+    f.recorder:rescore({ score = final.score, max_score = final.max_score, passed = passed,
+                         reason = "interviewer rubric", answers = answers,
+                         sections = final.sections, competencies = final.competencies })
     final.status, final.responses, final.paper = result.status, result.responses, result.paper
     f.last_result = final
     done(final)

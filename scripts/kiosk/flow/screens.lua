@@ -144,7 +144,7 @@ function M.form(f, o, done)
       end
       values[spec.id] = v
     end
-    if f.session then store.candidate(f.session, values) end
+    f.recorder:candidate(values)
     done(values)
   end
   local first = fields[1] and M.layouts_for(fields[1].kind) or { "latin" }
@@ -172,14 +172,12 @@ function M.consent(f, o, done)
     ui.card { padding = "m", ui.label { text = text } },
   }, { gap = "m",
     ui.button { label = f:t("disagree"), style = "secondary", flex = 1, on_tap = function()
-      if f.session then store.event(f.session, "consent", { given = false }) end
+      f.recorder:event("consent", { given = false })
       f:abandon("abandoned")
     end },
     ui.button { label = f:t("agree"), flex = 2, on_tap = function()
-      if f.session then
-        store.candidate(f.session, {}, { text = text, version = tostring(o.version or 1) })
-        store.event(f.session, "consent", { given = true, version = o.version or 1 })
-      end
+      f.recorder:candidate({}, { text = text, version = tostring(o.version or 1) })
+      f.recorder:event("consent", { given = true, version = o.version or 1 })
       done(true)
     end },
   }))
@@ -269,7 +267,8 @@ function M.result(f, result, done)
       body[#body + 1] = ui.row { gap = "l", align = "start", ui.column(left), ui.column(right) }
     end
   end
-  if f.mode == "recruitment" then body[#body + 1] = ui.label { text = f:t("recruitment_result"), color = "muted" } end
+  local note = (require("kiosk.exam").mode(f.mode) or {}).result_note
+  if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
   kiosk.after(90000, function() done(true) end) -- a candidate who walked away from it
@@ -303,7 +302,7 @@ function M.leaderboard(f, o, done)
   -- The visitor's place among every finished game of this quiz, however far
   -- down the board it is.
   local rank, total = nil, nil
-  if f.session then rank, total = store.rank(exam_id, f.session) end
+  if f.session then rank, total = f.recorder:rank(exam_id, f.session) end
   if rank then
     body[#body + 1] = ui.label { text = f:t("your_rank", rank, total), size = "heading", bold = true, align = "center" }
   end

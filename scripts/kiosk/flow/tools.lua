@@ -2,9 +2,14 @@
 --   quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]
 --   quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR
 -- (kiosk.config.tool says which). Both use the app's own question set and
--- scoring, so what they compute is exactly what the kiosk would.
+-- scoring through the exam model (kiosk.exam.session) and reach the store
+-- only through a recorder (kiosk.flow.recorder), so what they compute is
+-- exactly what the kiosk would.
 local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
+local session = require "kiosk.exam.session"
+local quiz = require "kiosk.flow.quiz"
+local recorder = require "kiosk.flow.recorder"
 
 local M = {}
 
@@ -21,6 +26,9 @@ end
 
 -- ---- rescore ----
 
+-- Each stored session's paper (from its seed) and answers, scored anew by
+-- the exam model with the app's current set. A dry run gets a read-only
+-- recorder: it computes and reports, and writes nothing.
 function M.rescore(f)
   local set = f.set
   local wanted = kiosk.config.tool_exam or set.id
@@ -28,20 +36,22 @@ function M.rescore(f)
     kiosk.report(string.format("this app's question set is '%s', not '%s': nothing to rescore", set.id, wanted))
     return kiosk.tool_done(true)
   end
-  local hash = exam.fingerprint(set)
   local dry = kiosk.config.dry_run
+  local rec = dry and recorder.read_only() or recorder.new()
+  local hash = exam.fingerprint(set)
   local seen, changed = 0, 0
-  for _, s in ipairs(store.sessions(set.id)) do
+  for _, s in ipairs(rec:sessions(set.id)) do
     if s.score ~= nil then
       seen = seen + 1
-      local stored = store.answers(s.id)
+      local stored = rec:answers(s.id)
       local responses = {}
       for qid, a in pairs(stored) do responses[qid] = a.response end
       -- Answers a person scored keep their points; the rest follow the rules.
-      local paper = exam.draw(set, s.seed)
-      local r = exam.score_session(set, responses, paper, exam.person_points(set, stored))
+      local sitting = session.new { set = set, seed = s.seed, mode = exam.mode(s.mode) or "recruitment",
+                                    clock = function() return 0 end, time_limit_s = false,
+                                    resume = { responses = responses }, extra = exam.person_points(set, stored) }
+      local r = sitting:score()
       local passed = r.passed
-      if r.pending > 0 then passed = nil end
       local lines, answers = {}, {}
       for qid, pq in pairs(r.per_question) do
         local old = stored[qid]
@@ -61,11 +71,9 @@ function M.rescore(f)
           fmt(r.score), fmt(r.max_score), yesno(s.passed), yesno(passed),
           s.content_hash ~= hash and " (the question set was edited since)" or ""))
         for _, l in ipairs(lines) do kiosk.report(l) end
-        if not dry then
-          store.rescore(s.id, { score = r.score, max_score = r.max_score, passed = passed,
-                                reason = "rescore with the current question set", answers = answers,
-                                sections = r.sections, competencies = r.competencies })
-        end
+        rec:rescore({ score = r.score, max_score = r.max_score, passed = passed,
+                      reason = "rescore with the current question set", answers = answers,
+                      sections = r.sections, competencies = r.competencies }, s.id)
       end
     end
   end
@@ -76,20 +84,14 @@ end
 
 -- ---- replay-session ----
 
--- Writes nothing: the replay shows what happened, it does not happen again.
-local function read_only_store(real)
-  local keep = { leaderboard = true, verify_pin = true, pin_is_set = true, setting = true, stats_today = true }
-  return setmetatable({}, { __index = function(_, k)
-    if keep[k] then return real[k] end
-    if k == "begin_session" then return function() return 0 end end
-    if k == "resumable" then return function() return nil end end
-    return function() end
-  end })
-end
-
+-- The flow runs again with a read-only recorder (the replay shows what
+-- happened; it does not happen again), and the quiz's session is driven
+-- through its own operations with the answers and review visits logged.
 function M.replay_session(f)
+  local rec = recorder.read_only()
+  f.recorder = rec
   local id = kiosk.config.tool_session
-  local info = store.session(id)
+  local info = rec:session_info(id)
   if not info then
     kiosk.report("no session " .. tostring(id) .. " in this database")
     return kiosk.tool_done(true)
@@ -98,10 +100,8 @@ function M.replay_session(f)
     kiosk.report(string.format("session %d was taken in the app '%s', not '%s'", id, info.app, kiosk.config.app))
     return kiosk.tool_done(true)
   end
-  local events = store.events(id)
-  local stored_answers = store.answers(id)
-  local real = store
-  store = read_only_store(real)
+  local events = rec:events(id)
+  local stored_answers = rec:answers(id)
   if info.content_hash ~= exam.fingerprint(f.set) then
     kiosk.report("note: the question set was edited since this session; the replay uses the current one")
   end
@@ -135,57 +135,47 @@ function M.replay_session(f)
       end
     end
   end
-  local quiz_screen = require("kiosk.flow.quiz").screen
   f.screens.quiz = function(ff, opts, done)
-    quiz_screen(ff, opts, function(result)
-      -- Answers a person scored (the interviewer's rubric) keep their stored
-      -- points; everything else is scored anew by the app's rules.
-      if result.score then
-        local full = exam.score_session(ff.set, result.responses, result.paper,
-                                        exam.person_points(ff.set, stored_answers))
-        for k, v in pairs(full) do result[k] = v end
-        if full.pending > 0 then result.passed = nil end
-      end
+    -- The session's own clock does not run out during the replay; the
+    -- interviewer's rubric points are kept, everything else is scored anew.
+    local o = {}
+    for k, v in pairs(opts) do o[k] = v end
+    o.time_limit_s = false
+    o.extra = exam.person_points(ff.set, stored_answers)
+    local s = quiz.session(ff, o)
+    o.session = s
+    local view = quiz.screen(ff, o, function(result)
       kiosk.report(string.format("session %d: replayed score %s/%s (stored %s/%s, %s)", id, fmt(result.score),
                                  fmt(result.max_score), fmt(info.score), fmt(info.max_score), info.status))
       done(result)
     end)
-    local Q = ff.active_quiz
     local i = 0
     local function step()
       i = i + 1
       local e = steps[i]
       if not e then
-        if info.status == "completed" or info.status == "timed_out" then
-          return Q:submit(info.status)
-        end
+        if info.status == "completed" or info.status == "timed_out" then return view:act("submit", info.status) end
         shot("end_" .. info.status)
         kiosk.report(string.format("session %d ended %s: %d step(s) replayed", id, info.status, n))
         return kiosk.tool_done(false)
       end
       local d = e.data or {}
-      if e.kind == "answer" and d.question then
-        local k
-        for idx, entry in ipairs(Q.paper) do if entry.id == d.question then k = idx end end
-        if k then
-          n = n + 1
-          Q.responses[d.question] = d.response
-          if ff.mode == "trade_fair" then
-            local q, sec = Q:question(k)
-            Q.index = k
-            Q:show_feedback(k, d.correct == true, d.points, type(d.response) == "table" and d.response.t_ms or nil,
-                            (q.time_limit_s or sec.time_limit_s or 20) * 1000)
-            if Q.feedback_timer then kiosk.cancel(Q.feedback_timer); Q.feedback_timer = nil end
-          else
-            Q:leave()
-            Q:show(k)
-          end
-          kiosk.after(100, function() shot("q" .. d.question); kiosk.after(100, step) end)
-          return
+      if e.kind == "answer" and d.question and s.position_of[d.question] and not s:ended() then
+        local k = s.position_of[d.question]
+        n = n + 1
+        if s.locked then view:act("next") end
+        if s.index ~= k and not s:ended() then view:act("go", k) end
+        if s:first_tap(k) then
+          local r = type(d.response) == "table" and d.response or {}
+          view:act("answer", r.choice, { t_ms = r.t_ms })
+        else
+          view:act("answer", d.response)
         end
-      elseif e.kind == "review" and not Q.submitted then
-        Q:leave()
-        Q:show_review()
+        kiosk.after(100, function() shot("q" .. d.question); kiosk.after(100, step) end)
+        return
+      elseif e.kind == "review" and not s:ended() and s.review_page then
+        if s.locked then view:act("next") end
+        view:act("review")
         kiosk.after(100, function() shot("review"); kiosk.after(100, step) end)
         return
       end
@@ -193,8 +183,6 @@ function M.replay_session(f)
     end
     kiosk.after(100, step)
   end
-  -- The session's own clock does not run out during the replay.
-  f.set = setmetatable({ time_limit_s = false }, { __index = f.set })
   f.idle_ms = 24 * 3600 * 1000
   f.done = function()
     kiosk.report(string.format("session %d: %d answer(s) replayed, %d picture(s) in the shots folder", id, n, shot_no))

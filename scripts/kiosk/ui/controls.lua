@@ -5,7 +5,8 @@
 --   ui.button{ label=, on_tap=function(btn) end, style="primary"|"secondary"|"ghost"|"danger",
 --              enabled=true, size="normal"|"large", icon= }
 --   ui.choice_list{ options={ {id="A", text="..."}, ... }, multi=false, selected={ "A" },
---                   on_change=function(selected_ids, list) end, letters=true, enabled=true }
+--                   on_change=function(selected_ids, list) end, letters=true, enabled=true,
+--                   style=nil|"tiles", label_of=function(option) -> replay label }
 --   ui.progress{ value=0..1, text= }
 --   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
 --   ui.image{ name=, width=, height= }

@@ -5,6 +5,8 @@ local scoring = require "kiosk.exam.scoring"
 
 return {
   name = "multiple",
+  has_key = true,
+  hint = "multiple_hint",
   validate = function(q, report, exam)
     local ids = common.validate_options(q, report, exam)
     if q.answer == nil then report("missing answer")
@@ -16,8 +18,7 @@ return {
     end
   end,
   score = scoring.rules.all_or_nothing,
-  widget = function(q, entry, lang, exam, response, on_change, style)
-    return common.widget(q, entry, lang, exam, true, response, on_change, style)
-  end,
+  widget = function(o) return common.widget(o, true) end,
+  key_text = common.key_text,
   answered = function(response) return type(response) == "table" and #response > 0 end,
 }

@@ -3,7 +3,7 @@
 --   exam.open { id =, stem =, reference = "…", key_points = { "…", "…" }, keywords = { "…" } }
 -- The response is the typed text. Scoring comes from the rubric (extra.points);
 -- suggest() counts keywords as a hint for the interviewer, never as the score.
-local M = { name = "open", free_text = true }
+local M = { name = "open", free_text = true, keyboard = "text", person_scored = true, hint = "open_hint" }
 
 function M.validate(q, report, exam)
   if q.key_points ~= nil and type(q.key_points) ~= "table" then report("key_points must be a list") end
@@ -28,12 +28,13 @@ function M.suggest(q, response)
   return { hits = hits, of = #words, words = found }
 end
 
-function M.widget(q, entry, lang, exam, response, on_change)
+function M.widget(o)
   local ui = require "kiosk.ui"
+  local q, lang, response, on_change = o.question, o.lang, o.response, o.on_change
   local field = ui.text_field { label = "回答", placeholder = lang == "en" and "Type your answer" or "请输入你的回答",
                                 value = response or "", on_change = on_change, lines = q.lines or 5,
                                 max_len = q.max_len or 2000 }
-  return ui.column { gap = "m", field }
+  return ui.column { gap = "m", field }, field
 end
 
 function M.answered(response) return type(response) == "string" and response ~= "" end

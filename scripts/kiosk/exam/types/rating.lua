@@ -1,7 +1,7 @@
 -- kiosk.exam.types.rating — a rating scale (1..scale, default 5), e.g. a
 -- self-assessment. Not right or wrong: scores points × rating / scale
 -- unless the question says score = false (then it only records).
-local M = { name = "rating" }
+local M = { name = "rating", hint = "rating_hint" }
 
 function M.validate(q, report)
   if q.scale ~= nil and (math.type(q.scale) ~= "integer" or q.scale < 2 or q.scale > 10) then
@@ -14,8 +14,9 @@ function M.score(q, response, max)
   return max * response / (q.scale or 5), max, nil
 end
 
-function M.widget(q, entry, lang, exam, response, on_change)
+function M.widget(o)
   local ui = require "kiosk.ui"
+  local q, lang, exam, response, on_change = o.question, o.lang, o.exam, o.response, o.on_change
   local row = { gap = "s" }
   local scale = q.scale or 5
   local buttons = {}

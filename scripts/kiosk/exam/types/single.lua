@@ -1,9 +1,27 @@
 -- kiosk.exam.types.single — single choice: answer = "B".
+-- Every type is a table of capabilities and functions (missing ones are off):
+--   name       its name (exam.<name>{...} builds one)
+--   one_tap    one tap can be the whole answer (first-tap modes use it)
+--   has_key    it has a right answer to check and reveal (practice, feedback)
+--   free_text  the answer is typed (saved a moment after the last key),
+--   keyboard   on this on-screen keyboard: "text" (the kiosk's input methods) or "digits"
+--   person_scored  an interviewer scores it on the rubric (open answers)
+--   hint       a strings key or text shown under the stem ("单选")
+--   validate(q, report, exam)          report(fmt, ...) for each problem at load time
+--   score(q, response, max, extra, exam) -> points, max, correct (nil: a person scores it)
+--   answered(response) -> whether the question counts as answered
+--   key_text(q, entry, exam, lang) -> the right answer as shown (for feedback)
+--   widget(o) -> the answer widget [, the text field a keyboard types into];
+--              o = { question, entry (the paper's entry: option_order), lang, exam,
+--              response, on_change = function(response), style (e.g. "tiles") }
 local common = require "kiosk.exam.types.choice_common"
 local scoring = require "kiosk.exam.scoring"
 
 return {
   name = "single",
+  one_tap = true,
+  has_key = true,
+  hint = "single_hint",
   validate = function(q, report, exam)
     local ids = common.validate_options(q, report, exam)
     if q.answer == nil then report("missing answer")
@@ -11,8 +29,7 @@ return {
     elseif not ids[q.answer] then report("answer %s is not among the options", tostring(q.answer)) end
   end,
   score = scoring.rules.full_or_zero,
-  widget = function(q, entry, lang, exam, response, on_change, style)
-    return common.widget(q, entry, lang, exam, false, response, on_change, style)
-  end,
+  widget = function(o) return common.widget(o, false) end,
+  key_text = common.key_text,
   answered = function(response) return response ~= nil end,
 }

@@ -8,6 +8,9 @@ end
 
 return {
   name = "truefalse",
+  one_tap = true,
+  has_key = true,
+  hint = "truefalse_hint",
   validate = function(q, report)
     options(q) -- set at load time, so the set's content hash never changes later
     if type(q.answer) ~= "boolean" then report("answer must be true or false") end
@@ -17,9 +20,12 @@ return {
     local correct = (response == "T") == q.answer
     return correct and max or 0, max, correct
   end,
-  widget = function(q, entry, lang, exam, response, on_change, style)
-    options(q)
-    return common.widget(q, entry, lang, exam, false, response, on_change, style)
+  widget = function(o)
+    options(o.question)
+    return common.widget(o, false)
+  end,
+  key_text = function(q, entry, exam, lang)
+    return exam.text(q.answer and { zh = "正确", en = "True" } or { zh = "错误", en = "False" }, lang)
   end,
   answered = function(response) return response ~= nil end,
 }

@@ -1,0 +1,162 @@
+-- kiosk.flow.recorder — where a sitting's record goes. The only Lua in the
+-- kiosk library that calls the runtime's `store` (the one exception is the
+-- leaderboard table on the welcome and leaderboard screens, which reads
+-- store.leaderboard directly); the exam model (kiosk.exam.session) and the
+-- flow tell a recorder what happened and never know where it goes.
+--
+--   local recorder = require "kiosk.flow.recorder"
+--   local rec = recorder.new()        -- writes to the results store (the kiosk)
+--   local rec = recorder.read_only()  -- reads the store, writes nothing (replay-session)
+--   local rec = recorder.null()       -- neither: nothing read, nothing written
+--
+-- Writing (a read-only or null recorder drops these; begin returns 0):
+--   rec:begin{ exam=, exam_title=, content_hash=, seed=, lang=, mode= } -> session id (rec.session)
+--   rec:attach(id)                     continue an existing session (resume)
+--   rec:event(kind [, data])           rec:event_for(id, kind [, data])
+--   rec:candidate(values [, consent])  rec:answer(question_id, row)
+--   rec:checkpoint(state [, remaining_ms])
+--   rec:position(pos, remaining_ms)    the quiz's position, kept in the checkpoint as state.quiz
+--   rec:finish(status [, result])      once; rec.ended says whether it has
+--   rec:finish_other(id, status)       end another session (an interrupted one)
+--   rec:rubric(question_id, scores)    rec:rescore(change [, id])
+-- Reading (a null recorder reads nothing: nil / empty lists):
+--   rec:resumable([any_app]), rec:resume_check(id, digits), rec:verify_pin(pin),
+--   rec:rank(exam, id), rec:sessions([exam]), rec:session_info(id), rec:answers(id),
+--   rec:events(id)
+local M = {}
+
+local R = {}
+R.__index = R
+
+local function new(kind)
+  return setmetatable({ kind = kind, session = nil, ended = false, state = {} }, R)
+end
+
+function M.new() return new("store") end
+function M.read_only() return new("read_only") end
+function M.null() return new("null") end
+
+function R:writes() return self.kind == "store" end
+function R:reads() return self.kind ~= "null" end
+
+-- ---- writing ----
+
+function R:begin(info)
+  if self.session then return self.session end
+  self.session = self:writes() and store.begin_session(info) or 0
+  return self.session
+end
+
+function R:attach(id)
+  self.session, self.ended = id, false
+end
+
+function R:event_for(id, kind, data)
+  if self:writes() and id then store.event(id, kind, data) end
+end
+
+function R:event(kind, data)
+  if self.session and not self.ended then self:event_for(self.session, kind, data) end
+end
+
+function R:candidate(values, consent)
+  if self:writes() and self.session then store.candidate(self.session, values, consent) end
+end
+
+function R:answer(question_id, row)
+  if not self:writes() or not self.session then return end
+  row.question = question_id
+  store.answer(self.session, row)
+end
+
+-- The whole checkpoint: what the flow has done (steps, seed, language) and
+-- where the quiz is (state.quiz).
+function R:checkpoint(state, remaining_ms)
+  if state then self.state = state end
+  if self:writes() and self.session and not self.ended then
+    store.checkpoint(self.session, self.state, remaining_ms)
+  end
+end
+
+function R:position(pos, remaining_ms)
+  self.state.quiz = pos
+  self:checkpoint(nil, remaining_ms)
+end
+
+function R:finish(status, result)
+  if self.ended or not self.session then return end
+  self.ended = true
+  result = result or {}
+  if self:writes() then
+    store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
+                                 passed = result.passed, sections = result.sections,
+                                 competencies = result.competencies })
+  end
+end
+
+-- The option texts of the session's exam version, for the exports ("B 香蕉",
+-- not only "B"): list = { { id=, section=, options = { A = text } } }. The
+-- store keeps them once per version, so a later session only asks.
+function R:questions(list)
+  if self:writes() and self.session and not store.questions_known(self.session) then
+    store.questions(self.session, list)
+  end
+end
+
+function R:finish_other(id, status)
+  if self:writes() then store.finish(id, { status = status }) end
+end
+
+function R:rubric(question_id, scores)
+  if self:writes() and self.session then store.rubric(self.session, question_id, scores) end
+end
+
+function R:rescore(change, id)
+  id = id or self.session
+  if self:writes() and id then store.rescore(id, change) end
+end
+
+-- ---- reading ----
+
+function R:resumable(any_app)
+  -- Only a kiosk that writes resumes: a replay must not offer anyone's test.
+  if not self:writes() then return nil end
+  return store.resumable(any_app)
+end
+
+function R:resume_check(id, digits)
+  if not self:reads() then return false end
+  return store.resume_check(id, digits)
+end
+
+function R:verify_pin(pin)
+  if not self:reads() then return "not_set" end
+  return store.verify_pin(pin)
+end
+
+function R:rank(exam_id, id)
+  if not self:reads() or not id or id == 0 then return nil end
+  return store.rank(exam_id, id)
+end
+
+function R:sessions(exam_id)
+  if not self:reads() then return {} end
+  return store.sessions(exam_id)
+end
+
+function R:session_info(id)
+  if not self:reads() then return nil end
+  return store.session(id)
+end
+
+function R:answers(id)
+  if not self:reads() then return {} end
+  return store.answers(id)
+end
+
+function R:events(id)
+  if not self:reads() then return {} end
+  return store.events(id)
+end
+
+return M

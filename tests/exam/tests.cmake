@@ -1,0 +1,15 @@
+# The exam model (kiosk.exam.session) and the recorder, as Lua unit tests
+# with a fake clock: milliseconds, no process, no screen, no database.
+qk_lua_test(exam_session tests/exam/session_test.lua)
+qk_lua_test(exam_recorder tests/exam/recorder_test.lua)
+qk_lua_test(exam_bank tests/exam/bank_test.lua)
+# The README's "a new mode" and "a new question type" examples, run from the README.
+add_test(NAME exam_readme COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/readme_test.sh $<TARGET_FILE:qk_lua_runner> $<TARGET_FILE:quizkiosk>
+     ${CMAKE_CURRENT_SOURCE_DIR}
+     ${CMAKE_CURRENT_BINARY_DIR}/exam-readme)
+set_tests_properties(exam_readme PROPERTIES TIMEOUT 60)
+# The script cap's message, and a 10,000-question bank in one file.
+add_test(NAME exam_cap COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/cap_test.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/exam-cap)
+set_tests_properties(exam_cap PROPERTIES TIMEOUT 120)
