@@ -110,6 +110,9 @@ static const char *const migrations[] = {
     ** order, without reading session rows (it covers every column the
     ** counts look at; the rowid, the last tie-break, is in every index). */
     "CREATE INDEX sessions_ranked ON sessions(exam_ref, status, score, finished_at);\n",
+
+    /* 3 -> 4: session UUIDs, sequence numbers, the fleet outbox (migrate_fleet.c). */
+    qk_store_migration_fleet,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

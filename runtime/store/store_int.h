@@ -145,6 +145,8 @@ int qk_store_open_reading(const char *path, qk_store **out, char *err, size_t er
 ** reads: QK_STORE_TOO_NEW for a newer quizkiosk's database. */
 int qk_store_migrate(qk_store *s);
 int qk_store_schema_check(qk_store *s);
+/* migrate_fleet.c: the 3 -> 4 step (UUIDs, sequence numbers, outbox). */
+extern const char qk_store_migration_fleet[];
 
 /* json.c: strict RFC 8259 check, including that strings are valid UTF-8. */
 int qk_sjson_valid(const char *text, size_t len);

@@ -1,0 +1,9 @@
+# Fleet room (issue 12): the store's outbox and migration, the sync worker
+# against a real PostgreSQL 15, the fleet commands.
+add_executable(qk_fleet_outbox_test tests/fleet/outbox_test.c)
+target_include_directories(qk_fleet_outbox_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/runtime/store)
+target_link_libraries(qk_fleet_outbox_test PRIVATE qk_store PkgConfig::SQLITE)
+target_compile_definitions(qk_fleet_outbox_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+add_test(NAME fleet_outbox COMMAND qk_fleet_outbox_test ${CMAKE_CURRENT_SOURCE_DIR}
+  ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/outbox)
+set_tests_properties(fleet_outbox PROPERTIES ENVIRONMENT "TZ=UTC;ASAN_OPTIONS=detect_leaks=1" TIMEOUT 120)
