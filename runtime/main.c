@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "paths.h"
 #include "supervise.h"
+#include "sync.h"
 #include "watchdog.h"
 
 #ifndef QK_VERSION
@@ -30,6 +31,7 @@ static const char usage[] =
   "       quizkiosk backup --db FILE --out FILE\n"
   "       quizkiosk rescore --db FILE APP_DIR [--exam ID] [--dry-run]\n"
   "       quizkiosk replay-session --db FILE SESSION_ID APP_DIR --shots DIR\n"
+  "       quizkiosk sync --db FILE --pg URL | fleet init|status|import ... | export --bundle FILE --db FILE\n"
   "       quizkiosk --version | --help\n"
   "\n"
   "APP_DIR holds main.lua (default: the bundled demo). Without a display, use\n"
@@ -115,6 +117,7 @@ static int tool_main(int argc, char **argv, qk_options *o) {
 }
 
 int main(int argc, char **argv) {
+  if (argc > 1 && qk_fleet_handles(argc - 1, argv + 1)) return qk_fleet_cmd(argc - 1, argv + 1);
   if (argc > 1 && qk_cli_handles(argv[1])) return qk_cli_run(argc - 1, argv + 1);
   if (argc > 1 && (strcmp(argv[1], "rescore") == 0 || strcmp(argv[1], "replay-session") == 0)) {
     qk_options t = {0};
