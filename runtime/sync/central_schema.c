@@ -21,6 +21,7 @@
 #include "sync.h"
 
 const char qk_fleet_schema_sql[] =
+    "SET LOCAL client_min_messages = warning;\n" /* no "already exists" notices on a re-run */
     "CREATE SCHEMA IF NOT EXISTS fleet;\n"
     "DO $$ BEGIN\n"
     "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fleet_kiosk') THEN CREATE ROLE fleet_kiosk NOLOGIN; END IF;\n"

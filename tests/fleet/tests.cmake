@@ -7,3 +7,13 @@ target_compile_definitions(qk_fleet_outbox_test PRIVATE _POSIX_C_SOURCE=200809L 
 add_test(NAME fleet_outbox COMMAND qk_fleet_outbox_test ${CMAKE_CURRENT_SOURCE_DIR}
   ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/outbox)
 set_tests_properties(fleet_outbox PROPERTIES ENVIRONMENT "TZ=UTC;ASAN_OPTIONS=detect_leaks=1" TIMEOUT 120)
+
+# A scripted kiosk: the runtime's store calls, batches and sync thread.
+add_executable(qk_fleet_kiosk tests/fleet/kiosk_sim.c)
+target_link_libraries(qk_fleet_kiosk PRIVATE qk_sync qk_store)
+target_compile_definitions(qk_fleet_kiosk PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+
+# Three kiosks, a real PostgreSQL 15 broken in every way the issue lists.
+add_test(NAME fleet_sync COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/fleet_test.sh
+  $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_fleet_kiosk> ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/sync)
+set_tests_properties(fleet_sync PROPERTIES ENVIRONMENT "TZ=UTC;ASAN_OPTIONS=detect_leaks=1" TIMEOUT 600)
