@@ -20,7 +20,7 @@
 
 static const char usage[] =
   "usage: quizkiosk [APP_DIR] [--db FILE] [--fullscreen | --window WxH] [--headless]\n"
-  "                 [--replay FILE] [--shots DIR] [--kiosk-id NAME]\n"
+  "                 [--replay FILE] [--shots DIR] [--kiosk-id NAME] [--sync URL]\n"
   "                 [--renderer auto|gpu|software] [--font FAMILY]\n"
   "                 [--time-limit MS] [--memory-limit MIB]\n"
   "                 [--watchdog SEC] [--supervise | --no-supervisor]\n"
@@ -149,6 +149,7 @@ int main(int argc, char **argv) {
       fputs(usage, stdout);
       return 0;
     } else if (strcmp(a, "--db") == 0) { NEED_ARG(); o.db_path = next; }
+    else if (strcmp(a, "--sync") == 0) { NEED_ARG(); o.sync_url = next; }
     else if (strcmp(a, "--fullscreen") == 0) o.fullscreen = 1;
     else if (strcmp(a, "--headless") == 0) o.headless = 1;
     else if (strcmp(a, "--window") == 0) {

@@ -21,6 +21,7 @@
 #include "paths.h"
 #include "replay.h"
 #include "store.h"
+#include "sync.h"
 #include "watchdog.h"
 
 #define FRAME_MS 16
@@ -78,6 +79,7 @@ struct qk_app {
   int store_failed;            /* a store write failed during the current call into Lua */
   int64_t continue_session;    /* after storage came back: the session to go on with (0 = none) */
   int staff;                   /* the running app is the staff screen (qk_app_staff) */
+  struct qk_sync *sync;        /* the fleet's sync worker, NULL without a server (fleet_sync_restart) */
 };
 
 static const qk_api_module api_modules[] = {
@@ -324,6 +326,19 @@ static void mark_stale(qk_app *a) {
     qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) that can no longer resume marked interrupted", n);
 }
 
+/* Fleet (runtime/sync): (re)starts the sync worker for the open store when
+** a server is configured; it runs on its own thread and connection, so
+** nothing here waits on the network. Tools never sync. */
+static void fleet_sync_restart(qk_app *a) {
+  char err[512];
+  qk_sync_stop(a->sync);
+  a->sync = a->opt.tool || !a->store ? NULL
+            : qk_sync_for_kiosk(a->store, a->opt.db_path, a->opt.sync_url, a->kiosk_id, err, sizeof err);
+  if (!a->sync && a->store && !a->opt.tool && err[0]) qk_log_write(a->log, QK_LOG_WARN, "fleet sync off: %s", err);
+}
+
+struct qk_sync *qk_app_sync(qk_app *a) { return a->sync; }
+
 /* Opens the results database; on failure the kiosk shows why and retries
 ** instead of letting a candidate start answers that could not be kept. */
 static int open_store(qk_app *a) {
@@ -353,6 +368,7 @@ static int open_store(qk_app *a) {
     if (end != minutes && v >= 0 && v <= 24 * 60) m = v;
   }
   a->resume_window_ms = (int64_t)m * 60000;
+  fleet_sync_restart(a);
   return 0;
 }
 
@@ -1031,6 +1047,7 @@ int qk_app_run(const qk_options *opt) {
   }
 done:
   if (a->host) qk_host_free(a->host);
+  qk_sync_stop(a->sync);
   qk_store_close(a->store);
   qk_draw_free(a->draw);
   qk_text_free(a->text);

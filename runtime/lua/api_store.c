@@ -26,6 +26,8 @@
 **                                   proof before someone continues an unfinished test; the phone
 **                                   itself is never returned)
 **   store.leaderboard(exam [, n]) -> { { session_id=, name=, score=, max_score=, finished_at= }, ... }
+**                                  (with a fleet server: every kiosk's scores while it is
+**                                   reachable, other kiosks' rows with session_id 0)
 **   store.rank(exam, id) -> rank, total | nil   (a completed session's place on the board, however far down)
 **   store.verify_pin(pin) -> "ok"|"wrong"|"locked"|"not_set" [, locked_for_ms]
 **   store.pin_is_set() -> boolean
@@ -35,7 +37,10 @@
 ** Staff screen only (scripts/kiosk/admin; absent from every other app's store,
 ** where touching them raises "... is for the staff screen only"):
 **   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
-**   store.export(folder [, "csv"|"json"]) -> path
+**   store.export(folder [, "csv"|"json"|"bundle"]) -> path   (bundle: the fleet outbox,
+**                                   for `quizkiosk fleet import` at a site with no network)
+**   store.sync_status() -> { configured=, connected=, backlog=, sent=, last_contact=, error= }
+**                                  (the fleet sync worker; configured=false without a server)
 **   store.set_pin(pin)                (first use of the staff screen)
 **   store.setting / store.set_setting of any key (kiosk_id, resume_window_min, ...)
 **
@@ -58,6 +63,8 @@
 #include <lauxlib.h>
 
 #include "api.h"
+#include "outbox.h"
+#include "sync.h"
 #include "host.h"
 #include "json.h"
 #include "store.h"
@@ -534,6 +541,9 @@ static int l_leaderboard(lua_State *L) {
   int count = 0;
   check(L, s, done(L, qk_store_leaderboard(W(L, s), qk_app_name(a), exam, NULL, n, rows, &count)),
         "(reading the leaderboard)");
+  /* Fleet: the other kiosks' scores from the sync worker's cache (never
+  ** the network); without a server, or while it is away, the local board. */
+  qk_sync_board_merge(qk_app_sync(a), qk_app_name(a), exam, n, rows, &count);
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
@@ -648,15 +658,47 @@ static int l_export(lua_State *L) {
   qk_store *s = S(L);
   const char *dir = luaL_checkstring(L, 1);
   const char *format = luaL_optstring(L, 2, "csv");
-  if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) return luaL_error(L, "export format is csv or json");
+  int bundle = strcmp(format, "bundle") == 0;
+  if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 && !bundle)
+    return luaL_error(L, "export format is csv, json or bundle");
   char path[4096], stamp[32], answers[4096];
   time_t now = (time_t)(wall(L) / 1000);
   struct tm tm;
   localtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
   snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_app_kiosk_id(qk_api_app(L)), stamp, format);
-  check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
+  if (bundle) /* fleet: the outbox for `quizkiosk fleet import` (outbox.h) */
+    check(L, s, done(L, qk_store_outbox_export(W(L, s), qk_app_kiosk_id(qk_api_app(L)), path, NULL)), "the export");
+  else
+    check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
   lua_pushstring(L, path);
+  return 1;
+}
+
+/* Fleet: the sync worker's state for the staff screen (no network wait). */
+static int l_sync_status(lua_State *L) {
+  qk_sync *sync = qk_app_sync(qk_api_app(L));
+  qk_sync_state st;
+  qk_sync_get_state(sync, &st);
+  lua_createtable(L, 0, 6);
+  lua_pushboolean(L, sync != NULL);
+  lua_setfield(L, -2, "configured");
+  lua_pushboolean(L, st.connected);
+  lua_setfield(L, -2, "connected");
+  lua_pushinteger(L, (lua_Integer)st.backlog);
+  lua_setfield(L, -2, "backlog");
+  lua_pushinteger(L, (lua_Integer)st.sent_total);
+  lua_setfield(L, -2, "sent");
+  if (st.last_contact_ms) {
+    char when[40];
+    qk_store_format_time(st.last_contact_ms, when, sizeof when);
+    lua_pushstring(L, when);
+    lua_setfield(L, -2, "last_contact");
+  }
+  if (st.error[0]) {
+    lua_pushstring(L, st.error);
+    lua_setfield(L, -2, "error");
+  }
   return 1;
 }
 
@@ -708,7 +750,7 @@ static int l_set_setting(lua_State *L) {
 }
 
 /* In an ordinary app, store.<staff call> raises instead of reading nil. */
-static const char *const staff_only[] = {"stats_today", "export", "set_pin", NULL};
+static const char *const staff_only[] = {"stats_today", "export", "set_pin", "sync_status", NULL};
 
 static int staff_index(lua_State *L) {
   const char *k = lua_tostring(L, 2);
@@ -729,7 +771,8 @@ int qk_open_store(lua_State *L) {
     {"setting", l_setting}, {"set_setting", l_set_setting}, {"pin_is_set", l_pin_is_set}, {NULL, NULL},
   };
   static const luaL_Reg staff_funcs[] = {
-    {"stats_today", l_stats_today}, {"export", l_export}, {"set_pin", l_set_pin}, {NULL, NULL},
+    {"stats_today", l_stats_today}, {"export", l_export}, {"set_pin", l_set_pin},
+    {"sync_status", l_sync_status}, {NULL, NULL},
   };
   qk_api_newlib(L, funcs);
   if (qk_app_staff(qk_api_app(L))) {

@@ -65,6 +65,12 @@ int qk_fleet_import(const char *url, const char *passfile, const char *path, int
 /* Starts the worker (strings are copied). NULL with err on failure (bad
 ** URL, insecure passfile, thread). */
 qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen);
+/* For the running kiosk (kiosk_hook.c): starts the worker when a server
+** is configured (url_option from --sync, else the sync_url setting; the
+** sync_passfile setting), else returns NULL with err "" (no fleet: nothing
+** changes). NULL with err set when it is configured but cannot start. */
+qk_sync *qk_sync_for_kiosk(qk_store *st, const char *db_path, const char *url_option,
+                           const char *kiosk_id, char *err, size_t errlen);
 /* Stops and joins the worker (at most one connect timeout). NULL is fine. */
 void qk_sync_stop(qk_sync *s);
 

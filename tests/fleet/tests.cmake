@@ -17,3 +17,8 @@ target_compile_definitions(qk_fleet_kiosk PRIVATE _POSIX_C_SOURCE=200809L _DEFAU
 add_test(NAME fleet_sync COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/fleet_test.sh
   $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_fleet_kiosk> ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/sync)
 set_tests_properties(fleet_sync PROPERTIES ENVIRONMENT "TZ=UTC;ASAN_OPTIONS=detect_leaks=1" TIMEOUT 600)
+
+# The staff screen's fleet line (scripts/kiosk/admin).
+add_test(NAME fleet_admin COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/admin_sync.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/shots/fleet_admin)
+set_tests_properties(fleet_admin PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 180)
