@@ -71,7 +71,9 @@ qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen);
 ** changes). NULL with err set when it is configured but cannot start. */
 qk_sync *qk_sync_for_kiosk(qk_store *st, const char *db_path, const char *url_option,
                            const char *kiosk_id, char *err, size_t errlen);
-/* Stops and joins the worker (at most one connect timeout). NULL is fine. */
+/* Stops and joins the worker: when connected, it first sends what is
+** queued for up to 5 s (a planned shutdown leaves nothing behind); a
+** connect in progress is abandoned. NULL is fine. */
 void qk_sync_stop(qk_sync *s);
 
 typedef struct qk_sync_state {

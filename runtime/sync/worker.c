@@ -21,6 +21,7 @@
 #define HEARTBEAT_MS 30000      /* contact with an empty outbox */
 #define BACKOFF_FIRST_MS 500
 #define BACKOFF_MAX_MS 30000
+#define FLUSH_MS 5000           /* stop: time left to send the backlog */
 
 typedef struct {
   char app[128], exam[128];
@@ -285,6 +286,18 @@ static void *run(void *arg) {
         PQfreemem(n);
       }
     }
+  }
+  /* Stopping (the kiosk is shutting down, on the way out, not while a
+  ** candidate waits): what is queued goes now if the server is there, for
+  ** at most FLUSH_MS, so a planned shutdown leaves nothing behind; what is
+  ** left goes at the next start. */
+  int64_t until = wall_ms() + FLUSH_MS;
+  while (c && st && wall_ms() < until) {
+    int64_t upto = 0;
+    int taken = 0;
+    if (qk_central_push_batch(c, st, s->batch, &who, &upto, &taken, err, sizeof err) != 0 || !upto ||
+        qk_store_outbox_sent(st, upto) != QK_STORE_OK)
+      break;
   }
   PQfinish(c);
   qk_store_close(st);

@@ -22,3 +22,15 @@ set_tests_properties(fleet_sync PROPERTIES ENVIRONMENT "TZ=UTC;ASAN_OPTIONS=dete
 add_test(NAME fleet_admin COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/admin_sync.sh $<TARGET_FILE:quizkiosk>
   ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/shots/fleet_admin)
 set_tests_properties(fleet_admin PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 180)
+
+add_executable(qk_fleet_conninfo_test tests/fleet/conninfo_test.c)
+target_link_libraries(qk_fleet_conninfo_test PRIVATE qk_sync)
+target_compile_definitions(qk_fleet_conninfo_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+add_test(NAME fleet_conninfo COMMAND qk_fleet_conninfo_test ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/conninfo)
+set_tests_properties(fleet_conninfo PROPERTIES ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1" TIMEOUT 30)
+
+# The real kiosk (quizkiosk --sync) replaying the trade fair game.
+add_test(NAME fleet_kiosk COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/kiosk_replay.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+    ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/kiosk)
+set_tests_properties(fleet_kiosk PROPERTIES TIMEOUT 300)
