@@ -5,7 +5,7 @@
 ** a candidate, so three of them can run against one server while the test
 ** breaks things.
 **
-**   qk_fleet_kiosk exams DB KIOSK N [--pg URL] [--half FILE] [--seed S] [--pace MS]
+**   qk_fleet_kiosk exams DB KIOSK N [--pg URL] [--half FILE] [--seed S] [--pace MS] [--batch N]
 **       N exams of 8 answers (two changed), events, a nickname; touches
 **       FILE after half of them; then waits until the outbox is empty and
 **       prints "drained" (exit 0), or gives up after 300 s (exit 1).
@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
   if (qk_store_setting_set(s, "kiosk_id", kiosk) != QK_STORE_OK) return fail(s, "kiosk id");
   qk_sync *sync = NULL;
   if (pg) {
-    qk_sync_config cfg = {pg, NULL, db, kiosk, "test", 0};
+    qk_sync_config cfg = {pg, NULL, db, kiosk, "test", opt(argc, argv, "--batch") ? atoi(opt(argc, argv, "--batch")) : 0};
     if (!(sync = qk_sync_start(&cfg, err, sizeof err))) {
       fprintf(stderr, "kiosk_sim: %s\n", err);
       return 1;
@@ -149,7 +149,8 @@ int main(int argc, char **argv) {
       int central = qk_sync_board_merge(sync, "fair", exam, 10, rows, &count), seen = 0;
       for (int i = 0; i < count; i++) seen |= !strcmp(rows[i].name, nick);
       if (seen && central) {
-        printf("seen %lld\n", (long long)(now_ms() - start));
+        printf("seen %lld ms after it started watching, seen_at %lld\n", (long long)(now_ms() - start),
+               (long long)now_ms());
         break;
       }
       if (now_ms() - start > 60000) {
@@ -167,6 +168,8 @@ int main(int argc, char **argv) {
   } else if (!strcmp(mode, "finish") && exam && nick && opt(argc, argv, "--score")) {
     unsigned seed = 5;
     rc = one_exam(s, kiosk, exam, nick, atof(opt(argc, argv, "--score")), &seed, 2);
+    if (!rc) printf("committed_at %lld\n", (long long)now_ms()); /* for bench/fleet: commit -> other board */
+    fflush(stdout);
     if (!rc) rc = drain(s, sync, kiosk);
   } else {
     fprintf(stderr, "kiosk_sim: bad arguments\n");

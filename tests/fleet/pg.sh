@@ -32,8 +32,8 @@ pg_setup() {
   fi
   export PGHOST=$PGDIR PGPORT=54329 PGUSER=fleet_admin PGDATABASE=postgres
   PG_URL="postgresql:///postgres?host=$PGDIR&port=$PGPORT&user=fleet_admin"
-  "${PG_AS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U fleet_admin --auth=trust -E UTF8 --locale=C.UTF-8 \
-    >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; return 1; }
+  (cd "$PGDIR" && "${PG_AS[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -U fleet_admin --auth=trust -E UTF8 --locale=C.UTF-8 \
+    >"$PGDIR/initdb.log" 2>&1) || { cat "$PGDIR/initdb.log" >&2; return 1; }
   cat >>"$PGDIR/data/postgresql.conf" <<CONF
 listen_addresses = ''
 unix_socket_directories = '$PGDIR'
@@ -43,16 +43,17 @@ max_connections = 40
 CONF
 }
 
+# pg_ctl runs from $PGDIR: the unprivileged user may not enter the caller's folder.
 pg_start() {
-  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 start >/dev/null
+  (cd "$PGDIR" && "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 start >/dev/null)
 }
 
 pg_stop() {
-  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w -t 60 stop >/dev/null
+  (cd "$PGDIR" && "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast -w -t 60 stop >/dev/null)
 }
 
 pg_restart() {
-  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -m fast -w -t 60 restart >/dev/null
+  (cd "$PGDIR" && "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -m fast -w -t 60 restart >/dev/null)
 }
 
 pg_sql() {
@@ -61,7 +62,7 @@ pg_sql() {
 
 pg_cleanup() {
   if [ -n "${PGDIR:-}" ] && [ -d "$PGDIR" ]; then
-    [ -f "$PGDIR/data/postmaster.pid" ] && "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1
+    [ -f "$PGDIR/data/postmaster.pid" ] && (cd "$PGDIR" && "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate -w stop >/dev/null 2>&1)
     rm -rf "$PGDIR"
   fi
 }
