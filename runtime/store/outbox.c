@@ -153,3 +153,50 @@ int qk_store_outbox_export(qk_store *s, const char *kiosk, const char *path, int
   if (n_out) *n_out = b.n;
   return QK_STORE_OK;
 }
+
+/* ---- the other way: central rows into a local file (export --pg) ------ */
+
+/* The record's JSON is ?1; sessions are matched by uuid. */
+static const char *const apply_sql[] = {
+    "INSERT INTO exams(app, exam, title, content_hash, created_at) SELECT ?1 ->> 'app', ?1 ->> 'exam', "
+    "?1 ->> 'exam_title', ?1 ->> 'content_hash', ?1 ->> 'started_at' "
+    "WHERE true ON CONFLICT(app, exam, content_hash) DO NOTHING",
+    "INSERT INTO sessions(uuid, kiosk, exam_ref, status, started_at, finished_at, last_activity, score, "
+    "max_score, passed, shuffle_seed, language, mode, purged_at, version) SELECT ?1 ->> 'uuid', "
+    "?1 ->> 'kiosk', (SELECT id FROM exams WHERE app = ?1 ->> 'app' AND exam = ?1 ->> 'exam' "
+    "AND content_hash = ?1 ->> 'content_hash'), ?1 ->> 'status', ?1 ->> 'started_at', "
+    "?1 ->> 'finished_at', coalesce(?1 ->> 'last_activity', ?1 ->> 'started_at'), ?1 ->> 'score', "
+    "?1 ->> 'max_score', ?1 ->> 'passed', ?1 ->> 'shuffle_seed', ?1 ->> 'language', ?1 ->> 'mode', "
+    "?1 ->> 'purged_at', ?1 ->> 'version'",
+    "INSERT INTO answers(session_id, question, response, points, max_points, correct, time_ms, "
+    "answered_at, free_text, revisions) SELECT id, ?1 ->> 'question', coalesce(?1 -> 'response', 'null'), "
+    "?1 ->> 'points', ?1 ->> 'max_points', ?1 ->> 'correct', ?1 ->> 'time_ms', ?1 ->> 'answered_at', "
+    "?1 ->> 'free_text', ?1 ->> 'revisions' FROM sessions WHERE uuid = ?1 ->> 'session'",
+    "INSERT INTO events(session_id, t_ms, kind, data, personal) SELECT id, ?1 ->> 't_ms', ?1 ->> 'kind', "
+    "CASE WHEN json_type(?1, '$.data') = 'null' THEN NULL ELSE ?1 -> 'data' END, ?1 ->> 'personal' "
+    "FROM sessions WHERE uuid = ?1 ->> 'session'",
+    "INSERT INTO candidates(session_id, field, value) SELECT id, ?1 ->> 'field', ?1 ->> 'value' "
+    "FROM sessions WHERE uuid = ?1 ->> 'session' AND ?1 ->> 'value' IS NOT NULL",
+};
+
+int qk_store_outbox_apply(qk_store *s, const char *kind, const char *json) {
+  int first, last;
+  if (!kind || !json) return qk_store_fail(s, QK_STORE_INVALID, "apply: no record");
+  if (!strcmp(kind, "session")) first = 0, last = 1;
+  else if (!strcmp(kind, "answer")) first = last = 2;
+  else if (!strcmp(kind, "event")) first = last = 3;
+  else if (!strcmp(kind, "candidate")) first = last = 4;
+  else return qk_store_fail(s, QK_STORE_INVALID, "apply: unknown kind %s", kind);
+  if (!qk_sjson_valid(json, strlen(json))) return qk_store_fail(s, QK_STORE_INVALID, "apply: not JSON");
+  int rc = qk_store_begin(s);
+  for (int i = first; i <= last && !rc; i++) {
+    sqlite3_stmt *st = NULL;
+    rc = prepare(s, apply_sql[i], &st, "loading a central row");
+    if (!rc) {
+      qk_store_bind_text(st, 1, json);
+      rc = qk_store_step_done(s, st, "loading a central row");
+    }
+    sqlite3_finalize(st);
+  }
+  return qk_store_end(s, rc);
+}

@@ -51,4 +51,10 @@ int qk_store_session_by_uuid(qk_store *s, const char *uuid, int64_t *id);
 ** them, and syncing them later, are both idempotent. *n_out may be NULL. */
 int qk_store_outbox_export(qk_store *s, const char *kiosk, const char *path, int64_t *n_out);
 
+/* The other way (quizkiosk export --pg): loads one central record, in
+** the JSON of outbox_read, into this database (a scratch one: the central
+** rows then go through the same exports as a kiosk's). Sessions come
+** before their answers, events and fields. */
+int qk_store_outbox_apply(qk_store *s, const char *kind, const char *json);
+
 #endif

@@ -6,6 +6,8 @@
 **   quizkiosk fleet status --pg URL [--passfile F]
 **   quizkiosk fleet import FILE --pg URL [--passfile F]
 **   quizkiosk export --bundle FILE --db FILE
+**   quizkiosk export --pg URL --format csv|json [--since DATE] [--out FILE]
+**       (the central rows through the kiosk's own export: qk_store_cli)
 ** Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
 */
 #include "central.h"
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef QK_VERSION
 #define QK_VERSION "0.0.0"
@@ -23,7 +26,8 @@ static const char usage_text[] =
     "       quizkiosk fleet init --pg URL [--passfile FILE]\n"
     "       quizkiosk fleet status --pg URL [--passfile FILE]\n"
     "       quizkiosk fleet import BUNDLE --pg URL [--passfile FILE]\n"
-    "       quizkiosk export --bundle FILE --db FILE\n";
+    "       quizkiosk export --bundle FILE --db FILE\n"
+    "       quizkiosk export --pg URL [--passfile FILE] --format csv|json [--since DATE] [--out FILE]\n";
 
 typedef struct {
   const char *db, *pg, *passfile, *kiosk, *bundle, *arg;
@@ -70,7 +74,86 @@ static int has(int argc, char **argv, const char *flag) {
 int qk_fleet_handles(int argc, char **argv) {
   if (argc < 1) return 0;
   if (!strcmp(argv[0], "sync") || !strcmp(argv[0], "fleet")) return 1;
-  return !strcmp(argv[0], "export") && has(argc, argv, "--bundle");
+  return !strcmp(argv[0], "export") && (has(argc, argv, "--bundle") || has(argc, argv, "--pg"));
+}
+
+/* ---- export --pg: the same exports as a kiosk's, from the centre ---------- */
+
+/* Central rows of one table into the scratch store. */
+static int load_table(PGconn *c, qk_store *st, const char *kind, const char *sql, char *err, size_t errlen) {
+  PGresult *r = PQexec(c, sql);
+  int rc = 0;
+  if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    qk_central_err(err, errlen, "%s", PQresultErrorMessage(r));
+    rc = -1;
+  }
+  for (int i = 0; !rc && i < PQntuples(r); i++)
+    if (qk_store_outbox_apply(st, kind, PQgetvalue(r, i, 0)) != QK_STORE_OK) {
+      qk_central_err(err, errlen, "%s", qk_store_errmsg(st));
+      rc = -2;
+    }
+  PQclear(r);
+  return rc;
+}
+
+/* Loads the central database into a scratch SQLite file, then runs the
+** store's own export command on it with the remaining arguments. */
+static int cmd_export_pg(int argc, char **argv) {
+  const char *pg = NULL, *passfile = NULL;
+  char **rest = calloc((size_t)argc + 3, sizeof *rest);
+  int n = 0;
+  if (!rest) return 1;
+  rest[n++] = argv[0];
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--pg") && i + 1 < argc) pg = argv[++i];
+    else if (!strcmp(argv[i], "--passfile") && i + 1 < argc) passfile = argv[++i];
+    else if (!strcmp(argv[i], "--db")) {
+      free(rest);
+      return usage("export --pg reads the central database: no --db");
+    } else rest[n++] = argv[i];
+  }
+  char dir[] = "/tmp/quizkiosk-export-XXXXXX", db[64], err[600], *conninfo = NULL;
+  if (!pg || !mkdtemp(dir)) {
+    free(rest);
+    return pg ? (perror("quizkiosk export: scratch folder"), 1) : usage("export --pg needs a URL");
+  }
+  snprintf(db, sizeof db, "%s/central.db", dir);
+  rest[n++] = "--db";
+  rest[n++] = db;
+  qk_store *st = NULL;
+  PGconn *c = NULL;
+  int rc = qk_sync_conninfo(pg, passfile, &conninfo, err, sizeof err) ? -1 : 0;
+  if (!rc && !(c = qk_central_connect(conninfo, NULL, err, sizeof err))) rc = -1;
+  if (!rc && qk_store_open(db, &st, err, sizeof err) != QK_STORE_OK) rc = -1;
+  if (!rc && qk_store_batch_begin(st) != QK_STORE_OK) rc = -1;
+  if (!rc) rc = load_table(c, st, "session", "SELECT row_to_json(t)::text FROM fleet.sessions t ORDER BY started_at, uuid", err, sizeof err);
+  if (!rc) rc = load_table(c, st, "answer", "SELECT row_to_json(t)::text FROM fleet.answers t ORDER BY session, seq", err, sizeof err);
+  if (!rc) rc = load_table(c, st, "event", "SELECT row_to_json(t)::text FROM fleet.events t ORDER BY session, seq", err, sizeof err);
+  /* Names and phones only for those allowed to read them (fleet_hr). */
+  if (!rc && load_table(c, st, "candidate", "SELECT row_to_json(t)::text FROM fleet.personal t ORDER BY session, field",
+                        err, sizeof err) == -1)
+    fprintf(stderr, "quizkiosk export: without personal fields (%s)\n", err);
+  if (st && qk_store_batch_end(st) != QK_STORE_OK && !rc) {
+    qk_central_err(err, sizeof err, "%s", qk_store_errmsg(st));
+    rc = -1;
+  }
+  qk_store_close(st);
+  PQfinish(c);
+  free(conninfo);
+  int code;
+  if (rc) {
+    fprintf(stderr, "quizkiosk export: %s\n", err);
+    code = 1;
+  } else code = qk_store_cli(n, rest); /* the kiosk's own export, on the central rows */
+  free(rest);
+  const char *side[] = {"", "-wal", "-shm", "-journal"};
+  for (int i = 0; i < 4; i++) {
+    char f[96];
+    snprintf(f, sizeof f, "%s%s", db, side[i]);
+    unlink(f);
+  }
+  rmdir(dir);
+  return code;
 }
 
 static int cmd_sync(opts *o) {
@@ -140,6 +223,7 @@ int qk_fleet_cmd(int argc, char **argv) {
     if (parse(argc, argv, 1, 0, &o)) return 2;
     return cmd_sync(&o);
   }
+  if (!strcmp(argv[0], "export") && has(argc, argv, "--pg")) return cmd_export_pg(argc, argv);
   if (!strcmp(argv[0], "export")) {
     if (parse(argc, argv, 1, 0, &o)) return 2;
     if (!o.db || !o.bundle) return usage("export --bundle needs --db FILE");

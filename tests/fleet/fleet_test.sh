@@ -178,6 +178,16 @@ head -c 300 D.bundle >D.cut
 if "$Q" fleet import D.cut --pg "$K" 2>D.cut.err; then echo "FAIL: a cut bundle was imported"; fails=$((fails + 1)); else
   echo "ok: cut bundle refused: $(cat D.cut.err)"; fi
 
+# ---- the kiosk's exports, from the central database ---------------------------------
+"$Q" export --pg "$PG_URL" --format csv --out central.csv
+check "central CSV: a row per session" "$(($(wc -l <central.csv) - 1))" "$(pg_sql 'SELECT count(*) FROM fleet.sessions')"
+check "central CSV: a row per answer" "$(($(wc -l <central_answers.csv) - 1))" "$(pg_sql 'SELECT count(*) FROM fleet.answers')"
+check "central CSV: every kiosk" "$(cut -d, -f2 central.csv | sort -u | grep -c '^kiosk-')" "4"
+check "central CSV: B's nicknames (read by the admin)" "$(grep -c ',kiosk-B,.*kiosk-B-' central.csv)" "$N"
+"$Q" export --pg "postgresql:///postgres?host=$PGDIR&port=$PGPORT&user=bi" --format json --out central.json 2>bi.err
+grep -q "without personal fields" bi.err && echo "ok: BI export without personal fields" || { echo "FAIL: BI export: $(cat bi.err)"; fails=$((fails + 1)); }
+check "central JSON: every session" "$(python3 -c 'import json,sys; print(len(json.load(open("central.json", encoding="utf-8-sig"))))')" "$(pg_sql 'SELECT count(*) FROM fleet.sessions')"
+
 # ---- fleet status -------------------------------------------------------------------
 "$Q" fleet status --pg "$PG_URL" | tee status.txt
 check "fleet status lists the kiosks" "$(grep -c '^kiosk-[ABCD] ' status.txt)" "4"
