@@ -41,7 +41,7 @@ int main(int argc, char **argv) {
   }
   qk_sync *sync = NULL;
   if (pg) {
-    qk_sync_config cfg = {pg, NULL, argv[1], "bench", "bench", 0};
+    qk_sync_config cfg = {.url = pg, .db_path = argv[1], .kiosk_id = "bench", .software = "bench"};
     if (!(sync = qk_sync_start(&cfg, err, sizeof err))) {
       fprintf(stderr, "qk_bench_fleet_tap: %s\n", err);
       return 1;

@@ -39,7 +39,8 @@
 **   store.stats_today() -> { started=, completed=, ..., recent = { ... } }
 **   store.export(folder [, "csv"|"json"|"bundle"]) -> path   (bundle: the fleet outbox,
 **                                   for `quizkiosk fleet import` at a site with no network)
-**   store.sync_status() -> { configured=, connected=, backlog=, sent=, last_contact=, error= }
+**   store.sync_status() -> { configured=, connected=, backlog=, sent=, last_contact=, error=,
+**                            question_set=, question_set_refused= }
 **                                  (the fleet sync worker; configured=false without a server)
 **   store.set_pin(pin)                (first use of the staff screen)
 **   store.setting / store.set_setting of any key (kiosk_id, resume_window_min, ...)
@@ -698,6 +699,14 @@ static int l_sync_status(lua_State *L) {
   if (st.error[0]) {
     lua_pushstring(L, st.error);
     lua_setfield(L, -2, "error");
+  }
+  if (st.bundle[0]) {
+    lua_pushstring(L, st.bundle);
+    lua_setfield(L, -2, "question_set");
+  }
+  if (st.bundle_error[0]) {
+    lua_pushstring(L, st.bundle_error);
+    lua_setfield(L, -2, "question_set_refused");
   }
   return 1;
 }

@@ -12,6 +12,7 @@
 **                and the views.
 **   fleet_hr     all of fleet_bi plus fleet.personal (names, phones, ...),
 **                which no other role can read.
+**   fleet_trainer may publish question sets (fleet.publish).
 **
 ** Writes are idempotent: fleet.apply inserts a row or, when the kiosk's
 ** copy has a higher version, moves it forward; a repeat or an older copy
@@ -27,6 +28,7 @@ const char qk_fleet_schema_sql[] =
     "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fleet_kiosk') THEN CREATE ROLE fleet_kiosk NOLOGIN; END IF;\n"
     "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fleet_bi') THEN CREATE ROLE fleet_bi NOLOGIN; END IF;\n"
     "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fleet_hr') THEN CREATE ROLE fleet_hr NOLOGIN; END IF;\n"
+    "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'fleet_trainer') THEN CREATE ROLE fleet_trainer NOLOGIN; END IF;\n"
     "END $$;\n"
     "CREATE TABLE IF NOT EXISTS fleet.kiosks(\n"
     "  kiosk text PRIMARY KEY,\n"
@@ -130,6 +132,30 @@ const char qk_fleet_schema_sql[] =
     "    software_version = excluded.software_version, bundle = excluded.bundle,\n"
     "    bundle_error = excluded.bundle_error;\n"
     "$f$;\n"
+    /* Question sets: each publish of an app folder is a new version; the
+    ** kiosks running that app pull the newest (pull.c). */
+    "CREATE TABLE IF NOT EXISTS fleet.bundles(\n"
+    "  app text NOT NULL,\n"
+    "  version int NOT NULL,\n"
+    "  hash text NOT NULL,\n"
+    "  data bytea NOT NULL,\n"
+    "  published_at timestamptz NOT NULL DEFAULT now(),\n"
+    "  PRIMARY KEY(app, version));\n"
+    /* The new version number, or minus the newest when it already has this
+    ** content (nothing published). The hash is checked here too. */
+    "CREATE OR REPLACE FUNCTION fleet.publish(a text, h text, d bytea) RETURNS int\n"
+    "LANGUAGE plpgsql SECURITY DEFINER SET search_path = fleet, pg_temp AS $f$\n"
+    "DECLARE v int; last_hash text;\n"
+    "BEGIN\n"
+    "  IF encode(sha256(d), 'hex') <> h THEN RAISE EXCEPTION 'fleet.publish: the bundle does not match its hash'; END IF;\n"
+    "  PERFORM pg_advisory_xact_lock(hashtext('fleet.publish ' || a));\n"
+    "  SELECT version, hash INTO v, last_hash FROM fleet.bundles WHERE app = a ORDER BY version DESC LIMIT 1;\n"
+    "  IF last_hash = h THEN RETURN -v; END IF;\n"
+    "  v := coalesce(v, 0) + 1;\n"
+    "  INSERT INTO fleet.bundles(app, version, hash, data) VALUES (a, v, h, d);\n"
+    "  PERFORM pg_notify('fleet_bundle', a);\n"
+    "  RETURN v;\n"
+    "END $f$;\n"
     /* The kiosks' leaderboard: public name (nickname first) only. */
     "CREATE OR REPLACE VIEW fleet.board AS\n"
     "  SELECT s.uuid, s.kiosk, s.app, s.exam, s.score, s.max_score, s.finished_at,\n"
@@ -159,6 +185,10 @@ const char qk_fleet_schema_sql[] =
     "REVOKE ALL ON ALL TABLES IN SCHEMA fleet FROM PUBLIC;\n"
     "REVOKE ALL ON FUNCTION fleet.apply(text, jsonb) FROM PUBLIC;\n"
     "REVOKE ALL ON FUNCTION fleet.contact(text, bigint, text, text, text) FROM PUBLIC;\n"
+    "REVOKE ALL ON FUNCTION fleet.publish(text, text, bytea) FROM PUBLIC;\n"
+    "GRANT USAGE ON SCHEMA fleet TO fleet_trainer;\n"
+    "GRANT EXECUTE ON FUNCTION fleet.publish(text, text, bytea) TO fleet_trainer;\n"
+    "GRANT SELECT ON fleet.bundles TO fleet_kiosk, fleet_trainer;\n"
     "GRANT USAGE ON SCHEMA fleet TO fleet_kiosk, fleet_bi, fleet_hr;\n"
     "GRANT EXECUTE ON FUNCTION fleet.apply(text, jsonb), fleet.contact(text, bigint, text, text, text) TO fleet_kiosk;\n"
     "GRANT SELECT ON fleet.board TO fleet_kiosk;\n"

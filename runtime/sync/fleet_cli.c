@@ -5,11 +5,13 @@
 **   quizkiosk fleet init --pg URL [--passfile F]
 **   quizkiosk fleet status --pg URL [--passfile F]
 **   quizkiosk fleet import FILE --pg URL [--passfile F]
+**   quizkiosk publish APP_DIR --pg URL [--passfile F]
 **   quizkiosk export --bundle FILE --db FILE
 **   quizkiosk export --pg URL --format csv|json [--since DATE] [--out FILE]
 **       (the central rows through the kiosk's own export: qk_store_cli)
 ** Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
 */
+#include "bundle.h"
 #include "central.h"
 
 #include <stdio.h>
@@ -26,6 +28,7 @@ static const char usage_text[] =
     "       quizkiosk fleet init --pg URL [--passfile FILE]\n"
     "       quizkiosk fleet status --pg URL [--passfile FILE]\n"
     "       quizkiosk fleet import BUNDLE --pg URL [--passfile FILE]\n"
+    "       quizkiosk publish APP_DIR --pg URL [--passfile FILE]\n"
     "       quizkiosk export --bundle FILE --db FILE\n"
     "       quizkiosk export --pg URL [--passfile FILE] --format csv|json [--since DATE] [--out FILE]\n";
 
@@ -73,7 +76,7 @@ static int has(int argc, char **argv, const char *flag) {
 
 int qk_fleet_handles(int argc, char **argv) {
   if (argc < 1) return 0;
-  if (!strcmp(argv[0], "sync") || !strcmp(argv[0], "fleet")) return 1;
+  if (!strcmp(argv[0], "sync") || !strcmp(argv[0], "fleet") || !strcmp(argv[0], "publish")) return 1;
   return !strcmp(argv[0], "export") && (has(argc, argv, "--bundle") || has(argc, argv, "--pg"));
 }
 
@@ -170,7 +173,8 @@ static int cmd_sync(opts *o) {
     qk_store_close(st);
     if (rc) return 1;
   } else snprintf(kiosk, sizeof kiosk, "%s", o->kiosk);
-  qk_sync_config cfg = {o->pg, o->passfile, o->db, kiosk, QK_VERSION, 0};
+  qk_sync_config cfg = {.url = o->pg, .passfile = o->passfile, .db_path = o->db, .kiosk_id = kiosk,
+                        .software = QK_VERSION};
   int64_t sent = 0;
   if (qk_sync_push_once(&cfg, &sent, err, sizeof err) != 0) {
     fprintf(stderr, "quizkiosk sync: %s (%lld records were sent before)\n", err, (long long)sent);
@@ -216,9 +220,50 @@ static int cmd_status(opts *o) {
   return rc;
 }
 
+/* publish APP_DIR --pg URL: the folder as the app's next version. */
+static int cmd_publish(opts *o) {
+  if (!o->arg || !o->pg) return usage("publish needs APP_DIR and --pg URL");
+  char err[600], hash[65], *conninfo = NULL, *data = NULL;
+  size_t len = 0;
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s", o->arg);
+  size_t n = strlen(dir);
+  while (n > 1 && dir[n - 1] == '/') dir[--n] = 0;
+  const char *name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+  if (qk_bundle_pack(dir, &data, &len, hash, err, sizeof err) != 0 ||
+      qk_sync_conninfo(o->pg, o->passfile, &conninfo, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk publish: %s\n", err);
+    free(data);
+    return 1;
+  }
+  PGconn *c = qk_central_connect(conninfo, NULL, err, sizeof err);
+  free(conninfo);
+  int rc = 1;
+  if (c) {
+    const char *vals[3] = {name, hash, data};
+    int lens[3] = {0, 0, (int)len}, fmts[3] = {0, 0, 1};
+    PGresult *r = PQexecParams(c, "SELECT fleet.publish($1, $2, $3)", 3, NULL, vals, lens, fmts, 0);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+      int v = atoi(PQgetvalue(r, 0, 0));
+      if (v > 0) printf("published %s version %d (%.12s, %zu bytes)\n", name, v, hash, len);
+      else printf("%s: unchanged, version %d already has this content (%.12s)\n", name, -v, hash);
+      rc = 0;
+    } else qk_central_err(err, sizeof err, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    PQfinish(c);
+  }
+  if (rc) fprintf(stderr, "quizkiosk publish: %s\n", err);
+  free(data);
+  return rc;
+}
+
 int qk_fleet_cmd(int argc, char **argv) {
   opts o;
   char err[600];
+  if (!strcmp(argv[0], "publish")) {
+    if (parse(argc, argv, 1, 1, &o)) return 2;
+    return cmd_publish(&o);
+  }
   if (!strcmp(argv[0], "sync")) {
     if (parse(argc, argv, 1, 0, &o)) return 2;
     return cmd_sync(&o);

@@ -10,7 +10,9 @@ add_library(qk_sync STATIC
   runtime/sync/worker.c
   runtime/sync/fleet_ops.c
   runtime/sync/fleet_cli.c
-  runtime/sync/kiosk_hook.c)
+  runtime/sync/kiosk_hook.c
+  runtime/sync/bundle.c
+  runtime/sync/pull.c)
 target_include_directories(qk_sync PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/sync)
 target_compile_definitions(qk_sync PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE
   QK_VERSION="${PROJECT_VERSION}")

@@ -32,7 +32,11 @@ typedef struct qk_sync_config {
   const char *db_path;   /* the kiosk's SQLite file */
   const char *kiosk_id;  /* reported in fleet.kiosks */
   const char *software;  /* version string, reported in fleet.kiosks */
-  int batch;             /* records per transaction; <= 0: 500 */
+  int batch;             /* records per transaction; <= 0: 200 */
+  /* Question sets from the centre: the app's name, where versions are
+  ** unpacked, and the quizkiosk binary that checks one before it is
+  ** offered (NULL: this program). app or bundles_dir NULL: no pulling. */
+  const char *app, *bundles_dir, *validator;
 } qk_sync_config;
 
 /* ---- connection ---------------------------------------------------------- */
@@ -70,7 +74,7 @@ qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen);
 ** sync_passfile setting), else returns NULL with err "" (no fleet: nothing
 ** changes). NULL with err set when it is configured but cannot start. */
 qk_sync *qk_sync_for_kiosk(qk_store *st, const char *db_path, const char *url_option,
-                           const char *kiosk_id, char *err, size_t errlen);
+                           const char *kiosk_id, const char *app_name, char *err, size_t errlen);
 /* Stops and joins the worker: when connected, it first sends what is
 ** queued for up to 5 s (a planned shutdown leaves nothing behind); a
 ** connect in progress is abandoned. NULL is fine. */
@@ -82,9 +86,17 @@ typedef struct qk_sync_state {
   int64_t last_contact_ms;/* wall clock of the last committed batch/contact, 0 = never */
   int64_t sent_total;     /* records committed since start */
   char error[256];        /* why the last attempt failed, "" when fine */
+  char bundle[160];       /* the published question set running: "app vN hash", "" = the local one */
+  char bundle_error[512]; /* the last published version refused, and why */
 } qk_sync_state;
 /* A copy of the worker's state (never blocks on the network). */
 void qk_sync_get_state(qk_sync *s, qk_sync_state *out);
+
+/* A published question set checked and ready (sync thread: fetched,
+** hash checked, unpacked, started once headless without an error screen):
+** 1 and its app folder in dir, once per version; the caller switches to
+** it only between candidates. 0 when there is none. */
+int qk_sync_bundle_take(qk_sync *s, char *dir, size_t len);
 
 /* Central leaderboard for app/exam (all content versions), merged into a
 ** local board: rows[0..*count) holds the local top (qk_store_leaderboard

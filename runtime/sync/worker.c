@@ -5,6 +5,7 @@
 ** behind one mutex held only for copies; the network is this thread's.
 */
 #include "central.h"
+#include "pull.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -39,6 +40,14 @@ struct qk_sync {
   qk_sync_state state;
   board boards[MAX_BOARDS];
   int n_boards;
+  /* Question sets from the centre (pull.c); pull_app NULL: not pulling. */
+  char *pull_app, *pull_root, *validator;
+  int bundle_seen, bundle_check;
+  atomic_int contact_now; /* set by the UI thread too (bundle_take) */
+  int ready_version;                 /* checked, waiting for a moment between candidates */
+  char ready_hash[65], ready_dir[4400];
+  char running[160];                 /* what this kiosk runs, for fleet status */
+  char bundle_error[512];            /* the last refused version and why */
 };
 
 static int64_t wall_ms(void) {
@@ -191,6 +200,46 @@ int qk_sync_board_merge(qk_sync *s, const char *app, const char *exam, int n, qk
   return used;
 }
 
+/* ---- question sets -------------------------------------------------------- */
+
+/* Fetches and checks a newer question set (this thread; seconds at most),
+** then offers it to the UI. -1 when the connection failed. */
+static int pull_bundle(qk_sync *s, PGconn *c) {
+  qk_pull_cfg cfg = {s->pull_app, s->pull_root, s->validator};
+  qk_pull_result *r = malloc(sizeof *r);
+  if (!r) return 0;
+  int rc = qk_pull_check(&cfg, c, s->bundle_seen, r);
+  if (!rc && r->version > s->bundle_seen) {
+    pthread_mutex_lock(&s->mu);
+    s->bundle_seen = r->version;
+    if (r->ready) {
+      s->ready_version = r->version;
+      snprintf(s->ready_hash, sizeof s->ready_hash, "%s", r->hash);
+      snprintf(s->ready_dir, sizeof s->ready_dir, "%s", r->dir);
+      s->bundle_error[0] = 0;
+    } else snprintf(s->bundle_error, sizeof s->bundle_error, "%s", r->error);
+    pthread_mutex_unlock(&s->mu);
+    s->contact_now = 1; /* fleet status hears of it at once */
+  }
+  free(r);
+  return rc == 0 || PQstatus(c) == CONNECTION_OK ? 0 : -1;
+}
+
+int qk_sync_bundle_take(qk_sync *s, char *dir, size_t len) {
+  if (!s) return 0;
+  int taken = 0;
+  pthread_mutex_lock(&s->mu);
+  if (s->ready_version) {
+    snprintf(dir, len, "%s", s->ready_dir);
+    snprintf(s->running, sizeof s->running, "%s v%d %.12s", s->pull_app, s->ready_version, s->ready_hash);
+    s->ready_version = 0;
+    s->contact_now = 1; /* fleet status hears of the switch at once */
+    taken = 1;
+  }
+  pthread_mutex_unlock(&s->mu);
+  return taken;
+}
+
 /* ---- the loop ------------------------------------------------------------- */
 
 static void *run(void *arg) {
@@ -199,7 +248,7 @@ static void *run(void *arg) {
   PGconn *c = NULL;
   char err[512];
   int backoff = BACKOFF_FIRST_MS;
-  int64_t last_contact = 0;
+  int64_t last_contact = 0, last_bundle_check = 0;
   qk_central_contact who = {s->kiosk, s->software, NULL, NULL};
   while (!s->stop) {
     if (!st && qk_store_open(s->db_path, &st, err, sizeof err) != QK_STORE_OK) {
@@ -210,7 +259,7 @@ static void *run(void *arg) {
     }
     if (!c) {
       c = qk_central_connect(s->conninfo, &s->stop, err, sizeof err);
-      PGresult *lr = c ? PQexec(c, "LISTEN fleet_board") : NULL;
+      PGresult *lr = c ? PQexec(c, "LISTEN fleet_board; LISTEN fleet_bundle") : NULL;
       int listening = PQresultStatus(lr) == PGRES_COMMAND_OK;
       if (c && !listening) qk_central_err(err, sizeof err, "LISTEN: %s", PQresultErrorMessage(lr));
       PQclear(lr);
@@ -225,11 +274,20 @@ static void *run(void *arg) {
       backoff = BACKOFF_FIRST_MS;
       set_error(s, 1, NULL);
       mark_dirty(s, NULL); /* missed notifications while away: re-read all */
+      s->bundle_check = 1;
       last_contact = 0;
     }
     int64_t backlog = 0;
     if (qk_store_outbox_backlog(st, &backlog) != QK_STORE_OK) backlog = 0;
-    if (backlog > 0 || wall_ms() - last_contact > HEARTBEAT_MS) {
+    char running[160], refused[512];
+    pthread_mutex_lock(&s->mu);
+    snprintf(running, sizeof running, "%s", s->running);
+    snprintf(refused, sizeof refused, "%s", s->bundle_error);
+    pthread_mutex_unlock(&s->mu);
+    who.bundle = running[0] ? running : NULL;
+    who.bundle_error = refused[0] ? refused : NULL;
+    if (backlog > 0 || s->contact_now || wall_ms() - last_contact > HEARTBEAT_MS) {
+      s->contact_now = 0;
       int64_t upto = 0;
       int taken = 0;
       int rc = qk_central_push_batch(c, st, s->batch, &who, &upto, &taken, err, sizeof err);
@@ -270,6 +328,16 @@ static void *run(void *arg) {
       set_error(s, 0, "connection lost reading the leaderboard");
       continue;
     }
+    if (s->pull_app && (s->bundle_check || wall_ms() - last_bundle_check > HEARTBEAT_MS)) {
+      s->bundle_check = 0;
+      last_bundle_check = wall_ms();
+      if (pull_bundle(s, c) != 0) {
+        PQfinish(c);
+        c = NULL;
+        set_error(s, 0, "connection lost fetching the question set");
+        continue;
+      }
+    }
     /* Idle: wait for a notification or the next look at the outbox. */
     struct pollfd p = {PQsocket(c), POLLIN, 0};
     if (poll(&p, 1, IDLE_POLL_MS) > 0) {
@@ -282,7 +350,8 @@ static void *run(void *arg) {
       }
       PGnotify *n;
       while ((n = PQnotifies(c))) {
-        mark_dirty(s, n->extra);
+        if (!strcmp(n->relname, "fleet_bundle")) s->bundle_check = 1;
+        else mark_dirty(s, n->extra);
         PQfreemem(n);
       }
     }
@@ -292,6 +361,13 @@ static void *run(void *arg) {
   ** at most FLUSH_MS, so a planned shutdown leaves nothing behind; what is
   ** left goes at the next start. */
   int64_t until = wall_ms() + FLUSH_MS;
+  char running[160], refused[512];
+  pthread_mutex_lock(&s->mu);
+  snprintf(running, sizeof running, "%s", s->running);
+  snprintf(refused, sizeof refused, "%s", s->bundle_error);
+  pthread_mutex_unlock(&s->mu);
+  who.bundle = running[0] ? running : NULL;
+  who.bundle_error = refused[0] ? refused : NULL;
   while (c && st && wall_ms() < until) {
     int64_t upto = 0;
     int taken = 0;
@@ -324,6 +400,11 @@ qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen) {
   s->kiosk = dup_str(cfg->kiosk_id);
   s->software = dup_str(cfg->software);
   s->batch = cfg->batch > 0 ? cfg->batch : 200;
+  if (cfg->app && *cfg->app && cfg->bundles_dir && *cfg->bundles_dir) {
+    s->pull_app = dup_str(cfg->app);
+    s->pull_root = dup_str(cfg->bundles_dir);
+    s->validator = dup_str(cfg->validator && *cfg->validator ? cfg->validator : "/proc/self/exe");
+  }
   snprintf(s->state.error, sizeof s->state.error, "not connected yet");
   int ok = s->db_path && s->kiosk && s->software && !pthread_mutex_init(&s->mu, NULL);
   if (ok && pthread_cond_init(&s->wake, NULL)) {
@@ -341,6 +422,9 @@ qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen) {
     free(s->db_path);
     free(s->kiosk);
     free(s->software);
+    free(s->pull_app);
+    free(s->pull_root);
+    free(s->validator);
     free(s);
     return NULL;
   }
@@ -360,6 +444,9 @@ void qk_sync_stop(qk_sync *s) {
   free(s->db_path);
   free(s->kiosk);
   free(s->software);
+  free(s->pull_app);
+  free(s->pull_root);
+  free(s->validator);
   free(s);
 }
 
@@ -368,5 +455,7 @@ void qk_sync_get_state(qk_sync *s, qk_sync_state *out) {
   if (!s) return;
   pthread_mutex_lock(&s->mu);
   *out = s->state;
+  snprintf(out->bundle, sizeof out->bundle, "%s", s->running);
+  snprintf(out->bundle_error, sizeof out->bundle_error, "%s", s->bundle_error);
   pthread_mutex_unlock(&s->mu);
 }

@@ -112,7 +112,8 @@ int main(int argc, char **argv) {
   if (qk_store_setting_set(s, "kiosk_id", kiosk) != QK_STORE_OK) return fail(s, "kiosk id");
   qk_sync *sync = NULL;
   if (pg) {
-    qk_sync_config cfg = {pg, NULL, db, kiosk, "test", opt(argc, argv, "--batch") ? atoi(opt(argc, argv, "--batch")) : 0};
+    qk_sync_config cfg = {.url = pg, .db_path = db, .kiosk_id = kiosk, .software = "test",
+                          .batch = opt(argc, argv, "--batch") ? atoi(opt(argc, argv, "--batch")) : 0};
     if (!(sync = qk_sync_start(&cfg, err, sizeof err))) {
       fprintf(stderr, "kiosk_sim: %s\n", err);
       return 1;

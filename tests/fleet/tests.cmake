@@ -34,3 +34,9 @@ add_test(NAME fleet_kiosk COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/kiosk_replay.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
     ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/kiosk)
 set_tests_properties(fleet_kiosk PROPERTIES TIMEOUT 300)
+
+# Question sets published centrally, pulled between candidates (quizkiosk publish).
+add_test(NAME fleet_publish COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/publish.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
+    ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/publish)
+set_tests_properties(fleet_publish PROPERTIES TIMEOUT 600)

@@ -3,7 +3,8 @@
 -- screen for a growing time (no PIN set yet: the screen says how staff set
 -- one; it is never created here). Then: today's numbers, the last results,
 -- export to a USB stick, reload the app, leave the kiosk. With a fleet
--- server configured: its sync state (connected, backlog, last contact).
+-- server configured: its sync state (connected, backlog, last contact) and
+-- the published question set it runs.
 --
 -- It runs as an app of its own (a fresh VM), so it works even when the exam
 -- app's scripts are broken; "back" returns to the app that was running.
@@ -60,14 +61,18 @@ end
 local function sync_line()
   local s = store.sync_status()
   if not s.configured then return nil end
-  local text
-  if s.connected then
-    text = string.format("中心服务器 · Fleet: 已连接 connected · 待发送 backlog %d · 最后联系 last contact %s",
-                         s.backlog, s.last_contact and s.last_contact:sub(12, 19) or "—")
-  else
-    text = string.format("中心服务器 · Fleet: 未连接 offline · 待发送 backlog %d · %s", s.backlog, s.error or "")
-  end
-  return ui.label { text = text, size = "small", color = s.connected and "muted" or "danger", max_lines = 1 }
+  -- The published question set running (else the kiosk's own folder);
+  -- the reason for being offline last, where a long one may be cut.
+  local parts = {
+    s.connected and "中心服务器 · Fleet: 已连接 connected" or "中心服务器 · Fleet: 未连接 offline",
+    string.format("待发送 backlog %d", s.backlog),
+    "题库 set: " .. (s.question_set or "本机 local"),
+  }
+  if s.connected then parts[#parts + 1] = "最后联系 last contact " .. (s.last_contact and s.last_contact:sub(12, 19) or "—") end
+  if s.question_set_refused then parts[#parts + 1] = "已拒绝 refused: " .. s.question_set_refused end
+  if not s.connected and s.error then parts[#parts + 1] = s.error end
+  return ui.label { text = table.concat(parts, " · "), size = "small", color = s.connected and "muted" or "danger",
+                    max_lines = 2 }
 end
 
 function show_dashboard()
