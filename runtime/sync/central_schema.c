@@ -178,10 +178,17 @@ const char qk_fleet_schema_sql[] =
     "    coalesce(o.text, a.response #>> '{}') AS option_text,\n"
     "    a.points, a.max_points, a.correct, a.time_ms, to_timestamp(a.answered_at / 1000.0) AS answered\n"
     "  FROM fleet.answers a JOIN fleet.sessions s ON s.uuid = a.session\n"
-    "  LEFT JOIN LATERAL (SELECT e.data->'options'->>(a.response #>> '{}') AS text FROM fleet.events e\n"
+    /* The chosen option id(s): the response itself, an array of them, or
+    ** an object's "choice" (the trade fair's); their texts from the
+    ** newest "question" event of that question. */
+    "  LEFT JOIN LATERAL (SELECT coalesce(a.response -> 'choice', a.response) AS c) r ON true\n"
+    "  LEFT JOIN LATERAL (SELECT e.data->'options' AS opts FROM fleet.events e\n"
     "    WHERE e.session = a.session AND e.kind = 'question' AND e.data->>'question' = a.question\n"
     "      AND jsonb_typeof(e.data->'options') = 'object'\n"
-    "    ORDER BY e.seq DESC LIMIT 1) o ON true;\n"
+    "    ORDER BY e.seq DESC LIMIT 1) q ON true\n"
+    "  LEFT JOIN LATERAL (SELECT CASE jsonb_typeof(r.c)\n"
+    "      WHEN 'array' THEN (SELECT string_agg(q.opts->>x, ', ') FROM jsonb_array_elements_text(r.c) x)\n"
+    "      WHEN 'string' THEN q.opts->>(r.c #>> '{}') END AS text) o ON true;\n"
     "REVOKE ALL ON ALL TABLES IN SCHEMA fleet FROM PUBLIC;\n"
     "REVOKE ALL ON FUNCTION fleet.apply(text, jsonb) FROM PUBLIC;\n"
     "REVOKE ALL ON FUNCTION fleet.contact(text, bigint, text, text, text) FROM PUBLIC;\n"

@@ -31,6 +31,9 @@ check "the game centrally" "$(pg_sql "SELECT status || '|' || score || '|' || ki
 check "its answers centrally" "$(pg_sql "SELECT count(*) FROM fleet.answers")" "$(sqlite3 A.db "SELECT count(*) FROM answers")"
 check "its events centrally" "$(pg_sql "SELECT count(*) FROM fleet.events")" "$(sqlite3 A.db "SELECT count(*) FROM events")"
 check "same uuid" "$(pg_sql "SELECT uuid FROM fleet.sessions")" "$(sqlite3 A.db "SELECT uuid FROM sessions")"
+check "HR view: section scores" "$(pg_sql "SELECT jsonb_array_length(sections) > 0 AND score = 5995 FROM fleet.session_results")" "t"
+check "BI view: a row per answer" "$(pg_sql "SELECT count(*) FROM fleet.answer_rows")" "$(sqlite3 A.db "SELECT count(*) FROM answers")"
+check "BI view: the option's text, not its letter" "$(pg_sql "SELECT count(*) FROM fleet.answer_rows WHERE option_text IS NOT NULL AND option_text <> response #>> '{}'")" "$(sqlite3 A.db "SELECT count(*) FROM answers")"
 check "kiosk contact recorded" "$(pg_sql "SELECT kiosk || '|' || backlog FROM fleet.kiosks")" "kiosk-A|0"
 
 # The server gone: the game still completes; the backlog waits.

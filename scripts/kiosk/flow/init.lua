@@ -94,6 +94,11 @@ function Flow:finish(status, result)
   if self.ended or not self.session then return end
   self.ended = true
   result = result or {}
+  -- Section and competency scores in the log, for the fleet's HR and BI
+  -- views (fleet.session_results); nothing reads them back on the kiosk.
+  if result.sections then
+    store.event(self.session, "result", { sections = result.sections, competencies = result.competencies })
+  end
   store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
                                passed = result.passed })
 end

@@ -259,7 +259,14 @@ function Quiz:show(i)
   self.shown_at = kiosk.now()
   self.locked = false
   f:save({ index = i }, self:remaining())
-  store.event(f.session, "question", { question = q.id, index = i })
+  -- The options' texts by id go with it, so the fleet's answer rows can
+  -- show what was chosen (fleet.answer_rows), not only its letter.
+  local texts
+  for _, o in ipairs(q.options and exam.options(q) or {}) do
+    texts = texts or {}
+    texts[o.id] = exam.text(o.text)
+  end
+  store.event(f.session, "question", { question = q.id, index = i, options = texts })
 
   local checked = self.checked[q.id]
   local body = { self:header(i, q, sec) }
