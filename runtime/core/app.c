@@ -327,12 +327,14 @@ static void mark_stale(qk_app *a) {
     qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) that can no longer resume marked interrupted", n);
 }
 
-/* Fleet (runtime/sync): (re)starts the sync worker for the open store when
-** a server is configured; it runs on its own thread and connection, so
-** nothing here waits on the network. Tools never sync. */
+/* Fleet (runtime/sync): starts the sync worker once the store is open,
+** when a server is configured; it runs on its own thread and connection
+** (and reopens its own store after a failure), so it is not restarted
+** when the store is reopened and nothing here waits on the network. Tools
+** never sync. */
 static void fleet_sync_restart(qk_app *a) {
   char err[512];
-  qk_sync_stop(a->sync);
+  if (a->sync) return;
   a->sync = a->opt.tool || !a->store ? NULL
             : qk_sync_for_kiosk(a->store, a->opt.db_path, a->opt.sync_url, a->kiosk_id, a->app_name, err,
                                 sizeof err);
