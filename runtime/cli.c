@@ -5,12 +5,13 @@
 */
 #include "cli.h"
 
+#include "fleet_cli.h"
 #include "store_cli.h"
 #include "tool.h"
 
 const qk_command *const qk_cli_commands[] = {
   &qk_cmd_kiosk,
-  &qk_store_cmd_export,
+  &qk_cmd_export,
   &qk_store_cmd_stats,
   &qk_store_cmd_purge,
   &qk_store_cmd_set_pin,
@@ -20,6 +21,11 @@ const qk_command *const qk_cli_commands[] = {
   &qk_cmd_import,
   &qk_cmd_new,
   &qk_cmd_check,
+  &qk_cmd_sync,
+  &qk_cmd_fleet_init,
+  &qk_cmd_fleet_status,
+  &qk_cmd_fleet_import,
+  &qk_cmd_publish,
   NULL,
 };
 

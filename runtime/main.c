@@ -140,6 +140,7 @@ static int run_kiosk_command(const qk_args *a) {
   o.replay_path = qk_args_str(a, "replay");
   o.shots_dir = qk_args_str(a, "shots");
   o.kiosk_id = qk_args_str(a, "kiosk-id");
+  o.sync_url = qk_args_str(a, "sync");
   o.font_family = qk_args_str(a, "font");
   o.time_limit_ms = (int)qk_args_int(a, "time-limit", 0);
   o.mem_limit = (size_t)qk_args_int(a, "memory-limit", 0) << 20;
@@ -196,6 +197,7 @@ static const qk_opt kiosk_opts[] = {
   QK_STR("replay", "FILE", "drive the kiosk from a replay file (virtual clock)", 0),
   QK_STR("shots", "DIR", "where a replay's `shot NAME` saves NAME.png (needs --replay)", 0),
   QK_STR("kiosk-id", "NAME", "this kiosk's name in the results", 0),
+  QK_STR("sync", "URL", "the fleet's PostgreSQL server (default: the sync_url setting; none: no sync)", 0),
   QK_STR("renderer", "auto|gpu|software", "how to draw (default: $QUIZKIOSK_RENDERER, else auto)", 0),
   QK_STR("font", "FAMILY", "the text font (default Noto Sans CJK SC)", 0),
   QK_INT("time-limit", "MS", "how long one call into Lua may run (default 250)", 0, 10, 60000),

@@ -45,6 +45,7 @@ add_library(qk_runtime STATIC
   runtime/lua/json.c)
 target_include_directories(qk_runtime PUBLIC runtime runtime/core runtime/lua runtime/platform)
 target_link_libraries(qk_runtime PUBLIC qk_core qk_store PkgConfig::LUA m)
+target_link_libraries(qk_runtime PUBLIC qk_sync) # fleet: sync thread, central leaderboard, fleet commands
 target_link_libraries(qk_runtime PUBLIC $<TARGET_NAME_IF_EXISTS:qk_ime>) # Chinese input when built: QK_HAVE_IME (runtime/ime/ime.cmake)
 
 add_executable(quizkiosk runtime/main.c runtime/cli.c runtime/supervise.c)

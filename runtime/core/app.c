@@ -21,6 +21,7 @@
 #include "paths.h"
 #include "replay.h"
 #include "store.h"
+#include "sync.h"
 #include "watchdog.h"
 
 #define FRAME_MS 16
@@ -78,6 +79,8 @@ struct qk_app {
   int store_failed;            /* a store write failed during the current call into Lua */
   int64_t continue_session;    /* after storage came back: the session to go on with (0 = none) */
   int staff;                   /* the running app is the staff screen (qk_app_staff) */
+  struct qk_sync *sync;        /* the fleet's sync worker, NULL without a server (fleet_sync_restart) */
+  uint64_t fleet_input_at;     /* last input: a published set waits for a quiet kiosk (fleet_bundle_switch) */
 };
 
 static const qk_api_module api_modules[] = {
@@ -324,6 +327,42 @@ static void mark_stale(qk_app *a) {
     qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) that can no longer resume marked interrupted", n);
 }
 
+/* Fleet (runtime/sync): starts the sync worker once the store is open,
+** when a server is configured; it runs on its own thread and connection
+** (and reopens its own store after a failure), so it is not restarted
+** when the store is reopened and nothing here waits on the network. Tools
+** never sync. */
+static void fleet_sync_restart(qk_app *a) {
+  char err[512];
+  if (a->sync) return;
+  a->sync = a->opt.tool || !a->store ? NULL
+            : qk_sync_for_kiosk(a->store, a->opt.db_path, a->opt.sync_url, a->kiosk_id, a->app_name, err,
+                                sizeof err);
+  if (!a->sync && a->store && !a->opt.tool && err[0]) qk_log_write(a->log, QK_LOG_WARN, "fleet sync off: %s", err);
+}
+
+struct qk_sync *qk_app_sync(qk_app *a) { return a->sync; }
+
+/* Fleet: a question set published centrally, already fetched and checked
+** by the sync thread, replaces the app's folder only between candidates:
+** no session of this kiosk in progress and no input for FLEET_QUIET_MS.
+** A candidate mid-exam keeps the version they started on. */
+#define FLEET_QUIET_MS 60000
+static void start_app(qk_app *a);
+static void fleet_bundle_switch(qk_app *a) {
+  char dir[4400];
+  qk_store_resume r;
+  if (!a->sync || a->opt.tool || a->staff || a->state != STATE_RUNNING || !a->store ||
+      qk_app_now(a) < a->fleet_input_at + FLEET_QUIET_MS)
+    return;
+  int rc = qk_store_find_resumable(a->store, a->kiosk_id, NULL, qk_app_wall_ms(a), a->resume_window_ms, &r);
+  if (rc == QK_STORE_OK) qk_store_resume_free(&r);
+  if (rc != QK_STORE_NOTFOUND || !qk_sync_bundle_take(a->sync, dir, sizeof dir)) return;
+  snprintf(a->app_dir, sizeof a->app_dir, "%s", dir);
+  qk_log_write(a->log, QK_LOG_INFO, "fleet: switching to the published question set in %s", dir);
+  start_app(a);
+}
+
 /* Opens the results database; on failure the kiosk shows why and retries
 ** instead of letting a candidate start answers that could not be kept. */
 static int open_store(qk_app *a) {
@@ -353,6 +392,7 @@ static int open_store(qk_app *a) {
     if (end != minutes && v >= 0 && v <= 24 * 60) m = v;
   }
   a->resume_window_ms = (int64_t)m * 60000;
+  fleet_sync_restart(a);
   return 0;
 }
 
@@ -426,6 +466,7 @@ static void apply_pending(qk_app *a) {
     start_app(a);
   }
   if (a->restart_pending) start_app(a);
+  fleet_bundle_switch(a);
   if (a->state == STATE_ERROR && qk_app_now(a) >= a->error_until) start_app(a);
   if (a->state == STATE_NO_STORE && qk_app_now(a) >= a->error_until) {
     if (store_back(a)) start_app(a);
@@ -563,6 +604,7 @@ static void handle_event(qk_app *a, const qk_event *ev) {
   }
   if (ev->type == QK_EV_PRESS) a->pointers_down++;
   if (ev->type == QK_EV_RELEASE && a->pointers_down > 0) a->pointers_down--;
+  if (ev->type == QK_EV_PRESS || ev->type == QK_EV_KEY || ev->type == QK_EV_TEXT) a->fleet_input_at = qk_app_now(a);
   if (ev->type == QK_EV_PRESS || ev->type == QK_EV_RELEASE || ev->type == QK_EV_KEY || ev->type == QK_EV_TEXT ||
       ev->type == QK_EV_EDIT || ev->type == QK_EV_WHEEL || (ev->type == QK_EV_MOVE && a->pointers_down > 0))
     a->dirty = 1;
@@ -1042,6 +1084,7 @@ int qk_app_run(const qk_options *opt) {
   }
 done:
   if (a->host) qk_host_free(a->host);
+  qk_sync_stop(a->sync);
   qk_store_close(a->store);
   qk_draw_free(a->draw);
   qk_text_free(a->text);

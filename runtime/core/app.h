@@ -47,6 +47,7 @@ typedef struct {
   /* The QUIZKIOSK_* environment, read once by main() (env.h lists them,
   ** with the test-only hooks marked as such). */
   qk_env env;
+  const char *sync_url;     /* --sync URL: the fleet's server (NULL: the sync_url setting, or none) */
 } qk_options;
 
 /* Runs until quit (windowed), the end of a replay, or forever (kiosk).
@@ -97,6 +98,8 @@ int64_t qk_app_resume_window_ms(const qk_app *a);
 /* 1 while the running app is the staff screen (scripts/kiosk/admin, opened
 ** with the corner gesture): only its VM gets the staff-only calls. */
 int qk_app_staff(const qk_app *a);
+/* The fleet's sync worker (runtime/sync), NULL when no server is set. */
+struct qk_sync *qk_app_sync(qk_app *a);
 /* Names of the bundled apps (folders of scripts/apps with a main.lua). */
 int qk_app_list_bundled(const qk_app *a, char names[][64], int max);
 

@@ -25,6 +25,8 @@
 #include <lauxlib.h>
 
 #include "api.h"
+#include "outbox.h"
+#include "sync.h"
 #include "host.h"
 #include "lua_json.h"
 #include "store.h"
@@ -584,6 +586,9 @@ static int l_leaderboard(lua_State *L) {
   int count = 0;
   check(L, s, done(L, qk_store_leaderboard(W(L, s), qk_app_name(a), exam, NULL, n, rows, &count)),
         "(reading the leaderboard)");
+  /* Fleet: the other kiosks' scores from the sync worker's cache (never
+  ** the network); without a server, or while it is away, the local board. */
+  qk_sync_board_merge(qk_app_sync(a), qk_app_name(a), exam, n, rows, &count);
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
@@ -698,15 +703,55 @@ static int l_export(lua_State *L) {
   qk_store *s = S(L);
   const char *dir = luaL_checkstring(L, 1);
   const char *format = luaL_optstring(L, 2, "csv");
-  if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) return luaL_error(L, "export format is csv or json");
+  int bundle = strcmp(format, "bundle") == 0;
+  if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 && !bundle)
+    return luaL_error(L, "export format is csv, json or bundle");
   char path[4096], stamp[32], answers[4096];
   time_t now = (time_t)(wall(L) / 1000);
   struct tm tm;
   localtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
   snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_app_kiosk_id(qk_api_app(L)), stamp, format);
-  check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
+  if (bundle) /* fleet: the outbox for `quizkiosk fleet import` (outbox.h) */
+    check(L, s, done(L, qk_store_outbox_export(W(L, s), qk_app_kiosk_id(qk_api_app(L)), path, NULL)), "the export");
+  else
+    check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
   lua_pushstring(L, path);
+  return 1;
+}
+
+/* Fleet: the sync worker's state for the staff screen (no network wait). */
+static int l_sync_status(lua_State *L) {
+  qk_sync *sync = qk_app_sync(qk_api_app(L));
+  qk_sync_state st;
+  qk_sync_get_state(sync, &st);
+  lua_createtable(L, 0, 6);
+  lua_pushboolean(L, sync != NULL);
+  lua_setfield(L, -2, "configured");
+  lua_pushboolean(L, st.connected);
+  lua_setfield(L, -2, "connected");
+  lua_pushinteger(L, (lua_Integer)st.backlog);
+  lua_setfield(L, -2, "backlog");
+  lua_pushinteger(L, (lua_Integer)st.sent_total);
+  lua_setfield(L, -2, "sent");
+  if (st.last_contact_ms) {
+    char when[40];
+    qk_store_format_time(st.last_contact_ms, when, sizeof when);
+    lua_pushstring(L, when);
+    lua_setfield(L, -2, "last_contact");
+  }
+  if (st.error[0]) {
+    lua_pushstring(L, st.error);
+    lua_setfield(L, -2, "error");
+  }
+  if (st.bundle[0]) {
+    lua_pushstring(L, st.bundle);
+    lua_setfield(L, -2, "question_set");
+  }
+  if (st.bundle_error[0]) {
+    lua_pushstring(L, st.bundle_error);
+    lua_setfield(L, -2, "question_set_refused");
+  }
   return 1;
 }
 
@@ -789,7 +834,8 @@ static const qk_api_fn store_fns[] = {
    "the unfinished session to offer", 0},
   {"resume_check", l_resume_check, "store.resume_check(id, digits) -> boolean",
    "the last four digits of the candidate's phone?", 0},
-  {"leaderboard", l_leaderboard, "store.leaderboard(exam [, n]) -> { entries }", "the top n (at most 100)", 0},
+  {"leaderboard", l_leaderboard, "store.leaderboard(exam [, n]) -> { entries }",
+   "the top n (at most 100); with a fleet server every kiosk's (other kiosks' rows have session_id 0)", 0},
   {"rank", l_rank, "store.rank(exam, id) -> rank, total | nil", "a completed session's place", 0},
   {"verify_pin", l_verify_pin, "store.verify_pin(pin) -> \"ok\"|\"wrong\"|\"locked\"|\"not_set\" [, ms]",
    "check the staff PIN (wrong ones lock out)", 0},
@@ -798,8 +844,10 @@ static const qk_api_fn store_fns[] = {
   {"set_setting", l_set_setting, "store.set_setting(key, value)", "the app's own \"<app>.<name>\" keys", 0},
   {"stats_today", l_stats_today, "store.stats_today() -> { started, completed, ..., recent }", "today's figures",
    QK_API_STAFF},
-  {"export", l_export, "store.export(folder [, \"csv\"|\"json\"]) -> path", "write the results to a folder",
-   QK_API_STAFF},
+  {"export", l_export, "store.export(folder [, \"csv\"|\"json\"|\"bundle\"]) -> path",
+   "write the results to a folder (bundle: the fleet outbox, for `quizkiosk fleet import`)", QK_API_STAFF},
+  {"sync_status", l_sync_status, "store.sync_status() -> { configured, connected, backlog, sent, last_contact, ... }",
+   "the fleet sync worker's state (configured = false without a server)", QK_API_STAFF},
   {"set_pin", l_set_pin, "store.set_pin(pin)", "set the staff PIN", QK_API_STAFF},
   {NULL, NULL, NULL, NULL, 0}};
 

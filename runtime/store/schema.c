@@ -227,6 +227,9 @@ static const char *const migrations[] = {
     "  section TEXT,\n"
     "  options TEXT,\n"
     "  PRIMARY KEY(exam_ref, question)) WITHOUT ROWID;\n",
+
+    /* 4 -> 5: session UUIDs, sequence numbers, the fleet outbox (migrate_fleet.c). */
+    qk_store_migration_fleet,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -202,6 +202,8 @@ int qk_store_write_error(qk_store *s, const char *what);
 ** reads: QK_STORE_TOO_NEW for a newer quizkiosk's database. */
 int qk_store_migrate(qk_store *s);
 int qk_store_schema_check(qk_store *s);
+/* migrate_fleet.c: the 3 -> 4 step (UUIDs, sequence numbers, outbox). */
+extern const char qk_store_migration_fleet[];
 
 /* json.c: the export's JSON writers onto a FILE, over the one codec
 ** (runtime/base/json.h: qk_json_valid checks what callers hand in,

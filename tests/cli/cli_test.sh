@@ -67,9 +67,12 @@ QUIZKIOSK_RENDERER=vulkan "$qk" "$src/scripts/apps/demo" --renderer=software --h
 
 # Help: the whole usage, and each command's own, exit 0.
 expect 0 "usage: quizkiosk [APP_DIR]" --help
-for c in export stats purge set-pin backup rescore replay-session import new check; do
+for c in export stats purge set-pin backup rescore replay-session import new check sync publish; do
   expect 0 "usage: quizkiosk $c " "$c" --help
   expect 0 "--opt VALUE or --opt=VALUE" "$c" -h
+done
+for c in init status import; do
+  expect 0 "usage: quizkiosk fleet $c " fleet "$c" --help
 done
 
 # The README shows the program's synopses, word for word: every synopsis

@@ -2,7 +2,9 @@
 -- the top-left corner for three seconds). A PIN first; wrong PINs lock the
 -- screen for a growing time (no PIN set yet: the screen says how staff set
 -- one; it is never created here). Then: today's numbers, the last results,
--- export to a USB stick, reload the app, leave the kiosk.
+-- export to a USB stick, reload the app, leave the kiosk. With a fleet
+-- server configured: its sync state (connected, backlog, last contact) and
+-- the published question set it runs.
 --
 -- It runs as an app of its own (a fresh VM), so it works even when the exam
 -- app's scripts are broken; "back" returns to the app that was running.
@@ -29,8 +31,13 @@ end
 
 local function export_to(folder)
   local ok, path_or_err = pcall(store.export, folder, "csv")
+  -- The fleet bundle too: a site with no network carries it to the centre
+  -- (`quizkiosk fleet import`); importing it twice adds nothing.
+  local bundle_ok, bundle = false, nil
+  if ok then bundle_ok, bundle = pcall(store.export, folder, "bundle") end
   if ok then
-    ui.alert { title = "导出完成 · Exported", text = path_or_err .. "\n（另有 _answers.csv 答题明细）" }
+    ui.alert { title = "导出完成 · Exported", text = path_or_err .. "\n（另有 _answers.csv 答题明细）"
+      .. (bundle_ok and ("\n" .. bundle) or ("\n中心数据包未写出 · fleet bundle not written: " .. tostring(bundle))) }
   else
     ui.alert { title = "导出失败 · Export failed", text = tostring(path_or_err) }
   end
@@ -50,6 +57,24 @@ local function choose_export()
   ui.show_dialog(ui.dialog { title = "导出到 · Export to", text = "CSV（Excel 可直接打开）", buttons = buttons })
 end
 
+-- The fleet sync worker's state, or nil when no server is configured.
+local function sync_line()
+  local s = store.sync_status()
+  if not s.configured then return nil end
+  -- The published question set running (else the kiosk's own folder);
+  -- the reason for being offline last, where a long one may be cut.
+  local parts = {
+    s.connected and "中心服务器 · Fleet: 已连接 connected" or "中心服务器 · Fleet: 未连接 offline",
+    string.format("待发送 backlog %d", s.backlog),
+    "题库 set: " .. (s.question_set or "本机 local"),
+  }
+  if s.connected then parts[#parts + 1] = "最后联系 last contact " .. (s.last_contact and s.last_contact:sub(12, 19) or "—") end
+  if s.question_set_refused then parts[#parts + 1] = "已拒绝 refused: " .. s.question_set_refused end
+  if not s.connected and s.error then parts[#parts + 1] = s.error end
+  return ui.label { text = table.concat(parts, " · "), size = "small", color = s.connected and "muted" or "danger",
+                    max_lines = 2 }
+end
+
 function show_dashboard()
   local st = store.stats_today()
   local rows = { gap = "s", flex = 1 }
@@ -63,11 +88,14 @@ function show_dashboard()
     }
   end
   if #rows == 0 then rows[1] = ui.label { text = "还没有结果 · No results yet", color = "muted" } end
-  ui.root(ui.column { padding = "l", gap = "m",
+  local col = { padding = "l", gap = "m",
     ui.row { gap = "m",
       ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 },
       ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" },
     },
+  }
+  col[#col + 1] = sync_line() -- nil (nothing added) without a fleet server
+  for _, w in ipairs {
     ui.row { gap = "m",
       stat_card("今日场次 · today", tostring(st.started)),
       stat_card("完成率 · completed", fmt_pct(st.completion_rate)),
@@ -85,7 +113,8 @@ function show_dashboard()
                      on_yes = function() kiosk.quit() end }
       end },
     },
-  })
+  } do col[#col + 1] = w end
+  ui.root(ui.column(col))
 end
 
 local function pin_screen(title, on_pin)

@@ -213,7 +213,14 @@ function S:enter(i)
   local limit = self:question_limit_s(i)
   self.question_deadline = limit and self.shown_at + limit * 1000 or nil
   call(self.recorder, "position", { index = i }, self:remaining())
-  call(self.recorder, "event", "question", { question = self.paper[i].id, index = i })
+  -- The options' texts by id go with it, so the fleet's answer rows can
+  -- show what was chosen (fleet.answer_rows), not only its letter.
+  local q, texts = self.q_at[i], nil
+  for _, o in ipairs(exam.options(q)) do
+    texts = texts or {}
+    texts[o.id] = exam.text(o.text)
+  end
+  call(self.recorder, "event", "question", { question = self.paper[i].id, index = i, options = texts })
 end
 
 -- Leaves the current question: a waiting draft is saved, time spent adds up.

@@ -88,6 +88,12 @@ function R:finish(status, result)
   self.ended = true
   result = result or {}
   if self:writes() then
+    -- Section and competency scores in the log too, for the fleet's HR and
+    -- BI views (fleet.session_results: the fleet syncs sessions, answers
+    -- and events); nothing reads them back on the kiosk.
+    if result.sections then
+      store.event(self.session, "result", { sections = result.sections, competencies = result.competencies })
+    end
     store.finish(self.session, { status = status, score = result.score, max_score = result.max_score,
                                  passed = result.passed, sections = result.sections,
                                  competencies = result.competencies })

@@ -1,0 +1,321 @@
+/*
+** fleet_cli.c — the fleet's commands (issue 12), declared for the one
+** argument parser (runtime/base/args.h; runtime/cli.c lists them):
+**   quizkiosk sync --db FILE --pg URL [--passfile F] [--kiosk-id ID]
+**   quizkiosk fleet init --pg URL [--passfile F]
+**   quizkiosk fleet status --pg URL [--passfile F]
+**   quizkiosk fleet import FILE --pg URL [--passfile F]
+**   quizkiosk publish APP_DIR --pg URL [--passfile F]
+**   quizkiosk export --bundle FILE --db FILE
+**   quizkiosk export --pg URL --format csv|json|xlsx [--since DATE] [--out FILE]
+**       (the central rows through the kiosk's own export)
+** `export` is declared here, not in the store: one command whose --bundle
+** and --pg need this library, and which otherwise runs the store's own
+** export (qk_store_cmd_export.run) unchanged.
+** Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
+*/
+#include "bundle.h"
+#include "central.h"
+#include "fleet_cli.h"
+#include "store_cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef QK_VERSION
+#define QK_VERSION "0.0.0"
+#endif
+
+typedef struct {
+  const char *db, *pg, *passfile, *kiosk, *arg;
+} opts;
+
+static void take(const qk_args *a, opts *o) {
+  memset(o, 0, sizeof *o);
+  for (const qk_opt *d = a->cmd->opts; d && d->name; d++) {
+    const char *v = qk_args_str(a, d->name);
+    if (!strcmp(d->name, "db")) o->db = v;
+    else if (!strcmp(d->name, "pg")) o->pg = v;
+    else if (!strcmp(d->name, "passfile")) o->passfile = v;
+    else if (!strcmp(d->name, "kiosk-id")) o->kiosk = v;
+  }
+  o->arg = a->npos > 0 ? a->pos[0] : NULL;
+}
+
+/* ---- export --pg: the same exports as a kiosk's, from the centre ---------- */
+
+/* Central rows of one table into the scratch store. */
+static int load_table(PGconn *c, qk_store *st, const char *kind, const char *sql, char *err, size_t errlen) {
+  PGresult *r = PQexec(c, sql);
+  int rc = 0;
+  if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    qk_central_err(err, errlen, "%s", PQresultErrorMessage(r));
+    rc = -1;
+  }
+  for (int i = 0; !rc && i < PQntuples(r); i++)
+    if (qk_store_outbox_apply(st, kind, PQgetvalue(r, i, 0)) != QK_STORE_OK) {
+      qk_central_err(err, errlen, "%s", qk_store_errmsg(st));
+      rc = -2;
+    }
+  PQclear(r);
+  return rc;
+}
+
+/* Loads the central database into a scratch SQLite file, then runs the
+** store's own export command on it with the same options, --db being the
+** scratch file. */
+static int cmd_export_pg(const qk_args *a) {
+  const char *pg = qk_args_str(a, "pg"), *passfile = qk_args_str(a, "passfile");
+  char dir[] = "/tmp/quizkiosk-export-XXXXXX", db[64], err[600], *conninfo = NULL;
+  if (!mkdtemp(dir)) {
+    perror("quizkiosk export: scratch folder");
+    return 1;
+  }
+  snprintf(db, sizeof db, "%s/central.db", dir);
+  qk_store *st = NULL;
+  PGconn *c = NULL;
+  int rc = qk_sync_conninfo(pg, passfile, &conninfo, err, sizeof err) ? -1 : 0;
+  if (!rc && !(c = qk_central_connect(conninfo, NULL, err, sizeof err))) rc = -1;
+  if (!rc && qk_store_open(db, &st, err, sizeof err) != QK_STORE_OK) rc = -1;
+  if (!rc && qk_store_batch_begin(st) != QK_STORE_OK) rc = -1;
+  if (!rc) rc = load_table(c, st, "session", "SELECT row_to_json(t)::text FROM fleet.sessions t ORDER BY started_at, uuid", err, sizeof err);
+  if (!rc) rc = load_table(c, st, "answer", "SELECT row_to_json(t)::text FROM fleet.answers t ORDER BY session, seq", err, sizeof err);
+  if (!rc) rc = load_table(c, st, "event", "SELECT row_to_json(t)::text FROM fleet.events t ORDER BY session, seq", err, sizeof err);
+  /* Names and phones only for those allowed to read them (fleet_hr). */
+  if (!rc && load_table(c, st, "candidate", "SELECT row_to_json(t)::text FROM fleet.personal t ORDER BY session, field",
+                        err, sizeof err) == -1)
+    fprintf(stderr, "quizkiosk export: without personal fields (%s)\n", err);
+  if (st && qk_store_batch_end(st) != QK_STORE_OK && !rc) {
+    qk_central_err(err, sizeof err, "%s", qk_store_errmsg(st));
+    rc = -1;
+  }
+  qk_store_close(st);
+  PQfinish(c);
+  free(conninfo);
+  int code;
+  if (rc) {
+    fprintf(stderr, "quizkiosk export: %s\n", err);
+    code = 1;
+  } else {
+    /* The kiosk's own export, on the central rows: the same arguments with
+    ** --db set to the scratch file. */
+    qk_args b = *a;
+    int k = 0;
+    while (strcmp(a->cmd->opts[k].name, "db") != 0) k++;
+    b.opt[k].set = 1;
+    b.opt[k].str = db;
+    code = qk_store_cmd_export.run(&b);
+  }
+  const char *side[] = {"", "-wal", "-shm", "-journal"};
+  for (int i = 0; i < 4; i++) {
+    char f[96];
+    snprintf(f, sizeof f, "%s%s", db, side[i]);
+    unlink(f);
+  }
+  rmdir(dir);
+  return code;
+}
+
+static int cmd_sync(const qk_args *a) {
+  opts ob, *o = &ob;
+  take(a, o);
+  char err[600], kiosk[128];
+  if (!o->kiosk) {
+    qk_store *st = NULL;
+    if (qk_store_open(o->db, &st, err, sizeof err) != QK_STORE_OK) {
+      fprintf(stderr, "quizkiosk sync: %s\n", err);
+      return 1;
+    }
+    int rc = qk_store_kiosk_id(st, kiosk, sizeof kiosk);
+    if (rc) fprintf(stderr, "quizkiosk sync: %s\n", qk_store_errmsg(st));
+    qk_store_close(st);
+    if (rc) return 1;
+  } else snprintf(kiosk, sizeof kiosk, "%s", o->kiosk);
+  qk_sync_config cfg = {.url = o->pg, .passfile = o->passfile, .db_path = o->db, .kiosk_id = kiosk,
+                        .software = QK_VERSION};
+  int64_t sent = 0;
+  if (qk_sync_push_once(&cfg, &sent, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk sync: %s (%lld records were sent before)\n", err, (long long)sent);
+    return 1;
+  }
+  printf("sent %lld records\n", (long long)sent);
+  return 0;
+}
+
+static int cmd_status(const qk_args *a) {
+  opts ob, *o = &ob;
+  take(a, o);
+  char err[600], *conninfo = NULL;
+  if (qk_sync_conninfo(o->pg, o->passfile, &conninfo, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk fleet status: %s\n", err);
+    return 1;
+  }
+  PGconn *c = qk_central_connect(conninfo, NULL, err, sizeof err);
+  free(conninfo);
+  if (!c) {
+    fprintf(stderr, "quizkiosk fleet status: %s\n", err);
+    return 1;
+  }
+  PGresult *r = PQexec(c,
+                       "SELECT kiosk, to_char(last_contact, 'YYYY-MM-DD HH24:MI:SSOF'), backlog, "
+                       "coalesce(software_version, ''), coalesce(bundle, ''), coalesce(bundle_error, ''), "
+                       "(SELECT count(*) FROM fleet.sessions s WHERE s.kiosk = k.kiosk) "
+                       "FROM fleet.kiosks k ORDER BY kiosk");
+  int rc = 0;
+  if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    qk_central_err(err, sizeof err, "%s", PQresultErrorMessage(r));
+    fprintf(stderr, "quizkiosk fleet status: %s\n", err);
+    rc = 1;
+  } else {
+    printf("%-20s %-25s %8s %8s %-10s %s\n", "kiosk", "last contact", "backlog", "sessions", "software",
+           "question set");
+    for (int i = 0; i < PQntuples(r); i++) {
+      printf("%-20s %-25s %8s %8s %-10s %s%s%s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+             PQgetvalue(r, i, 2), PQgetvalue(r, i, 6), PQgetvalue(r, i, 3), PQgetvalue(r, i, 4),
+             *PQgetvalue(r, i, 5) ? "  REFUSED: " : "", PQgetvalue(r, i, 5));
+    }
+  }
+  PQclear(r);
+  PQfinish(c);
+  return rc;
+}
+
+/* publish APP_DIR --pg URL: the folder as the app's next version. */
+static int cmd_publish(const qk_args *a) {
+  opts ob, *o = &ob;
+  take(a, o);
+  char err[600], hash[65], *conninfo = NULL, *data = NULL;
+  size_t len = 0;
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s", o->arg);
+  size_t n = strlen(dir);
+  while (n > 1 && dir[n - 1] == '/') dir[--n] = 0;
+  const char *name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+  if (qk_bundle_pack(dir, &data, &len, hash, err, sizeof err) != 0 ||
+      qk_sync_conninfo(o->pg, o->passfile, &conninfo, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk publish: %s\n", err);
+    free(data);
+    return 1;
+  }
+  PGconn *c = qk_central_connect(conninfo, NULL, err, sizeof err);
+  free(conninfo);
+  int rc = 1;
+  if (c) {
+    const char *vals[3] = {name, hash, data};
+    int lens[3] = {0, 0, (int)len}, fmts[3] = {0, 0, 1};
+    PGresult *r = PQexecParams(c, "SELECT fleet.publish($1, $2, $3)", 3, NULL, vals, lens, fmts, 0);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+      int v = atoi(PQgetvalue(r, 0, 0));
+      if (v > 0) printf("published %s version %d (%.12s, %zu bytes)\n", name, v, hash, len);
+      else printf("%s: unchanged, version %d already has this content (%.12s)\n", name, -v, hash);
+      rc = 0;
+    } else qk_central_err(err, sizeof err, "%s", PQresultErrorMessage(r));
+    PQclear(r);
+    PQfinish(c);
+  }
+  if (rc) fprintf(stderr, "quizkiosk publish: %s\n", err);
+  free(data);
+  return rc;
+}
+
+/* export: the outbox to a file (--bundle), the central database (--pg),
+** or the store's own export. */
+static int cmd_export(const qk_args *a) {
+  const char *bundle = qk_args_str(a, "bundle"), *db = qk_args_str(a, "db");
+  if (bundle) {
+    if (qk_args_has(a, "pg") || qk_args_has(a, "format") || qk_args_has(a, "since") || qk_args_has(a, "out"))
+      return qk_args_usage_error(a, "--bundle FILE writes the whole outbox: only --db FILE goes with it");
+    if (!db) return qk_args_usage_error(a, "--bundle needs --db FILE");
+    qk_store *st = NULL;
+    char err[600], kiosk[128];
+    int64_t n = 0;
+    if (qk_store_open(db, &st, err, sizeof err) != QK_STORE_OK) {
+      fprintf(stderr, "quizkiosk export: %s\n", err);
+      return 1;
+    }
+    int rc = qk_store_kiosk_id(st, kiosk, sizeof kiosk);
+    if (!rc) rc = qk_store_outbox_export(st, kiosk, bundle, &n);
+    if (rc) fprintf(stderr, "quizkiosk export: %s\n", qk_store_errmsg(st));
+    else printf("%s: %lld records\n", bundle, (long long)n);
+    qk_store_close(st);
+    return rc ? 1 : 0;
+  }
+  if (!qk_args_has(a, "format")) return qk_args_usage_error(a, "--format csv, json or xlsx is required");
+  if (qk_args_has(a, "pg")) {
+    if (db) return qk_args_usage_error(a, "export --pg reads the central database: no --db");
+    return cmd_export_pg(a);
+  }
+  if (qk_args_has(a, "passfile")) return qk_args_usage_error(a, "--passfile goes with --pg URL");
+  if (!db) return qk_args_usage_error(a, "--db FILE is required (or --pg URL for the fleet's results)");
+  return qk_store_cmd_export.run(a);
+}
+
+static int cmd_fleet_init(const qk_args *a) {
+  char err[600];
+  if (qk_fleet_init(qk_args_str(a, "pg"), qk_args_str(a, "passfile"), err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk fleet init: %s\n", err);
+    return 1;
+  }
+  printf("fleet schema ready (roles fleet_kiosk, fleet_bi, fleet_hr)\n");
+  return 0;
+}
+
+static int cmd_fleet_import(const qk_args *a) {
+  char err[600];
+  int64_t n = 0;
+  const char *file = a->pos[0];
+  if (qk_fleet_import(qk_args_str(a, "pg"), qk_args_str(a, "passfile"), file, &n, err, sizeof err) != 0) {
+    fprintf(stderr, "quizkiosk fleet import: %s\n", err);
+    return 1;
+  }
+  printf("%s: %lld records applied (repeats change nothing)\n", file, (long long)n);
+  return 0;
+}
+
+/* ---- the declarations ---- */
+
+#define PG_OPT QK_STR("pg", "URL", "the fleet's PostgreSQL server (postgresql://…; TLS required for remote hosts)", QK_OPT_REQUIRED)
+#define PASSFILE_OPT QK_STR("passfile", "FILE", "the password, from a file only its owner can read (mode 0600)", 0)
+
+static const qk_opt sync_opts[] = {
+  QK_STR("db", "FILE", "the kiosk's results database", QK_OPT_REQUIRED), PG_OPT, PASSFILE_OPT,
+  QK_STR("kiosk-id", "NAME", "the kiosk's name (default: its database's kiosk_id)", 0), QK_OPT_END};
+const qk_command qk_cmd_sync = {
+  "sync", "send a kiosk's unsent results to the fleet's server once, then exit", sync_opts, NULL, cmd_sync,
+  "For cron, tests and recovery; a running kiosk with --sync or the sync_url setting sends by itself.\n"
+  "Repeats are harmless: the server ignores what it already has."};
+
+static const qk_opt pg_opts[] = {PG_OPT, PASSFILE_OPT, QK_OPT_END};
+const qk_command qk_cmd_fleet_init = {
+  "fleet init", "create the fleet's schema, roles and HR/BI views on the server (safe to repeat)", pg_opts, NULL,
+  cmd_fleet_init, NULL};
+const qk_command qk_cmd_fleet_status = {
+  "fleet status", "each kiosk's last contact, backlog, software and question set", pg_opts, NULL, cmd_status, NULL};
+static const qk_posarg bundle_arg[] = {{"BUNDLE", "a file written by `quizkiosk export --bundle`", 0}, {0}};
+const qk_command qk_cmd_fleet_import = {
+  "fleet import", "load a kiosk's bundle (a site with no network) into the server; twice adds nothing", pg_opts,
+  bundle_arg, cmd_fleet_import, NULL};
+static const qk_posarg app_arg[] = {{"APP_DIR", "the app folder to publish", 0}, {0}};
+const qk_command qk_cmd_publish = {
+  "publish", "publish an app folder as its next version to the fleet's kiosks", pg_opts, app_arg, cmd_publish,
+  "Kiosks fetch it, check it, and switch between candidates, never mid-session; publishing an\n"
+  "earlier folder again rolls back."};
+
+static const qk_opt export_opts[] = {
+  QK_STR("db", "FILE", "the results database", 0),
+  QK_STR("format", "csv|json|xlsx", "what to write (xlsx needs --out)", 0),
+  QK_STR("since", "YYYY-MM-DD", "only sessions started on or after this day (local time)", 0),
+  QK_STR("out", "FILE", "where to write (default stdout: json, or csv's sessions table; csv to a file also writes FILE_answers.csv)", 0),
+  QK_STR("pg", "URL", "export the fleet's central results instead of a kiosk's (no --db)", 0),
+  PASSFILE_OPT,
+  QK_STR("bundle", "FILE", "write the kiosk's unsent results for `quizkiosk fleet import` (with --db only)", 0),
+  QK_OPT_END};
+const qk_command qk_cmd_export = {
+  "export", "write results as CSV, JSON or an Excel workbook, or a kiosk's outbox as a bundle", export_opts,
+  NULL, cmd_export,
+  "--db FILE --format F: a kiosk's results; --pg URL --format F: the fleet's (personal fields only\n"
+  "for fleet_hr); --db FILE --bundle OUT: the outbox for a site with no network.\n"
+  "CSV is UTF-8 with a BOM: one row per session, and FILE_answers.csv beside it with one row\n"
+  "per answer. JSON is an array of sessions with their candidate fields and answers."};
