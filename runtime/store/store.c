@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 /* At most 2 s: a lock another program holds longer must surface as
@@ -430,17 +431,48 @@ static int check_orphans(qk_store *s) {
   return QK_STORE_OK;
 }
 
-/* Did the last program that wrote the database stop without closing it
-** (a crash, a power cut, a kill)? SQLite deletes "<path>-wal" when the
-** last connection closes cleanly, so a -wal that is not empty is the sign
-** (and a -journal that is not empty, a rollback cut short), unless a live
-** program has the database open right now: every connection to a WAL
-** database holds a shared lock on the "DMS" byte of "<path>-shm" (byte
-** 128, SQLite's documented WAL-index locking, walformat.html) for as long
-** as it is open, and F_GETLK shows another process's lock. That program
-** checked the file when it opened it, so a `quizkiosk stats` beside a
-** running kiosk stays instant. A connection of this same process is not
-** seen by F_GETLK: then the check runs, which costs time, never safety. */
+/* Whether the database was left by a program that did not close it: a
+** -wal file that is not empty (after a clean close SQLite checkpoints and
+** deletes it) or a -journal that is not empty (a rollback cut short),
+** unless a live program has the database open right now: every connection
+** to a WAL database holds a shared lock on the "DMS" byte of "<path>-shm"
+** (byte 128, SQLite's documented WAL-index locking, walformat.html) for as
+** long as it is open. That program checked the file when it opened it, so
+** a `quizkiosk stats` beside a running kiosk stays instant.
+**
+** The locks are read from /proc/locks, never by opening the -shm: closing
+** any descriptor of a file drops every POSIX lock this process holds on
+** it, so a probe with open/F_GETLK/close would silently take the DMS lock
+** away from this process's own connections (the sync thread's, the
+** kiosk's), and the next connection would then rebuild the -shm under
+** their mapping (SIGBUS). /proc/locks also shows this process's own locks.
+** If it cannot be read, the check runs: that costs time, never safety. */
+static int shm_locked(const char *shm) {
+  struct stat st;
+  if (stat(shm, &st) != 0) return 0; /* a -wal without its -shm: nobody has it open */
+  FILE *f = fopen("/proc/locks", "r");
+  if (!f) return 0;
+  char line[256];
+  int held = 0;
+  while (!held && fgets(line, sizeof line, f)) {
+    char kind[16], end[32];
+    unsigned maj, min;
+    unsigned long long ino;
+    long long first;
+    int pid;
+    /* "12: POSIX  ADVISORY  READ 1234 fe:00:11037358 128 128" ("->" lines
+    ** are waiters, which hold nothing, and do not match). */
+    if (sscanf(line, "%*d: %15s %*s %*s %d %x:%x:%llu %lld %31s", kind, &pid, &maj, &min, &ino, &first, end) != 7)
+      continue;
+    if (strcmp(kind, "POSIX") != 0 && strcmp(kind, "OFDLCK") != 0) continue;
+    if (ino != (unsigned long long)st.st_ino || maj != major(st.st_dev) || min != minor(st.st_dev)) continue;
+    long long last = strcmp(end, "EOF") == 0 ? -1 : atoll(end);
+    held = first <= 128 && (last < 0 || last >= 128);
+  }
+  fclose(f);
+  return held;
+}
+
 static int left_unclean(const char *path) {
   char side[4200];
   struct stat st;
@@ -449,12 +481,7 @@ static int left_unclean(const char *path) {
   snprintf(side, sizeof side, "%s-wal", path);
   if (stat(side, &st) != 0 || st.st_size == 0) return 0;
   snprintf(side, sizeof side, "%s-shm", path);
-  int fd = open(side, O_RDONLY);
-  if (fd < 0) return 1; /* a -wal without its -shm: nobody has it open */
-  struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1};
-  int live = fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK;
-  close(fd);
-  return !live;
+  return !shm_locked(side);
 }
 
 /* Reads the root page of every table and index (a few pages in all, at
