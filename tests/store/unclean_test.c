@@ -10,11 +10,17 @@
 **      and live) an open skips the check too;
 **   3. once that process is killed (SIGKILL: its -wal stays, nobody holds
 **      it) the next open runs quick_check and refuses the damaged file;
-**   4. a damaged root page is refused on a clean open as well.
+**   4. a damaged root page is refused on a clean open as well;
+**   5. a second connection opened in the same process (the sync thread's
+**      beside the kiosk's) leaves the first one's locks alone: a probe that
+**      opened and closed the -shm dropped every POSIX lock the process held
+**      on it, and another process then saw the database as abandoned
+**      (and rebuilt the -shm under the live mapping: SIGBUS).
 ** Usage: qk_store_unclean_test DIR
 */
 #include "check.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -121,5 +127,27 @@ int main(int argc, char **argv) {
   s = NULL;
   CHECK_RC(s, qk_store_open(path, &s, err, sizeof err), QK_STORE_CORRUPT);
   CHECK(strstr(err, "damaged") != NULL);
+
+  /* 5. Two connections in this process: the first one's DMS lock on the
+  ** -shm (byte 128) must still be seen by another process after the
+  ** second one opened. */
+  test_db(dir, "two.db", path, sizeof path);
+  qk_store *first = test_open(path);
+  if (!first) return check_result("store_unclean");
+  CHECK_RC(first, qk_store_setting_set(first, "t.first", "1"), QK_STORE_OK); /* the -wal is not empty */
+  qk_store *second = test_open(path);
+  fflush(NULL);
+  pid_t probe = fork();
+  if (probe == 0) {
+    char shm[4300];
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    int fd = open(shm, O_RDONLY); /* this child holds no lock to lose */
+    struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1};
+    _exit(fd >= 0 && fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK ? 0 : 1);
+  }
+  CHECK(probe > 0 && waitpid(probe, &status, 0) == probe && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  CHECK_RC(first, qk_store_setting_set(first, "t.first", "2"), QK_STORE_OK);
+  if (second) qk_store_close(second);
+  qk_store_close(first);
   return check_result("store_unclean");
 }
