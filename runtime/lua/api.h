@@ -1,7 +1,8 @@
 /*
 ** api.h — the Lua modules written in C, and the helpers they share. Each
-** module's open function gets the runtime (qk_app) as upvalue 1 and passes it
-** on to its functions as their upvalue 1 too: no globals.
+** module's open function gets the program's services (services.h) as
+** upvalue 1 and passes them on to its functions as their upvalue 1 too: no
+** globals, and nothing of the program beyond that struct.
 */
 #ifndef QK_API_H
 #define QK_API_H
@@ -9,20 +10,30 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "app.h"
 #include "platform.h"
+#include "services.h"
 
 int qk_open_gfx(lua_State *L);
 int qk_open_kiosk(lua_State *L);
-int qk_open_json(lua_State *L); /* needs no app: usable by any host */
+int qk_open_json(lua_State *L); /* needs no services: usable by any host */
 int qk_open_store(lua_State *L);
+/* Chinese input (api_ime.c). Always present; the engines behind it are a
+** module loaded on first use (ime_module.h), and without it the module's
+** *_available functions say why. */
+int qk_open_ime(lua_State *L);
 
-/* The runtime behind the running C function (its upvalue 1). */
-qk_app *qk_api_app(lua_State *L);
+/* The services behind the running C function (its upvalue 1); NULL in a
+** host that gave none. */
+const qk_services *qk_api_services(lua_State *L);
 /* Reads a colour argument: "#rgb", "#rrggbb", "#rrggbbaa", 0xRRGGBB or
 ** {r, g, b [, a]} (0..255). Missing/nil gives def; anything else raises. */
 qk_color qk_api_color(lua_State *L, int idx, qk_color def);
-/* Registers funcs in a new table with the app as their upvalue. */
+/* Registers funcs in a new table with the services as their upvalue. */
 void qk_api_newlib(lua_State *L, const luaL_Reg *funcs);
 
+/* Debug builds (no NDEBUG): every function registered by qk_api_newlib
+** runs through a check that it left the Lua stack balanced: its arguments
+** plus exactly the results it returned, nothing pushed and forgotten (a
+** binding that loops would otherwise grow the stack each call). A failed
+** check aborts with the function's module and name. */
 #endif

@@ -25,7 +25,8 @@
 **   kiosk.removable_media()        -> { folders where USB sticks are mounted }
 **   kiosk.config                   { kiosk_id, app, headless, replay, fullscreen,
 **                                    tool, tool_exam, tool_session, dry_run,
-**                                    continue_session (after the results storage came back) }
+**                                    continue_session (after the results storage came back),
+**                                    seed (--seed N: the seed of every session's draw) }
 **   kiosk.shot(name)               tools: save the screen as NAME.png in --shots DIR
 **   kiosk.report(line)             tools: a line of the tool's output (stdout)
 **   kiosk.tool_done([failed])      tools: the work is finished
@@ -43,16 +44,18 @@
 #include "store.h"
 
 static int l_now(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_now(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->now(sv->ctx));
   return 1;
 }
 
 static int add_timer(lua_State *L, int repeat) {
+  const qk_services *sv = qk_api_services(L);
   lua_Number ms = luaL_checknumber(L, 1);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   if (ms < 0) ms = 0;
   if (repeat && ms < 1) return luaL_error(L, "kiosk.every needs an interval of at least 1 ms");
-  uint64_t now = qk_app_now(qk_api_app(L));
+  uint64_t now = sv->now(sv->ctx);
   int id = qk_host_timer_add(qk_host_of(L), L, now + (uint64_t)ms, repeat ? (uint64_t)ms : 0, 2);
   if (id < 0) return luaL_error(L, "too many timers (cancel the ones you no longer need)");
   lua_pushinteger(L, id);
@@ -68,13 +71,15 @@ static int l_cancel(lua_State *L) {
 }
 
 static int l_redraw(lua_State *L) {
-  if (lua_toboolean(L, 1)) qk_app_new_screen(qk_api_app(L));
-  else qk_app_redraw(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  if (lua_toboolean(L, 1)) sv->new_screen(sv->ctx);
+  else sv->redraw(sv->ctx);
   return 0;
 }
 
 static int l_animate(lua_State *L) {
-  qk_app_animate(qk_api_app(L), (int)luaL_optinteger(L, 1, 250));
+  const qk_services *sv = qk_api_services(L);
+  sv->animate(sv->ctx, (int)luaL_optinteger(L, 1, 250));
   return 0;
 }
 
@@ -82,34 +87,38 @@ static int l_element(lua_State *L) {
   const char *label = luaL_checkstring(L, 1);
   float x = (float)luaL_checknumber(L, 2), y = (float)luaL_checknumber(L, 3);
   float w = (float)luaL_checknumber(L, 4), h = (float)luaL_checknumber(L, 5);
-  qk_draw_element(qk_app_draw(qk_api_app(L)), label, x, y, w, h);
+  qk_draw_element(qk_api_services(L)->draw, label, x, y, w, h);
   return 0;
 }
 
 static int l_text_input(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   int on = lua_toboolean(L, 1);
-  qk_app_text_input(qk_api_app(L), on, (float)luaL_optnumber(L, 2, 0), (float)luaL_optnumber(L, 3, 0),
+  sv->text_input(sv->ctx, on, (float)luaL_optnumber(L, 2, 0), (float)luaL_optnumber(L, 3, 0),
                     (float)luaL_optnumber(L, 4, 0), (float)luaL_optnumber(L, 5, 0));
   return 0;
 }
 
 static int l_frame(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_frame(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->frame(sv->ctx));
   return 1;
 }
 
 static int l_presented_at(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   uint64_t when;
-  if (qk_app_presented_at(qk_api_app(L), (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
+  if (sv->presented_at(sv->ctx, (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
   lua_pushinteger(L, (lua_Integer)when);
   return 1;
 }
 
 static int l_shot(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   const char *name = luaL_checkstring(L, 1);
   for (const char *p = name; *p; p++)
     if (*p == '/' || *p == '\\') return luaL_error(L, "kiosk.shot: a name, not a path");
-  lua_pushboolean(L, qk_app_shot(qk_api_app(L), name) == 0);
+  lua_pushboolean(L, sv->shot(sv->ctx, name) == 0);
   return 1;
 }
 
@@ -123,24 +132,28 @@ static int l_report(lua_State *L) {
 }
 
 static int l_tool_done(lua_State *L) {
-  qk_app_tool_done(qk_api_app(L), lua_toboolean(L, 1));
+  const qk_services *sv = qk_api_services(L);
+  sv->tool_done(sv->ctx, lua_toboolean(L, 1));
   return 0;
 }
 
 static int l_restart(lua_State *L) {
-  qk_app_restart(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->restart(sv->ctx);
   return 0;
 }
 
 static int l_launch(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   char err[256];
-  if (qk_app_launch(qk_api_app(L), luaL_checkstring(L, 1), err, sizeof err) != 0) return luaL_error(L, "%s", err);
+  if (sv->launch(sv->ctx, luaL_checkstring(L, 1), err, sizeof err) != 0) return luaL_error(L, "%s", err);
   return 0;
 }
 
 static int l_apps(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   char names[64][64];
-  int n = qk_app_list_bundled(qk_api_app(L), names, 64);
+  int n = sv->list_bundled(sv->ctx, names, 64);
   lua_createtable(L, n, 0);
   for (int i = 0; i < n; i++) {
     lua_pushstring(L, names[i]);
@@ -159,7 +172,7 @@ static int l_log(lua_State *L) {
     luaL_addvalue(&b);
   }
   luaL_pushresult(&b);
-  qk_log_write(qk_app_log(qk_api_app(L)), QK_LOG_INFO, "[%s] %s", qk_app_name(qk_api_app(L)), lua_tostring(L, -1));
+  qk_log_write(qk_api_services(L)->log, QK_LOG_INFO, "[%s] %s", qk_api_services(L)->app_name, lua_tostring(L, -1));
   return 0;
 }
 
@@ -173,17 +186,20 @@ static int l_hash(lua_State *L) {
 }
 
 static int l_wall_time(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_wall_ms(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->wall_ms(sv->ctx));
   return 1;
 }
 
 static int l_return_to_app(lua_State *L) {
-  qk_app_return(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->return_to_app(sv->ctx);
   return 0;
 }
 
 static int l_reload_app(lua_State *L) {
-  qk_app_reload(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->reload_app(sv->ctx);
   return 0;
 }
 
@@ -237,7 +253,8 @@ static int l_removable_media(lua_State *L) {
 }
 
 static int l_quit(lua_State *L) {
-  qk_app_quit(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->quit(sv->ctx);
   return 0;
 }
 
@@ -260,8 +277,8 @@ int qk_open_kiosk(lua_State *L) {
     {NULL, NULL},
   };
   qk_api_newlib(L, funcs);
-  qk_app *a = qk_api_app(L);
-  if (qk_app_staff(a)) {
+  const qk_services *sv = qk_api_services(L);
+  if (sv->staff) {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_pushcclosure(L, l_quit, 1);
     lua_setfield(L, -2, "quit");
@@ -271,33 +288,36 @@ int qk_open_kiosk(lua_State *L) {
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
   }
-  const qk_options *o = qk_app_options(a);
   lua_createtable(L, 0, 6);
-  lua_pushstring(L, qk_app_name(a));
+  lua_pushstring(L, sv->app_name);
   lua_setfield(L, -2, "app");
-  lua_pushboolean(L, o->headless);
+  lua_pushboolean(L, sv->headless);
   lua_setfield(L, -2, "headless");
-  lua_pushboolean(L, o->replay_path != NULL);
+  lua_pushboolean(L, sv->replay);
   lua_setfield(L, -2, "replay");
-  lua_pushboolean(L, o->fullscreen);
+  lua_pushboolean(L, sv->fullscreen);
   lua_setfield(L, -2, "fullscreen");
-  lua_pushstring(L, qk_app_kiosk_id(a));
+  lua_pushstring(L, sv->kiosk_id);
   lua_setfield(L, -2, "kiosk_id");
-  if (qk_app_continue_session(a) > 0) { /* storage came back: this candidate goes on without being asked */
-    lua_pushinteger(L, (lua_Integer)qk_app_continue_session(a));
+  if (sv->continue_session > 0) { /* storage came back: this candidate goes on without being asked */
+    lua_pushinteger(L, (lua_Integer)sv->continue_session);
     lua_setfield(L, -2, "continue_session");
   }
-  if (o->crashed_at_ms) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
-  if (o->tool) {
-    lua_pushstring(L, o->tool);
+  if (sv->has_seed) { /* --seed N: every session draws its paper with this seed (replays, tests) */
+    lua_pushinteger(L, (lua_Integer)sv->seed);
+    lua_setfield(L, -2, "seed");
+  }
+  if (sv->restarted_after_crash) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
+  if (sv->tool) {
+    lua_pushstring(L, sv->tool);
     lua_setfield(L, -2, "tool");
-    if (o->tool_exam) {
-      lua_pushstring(L, o->tool_exam);
+    if (sv->tool_exam) {
+      lua_pushstring(L, sv->tool_exam);
       lua_setfield(L, -2, "tool_exam");
     }
-    lua_pushinteger(L, (lua_Integer)o->tool_session);
+    lua_pushinteger(L, (lua_Integer)sv->tool_session);
     lua_setfield(L, -2, "tool_session");
-    lua_pushboolean(L, o->tool_dry_run);
+    lua_pushboolean(L, sv->tool_dry_run);
     lua_setfield(L, -2, "dry_run");
   }
   lua_setfield(L, -2, "config");

@@ -2,16 +2,45 @@
 ** api_util.c — helpers shared by the C modules of the Lua API.
 */
 #include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
 
-qk_app *qk_api_app(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+const qk_services *qk_api_services(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+#ifndef NDEBUG
+/* The debug builds' stack check (api.h): upvalue 1 the services, as the
+** binding expects, 2 the binding, 3 its name. The binding runs in this
+** frame, so it sees the same arguments and upvalue 1. */
+static int balanced_call(lua_State *L) {
+  int base = lua_gettop(L);
+  lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(2));
+  int n = f(L);
+  if (n < 0 || lua_gettop(L) != base + n) {
+    fprintf(stderr, "binding %s: Lua stack unbalanced: %d argument(s) in, %d value(s) on the stack, returned %d\n",
+            lua_tostring(L, lua_upvalueindex(3)), base, lua_gettop(L), n);
+    abort();
+  }
+  return n;
+}
+#endif
 
 void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
   lua_newtable(L);
+#ifdef NDEBUG
   lua_pushvalue(L, lua_upvalueindex(1));
   luaL_setfuncs(L, funcs, 1);
+#else
+  for (const luaL_Reg *r = funcs; r->name; r++) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcfunction(L, r->func);
+    lua_pushstring(L, r->name);
+    lua_pushcclosure(L, balanced_call, 3);
+    lua_setfield(L, -2, r->name);
+  }
+#endif
 }
 
 static int hexval(char c) {

@@ -3,7 +3,7 @@
 if(TARGET qk_ime)
   # The engines in C: pinyin composition and handwriting strokes (tests/ime/strokes).
   add_executable(qk_ime_test tests/ime/ime_test.c)
-  target_link_libraries(qk_ime_test PRIVATE qk_ime qk_runtime)
+  target_link_libraries(qk_ime_test PRIVATE qk_ime_engines)
   add_test(NAME ime_engines COMMAND qk_ime_test ${CMAKE_CURRENT_SOURCE_DIR}/tests/ime/strokes)
   set_tests_properties(ime_engines PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
 
