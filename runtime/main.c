@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cli.h"
 #include "paths.h"
+#include "store.h"
 #include "supervise.h"
 #include "watchdog.h"
 
@@ -23,6 +24,7 @@ static const char usage[] =
   "                 [--renderer auto|gpu|software] [--font FAMILY]\n"
   "                 [--time-limit MS] [--memory-limit MIB]\n"
   "                 [--watchdog SEC] [--supervise | --no-supervisor]\n"
+  "                 [--seed N] [--clock YYYY-MM-DD]   (replays: fixed draw, fixed date)\n"
   "       quizkiosk export --db FILE --format csv|json [--since DATE] [--out FILE]\n"
   "       quizkiosk stats --db FILE\n"
   "       quizkiosk purge --db FILE --before DATE\n"
@@ -171,6 +173,16 @@ int main(int argc, char **argv) {
       double sec = strtod(next, &end);
       if (end == next || *end || !(sec == 0 || (sec >= 0.1 && sec <= 3600))) return bad("bad watchdog time (0 = off, or 0.1..3600 s)", next);
       watchdog_ms = (int)(sec * 1000 + 0.5);
+    } else if (strcmp(a, "--seed") == 0) {
+      NEED_ARG();
+      char *end;
+      o.seed = strtoll(next, &end, 10);
+      if (end == next || *end || o.seed <= 0 || o.seed > 2147483647) return bad("bad seed (1..2147483647)", next);
+      o.has_seed = 1;
+    } else if (strcmp(a, "--clock") == 0) {
+      NEED_ARG();
+      if (qk_store_parse_date(next, &o.clock_ms) != 0) return bad("bad --clock date (want YYYY-MM-DD)", next);
+      o.has_clock = 1;
     } else if (strcmp(a, "--supervise") == 0) supervise = 1;
     else if (strcmp(a, "--no-supervisor") == 0) no_supervisor = 1;
     else if (strcmp(a, "--restarted-after-crash") == 0) {
@@ -193,6 +205,7 @@ int main(int argc, char **argv) {
     else if (strcmp(env_render, "auto") != 0) return bad("bad renderer (auto, gpu or software)", env_render);
   }
   if (o.shots_dir && !o.replay_path) return bad("--shots needs --replay", o.shots_dir);
+  if ((o.has_seed || o.has_clock) && !o.replay_path) return bad("--seed and --clock are for replays: add --replay FILE", "");
   if (supervise && no_supervisor) return bad("choose --supervise or --no-supervisor, not both", "");
   if (!o.width && !o.fullscreen) {
     o.width = 1280;

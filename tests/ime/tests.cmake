@@ -18,6 +18,12 @@ if(TARGET qk_ime)
   # learning keyboard learnt is gone from the next person's (new VM) list.
   qk_replay_test(ime_reset tests/ime/apps/ime_reset tests/ime/reset.replay 1280x800)
 
+  # The engines are a module mapped only once a keyboard needs it, and a
+  # program without the module keeps the keyboard's letters.
+  add_test(NAME ime_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/ime/module.sh $<TARGET_FILE:quizkiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR})
+  set_tests_properties(ime_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+
   # Missing engine data: the keyboard falls back to the layouts that work.
   qk_replay_test(ime_fallback tests/ime/apps/ime tests/ime/fallback.replay 1280x800)
   set_tests_properties(ime_fallback PROPERTIES ENVIRONMENT
