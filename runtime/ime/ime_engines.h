@@ -1,7 +1,8 @@
 /*
 ** ime_engines.h — the process's input engines: one libpinyin engine and one
 ** zinnia recognizer, each loaded on first use and kept until the process
-** exits. No Lua here; api_ime.c hands them to each VM.
+** exits. No Lua here: the module's table (ime_module.c) exports them and
+** the `ime` binding (runtime/lua/api_ime.c) hands them to each VM.
 **
 ** Why one per process and not one per VM: a kiosk starts a fresh VM for
 ** every candidate. Loading libpinyin costs tens of milliseconds and, worse,
