@@ -30,10 +30,13 @@ const qk_services *qk_api_services(lua_State *L);
 qk_color qk_api_color(lua_State *L, int idx, qk_color def);
 /* Registers funcs in a new table with the services as their upvalue. */
 void qk_api_newlib(lua_State *L, const luaL_Reg *funcs);
+/* The same into the table on top of the stack (methods, metatables). */
+void qk_api_setfuncs(lua_State *L, const luaL_Reg *funcs);
 
-/* Debug builds (no NDEBUG): every function registered by qk_api_newlib
-** runs through a check that it left the Lua stack balanced: its arguments
-** plus exactly the results it returned, nothing pushed and forgotten (a
-** binding that loops would otherwise grow the stack each call). A failed
-** check aborts with the function's module and name. */
+/* Debug builds (no NDEBUG): every function registered by qk_api_newlib or
+** qk_api_setfuncs runs through a check that it left the Lua stack
+** balanced: at most its arguments plus the results it returned, nothing
+** pushed and forgotten (a binding that pushes in a loop would otherwise
+** grow the stack with its input). A failed check aborts naming the
+** function. */
 #endif

@@ -334,6 +334,7 @@ static int l_recognize(lua_State *L) {
   qk_hw_result res[MAX_RESULTS];
   int n = total > 0 ? m->hw_recognize(h, xy, npoints, nstrokes, w, hgt, res, max) : 0;
   if (n < 0) return luaL_error(L, "handwriting recognition failed");
+  lua_pop(L, 1); /* the points (xy): read; a binding leaves the stack balanced (api.h) */
   lua_createtable(L, n, 0);
   for (int i = 0; i < n; i++) {
     lua_createtable(L, 0, 2);
@@ -356,13 +357,13 @@ int qk_open_ime(lua_State *L) {
     {"pinyin_available", l_pinyin_available}, {"pinyin_session", l_pinyin_session},
     {"handwriting_available", l_handwriting_available}, {"recognize", l_recognize}, {NULL, NULL}};
   luaL_newmetatable(L, CANDIDATE_MT);
-  luaL_setfuncs(L, candidate_mt, 0);
+  qk_api_setfuncs(L, candidate_mt);
   lua_pop(L, 1);
   luaL_newmetatable(L, SESSION_MT);
   lua_pushcfunction(L, s_gc);
   lua_setfield(L, -2, "__gc");
   lua_newtable(L);
-  luaL_setfuncs(L, session_methods, 0);
+  qk_api_setfuncs(L, session_methods);
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   qk_api_newlib(L, funcs);

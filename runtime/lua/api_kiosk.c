@@ -173,6 +173,7 @@ static int l_log(lua_State *L) {
   }
   luaL_pushresult(&b);
   qk_log_write(qk_api_services(L)->log, QK_LOG_INFO, "[%s] %s", qk_api_services(L)->app_name, lua_tostring(L, -1));
+  lua_pop(L, 1); /* the line: a binding leaves the stack balanced (api.h) */
   return 0;
 }
 

@@ -229,6 +229,7 @@ static int l_answer(lua_State *L) {
   if (!in.question) return luaL_error(L, "store.answer needs question (the question's id)");
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_answer(W(L, s), id, &in, now)), "the answer");
+  lua_pop(L, 2); /* response, json: a binding leaves the stack balanced (api.h) */
   return 0;
 }
 
@@ -243,6 +244,7 @@ static int l_event(lua_State *L) {
   }
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_event(W(L, s), id, now, kind, data, lua_toboolean(L, 4))), "an event");
+  if (data) lua_pop(L, 1); /* the json */
   return 0;
 }
 
@@ -254,6 +256,7 @@ static int l_checkpoint(lua_State *L) {
   qk_json_push_encoded(L, 2);
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_checkpoint(W(L, s), id, lua_tostring(L, -1), remaining, now)), "the checkpoint");
+  lua_pop(L, 1); /* the json */
   return 0;
 }
 
@@ -285,6 +288,7 @@ static int l_rubric(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_rubric(W(L, s), id, q, lua_tostring(L, -1), points, reviewer ? reviewer : "", now)),
         "the rubric score");
+  lua_pop(L, 2); /* scores, json: the stack stays balanced (api.h) */
   return 0;
 }
 
@@ -525,6 +529,8 @@ static int l_resumable(lua_State *L) {
     lua_settable(L, -3);
   }
   lua_setfield(L, t, "answers");
+  lua_replace(L, base + 1); /* the table in place of the copies: the stack stays balanced (api.h) */
+  lua_settop(L, base + 1);
   return 1;
 }
 

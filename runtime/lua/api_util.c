@@ -18,7 +18,9 @@ static int balanced_call(lua_State *L) {
   int base = lua_gettop(L);
   lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(2));
   int n = f(L);
-  if (n < 0 || lua_gettop(L) != base + n) {
+  /* Arguments may be dropped (lua_settop(L, 0) is fine); nothing may be
+  ** left over besides the n results. */
+  if (n < 0 || lua_gettop(L) < n || lua_gettop(L) > base + n) {
     fprintf(stderr, "binding %s: Lua stack unbalanced: %d argument(s) in, %d value(s) on the stack, returned %d\n",
             lua_tostring(L, lua_upvalueindex(3)), base, lua_gettop(L), n);
     abort();
@@ -27,8 +29,7 @@ static int balanced_call(lua_State *L) {
 }
 #endif
 
-void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
-  lua_newtable(L);
+void qk_api_setfuncs(lua_State *L, const luaL_Reg *funcs) {
 #ifdef NDEBUG
   lua_pushvalue(L, lua_upvalueindex(1));
   luaL_setfuncs(L, funcs, 1);
@@ -41,6 +42,11 @@ void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
     lua_setfield(L, -2, r->name);
   }
 #endif
+}
+
+void qk_api_newlib(lua_State *L, const luaL_Reg *funcs) {
+  lua_newtable(L);
+  qk_api_setfuncs(L, funcs);
 }
 
 static int hexval(char c) {

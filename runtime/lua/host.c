@@ -52,6 +52,7 @@ struct qk_host {
   char trip_msg[400];     /* what a trip says: the message, and for memory where it was hit */
   char where[300];        /* "app/file.lua:LINE" of the instruction the hook last saw */
   int near_limit;         /* memory is within NEAR_LIMIT of the cap: the hook runs every instruction */
+  unsigned since_check;   /* instructions since the clock was last read (read every HOOK_COUNT) */
   int app_ref;            /* the table main.lua returned */
   timer timers[MAX_TIMERS];
   int ntimers, next_timer_id;
@@ -110,6 +111,12 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
   qk_host *h = qk_host_of(L);
   if (!h->in_call) return;
   if (h->tripped == TRIP_NONE) {
+    /* The clock is read every HOOK_COUNT instructions, however often the
+    ** hook runs: near the memory cap it runs every instruction, and a
+    ** system call as often would slow the script tenfold. */
+    h->since_check += (unsigned)lua_gethookcount(L);
+    int check_clock = h->since_check >= HOOK_COUNT;
+    if (check_clock) h->since_check = 0;
     /* The line being run, for a memory error's message (see limited_alloc). */
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
       snprintf(h->where, sizeof h->where, "%s:%d", ar->short_src, ar->currentline);
@@ -119,7 +126,7 @@ static void limit_hook(lua_State *L, lua_Debug *ar) {
     } else if (h->near_limit && lua_gethookcount(L) != 1) {
       lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1); /* a coroutine started before */
     }
-    if (past(&h->deadline)) {
+    if (check_clock && past(&h->deadline)) {
       h->tripped = TRIP_TIME;
       snprintf(h->trip_msg, sizeof h->trip_msg, "%s", trip_message[TRIP_TIME]);
     }
@@ -152,6 +159,7 @@ static void arm(qk_host *h) {
   h->in_call = 1;
   h->pause_depth = 0; /* credit lost to an error thrown while paused ends here */
   h->where[0] = 0;
+  h->since_check = 0;
   h->near_limit = h->mem_used + NEAR_LIMIT(h->mem_limit) > h->mem_limit;
   lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, h->near_limit ? 1 : HOOK_COUNT);
 }
