@@ -13,11 +13,9 @@
 #include "cli.h"
 #include "env.h"
 #include "paths.h"
+#include "store.h"
 #include "supervise.h"
 #include "watchdog.h"
-#ifdef QK_HAVE_IME
-#include "api_ime.h" /* qk_api_ime, for --api */
-#endif
 
 #ifndef QK_VERSION
 #define QK_VERSION "0.0.0"
@@ -124,10 +122,7 @@ static int run_kiosk_command(const qk_args *a) {
   }
   if (qk_args_has(a, "api")) {
     static const qk_api_decl *const modules[] = {&qk_api_gfx, &qk_api_kiosk, &qk_api_json, &qk_api_store,
-#ifdef QK_HAVE_IME
-                                                   &qk_api_ime,
-#endif
-                                                   NULL};
+                                                   &qk_api_ime, NULL};
     qk_api_print(stdout, modules);
     return 0;
   }
@@ -145,6 +140,9 @@ static int run_kiosk_command(const qk_args *a) {
   o.time_limit_ms = (int)qk_args_int(a, "time-limit", 0);
   o.mem_limit = (size_t)qk_args_int(a, "memory-limit", 0) << 20;
   o.crashed_at_ms = qk_args_int(a, "restarted-after-crash", 0);
+  if ((o.has_seed = qk_args_has(a, "seed"))) o.seed = qk_args_int(a, "seed", 0);
+  if ((o.has_clock = qk_args_has(a, "clock")) && qk_store_parse_date(qk_args_str(a, "clock"), &o.clock_ms) != 0)
+    return qk_args_usage_error(a, "bad --clock date '%.40s' (want YYYY-MM-DD)", qk_args_str(a, "clock"));
   int rc = window_opt(a, &o);
   if (rc) return rc;
   double sec = qk_args_num(a, "watchdog", WATCHDOG_DEFAULT_MS / 1000.0);
@@ -162,6 +160,8 @@ static int run_kiosk_command(const qk_args *a) {
       return qk_args_usage_error(a, "bad renderer '%.40s' (auto, gpu or software)", render);
   }
   if (o.shots_dir && !o.replay_path) return qk_args_usage_error(a, "--shots needs --replay");
+  if ((o.has_seed || o.has_clock) && !o.replay_path)
+    return qk_args_usage_error(a, "--seed and --clock are for replays: add --replay FILE");
   if (supervise && no_supervisor) return qk_args_usage_error(a, "choose --supervise or --no-supervisor, not both");
   if (!o.width && !o.fullscreen) {
     o.width = 1280;
@@ -201,10 +201,12 @@ static const qk_opt kiosk_opts[] = {
   QK_STR("renderer", "auto|gpu|software", "how to draw (default: $QUIZKIOSK_RENDERER, else auto)", 0),
   QK_STR("font", "FAMILY", "the text font (default Noto Sans CJK SC)", 0),
   QK_INT("time-limit", "MS", "how long one call into Lua may run (default 250)", 0, 10, 60000),
-  QK_INT("memory-limit", "MIB", "how much memory an app's Lua may use (default 64)", 0, 4, 4096),
+  QK_INT("memory-limit", "MIB", "how much memory an app's Lua may use (default 256)", 0, 4, 4096),
   QK_NUM("watchdog", "SEC", "end a kiosk whose main loop stalls this long (default 10, 0 = off)", 0, 0, 3600),
   QK_FLAG("supervise", "run under the kiosk's own supervisor, which restarts it (tests)"),
   QK_FLAG("no-supervisor", "full screen without systemd: no supervisor"),
+  QK_INT("seed", "N", "replays: the seed every session draws its paper with (a fixed shuffle)", 0, 1, 2147483647),
+  QK_STR("clock", "YYYY-MM-DD", "replays: the date the virtual clock starts at (local midnight)", 0),
   QK_INT("restarted-after-crash", "MS", "when the previous kiosk died, ms since 1970 (set by the supervisor "
          "or the systemd unit)", QK_OPT_HIDDEN, 1, 9e15),
   QK_FLAG("version", "print the version and stop"),

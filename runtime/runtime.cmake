@@ -1,22 +1,24 @@
-# The runtime core: platform layer (the only SDL user), core, Lua host, program.
+# The runtime, one library per folder, named after it, each depending only
+# on the ones below it (nothing depends back up):
+#
+#   quizkiosk (runtime/main.c, runtime/cli.c: the table of commands)
+#     qk_runtime   runtime/       the command's own parts: the supervisor
+#       qk_app     runtime/app    the composition root: loop, VM lifecycle, replay and tool runners
+#         qk_lua   runtime/lua    the Lua host and the C modules of the Lua API
+#           qk_core      runtime/core      text, drawing, log, paths, replay files, watchdog
+#             qk_platform runtime/platform the only SDL user
+#           qk_sync      runtime/sync      the fleet: sync worker, central board, commands (sync.cmake)
+#           qk_store     runtime/store     results database (store.cmake)
+#     qk_base  runtime/base  under all of them: the argument parser, the JSON
+#                            codec, UTF-8, the environment (base.cmake)
+#     qk_importlib  runtime/import: the question-bank importers' C side
+#                   (importlib.cmake)
+#   qk_ime  runtime/ime   the input-method engines: a module loaded with dlopen
+#                         by qk_lua when a keyboard first needs them (ime.cmake)
 
 # libsystemd: sd_notify for the unit's Type=notify and WatchdogSec= (watchdog.c).
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(Threads REQUIRED)
-
-# Core: plain C, no SDL. Unit-testable on its own.
-add_library(qk_core STATIC
-  runtime/core/watchdog.c
-  runtime/core/textlayout.c
-  runtime/core/replay.c
-  runtime/core/log.c
-  runtime/core/paths.c
-  runtime/core/fonts.c)
-target_include_directories(qk_core PUBLIC runtime/core runtime/platform)
-target_compile_definitions(qk_core PRIVATE
-  QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
-  QK_INSTALL_DATADIR="${QK_DATADIR}")
-target_link_libraries(qk_core PUBLIC qk_base PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
 # Platform: SDL2, SDL2_ttf, SDL2_image behind runtime/platform/platform.h.
 add_library(qk_platform STATIC
@@ -28,13 +30,28 @@ add_library(qk_platform STATIC
 target_include_directories(qk_platform PUBLIC runtime/platform)
 target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG m)
 
-# Lua host and the C modules of the Lua API, plus the parts of the core
-# that drive them (text engine, drawing, the app loop).
-add_library(qk_runtime STATIC
+# Core: plain C on top of the platform layer, no Lua.
+add_library(qk_core STATIC
+  runtime/core/watchdog.c
+  runtime/core/textlayout.c
+  runtime/core/replay.c
+  runtime/core/log.c
+  runtime/core/paths.c
+  runtime/core/fonts.c
   runtime/core/text.c
   runtime/core/draw.c
-  runtime/core/draw_frame.c
-  runtime/core/app.c
+  runtime/core/draw_frame.c)
+target_include_directories(qk_core PUBLIC runtime/core)
+target_compile_definitions(qk_core PRIVATE
+  QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
+  QK_INSTALL_DATADIR="${QK_DATADIR}")
+target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
+
+# Lua: the sandboxed host and the C modules of the Lua API. What they need
+# of the program comes in through runtime/lua/services.h. The `ime` module's
+# engines are loaded at run time (ime_load.c); only their interface header
+# (runtime/ime/ime_module.h) is shared.
+add_library(qk_lua STATIC
   runtime/lua/host.c
   runtime/lua/pattern_guard.c
   runtime/lua/api_util.c
@@ -42,14 +59,40 @@ add_library(qk_runtime STATIC
   runtime/lua/api_kiosk.c
   runtime/lua/api_json.c
   runtime/lua/api_store.c
+  runtime/lua/api_ime.c
+  runtime/lua/ime_load.c
   runtime/lua/json.c)
-target_include_directories(qk_runtime PUBLIC runtime runtime/core runtime/lua runtime/platform)
-target_link_libraries(qk_runtime PUBLIC qk_core qk_store PkgConfig::LUA m)
-target_link_libraries(qk_runtime PUBLIC qk_sync) # fleet: sync thread, central leaderboard, fleet commands
-target_link_libraries(qk_runtime PUBLIC $<TARGET_NAME_IF_EXISTS:qk_ime>) # Chinese input when built: QK_HAVE_IME (runtime/ime/ime.cmake)
+target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
+target_compile_definitions(qk_lua PRIVATE
+  QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}"
+  QK_IME_MODULE_RELDIR="${QK_IME_MODULE_RELDIR}")
+target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync PkgConfig::LUA m PRIVATE ${CMAKE_DL_LIBS})
 
-add_executable(quizkiosk runtime/main.c runtime/cli.c runtime/supervise.c)
+# App: the composition root (runtime/app/app_int.h says which file does what).
+add_library(qk_app STATIC
+  runtime/app/app.c
+  runtime/app/loop.c
+  runtime/app/vm.c
+  runtime/app/services.c
+  runtime/app/vclock.c
+  runtime/app/replay_run.c
+  runtime/app/tool.c
+  runtime/app/error_screen.c
+  runtime/app/staff.c
+  runtime/app/store_open.c
+  runtime/app/fleet.c)
+target_include_directories(qk_app PUBLIC runtime/app)
+target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync qk_platform)
+
+# The command's own parts besides main.c and its table of commands (cli.c,
+# which names commands main.c declares); linking it brings the whole runtime.
+add_library(qk_runtime STATIC
+  runtime/supervise.c)
+target_include_directories(qk_runtime PUBLIC runtime)
+target_link_libraries(qk_runtime PUBLIC qk_app)
+
+add_executable(quizkiosk runtime/main.c runtime/cli.c)
 target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
-target_link_libraries(quizkiosk PRIVATE qk_runtime qk_platform)
+target_link_libraries(quizkiosk PRIVATE qk_runtime)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/import/tool.cmake) # import / new / check

@@ -192,3 +192,9 @@ int qk_replay_after_restart_point(const qk_replay *r) {
     if (r->cmds[i].kind == QK_RP_RESTART_POINT) return i + 1;
   return -1;
 }
+
+int qk_replay_find(const qk_replay *r, qk_replay_kind kind) {
+  for (int i = 0; i < r->n; i++)
+    if (r->cmds[i].kind == kind) return i;
+  return -1;
+}

@@ -11,7 +11,10 @@
 **   memory [LABEL]  (prints the Lua heap, malloc'ed bytes and RSS: soak tests)
 **   hold PATH  (test facility: prints "hold: waiting for PATH", then waits in
 **              real time, at most 2 minutes, until the file PATH exists)
-** Coordinates are logical units. Executing them is the runtime's (app.c).
+** Coordinates are logical units. `tap TEXT` also finds an answer option by
+** its letter alone ("tap C" for the option labelled "C. 降到地面"). A `shot`
+** needs --shots DIR, checked before the replay starts. Executing the
+** commands is runtime/app's (replay_run.c).
 */
 #ifndef QK_REPLAY_H
 #define QK_REPLAY_H
@@ -32,7 +35,7 @@ typedef struct {
   int ms;
 } qk_replay_cmd;
 
-typedef struct {
+typedef struct qk_replay {
   qk_replay_cmd *cmds;
   int n;
 } qk_replay;
@@ -44,5 +47,7 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
 void qk_replay_free(qk_replay *r);
 /* The index of the command after the first restart-point, or -1 if none. */
 int qk_replay_after_restart_point(const qk_replay *r);
+/* The index of the first command of that kind, or -1 if none. */
+int qk_replay_find(const qk_replay *r, qk_replay_kind kind);
 
 #endif

@@ -1,7 +1,16 @@
 # Chinese input for the on-screen keyboard: pinyin (libpinyin) and
 # handwriting (zinnia with the Simplified Chinese model). Optional: without
-# the libraries the runtime builds without the `ime` module and the keyboard
-# offers only its other layouts.
+# the libraries the program is built without the engines' module, and the
+# `ime` Lua module says the engines are unavailable, so the keyboard offers
+# only its other layouts.
+#
+# The engines are a shared module (${QK_IME_MODULE_FILE}) that the `ime` Lua
+# binding loads with dlopen the first time a keyboard needs it
+# (runtime/lua/ime_load.c): libpinyin, zinnia, Berkeley DB, libstdc++ and
+# GLib are not mapped by a kiosk that never shows a Chinese keyboard. It is
+# built next to the program (so the build folder and the tests find it) and
+# installed in ${CMAKE_INSTALL_LIBDIR}/quizkiosk, which the program finds
+# relative to itself.
 pkg_check_modules(LIBPINYIN IMPORTED_TARGET libpinyin)
 pkg_check_modules(ZINNIA IMPORTED_TARGET zinnia)
 set(QK_ZINNIA_LINK "")
@@ -17,32 +26,35 @@ else()
 endif()
 
 if(LIBPINYIN_FOUND AND QK_ZINNIA_LINK)
-  add_library(qk_ime STATIC
+  # The engines' code, compiled once: the module is made of it, and the C
+  # tests and benchmarks of the engines link it directly.
+  add_library(qk_ime_engines OBJECT
     runtime/ime/ime_data.c
     runtime/ime/ime_pinyin.c
     runtime/ime/ime_handwriting.c
-    runtime/ime/ime_engines.c
-    runtime/ime/api_ime.c)
-  target_include_directories(qk_ime PUBLIC runtime/ime
-    PRIVATE runtime runtime/core runtime/lua runtime/platform ${QK_ZINNIA_INCLUDE})
+    runtime/ime/ime_engines.c)
+  set_target_properties(qk_ime_engines PROPERTIES POSITION_INDEPENDENT_CODE ON C_VISIBILITY_PRESET hidden)
+  target_include_directories(qk_ime_engines PUBLIC runtime/ime PRIVATE ${QK_ZINNIA_INCLUDE})
   # Where the data are, as the packages say (searched at run time, with the
   # usual locations and an environment override; see ime_data.c).
   pkg_get_variable(QK_PINYIN_PKGDATADIR libpinyin pkgdatadir)
   if(QK_PINYIN_PKGDATADIR)
-    target_compile_definitions(qk_ime PRIVATE QK_PINYIN_PKGDATADIR="${QK_PINYIN_PKGDATADIR}")
+    target_compile_definitions(qk_ime_engines PRIVATE QK_PINYIN_PKGDATADIR="${QK_PINYIN_PKGDATADIR}")
   endif()
   if(CMAKE_LIBRARY_ARCHITECTURE)
-    target_compile_definitions(qk_ime PRIVATE QK_MULTIARCH="${CMAKE_LIBRARY_ARCHITECTURE}")
+    target_compile_definitions(qk_ime_engines PRIVATE QK_MULTIARCH="${CMAKE_LIBRARY_ARCHITECTURE}")
   endif()
-  # api_ime.c uses the runtime's helpers (qk_api_app, the log) and the
-  # runtime's module table names qk_open_ime: the two static libraries refer
-  # to each other, which CMake resolves by repeating them on the link line.
-  target_link_libraries(qk_ime PUBLIC qk_base PkgConfig::LIBPINYIN ${QK_ZINNIA_LINK} PkgConfig::LUA qk_runtime)
-  # What code linked with qk_ime sees: QK_HAVE_IME and the declaration of
-  # qk_open_ime (force-included: app.c names it without an #include).
-  target_compile_definitions(qk_ime INTERFACE QK_HAVE_IME)
-  target_compile_options(qk_ime INTERFACE "SHELL:-include ${CMAKE_CURRENT_SOURCE_DIR}/runtime/ime/api_ime.h")
-  message(STATUS "Chinese input: libpinyin ${LIBPINYIN_VERSION}, zinnia")
+  target_link_libraries(qk_ime_engines PUBLIC PkgConfig::LIBPINYIN ${QK_ZINNIA_LINK})
+
+  add_library(qk_ime MODULE runtime/ime/ime_module.c)
+  set_target_properties(qk_ime PROPERTIES PREFIX "" OUTPUT_NAME "${QK_IME_MODULE_NAME}"
+    C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+  target_link_libraries(qk_ime PRIVATE qk_ime_engines)
+  # The program finds it relative to itself (QK_IME_MODULE_RELDIR).
+  install(TARGETS qk_ime LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/quizkiosk)
+  # Built whenever the program is, though nothing links it.
+  add_dependencies(quizkiosk qk_ime)
+  message(STATUS "Chinese input: libpinyin ${LIBPINYIN_VERSION}, zinnia (module ${QK_IME_MODULE_FILE})")
 else()
   message(STATUS "Chinese input: off (needs libpinyin and zinnia development files)")
 endif()

@@ -1,7 +1,9 @@
 /*
 ** ime_data.c — finds the engines' data files (see ime_data.h). Owns only the
-** lists of places to look; the build may add the pkg-config locations as
-** QK_PINYIN_PKGDATADIR and QK_ZINNIA_MODEL_DIR.
+** lists of places to look; ime.cmake adds libpinyin's pkg-config data
+** folder as QK_PINYIN_PKGDATADIR. QK_ZINNIA_MODEL_DIR is never set by our
+** build (zinnia's pkg-config file names no model folder): a packager whose
+** model lives elsewhere passes it with -DQK_ZINNIA_MODEL_DIR=...
 */
 #include "ime_data.h"
 

@@ -4,7 +4,6 @@
 ** the atexit handler that frees them.
 */
 #include "ime_engines.h"
-#include "env.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,14 +31,12 @@ static void want_exit_handler(void) {
   if (!engines.exit_handler && atexit(free_at_exit) == 0) engines.exit_handler = 1;
 }
 
-qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen) {
+qk_pinyin_engine *qk_ime_pinyin_engine(const qk_ime_paths *paths, char *why, size_t whylen) {
   if (engines.pinyin_state == SLOT_UNTRIED) {
     char dir[4096], reason[4200];
     qk_pinyin_engine *e = NULL;
-    if (qk_ime_find_pinyin_data(qk_env_get()->pinyin_data, dir, sizeof dir, reason, sizeof reason) == 0) {
-      const char *user = qk_env_get()->pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR: persistent learning, opt-in */
-      e = qk_pinyin_engine_new(dir, user, reason, sizeof reason);
-    }
+    if (qk_ime_find_pinyin_data(paths->pinyin_data, dir, sizeof dir, reason, sizeof reason) == 0)
+      e = qk_pinyin_engine_new(dir, paths->pinyin_user_dir, reason, sizeof reason);
     if (e) {
       want_exit_handler();
       engines.pinyin = e;
@@ -54,11 +51,11 @@ qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen) {
   return engines.pinyin;
 }
 
-qk_hw *qk_ime_recognizer(char *why, size_t whylen) {
+qk_hw *qk_ime_recognizer(const qk_ime_paths *paths, char *why, size_t whylen) {
   if (engines.hw_state == SLOT_UNTRIED) {
     char path[4096], reason[4200];
     qk_hw *h = NULL;
-    if (qk_ime_find_zinnia_model(qk_env_get()->zinnia_model, path, sizeof path, reason, sizeof reason) == 0) h = qk_hw_new(path, reason, sizeof reason);
+    if (qk_ime_find_zinnia_model(paths->zinnia_model, path, sizeof path, reason, sizeof reason) == 0) h = qk_hw_new(path, reason, sizeof reason);
     if (h) {
       want_exit_handler();
       engines.hw = h;

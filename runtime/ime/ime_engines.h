@@ -1,7 +1,8 @@
 /*
 ** ime_engines.h — the process's input engines: one libpinyin engine and one
 ** zinnia recognizer, each loaded on first use and kept until the process
-** exits. No Lua here; api_ime.c hands them to each VM.
+** exits. No Lua here: the module's table (ime_module.c) exports them and
+** the `ime` binding (runtime/lua/api_ime.c) hands them to each VM.
 **
 ** Why one per process and not one per VM: a kiosk starts a fresh VM for
 ** every candidate. Loading libpinyin costs tens of milliseconds and, worse,
@@ -29,15 +30,24 @@
 #include "ime_handwriting.h"
 #include "ime_pinyin.h"
 
+/* Where the engines' data are, as staff set them (the QUIZKIOSK_PINYIN_DATA,
+** QUIZKIOSK_PINYIN_USER_DIR and QUIZKIOSK_ZINNIA_MODEL overrides, read by the
+** program's one environment reader, runtime/base/env.h). NULL = not set. */
+typedef struct {
+  const char *pinyin_data;     /* the libpinyin data folder */
+  const char *pinyin_user_dir; /* persistent learning, opt-in */
+  const char *zinnia_model;    /* the handwriting model, or its folder */
+} qk_ime_paths;
+
 /* The libpinyin engine, loaded the first time (its data found by
-** qk_ime_find_pinyin_data; QUIZKIOSK_PINYIN_USER_DIR opts in to persistent
+** qk_ime_find_pinyin_data; paths->pinyin_user_dir opts in to persistent
 ** learning). NULL with the reason in why when it cannot be loaded; a
 ** failure is remembered until the next candidate, so one VM asking
 ** repeatedly gets the same reason without searching again. */
-qk_pinyin_engine *qk_ime_pinyin_engine(char *why, size_t whylen);
+qk_pinyin_engine *qk_ime_pinyin_engine(const qk_ime_paths *paths, char *why, size_t whylen);
 
 /* The zinnia recognizer, the same way. */
-qk_hw *qk_ime_recognizer(char *why, size_t whylen);
+qk_hw *qk_ime_recognizer(const qk_ime_paths *paths, char *why, size_t whylen);
 
 /* A candidate is done (their VM is closing): whatever they left in the
 ** engines is wiped — the recognizer's last strokes — or, with persistent

@@ -1,7 +1,8 @@
 /*
 ** api.h — the Lua modules written in C, and the helpers they share. Each
-** module's open function gets the runtime (qk_app) as upvalue 1 and passes it
-** on to its functions as their upvalue 1 too: no globals.
+** module's open function gets the program's services (services.h) as
+** upvalue 1 and passes them on to its functions as their upvalue 1 too: no
+** globals, and nothing of the program beyond that struct.
 **
 ** Each module is declared once, as a list of qk_api_fn (name, signature,
 ** one line of documentation, C function) at the end of its api_*.c file.
@@ -19,8 +20,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "app.h"
 #include "platform.h"
+#include "services.h"
 
 enum {
   QK_API_STAFF = 1,  /* staff screen only: registered only in its VM; elsewhere touching it raises */
@@ -43,7 +44,7 @@ typedef struct qk_api_decl {
 } qk_api_decl;
 
 /* The declarations, one per module (api_gfx.c, api_kiosk.c, ...). */
-extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store;
+extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store, qk_api_ime;
 
 /* Prints the reference of mods (NULL-terminated) in the order declared. */
 void qk_api_print(FILE *f, const qk_api_decl *const *mods);
@@ -57,15 +58,32 @@ int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, cons
 
 int qk_open_gfx(lua_State *L);
 int qk_open_kiosk(lua_State *L);
-int qk_open_json(lua_State *L); /* needs no app: usable by any host */
+int qk_open_json(lua_State *L); /* needs no services: usable by any host */
 int qk_open_store(lua_State *L);
+/* Chinese input (api_ime.c). Always present; the engines behind it are a
+** module loaded on first use (ime_module.h), and without it the module's
+** *_available functions say why. */
+int qk_open_ime(lua_State *L);
 
-/* The runtime behind the running C function (its upvalue 1). */
-qk_app *qk_api_app(lua_State *L);
+/* The services behind the running C function (its upvalue 1); NULL in a
+** host that gave none. */
+const qk_services *qk_api_services(lua_State *L);
 /* Reads a colour argument: "#rgb", "#rrggbb", "#rrggbbaa", 0xRRGGBB or
 ** {r, g, b [, a]} (0..255). Missing/nil gives def; anything else raises. */
 qk_color qk_api_color(lua_State *L, int idx, qk_color def);
 /* A new table holding m's plain functions (qk_api_setfuncs with no flags). */
 void qk_api_newlib(lua_State *L, const qk_api_decl *m);
+/* The same for a plain luaL_Reg list into the table on top of the stack
+** (metatables: __gc and the like). */
+void qk_api_setregs(lua_State *L, const luaL_Reg *funcs);
+/* The module's methods (QK_API_METHOD rows) into the table on top of the
+** stack (a metatable's __index). Returns how many. */
+int qk_api_setmethods(lua_State *L, const qk_api_decl *m);
 
+/* Debug builds (no NDEBUG): every function registered by qk_api_newlib or
+** qk_api_setfuncs runs through a check that it left the Lua stack
+** balanced: at most its arguments plus the results it returned, nothing
+** pushed and forgotten (a binding that pushes in a loop would otherwise
+** grow the stack with its input). A failed check aborts naming the
+** function. */
 #endif

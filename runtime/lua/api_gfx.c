@@ -11,7 +11,7 @@
 
 static const qk_color INK = {34, 34, 34, 255};
 
-static qk_draw *D(lua_State *L) { return qk_app_draw(qk_api_app(L)); }
+static qk_draw *D(lua_State *L) { return qk_api_services(L)->draw; }
 
 static float num(lua_State *L, int i) { return (float)luaL_checknumber(L, i); }
 static float optnum(lua_State *L, int i, float def) { return (float)luaL_optnumber(L, i, def); }

@@ -12,20 +12,23 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "env.h"
 #include "host.h"
 #include "store.h"
 
 static int l_now(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_now(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->now(sv->ctx));
   return 1;
 }
 
 static int add_timer(lua_State *L, int repeat) {
+  const qk_services *sv = qk_api_services(L);
   lua_Number ms = luaL_checknumber(L, 1);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   if (ms < 0) ms = 0;
   if (repeat && ms < 1) return luaL_error(L, "kiosk.every needs an interval of at least 1 ms");
-  uint64_t now = qk_app_now(qk_api_app(L));
+  uint64_t now = sv->now(sv->ctx);
   int id = qk_host_timer_add(qk_host_of(L), L, now + (uint64_t)ms, repeat ? (uint64_t)ms : 0, 2);
   if (id < 0) return luaL_error(L, "too many timers (cancel the ones you no longer need)");
   lua_pushinteger(L, id);
@@ -41,13 +44,15 @@ static int l_cancel(lua_State *L) {
 }
 
 static int l_redraw(lua_State *L) {
-  if (lua_toboolean(L, 1)) qk_app_new_screen(qk_api_app(L));
-  else qk_app_redraw(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  if (lua_toboolean(L, 1)) sv->new_screen(sv->ctx);
+  else sv->redraw(sv->ctx);
   return 0;
 }
 
 static int l_animate(lua_State *L) {
-  qk_app_animate(qk_api_app(L), (int)luaL_optinteger(L, 1, 250));
+  const qk_services *sv = qk_api_services(L);
+  sv->animate(sv->ctx, (int)luaL_optinteger(L, 1, 250));
   return 0;
 }
 
@@ -55,34 +60,38 @@ static int l_element(lua_State *L) {
   const char *label = luaL_checkstring(L, 1);
   float x = (float)luaL_checknumber(L, 2), y = (float)luaL_checknumber(L, 3);
   float w = (float)luaL_checknumber(L, 4), h = (float)luaL_checknumber(L, 5);
-  qk_draw_element(qk_app_draw(qk_api_app(L)), label, x, y, w, h);
+  qk_draw_element(qk_api_services(L)->draw, label, x, y, w, h);
   return 0;
 }
 
 static int l_text_input(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   int on = lua_toboolean(L, 1);
-  qk_app_text_input(qk_api_app(L), on, (float)luaL_optnumber(L, 2, 0), (float)luaL_optnumber(L, 3, 0),
+  sv->text_input(sv->ctx, on, (float)luaL_optnumber(L, 2, 0), (float)luaL_optnumber(L, 3, 0),
                     (float)luaL_optnumber(L, 4, 0), (float)luaL_optnumber(L, 5, 0));
   return 0;
 }
 
 static int l_frame(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_frame(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->frame(sv->ctx));
   return 1;
 }
 
 static int l_presented_at(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   uint64_t when;
-  if (qk_app_presented_at(qk_api_app(L), (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
+  if (sv->presented_at(sv->ctx, (uint64_t)luaL_checkinteger(L, 1), &when) != 0) return 0;
   lua_pushinteger(L, (lua_Integer)when);
   return 1;
 }
 
 static int l_shot(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   const char *name = luaL_checkstring(L, 1);
   for (const char *p = name; *p; p++)
     if (*p == '/' || *p == '\\') return luaL_error(L, "kiosk.shot: a name, not a path");
-  lua_pushboolean(L, qk_app_shot(qk_api_app(L), name) == 0);
+  lua_pushboolean(L, sv->shot(sv->ctx, name) == 0);
   return 1;
 }
 
@@ -96,24 +105,28 @@ static int l_report(lua_State *L) {
 }
 
 static int l_tool_done(lua_State *L) {
-  qk_app_tool_done(qk_api_app(L), lua_toboolean(L, 1));
+  const qk_services *sv = qk_api_services(L);
+  sv->tool_done(sv->ctx, lua_toboolean(L, 1));
   return 0;
 }
 
 static int l_restart(lua_State *L) {
-  qk_app_restart(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->restart(sv->ctx);
   return 0;
 }
 
 static int l_launch(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   char err[256];
-  if (qk_app_launch(qk_api_app(L), luaL_checkstring(L, 1), err, sizeof err) != 0) return luaL_error(L, "%s", err);
+  if (sv->launch(sv->ctx, luaL_checkstring(L, 1), err, sizeof err) != 0) return luaL_error(L, "%s", err);
   return 0;
 }
 
 static int l_apps(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   char names[64][64];
-  int n = qk_app_list_bundled(qk_api_app(L), names, 64);
+  int n = sv->list_bundled(sv->ctx, names, 64);
   lua_createtable(L, n, 0);
   for (int i = 0; i < n; i++) {
     lua_pushstring(L, names[i]);
@@ -132,7 +145,8 @@ static int l_log(lua_State *L) {
     luaL_addvalue(&b);
   }
   luaL_pushresult(&b);
-  qk_log_write(qk_app_log(qk_api_app(L)), QK_LOG_INFO, "[%s] %s", qk_app_name(qk_api_app(L)), lua_tostring(L, -1));
+  qk_log_write(qk_api_services(L)->log, QK_LOG_INFO, "[%s] %s", qk_api_services(L)->app_name, lua_tostring(L, -1));
+  lua_pop(L, 1); /* the line: a binding leaves the stack balanced (api.h) */
   return 0;
 }
 
@@ -146,17 +160,20 @@ static int l_hash(lua_State *L) {
 }
 
 static int l_wall_time(lua_State *L) {
-  lua_pushinteger(L, (lua_Integer)qk_app_wall_ms(qk_api_app(L)));
+  const qk_services *sv = qk_api_services(L);
+  lua_pushinteger(L, (lua_Integer)sv->wall_ms(sv->ctx));
   return 1;
 }
 
 static int l_return_to_app(lua_State *L) {
-  qk_app_return(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->return_to_app(sv->ctx);
   return 0;
 }
 
 static int l_reload_app(lua_State *L) {
-  qk_app_reload(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->reload_app(sv->ctx);
   return 0;
 }
 
@@ -201,7 +218,7 @@ static int l_removable_media(lua_State *L) {
     closedir(d);
   }
   /* Tests and trainers' dry runs point it at a folder of their own. */
-  const char *extra = qk_app_options(qk_api_app(L))->env.export_dir; /* QUIZKIOSK_EXPORT_DIR */
+  const char *extra = qk_env_get()->export_dir; /* QUIZKIOSK_EXPORT_DIR */
   if (extra) {
     lua_pushstring(L, extra);
     lua_rawseti(L, -2, ++n);
@@ -210,7 +227,8 @@ static int l_removable_media(lua_State *L) {
 }
 
 static int l_quit(lua_State *L) {
-  qk_app_quit(qk_api_app(L));
+  const qk_services *sv = qk_api_services(L);
+  sv->quit(sv->ctx);
   return 0;
 }
 
@@ -245,48 +263,51 @@ static const qk_api_fn kiosk_fns[] = {
   {"tool_done", l_tool_done, "kiosk.tool_done([failed])", "tools: the work is finished", 0},
   {"quit", l_quit, "kiosk.quit()", "leave the kiosk", QK_API_STAFF},
   {"config", NULL, "kiosk.config", "{ kiosk_id, app, headless, replay, fullscreen, tool, tool_exam, tool_session, "
-   "dry_run, restarted_after_crash, continue_session }", QK_API_FIELD},
+   "dry_run, restarted_after_crash, continue_session, seed }", QK_API_FIELD},
   {NULL, NULL, NULL, NULL, 0}};
 
 const qk_api_decl qk_api_kiosk = {"kiosk", "time, timers, frames and the runtime's services", kiosk_fns};
 
 int qk_open_kiosk(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
   qk_api_newlib(L, &qk_api_kiosk);
-  qk_app *a = qk_api_app(L);
-  if (qk_app_staff(a)) qk_api_setfuncs(L, &qk_api_kiosk, QK_API_STAFF);
+  if (sv->staff) qk_api_setfuncs(L, &qk_api_kiosk, QK_API_STAFF);
   else {
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, staff_index);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
   }
-  const qk_options *o = qk_app_options(a);
   lua_createtable(L, 0, 6);
-  lua_pushstring(L, qk_app_name(a));
+  lua_pushstring(L, sv->app_name);
   lua_setfield(L, -2, "app");
-  lua_pushboolean(L, o->headless);
+  lua_pushboolean(L, sv->headless);
   lua_setfield(L, -2, "headless");
-  lua_pushboolean(L, o->replay_path != NULL);
+  lua_pushboolean(L, sv->replay);
   lua_setfield(L, -2, "replay");
-  lua_pushboolean(L, o->fullscreen);
+  lua_pushboolean(L, sv->fullscreen);
   lua_setfield(L, -2, "fullscreen");
-  lua_pushstring(L, qk_app_kiosk_id(a));
+  lua_pushstring(L, sv->kiosk_id);
   lua_setfield(L, -2, "kiosk_id");
-  if (qk_app_continue_session(a) > 0) { /* storage came back: this candidate goes on without being asked */
-    lua_pushinteger(L, (lua_Integer)qk_app_continue_session(a));
+  if (sv->continue_session > 0) { /* storage came back: this candidate goes on without being asked */
+    lua_pushinteger(L, (lua_Integer)sv->continue_session);
     lua_setfield(L, -2, "continue_session");
   }
-  if (o->crashed_at_ms) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
-  if (o->tool) {
-    lua_pushstring(L, o->tool);
+  if (sv->has_seed) { /* --seed N: every session draws its paper with this seed (replays, tests) */
+    lua_pushinteger(L, (lua_Integer)sv->seed);
+    lua_setfield(L, -2, "seed");
+  }
+  if (sv->restarted_after_crash) { lua_pushboolean(L, 1); lua_setfield(L, -2, "restarted_after_crash"); } /* supervisor or unit restarted this kiosk after a crash */
+  if (sv->tool) {
+    lua_pushstring(L, sv->tool);
     lua_setfield(L, -2, "tool");
-    if (o->tool_exam) {
-      lua_pushstring(L, o->tool_exam);
+    if (sv->tool_exam) {
+      lua_pushstring(L, sv->tool_exam);
       lua_setfield(L, -2, "tool_exam");
     }
-    lua_pushinteger(L, (lua_Integer)o->tool_session);
+    lua_pushinteger(L, (lua_Integer)sv->tool_session);
     lua_setfield(L, -2, "tool_session");
-    lua_pushboolean(L, o->tool_dry_run);
+    lua_pushboolean(L, sv->tool_dry_run);
     lua_setfield(L, -2, "dry_run");
   }
   lua_setfield(L, -2, "config");

@@ -34,7 +34,7 @@
 #define OWN_SESSIONS "qk.own_sessions" /* registry: session ids checked to be this app's */
 
 static qk_store *S(lua_State *L) {
-  qk_store *s = qk_app_store(qk_api_app(L));
+  qk_store *s = qk_api_services(L)->store;
   if (!s) luaL_error(L, "the results database is not open");
   return s;
 }
@@ -52,7 +52,10 @@ static int done(lua_State *L, int rc) {
   return rc;
 }
 
-static qk_ms wall(lua_State *L) { return (qk_ms)qk_app_wall_ms(qk_api_app(L)); }
+static qk_ms wall(lua_State *L) {
+  const qk_services *sv = qk_api_services(L);
+  return (qk_ms)sv->wall_ms(sv->ctx);
+}
 
 /* Raises the store's message unless rc is OK (or NOTFOUND when allowed).
 ** Anything but a bad argument is the storage failing (disk full, I/O error,
@@ -60,8 +63,9 @@ static qk_ms wall(lua_State *L) { return (qk_ms)qk_app_wall_ms(qk_api_app(L)); }
 ** saved — call staff" after this call whatever the script does with the
 ** error (a pcall cannot hide it). */
 static void check(lua_State *L, qk_store *s, int rc, const char *what) {
+  const qk_services *sv = qk_api_services(L);
   if (rc == QK_STORE_OK || rc == QK_STORE_NOTFOUND) return;
-  if (rc != QK_STORE_INVALID) qk_app_store_failed(qk_api_app(L));
+  if (rc != QK_STORE_INVALID) sv->store_failed(sv->ctx);
   luaL_error(L, "cannot save %s: %s", what, qk_store_errmsg(s));
 }
 
@@ -119,7 +123,7 @@ static int session_owner(lua_State *L, qk_store *s, int64_t id) {
   int rc = done(L, qk_store_session_get(W(L, s), id, copy_app_name, app));
   if (rc == QK_STORE_NOTFOUND) return -1;
   check(L, s, rc, "(reading a session)");
-  if (strcmp(app, qk_app_name(qk_api_app(L))) != 0) return 0;
+  if (strcmp(app, qk_api_services(L)->app_name) != 0) return 0;
   mark_own(L, id);
   return 1;
 }
@@ -133,11 +137,11 @@ static int64_t session_arg(lua_State *L) {
 
 static int l_begin_session(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  qk_app *a = qk_api_app(L);
+  const qk_services *sv = qk_api_services(L);
   qk_store *s = S(L);
   qk_store_session_info info = {
-    .kiosk = qk_app_kiosk_id(a),
-    .app = qk_app_name(a),
+    .kiosk = sv->kiosk_id,
+    .app = sv->app_name,
     .exam = opt_field(L, 1, "exam"),
     .exam_title = opt_field(L, 1, "exam_title"),
     .content_hash = opt_field(L, 1, "content_hash"),
@@ -194,6 +198,7 @@ static int l_answer(lua_State *L) {
   if (!in.question) return luaL_error(L, "store.answer needs question (the question's id)");
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_answer(W(L, s), id, &in, now)), "the answer");
+  lua_pop(L, 2); /* response, json: a binding leaves the stack balanced (api.h) */
   return 0;
 }
 
@@ -208,6 +213,7 @@ static int l_event(lua_State *L) {
   }
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_event(W(L, s), id, now, kind, data, lua_toboolean(L, 4))), "an event");
+  if (data) lua_pop(L, 1); /* the json */
   return 0;
 }
 
@@ -219,6 +225,7 @@ static int l_checkpoint(lua_State *L) {
   qk_json_push_encoded(L, 2);
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_checkpoint(W(L, s), id, lua_tostring(L, -1), remaining, now)), "the checkpoint");
+  lua_pop(L, 1); /* the json */
   return 0;
 }
 
@@ -332,6 +339,7 @@ static int l_rubric(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_rubric(W(L, s), id, q, lua_tostring(L, -1), points, reviewer ? reviewer : "", now)),
         "the rubric score");
+  lua_pop(L, 2); /* scores, json: the stack stays balanced (api.h) */
   return 0;
 }
 
@@ -433,7 +441,7 @@ static int l_sessions(lua_State *L) {
   qk_store *s = S(L);
   const char *exam = luaL_optstring(L, 1, NULL);
   lua_newtable(L);
-  return read_done(L, s, done(L, qk_store_exam_sessions(W(L, s), qk_app_name(qk_api_app(L)), exam, append_session, L)),
+  return read_done(L, s, done(L, qk_store_exam_sessions(W(L, s), qk_api_services(L)->app_name, exam, append_session, L)),
                    "(reading sessions)");
 }
 
@@ -502,15 +510,15 @@ static int l_events(lua_State *L) {
 ** store.resumable(true) looks at every app of this kiosk (a chooser app
 ** sends the person back into the app whose session was cut short). */
 static int l_resumable(lua_State *L) {
-  qk_app *a = qk_api_app(L);
+  const qk_services *sv = qk_api_services(L);
   qk_store *s = S(L);
   int any_app = lua_toboolean(L, 1);
   lua_settop(L, 0);
   qk_store_resume r;
   memset(&r, 0, sizeof r);
   qk_ms now = wall(L);
-  int rc = done(L, qk_store_find_resumable(W(L, s), qk_app_kiosk_id(a), any_app ? NULL : qk_app_name(a), now,
-                                           qk_app_resume_window_ms(a), &r));
+  int rc = done(L, qk_store_find_resumable(W(L, s), sv->kiosk_id, any_app ? NULL : sv->app_name, now,
+                                           sv->resume_window_ms, &r));
   if (rc == QK_STORE_NOTFOUND) return 0;
   check(L, s, rc, "(reading the session to resume)");
   char app_name[64] = "";
@@ -519,7 +527,7 @@ static int l_resumable(lua_State *L) {
     qk_store_resume_free(&r);
     check(L, s, grc, "(reading the session to resume)");
   }
-  if (strcmp(app_name, qk_app_name(a)) != 0) {
+  if (strcmp(app_name, sv->app_name) != 0) {
     /* Another app's session: the chooser learns where to send the person,
     ** nothing of what they answered or who they are. */
     qk_store_resume_free(&r);
@@ -573,22 +581,24 @@ static int l_resumable(lua_State *L) {
     lua_settable(L, -3);
   }
   lua_setfield(L, t, "answers");
+  lua_replace(L, base + 1); /* the table in place of the copies: the stack stays balanced (api.h) */
+  lua_settop(L, base + 1);
   return 1;
 }
 
 static int l_leaderboard(lua_State *L) {
-  qk_app *a = qk_api_app(L);
+  const qk_services *sv = qk_api_services(L);
   qk_store *s = S(L);
   const char *exam = luaL_checkstring(L, 1);
   int n = (int)luaL_optinteger(L, 2, 10);
   if (n < 1 || n > 100) return luaL_error(L, "leaderboard size must be 1..100");
   qk_store_leader rows[100];
   int count = 0;
-  check(L, s, done(L, qk_store_leaderboard(W(L, s), qk_app_name(a), exam, NULL, n, rows, &count)),
+  check(L, s, done(L, qk_store_leaderboard(W(L, s), sv->app_name, exam, NULL, n, rows, &count)),
         "(reading the leaderboard)");
   /* Fleet: the other kiosks' scores from the sync worker's cache (never
   ** the network); without a server, or while it is away, the local board. */
-  qk_sync_board_merge(qk_app_sync(a), qk_app_name(a), exam, n, rows, &count);
+  qk_sync_board_merge(sv->sync, sv->app_name, exam, n, rows, &count);
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
@@ -608,12 +618,12 @@ static int l_leaderboard(lua_State *L) {
 }
 
 static int l_rank(lua_State *L) {
-  qk_app *a = qk_api_app(L);
+  const qk_services *sv = qk_api_services(L);
   qk_store *s = S(L);
   const char *exam = luaL_checkstring(L, 1);
   int64_t id = (int64_t)luaL_checkinteger(L, 2);
   int rank = 0, total = 0;
-  int rc = done(L, qk_store_leader_rank(W(L, s), qk_app_name(a), exam, id, &rank, &total));
+  int rc = done(L, qk_store_leader_rank(W(L, s), sv->app_name, exam, id, &rank, &total));
   if (rc == QK_STORE_NOTFOUND) return 0; /* not a completed session of this app's exam */
   check(L, s, rc, "(reading the leaderboard)");
   lua_pushinteger(L, rank);
@@ -711,9 +721,9 @@ static int l_export(lua_State *L) {
   struct tm tm;
   localtime_r(&now, &tm);
   strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-  snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_app_kiosk_id(qk_api_app(L)), stamp, format);
+  snprintf(path, sizeof path, "%s/quizkiosk-%s-%s.%s", dir, qk_api_services(L)->kiosk_id, stamp, format);
   if (bundle) /* fleet: the outbox for `quizkiosk fleet import` (outbox.h) */
-    check(L, s, done(L, qk_store_outbox_export(W(L, s), qk_app_kiosk_id(qk_api_app(L)), path, NULL)), "the export");
+    check(L, s, done(L, qk_store_outbox_export(W(L, s), qk_api_services(L)->kiosk_id, path, NULL)), "the export");
   else
     check(L, s, done(L, qk_store_export_file(W(L, s), path, format, 0, answers, sizeof answers)), "the export");
   lua_pushstring(L, path);
@@ -722,7 +732,7 @@ static int l_export(lua_State *L) {
 
 /* Fleet: the sync worker's state for the staff screen (no network wait). */
 static int l_sync_status(lua_State *L) {
-  qk_sync *sync = qk_app_sync(qk_api_app(L));
+  qk_sync *sync = qk_api_services(L)->sync;
   qk_sync_state st;
   qk_sync_get_state(sync, &st);
   lua_createtable(L, 0, 6);
@@ -773,7 +783,7 @@ static int l_pin_is_set(lua_State *L) {
 ** write its own keys ("<app>.<name>"). The staff screen may do anything
 ** the store allows (it keeps the PIN's keys to itself). */
 static int own_setting(lua_State *L, const char *key) {
-  const char *app = qk_app_name(qk_api_app(L));
+  const char *app = qk_api_services(L)->app_name;
   size_t n = strlen(app);
   return strncmp(key, app, n) == 0 && key[n] == '.' && key[n + 1] != 0;
 }
@@ -781,9 +791,9 @@ static int own_setting(lua_State *L, const char *key) {
 static int l_setting(lua_State *L) {
   qk_store *s = S(L);
   const char *key = luaL_checkstring(L, 1);
-  if (!qk_app_staff(qk_api_app(L)) && strcmp(key, "kiosk_id") != 0 && !own_setting(L, key))
+  if (!qk_api_services(L)->staff && strcmp(key, "kiosk_id") != 0 && !own_setting(L, key))
     return luaL_error(L, "setting '%s' is not this app's (an app reads kiosk_id and its own keys '%s.NAME')", key,
-                      qk_app_name(qk_api_app(L)));
+                      qk_api_services(L)->app_name);
   char value[1024];
   int rc = done(L, qk_store_setting_get(W(L, s), key, value, sizeof value));
   if (rc == QK_STORE_NOTFOUND) return 0;
@@ -795,9 +805,9 @@ static int l_setting(lua_State *L) {
 static int l_set_setting(lua_State *L) {
   qk_store *s = S(L);
   const char *key = luaL_checkstring(L, 1), *value = luaL_checkstring(L, 2);
-  if (!qk_app_staff(qk_api_app(L)) && !own_setting(L, key))
+  if (!qk_api_services(L)->staff && !own_setting(L, key))
     return luaL_error(L, "setting '%s' is for the staff screen only (an app writes only its own keys '%s.NAME')", key,
-                      qk_app_name(qk_api_app(L)));
+                      qk_api_services(L)->app_name);
   check(L, s, done(L, qk_store_setting_set(W(L, s), key, value)), "a setting");
   return 0;
 }
@@ -855,7 +865,7 @@ const qk_api_decl qk_api_store = {"store", "results recorded through the runtime
 
 int qk_open_store(lua_State *L) {
   qk_api_newlib(L, &qk_api_store);
-  if (qk_app_staff(qk_api_app(L))) qk_api_setfuncs(L, &qk_api_store, QK_API_STAFF);
+  if (qk_api_services(L)->staff) qk_api_setfuncs(L, &qk_api_store, QK_API_STAFF);
   else {
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, staff_index);

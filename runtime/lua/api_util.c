@@ -2,18 +2,70 @@
 ** api_util.c — helpers shared by the C modules of the Lua API.
 */
 #include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
 
-qk_app *qk_api_app(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+const qk_services *qk_api_services(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+#ifndef NDEBUG
+/* The debug builds' stack check (api.h): upvalue 1 the services, as the
+** binding expects, 2 the binding, 3 its name. The binding runs in this
+** frame, so it sees the same arguments and upvalue 1. */
+static int balanced_call(lua_State *L) {
+  int base = lua_gettop(L);
+  lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(2));
+  int n = f(L);
+  /* Arguments may be dropped (lua_settop(L, 0) is fine); nothing may be
+  ** left over besides the n results. */
+  if (n < 0 || lua_gettop(L) < n || lua_gettop(L) > base + n) {
+    fprintf(stderr, "binding %s: Lua stack unbalanced: %d argument(s) in, %d value(s) on the stack, returned %d\n",
+            lua_tostring(L, lua_upvalueindex(3)), base, lua_gettop(L), n);
+    abort();
+  }
+  return n;
+}
+#endif
+
+/* Pushes binding fn named name as a closure over the running module's
+** upvalue 1 (the services); in debug builds wrapped in the stack check. */
+static void push_binding(lua_State *L, const char *name, lua_CFunction fn) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+#ifdef NDEBUG
+  (void)name;
+  lua_pushcclosure(L, fn, 1);
+#else
+  lua_pushcfunction(L, fn);
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, balanced_call, 3);
+#endif
+}
+
+void qk_api_setregs(lua_State *L, const luaL_Reg *funcs) {
+  for (const luaL_Reg *r = funcs; r->name; r++) {
+    push_binding(L, r->name, r->func);
+    lua_setfield(L, -2, r->name);
+  }
+}
 
 int qk_api_setfuncs(lua_State *L, const qk_api_decl *m, unsigned with) {
   int n = 0;
   for (const qk_api_fn *f = m->fns; f->name; f++) {
     if (!f->fn || (f->flags & (QK_API_FIELD | QK_API_METHOD)) || (f->flags & ~with)) continue;
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_pushcclosure(L, f->fn, 1);
+    push_binding(L, f->name, f->fn);
+    lua_setfield(L, -2, f->name);
+    n++;
+  }
+  return n;
+}
+
+int qk_api_setmethods(lua_State *L, const qk_api_decl *m) {
+  int n = 0;
+  for (const qk_api_fn *f = m->fns; f->name; f++) {
+    if (!f->fn || !(f->flags & QK_API_METHOD)) continue;
+    push_binding(L, f->name, f->fn);
     lua_setfield(L, -2, f->name);
     n++;
   }

@@ -26,6 +26,9 @@
 #define HOOK_COUNT 4096            /* instructions between clock checks */
 #define MAX_TIMERS 256
 #define MAX_MODULE_BYTES (32u << 20) /* a single script file: a 50,000-question bank (~520 bytes each) fits */
+/* Within this fraction of the memory cap the hook notes the line of every
+** instruction, so a memory error can say where the cap was hit. */
+#define NEAR_LIMIT(cap) ((cap) / 32)
 
 enum { TRIP_NONE, TRIP_TIME, TRIP_MEMORY };
 
@@ -46,6 +49,10 @@ struct qk_host {
   int pause_depth;        /* qk_host_budget_pause nesting */
   struct timespec paused_at;
   int tripped;            /* TRIP_*: stays set until the VM is dropped */
+  char trip_msg[400];     /* what a trip says: the message, and for memory where it was hit */
+  char where[300];        /* "app/file.lua:LINE" of the instruction the hook last saw */
+  int near_limit;         /* memory is within NEAR_LIMIT of the cap: the hook runs every instruction */
+  unsigned since_check;   /* instructions since the clock was last read (read every HOOK_COUNT) */
   int app_ref;            /* the table main.lua returned */
   timer timers[MAX_TIMERS];
   int ntimers, next_timer_id;
@@ -74,6 +81,10 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     /* Refuse, and make the refusal stick even if a pcall catches it. */
     if (h->in_call && h->tripped == TRIP_NONE) {
       h->tripped = TRIP_MEMORY;
+      /* Where: the instruction the hook saw last (every instruction near
+      ** the cap). The stack is not walked here: inside the allocator it may
+      ** be half-moved. */
+      snprintf(h->trip_msg, sizeof h->trip_msg, "%s%s%s", trip_message[TRIP_MEMORY], h->where[0] ? " at " : "", h->where);
       /* lua_sethook may be called at any moment, even from here: the main
       ** thread now raises on its next instruction; a coroutine's own hook
       ** sees the trip within HOOK_COUNT instructions. */
@@ -83,6 +94,10 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   }
   void *p = realloc(ptr, nsize);
   if (p) h->mem_used = h->mem_used - osize + nsize;
+  if (p && h->in_call && !h->near_limit && h->mem_used + NEAR_LIMIT(h->mem_limit) > h->mem_limit) {
+    h->near_limit = 1;
+    lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, 1);
+  }
   return p;
 }
 
@@ -93,15 +108,34 @@ static int past(const struct timespec *deadline) {
 }
 
 static void limit_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
   qk_host *h = qk_host_of(L);
   if (!h->in_call) return;
-  if (h->tripped == TRIP_NONE && past(&h->deadline)) h->tripped = TRIP_TIME;
+  if (h->tripped == TRIP_NONE) {
+    /* The clock is read every HOOK_COUNT instructions, however often the
+    ** hook runs: near the memory cap it runs every instruction, and a
+    ** system call as often would slow the script tenfold. */
+    h->since_check += (unsigned)lua_gethookcount(L);
+    int check_clock = h->since_check >= HOOK_COUNT;
+    if (check_clock) h->since_check = 0;
+    /* The line being run, for a memory error's message (see limited_alloc). */
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+      snprintf(h->where, sizeof h->where, "%s:%d", ar->short_src, ar->currentline);
+    if (h->near_limit && h->mem_used + 2 * NEAR_LIMIT(h->mem_limit) < h->mem_limit) {
+      h->near_limit = 0; /* the collector made room: back to the usual pace */
+      lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+    } else if (h->near_limit && lua_gethookcount(L) != 1) {
+      lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1); /* a coroutine started before */
+    }
+    if (check_clock && past(&h->deadline)) {
+      h->tripped = TRIP_TIME;
+      snprintf(h->trip_msg, sizeof h->trip_msg, "%s", trip_message[TRIP_TIME]);
+    }
+  }
   if (h->tripped != TRIP_NONE) {
     /* Re-arm on every instruction of this thread: a pcall in the script
     ** catches the error, and the very next instruction raises it again. */
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
-    lua_pushstring(L, trip_message[h->tripped]);
+    lua_pushstring(L, h->trip_msg);
     lua_error(L);
   }
 }
@@ -124,7 +158,10 @@ static void arm(qk_host *h) {
   add_time(&h->deadline, h->time_limit_ms / 1000, (long)(h->time_limit_ms % 1000) * 1000000L);
   h->in_call = 1;
   h->pause_depth = 0; /* credit lost to an error thrown while paused ends here */
-  lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_COUNT);
+  h->where[0] = 0;
+  h->since_check = 0;
+  h->near_limit = h->mem_used + NEAR_LIMIT(h->mem_limit) > h->mem_limit;
+  lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, h->near_limit ? 1 : HOOK_COUNT);
 }
 
 void qk_host_budget_pause(qk_host *h) {
@@ -146,7 +183,7 @@ void qk_host_budget_resume(qk_host *h) {
 static int message_handler(lua_State *L) {
   qk_host *h = qk_host_of(L);
   const char *msg = lua_tostring(L, 1);
-  if (h->tripped) msg = trip_message[h->tripped];
+  if (h->tripped) msg = h->trip_msg;
   if (!msg) {
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
@@ -161,7 +198,7 @@ static int budgeted_call(qk_host *h, int nargs, int nresults) {
   lua_State *L = h->L;
   if (h->tripped) {
     lua_pop(L, nargs + 1);
-    snprintf(h->err, sizeof h->err, "%s", trip_message[h->tripped]);
+    snprintf(h->err, sizeof h->err, "%s", h->trip_msg);
     return -1;
   }
   int base = lua_gettop(L) - nargs;
@@ -174,9 +211,9 @@ static int budgeted_call(qk_host *h, int nargs, int nresults) {
   lua_sethook(L, NULL, 0, 0);
   if (rc != LUA_OK) {
     const char *m = lua_tostring(L, -1);
-    snprintf(h->err, sizeof h->err, "%s", m ? m : (h->tripped ? trip_message[h->tripped] : "unknown error"));
+    snprintf(h->err, sizeof h->err, "%s", m ? m : (h->tripped ? h->trip_msg : "unknown error"));
     if (h->tripped && m && !strstr(m, trip_message[h->tripped])) /* the trip replaced another error */
-      snprintf(h->err, sizeof h->err, "%s\n%s", trip_message[h->tripped], m);
+      snprintf(h->err, sizeof h->err, "%s\n%s", h->trip_msg, m);
     lua_pop(L, 1);
   }
   lua_remove(L, base); /* the message handler */
@@ -388,81 +425,160 @@ static int strict_index(lua_State *L) {
   return luaL_error(L, "undefined global '%s' (misspelt, or missing 'local'?)", lua_tostring(L, 2));
 }
 
-static void open_lib(lua_State *L, const char *name, lua_CFunction open) {
-  luaL_requiref(L, name, open, 1);
-  lua_pop(L, 1);
+/* ---- the app's environment: an allow-list ----
+**
+** Like Redis's scripting, the environment is built from explicit lists of
+** reviewed names, not by opening everything and deleting what is unsafe:
+** whatever a future Lua version adds to a library stays out until it is
+** reviewed and listed here. Each library is opened into a scratch table,
+** and only the listed names are copied into the app's fresh global table.
+** Left out on purpose: io, debug, package, dofile, loadfile, string.dump,
+** os beyond the clock, collectgarbage beyond collect/count/step. Replaced
+** by the sandbox's own: load (text only), print (the kiosk log),
+** collectgarbage, setmetatable/getmetatable (no finalizers), require. */
+
+typedef struct {
+  const char *lib;              /* global name of the library; NULL = the base functions */
+  lua_CFunction open;
+  const char *const *names;     /* allowed members, NULL-terminated */
+} allowed_lib;
+
+static const char *const base_names[] = {
+  "assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen", "rawset", "select",
+  "tonumber", "tostring", "type", "xpcall", "_VERSION", NULL};
+static const char *const string_names[] = {
+  "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "pack", "packsize", "rep",
+  "reverse", "sub", "unpack", "upper", NULL};
+static const char *const table_names[] = {"concat", "insert", "move", "pack", "remove", "sort", "unpack", NULL};
+static const char *const math_names[] = {
+  "abs", "acos", "asin", "atan", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max",
+  "maxinteger", "min", "mininteger", "modf", "pi", "rad", "random", "randomseed", "sin", "sqrt", "tan",
+  "tointeger", "type", "ult", NULL};
+static const char *const utf8_names[] = {"char", "charpattern", "codes", "codepoint", "len", "offset", NULL};
+static const char *const coroutine_names[] = {
+  "close", "create", "isyieldable", "resume", "running", "status", "wrap", "yield", NULL};
+static const char *const os_names[] = {"clock", "date", "difftime", "time", NULL};
+
+static const allowed_lib allowed_libs[] = {
+  {NULL, luaopen_base, base_names},
+  {LUA_STRLIBNAME, luaopen_string, string_names},
+  {LUA_TABLIBNAME, luaopen_table, table_names},
+  {LUA_MATHLIBNAME, luaopen_math, math_names},
+  {LUA_UTF8LIBNAME, luaopen_utf8, utf8_names},
+  {LUA_COLIBNAME, luaopen_coroutine, coroutine_names},
+  {LUA_OSLIBNAME, luaopen_os, os_names},
+};
+
+/* Copies the listed members of the table at src into the table at dst. A
+** listed name the library lacks is an error: the list was reviewed against
+** a Lua that had it. */
+static void copy_allowed(lua_State *L, int src, int dst, const char *lib, const char *const *names) {
+  for (const char *const *n = names; *n; n++) {
+    if (lua_getfield(L, src, *n) == LUA_TNIL)
+      luaL_error(L, "sandbox: %s%s%s is missing from this Lua", lib ? lib : "", lib ? "." : "", *n);
+    lua_setfield(L, dst, *n);
+  }
+}
+
+/* Opens lib: pushes a fresh table holding only its allowed members, then
+** the whole library (which the caller drops once it took what it wraps).
+** The base library writes into the global table of the moment, so it is
+** opened with a scratch table standing in as the globals. */
+static void push_allowed(lua_State *L, const allowed_lib *a) {
+  lua_newtable(L); /* what the app will see */
+  int dst = lua_gettop(L);
+  if (a->lib) {
+    luaL_requiref(L, a->lib, a->open, 0);
+  } else {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* keep the current globals */
+    lua_newtable(L);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushcfunction(L, a->open);
+    lua_call(L, 0, 1); /* fills the scratch globals, returns them */
+    lua_rotate(L, -2, 1);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS); /* the old globals back */
+  }
+  copy_allowed(L, lua_gettop(L), dst, a->lib, a->names);
 }
 
 /* Runs inside a protected call: builds the environment. */
 static int setup(lua_State *L) {
   qk_host *h = qk_host_of(L);
-  open_lib(L, "_G", luaopen_base);
-  open_lib(L, LUA_STRLIBNAME, luaopen_string);
-  open_lib(L, LUA_TABLIBNAME, luaopen_table);
-  open_lib(L, LUA_MATHLIBNAME, luaopen_math);
-  open_lib(L, LUA_UTF8LIBNAME, luaopen_utf8);
-  open_lib(L, LUA_COLIBNAME, luaopen_coroutine);
-
-  /* os: time, clock and date only. */
-  luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
-  lua_newtable(L);
-  static const char *const os_keep[] = {"time", "clock", "date", "difftime"};
-  for (size_t i = 0; i < sizeof os_keep / sizeof os_keep[0]; i++) {
-    lua_getfield(L, -2, os_keep[i]);
-    lua_setfield(L, -2, os_keep[i]);
+  lua_newtable(L); /* the app's globals */
+  int env = lua_gettop(L);
+  int full_base = 0;
+  for (size_t i = 0; i < sizeof allowed_libs / sizeof allowed_libs[0]; i++) {
+    const allowed_lib *a = &allowed_libs[i];
+    push_allowed(L, a);
+    if (a->lib) {
+      lua_pop(L, 1); /* the whole library */
+      lua_setfield(L, env, a->lib);
+    } else { /* the base functions are globals themselves */
+      full_base = lua_gettop(L); /* kept: the real load and metatable functions are wrapped below */
+      lua_pushnil(L);
+      while (lua_next(L, full_base - 1)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_settable(L, env);
+      }
+    }
   }
-  lua_setglobal(L, "os");
-  lua_pop(L, 1);
+  /* The app's globals table is the one every chunk gets as _ENV. */
+  lua_pushvalue(L, env);
+  lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushvalue(L, env);
+  lua_setfield(L, env, "_G");
+  /* Libraries opened above are kept in the registry's loaded table, whole:
+  ** nothing the app can reach refers to it, and it is emptied anyway. */
+  lua_newtable(L);
+  lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
 
-  /* Everything loaded so far must not know the unfiltered os table. */
-  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-  lua_pushnil(L);
-  lua_setfield(L, -2, LUA_OSLIBNAME);
-  lua_pop(L, 1);
-
-  lua_getglobal(L, "string");
-  lua_pushnil(L);
-  lua_setfield(L, -2, "dump");
+  /* Strings' methods are the filtered string table (no ("").dump). */
+  lua_getfield(L, env, "string");
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_pushvalue(L, -3);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 2);
   qk_pattern_guard_install(L); /* runaway patterns fail fast: the hook cannot stop them */
   lua_pop(L, 1);
 
-  static const char *const base_drop[] = {"dofile", "loadfile"};
-  for (size_t i = 0; i < sizeof base_drop / sizeof base_drop[0]; i++) {
-    lua_pushnil(L);
-    lua_setglobal(L, base_drop[i]);
-  }
-  lua_getglobal(L, "load");
+  /* The sandbox's own versions, wrapping the real ones where they must. */
+  lua_pushvalue(L, full_base);
+  lua_getfield(L, -1, "load");
   lua_pushcclosure(L, sandbox_load, 1);
-  lua_setglobal(L, "load");
-  lua_pushcfunction(L, sandbox_print);
-  lua_setglobal(L, "print");
-  lua_pushcfunction(L, sandbox_collectgarbage);
-  lua_setglobal(L, "collectgarbage");
-  lua_getglobal(L, "setmetatable");
+  lua_setfield(L, env, "load");
+  lua_getfield(L, -1, "setmetatable");
   lua_pushcclosure(L, sandbox_setmetatable, 1);
-  lua_setglobal(L, "setmetatable");
-  lua_getglobal(L, "getmetatable");
+  lua_setfield(L, env, "setmetatable");
+  lua_getfield(L, -1, "getmetatable");
   lua_pushcclosure(L, sandbox_getmetatable, 1);
-  lua_setglobal(L, "getmetatable");
+  lua_setfield(L, env, "getmetatable");
+  lua_pop(L, 1);
+  lua_remove(L, full_base);     /* the whole base library */
+  lua_remove(L, full_base - 1); /* and its allowed part, already copied into env */
+  lua_pushcfunction(L, sandbox_print);
+  lua_setfield(L, env, "print");
+  lua_pushcfunction(L, sandbox_collectgarbage);
+  lua_setfield(L, env, "collectgarbage");
 
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, "qk.loaded");
   lua_pushcfunction(L, sandbox_require);
-  lua_setglobal(L, "require");
+  lua_setfield(L, env, "require");
 
   for (int i = 0; i < h->cfg.nmodules; i++) {
     lua_pushlightuserdata(L, h->cfg.ctx);
     lua_pushcclosure(L, h->cfg.modules[i].open, 1);
     lua_call(L, 0, 1);
-    lua_setglobal(L, h->cfg.modules[i].name);
+    lua_setfield(L, env, h->cfg.modules[i].name);
   }
 
   /* Reading an undefined global is an error: it catches typos early. */
-  lua_pushglobaltable(L);
   lua_newtable(L);
   lua_pushcfunction(L, strict_index);
   lua_setfield(L, -2, "__index");
-  lua_setmetatable(L, -2);
+  lua_setmetatable(L, env);
   lua_pop(L, 1);
   return 0;
 }

@@ -15,4 +15,15 @@ printf 'expect Start screen\ntap runtime\nexpect Script error\n' > "$prefix/r.tx
 # No QUIZKIOSK_DATA, and run from elsewhere: the binary must find its data itself.
 cd /
 env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" "$prefix/app" --headless --replay "$prefix/r.txt" --db "$prefix/r.db"
-echo "install: 1 passed, 0 failed"
+n=1
+# Built with Chinese input: the installed program finds its input-method
+# module under its own prefix (lib/.../quizkiosk), not in the build folder.
+if [ -f "$build/quizkiosk-ime.so" ]; then
+  mod=$(find "$prefix" -name quizkiosk-ime.so)
+  test -n "$mod"
+  printf 'expect 布局：pinyin handwriting latin digits\n' > "$prefix/ime.txt"
+  env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" "$src/tests/ime/apps/ime" --headless --replay "$prefix/ime.txt" \
+    --db "$prefix/ime.db"
+  n=2
+fi
+echo "install: $n passed, 0 failed"

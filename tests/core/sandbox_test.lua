@@ -126,4 +126,40 @@ function T.test_ordinary_patterns_still_work()
   assert(not ok and tostring(err):find("malformed"), "the matcher's own errors still come through: " .. tostring(err))
 end
 
+-- The environment is an allow-list (host.c): exactly these names, nothing
+-- a newer Lua might add. The runner opens the json module besides.
+local function keys(t)
+  local out = {}
+  for k in pairs(t) do out[#out + 1] = tostring(k) end
+  table.sort(out)
+  return table.concat(out, " ")
+end
+
+local function sorted(list)
+  table.sort(list)
+  return table.concat(list, " ")
+end
+
+function T.test_environment_is_exactly_the_allow_list()
+  local expect = {
+    _G = sorted { "_G", "_VERSION", "assert", "collectgarbage", "coroutine", "error", "getmetatable", "ipairs",
+      "json", "load", "math", "next", "os", "pairs", "pcall", "print", "rawequal", "rawget", "rawlen", "rawset",
+      "require", "select", "setmetatable", "string", "table", "tonumber", "tostring", "type", "utf8", "xpcall" },
+    string = sorted { "byte", "char", "find", "format", "gmatch", "gsub", "len", "lower", "match", "pack",
+      "packsize", "rep", "reverse", "sub", "unpack", "upper" },
+    table = sorted { "concat", "insert", "move", "pack", "remove", "sort", "unpack" },
+    math = sorted { "abs", "acos", "asin", "atan", "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log",
+      "max", "maxinteger", "min", "mininteger", "modf", "pi", "rad", "random", "randomseed", "sin", "sqrt", "tan",
+      "tointeger", "type", "ult" },
+    utf8 = sorted { "char", "charpattern", "codes", "codepoint", "len", "offset" },
+    coroutine = sorted { "close", "create", "isyieldable", "resume", "running", "status", "wrap", "yield" },
+    os = sorted { "clock", "date", "difftime", "time" },
+  }
+  for name, want in pairs(expect) do
+    local got = keys(name == "_G" and _G or _G[name])
+    assert(got == want, name .. " holds " .. got .. "\nexpected " .. want)
+  end
+  assert(getmetatable("").__index == string, "string methods are the filtered string table")
+end
+
 return T

@@ -56,3 +56,14 @@ set_tests_properties(core_text_cache PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 add_test(NAME core_no_font COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/no_font.sh $<TARGET_FILE:quizkiosk>
   ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/reload)
 set_tests_properties(core_no_font PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 30)
+
+# Replays a test writer controls: `tap LETTER` finds "C. 降到地面"; usage
+# mistakes (a shot without --shots, --seed without a replay) fail at start;
+# the README's seeded all-correct replay runs as written.
+qk_replay_test(core_tap_letter tests/core/apps/letters tests/core/letters.replay 1280x800)
+add_test(NAME core_replay_usage COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/replay_usage.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_replay_usage PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
+add_test(NAME core_readme_replay COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/readme_replay.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_readme_replay PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)

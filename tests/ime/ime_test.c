@@ -169,16 +169,17 @@ static void test_next_candidate(qk_pinyin_engine *e) {
 
 /* The process's engines: loaded once however often asked for. */
 static void test_process_engines(void) {
+  static const qk_ime_paths defaults = {NULL, NULL, NULL}; /* where the packages put the data */
   char why[512];
-  qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
+  qk_pinyin_engine *e = qk_ime_pinyin_engine(&defaults, why, sizeof why);
   CHECK(e != NULL, "%s", why);
   for (int vm = 0; vm < 5; vm++) {
-    CHECK(qk_ime_pinyin_engine(why, sizeof why) == e, "the same engine for every candidate");
+    CHECK(qk_ime_pinyin_engine(&defaults, why, sizeof why) == e, "the same engine for every candidate");
     qk_ime_engines_new_candidate();
   }
   CHECK(qk_ime_pinyin_loads() == 1, "loaded %d times", qk_ime_pinyin_loads());
-  qk_hw *h = qk_ime_recognizer(why, sizeof why);
-  CHECK(h != NULL && qk_ime_recognizer(why, sizeof why) == h, "one recognizer: %s", why);
+  qk_hw *h = qk_ime_recognizer(&defaults, why, sizeof why);
+  CHECK(h != NULL && qk_ime_recognizer(&defaults, why, sizeof why) == h, "one recognizer: %s", why);
   /* The rest is freed by the exit handler (the ASan build checks it). */
 }
 

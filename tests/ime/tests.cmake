@@ -3,7 +3,7 @@
 if(TARGET qk_ime)
   # The engines in C: pinyin composition and handwriting strokes (tests/ime/strokes).
   add_executable(qk_ime_test tests/ime/ime_test.c)
-  target_link_libraries(qk_ime_test PRIVATE qk_ime qk_runtime)
+  target_link_libraries(qk_ime_test PRIVATE qk_ime_engines)
   add_test(NAME ime_engines COMMAND qk_ime_test ${CMAKE_CURRENT_SOURCE_DIR}/tests/ime/strokes)
   set_tests_properties(ime_engines PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
 
@@ -17,6 +17,12 @@ if(TARGET qk_ime)
   # One engine per process, reset per candidate: what the first person's
   # learning keyboard learnt is gone from the next person's (new VM) list.
   qk_replay_test(ime_reset tests/ime/apps/ime_reset tests/ime/reset.replay 1280x800)
+
+  # The engines are a module mapped only once a keyboard needs it, and a
+  # program without the module keeps the keyboard's letters.
+  add_test(NAME ime_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/ime/module.sh $<TARGET_FILE:quizkiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR})
+  set_tests_properties(ime_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
 
   # Missing engine data: the keyboard falls back to the layouts that work.
   qk_replay_test(ime_fallback tests/ime/apps/ime tests/ime/fallback.replay 1280x800)

@@ -62,6 +62,8 @@ function Flow:text(value) return exam.text(value, self.lang) end
 -- ---- the results session ----
 
 local function seed_now()
+  -- quizkiosk --seed N (replays): every session draws with N.
+  if kiosk.config.seed then return kiosk.config.seed end
   -- Wall time mixed down to 31 bits: differs per session, recorded with it.
   local t = kiosk.wall_time()
   return (t * 2654435761 + kiosk.now()) % 2147483647 + 1

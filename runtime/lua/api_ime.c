@@ -9,8 +9,12 @@
 ** Its functions and the session's methods are declared once, in
 ** qk_api_ime at the end (`quizkiosk --api` prints them).
 **
-** When data are missing the *_available functions say why (and the reason is
-** logged once per VM); the keyboard then leaves those layouts out.
+** The engines are a module of their own (runtime/ime, ime_module.h), loaded
+** the first time a keyboard asks for one (ime_load.h): a kiosk that shows no
+** Chinese keyboard never maps libpinyin, zinnia and their libraries. When
+** the module or the data are missing the *_available functions say why (and
+** the reason is logged once per VM); the keyboard then leaves those layouts
+** out and keeps its letters and digits.
 ** Learning (learn = true) lasts until this VM closes: the next candidate's
 ** VM finds the engine as it was loaded.
 */
@@ -22,9 +26,8 @@
 #include <lauxlib.h>
 
 #include "api.h"
-#include "api_ime.h"
-#include "ime_handwriting.h"
-#include "ime_engines.h"
+#include "env.h"
+#include "ime_load.h"
 
 #define SESSION_MT "qk.ime.pinyin_session"
 #define CANDIDATE_MT "qk.ime.candidate"
@@ -36,25 +39,30 @@
 
 typedef struct {
   qk_pinyin *p;
+  const qk_ime_module *m; /* the engines' module (loaded before any session exists) */
 } session_ud;
 
 static void log_line(lua_State *L, const char *what, const char *reason) {
-  qk_app *a = qk_api_app(L);
-  if (a) qk_log_write(qk_app_log(a), QK_LOG_WARN, "ime: %s unavailable: %s; the keyboard leaves it out", what, reason);
+  const qk_services *sv = qk_api_services(L);
+  if (sv) qk_log_write(sv->log, QK_LOG_WARN, "ime: %s unavailable: %s; the keyboard leaves it out", what, reason);
 }
 
 /* ---- the process's engines, used by this VM ---- */
 
+/* The token exists only once the module is loaded (use_engines), and the
+** loader remembers it: asking again here loads nothing. */
 static int candidate_gc(lua_State *L) {
+  char why[8];
+  const qk_ime_module *m = qk_ime_module_load(why, sizeof why);
   (void)L;
-  qk_ime_engines_new_candidate();
+  if (m) m->new_candidate();
   return 0;
 }
 
 /* Before this VM first touches the engines: the token whose __gc wipes
 ** them when the VM closes. Wiping now too costs nothing when the previous
 ** VM's token already did (and covers one whose close was cut short). */
-static void use_engines(lua_State *L) {
+static void use_engines(lua_State *L, const qk_ime_module *m) {
   if (lua_getfield(L, LUA_REGISTRYINDEX, CANDIDATE_KEY) != LUA_TNIL) {
     lua_pop(L, 1);
     return;
@@ -63,7 +71,7 @@ static void use_engines(lua_State *L) {
   lua_newuserdatauv(L, 1, 0);
   luaL_setmetatable(L, CANDIDATE_MT);
   lua_setfield(L, LUA_REGISTRYINDEX, CANDIDATE_KEY);
-  qk_ime_engines_new_candidate();
+  m->new_candidate();
 }
 
 /* Logs why an engine is unavailable, once per VM, and pushes the reason. */
@@ -75,19 +83,41 @@ static void push_unavailable(lua_State *L, const char *key, const char *what, co
   lua_setfield(L, LUA_REGISTRYINDEX, key);
 }
 
-/* The engine, or NULL with the reason pushed. */
-static qk_pinyin_engine *get_engine(lua_State *L) {
+/* Where staff put the engines' data (the environment's overrides). */
+static const qk_ime_paths *ime_paths(qk_ime_paths *p) {
+  const qk_env *env = qk_env_get();
+  p->pinyin_data = env->pinyin_data;
+  p->pinyin_user_dir = env->pinyin_user_dir;
+  p->zinnia_model = env->zinnia_model;
+  return p;
+}
+
+/* The engine (and in *m its module), or NULL with the reason pushed. The
+** first call in the process loads the module. */
+static qk_pinyin_engine *get_engine(lua_State *L, const qk_ime_module **m) {
   char why[4200];
-  use_engines(L);
-  qk_pinyin_engine *e = qk_ime_pinyin_engine(why, sizeof why);
+  qk_ime_paths paths;
+  *m = qk_ime_module_load(why, sizeof why);
+  if (!*m) {
+    push_unavailable(L, PINYIN_WHY_KEY, "pinyin", why);
+    return NULL;
+  }
+  use_engines(L, *m);
+  qk_pinyin_engine *e = (*m)->pinyin_engine(ime_paths(&paths), why, sizeof why);
   if (!e) push_unavailable(L, PINYIN_WHY_KEY, "pinyin", why);
   return e;
 }
 
-static qk_hw *get_recognizer(lua_State *L) {
+static qk_hw *get_recognizer(lua_State *L, const qk_ime_module **m) {
   char why[4200];
-  use_engines(L);
-  qk_hw *h = qk_ime_recognizer(why, sizeof why);
+  qk_ime_paths paths;
+  *m = qk_ime_module_load(why, sizeof why);
+  if (!*m) {
+    push_unavailable(L, HW_WHY_KEY, "handwriting", why);
+    return NULL;
+  }
+  use_engines(L, *m);
+  qk_hw *h = (*m)->recognizer(ime_paths(&paths), why, sizeof why);
   if (!h) push_unavailable(L, HW_WHY_KEY, "handwriting", why);
   return h;
 }
@@ -95,7 +125,8 @@ static qk_hw *get_recognizer(lua_State *L) {
 /* ---- pinyin ---- */
 
 static int l_pinyin_available(lua_State *L) {
-  if (get_engine(L)) {
+  const qk_ime_module *m;
+  if (get_engine(L, &m)) {
     lua_pushboolean(L, 1);
     return 1;
   }
@@ -104,10 +135,10 @@ static int l_pinyin_available(lua_State *L) {
   return 2;
 }
 
-static qk_pinyin *S(lua_State *L) {
+static session_ud *S(lua_State *L) {
   session_ud *u = luaL_checkudata(L, 1, SESSION_MT);
   if (!u->p) luaL_error(L, "pinyin session already closed");
-  return u->p;
+  return u;
 }
 
 static int l_pinyin_session(lua_State *L) {
@@ -119,12 +150,14 @@ static int l_pinyin_session(lua_State *L) {
   } else if (!lua_isnoneornil(L, 1)) {
     luaL_typeerror(L, 1, "table of options");
   }
-  qk_pinyin_engine *e = get_engine(L);
+  const qk_ime_module *m;
+  qk_pinyin_engine *e = get_engine(L, &m);
   if (!e) return luaL_error(L, "pinyin input unavailable: %s", lua_tostring(L, -1));
   session_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   u->p = NULL;
+  u->m = m;
   luaL_setmetatable(L, SESSION_MT);
-  u->p = qk_pinyin_new(e, learn); /* the engine is the process's: it outlives every VM */
+  u->p = m->pinyin_new(e, learn); /* the engine is the process's: it outlives every VM */
   if (!u->p) return luaL_error(L, "out of memory");
   if (lua_istable(L, 1)) {
     lua_getfield(L, 1, "phrases");
@@ -136,7 +169,7 @@ static int l_pinyin_session(lua_State *L) {
           lua_geti(L, -1, 1);
           lua_geti(L, -2, 2);
           const char *text = lua_tostring(L, -2), *py = lua_tostring(L, -1);
-          if (!text || !py || qk_pinyin_add_phrase(u->p, text, py) != 0)
+          if (!text || !py || m->pinyin_add_phrase(u->p, text, py) != 0)
             return luaL_error(L, "phrases[%d]: want { \"汉字\", \"han'zi\" } with one syllable a character", (int)i);
           lua_pop(L, 2);
         }
@@ -149,28 +182,29 @@ static int l_pinyin_session(lua_State *L) {
 }
 
 static int s_key(lua_State *L) {
-  qk_pinyin *p = S(L);
+  session_ud *u = S(L);
   size_t n;
   const char *k = luaL_checklstring(L, 2, &n);
-  lua_pushboolean(L, n == 1 && qk_pinyin_key(p, (unsigned char)k[0]) == 0);
+  lua_pushboolean(L, n == 1 && u->m->pinyin_key(u->p, (unsigned char)k[0]) == 0);
   return 1;
 }
 
 static int s_backspace(lua_State *L) {
-  lua_pushboolean(L, qk_pinyin_backspace(S(L)));
+  session_ud *u = S(L);
+  lua_pushboolean(L, u->m->pinyin_backspace(u->p));
   return 1;
 }
 
 static int s_candidates(lua_State *L) {
-  qk_pinyin *p = S(L);
-  int total = qk_pinyin_count(p);
+  session_ud *u = S(L);
+  int total = u->m->pinyin_count(u->p);
   lua_Integer off = luaL_optinteger(L, 2, 0), n = luaL_optinteger(L, 3, total);
   if (off < 0) off = 0;
   if (n < 0) n = 0;
   lua_createtable(L, n < 64 ? (int)n : 64, 0);
   int k = 0;
   for (lua_Integer i = off; i < total && i < off + n; i++) {
-    const char *s = qk_pinyin_candidate(p, (int)i);
+    const char *s = u->m->pinyin_candidate(u->p, (int)i);
     lua_pushstring(L, s ? s : "");
     lua_rawseti(L, -2, ++k);
   }
@@ -179,55 +213,61 @@ static int s_candidates(lua_State *L) {
 }
 
 static int s_choose(lua_State *L) {
-  qk_pinyin *p = S(L);
+  session_ud *u = S(L);
   lua_Integer i = luaL_checkinteger(L, 2);
   const char *out = NULL;
-  int rc = qk_pinyin_choose(p, (int)(i - 1), &out);
-  if (rc < 0) return luaL_error(L, "no candidate %d (there are %d)", (int)i, qk_pinyin_count(p));
+  int rc = u->m->pinyin_choose(u->p, (int)(i - 1), &out);
+  if (rc < 0) return luaL_error(L, "no candidate %d (there are %d)", (int)i, u->m->pinyin_count(u->p));
   if (rc == 1) lua_pushstring(L, out);
   else lua_pushnil(L);
   return 1;
 }
 
 static int s_preedit(lua_State *L) {
-  lua_pushstring(L, qk_pinyin_preedit(S(L)));
+  session_ud *u = S(L);
+  lua_pushstring(L, u->m->pinyin_preedit(u->p));
   return 1;
 }
 
 static int s_raw(lua_State *L) {
-  lua_pushstring(L, qk_pinyin_raw(S(L)));
+  session_ud *u = S(L);
+  lua_pushstring(L, u->m->pinyin_raw(u->p));
   return 1;
 }
 
 static int s_active(lua_State *L) {
-  lua_pushboolean(L, qk_pinyin_active(S(L)));
+  session_ud *u = S(L);
+  lua_pushboolean(L, u->m->pinyin_active(u->p));
   return 1;
 }
 
 static int s_count(lua_State *L) {
-  lua_pushinteger(L, qk_pinyin_count(S(L)));
+  session_ud *u = S(L);
+  lua_pushinteger(L, u->m->pinyin_count(u->p));
   return 1;
 }
 
 static int s_commit(lua_State *L) {
-  lua_pushstring(L, qk_pinyin_commit_raw(S(L)));
+  session_ud *u = S(L);
+  lua_pushstring(L, u->m->pinyin_commit_raw(u->p));
   return 1;
 }
 
 static int s_reset(lua_State *L) {
-  qk_pinyin_reset(S(L));
+  session_ud *u = S(L);
+  u->m->pinyin_reset(u->p);
   return 0;
 }
 
 static int s_add_phrase(lua_State *L) {
-  qk_pinyin *p = S(L);
-  lua_pushboolean(L, qk_pinyin_add_phrase(p, luaL_checkstring(L, 2), luaL_checkstring(L, 3)) == 0);
+  session_ud *u = S(L);
+  lua_pushboolean(L, u->m->pinyin_add_phrase(u->p, luaL_checkstring(L, 2), luaL_checkstring(L, 3)) == 0);
   return 1;
 }
 
 static int s_gc(lua_State *L) {
   session_ud *u = luaL_checkudata(L, 1, SESSION_MT);
-  qk_pinyin_free(u->p);
+  if (u->p) u->m->pinyin_free(u->p);
   u->p = NULL;
   return 0;
 }
@@ -235,7 +275,8 @@ static int s_gc(lua_State *L) {
 /* ---- handwriting ---- */
 
 static int l_handwriting_available(lua_State *L) {
-  if (get_recognizer(L)) {
+  const qk_ime_module *m;
+  if (get_recognizer(L, &m)) {
     lua_pushboolean(L, 1);
     return 1;
   }
@@ -249,7 +290,8 @@ static int l_recognize(lua_State *L) {
   int max = (int)luaL_optinteger(L, 2, 10);
   if (max < 1) max = 1;
   if (max > MAX_RESULTS) max = MAX_RESULTS;
-  qk_hw *h = get_recognizer(L);
+  const qk_ime_module *m;
+  qk_hw *h = get_recognizer(L, &m);
   if (!h) return luaL_error(L, "handwriting unavailable: %s", lua_tostring(L, -1));
   int nstrokes = (int)luaL_len(L, 1);
   if (nstrokes > 256) return luaL_error(L, "too many strokes (%d)", nstrokes);
@@ -290,8 +332,9 @@ static int l_recognize(lua_State *L) {
     w = hgt = (int)ceilf(side);
   }
   qk_hw_result res[MAX_RESULTS];
-  int n = total > 0 ? qk_hw_recognize(h, xy, npoints, nstrokes, w, hgt, res, max) : 0;
+  int n = total > 0 ? m->hw_recognize(h, xy, npoints, nstrokes, w, hgt, res, max) : 0;
   if (n < 0) return luaL_error(L, "handwriting recognition failed");
+  lua_pop(L, 1); /* the points (xy): read; a binding leaves the stack balanced (api.h) */
   lua_createtable(L, n, 0);
   for (int i = 0; i < n; i++) {
     lua_createtable(L, 0, 2);
@@ -334,17 +377,13 @@ const qk_api_decl qk_api_ime = {"ime", "Chinese input engines for the on-screen 
 int qk_open_ime(lua_State *L) {
   static const luaL_Reg candidate_mt[] = {{"__gc", candidate_gc}, {NULL, NULL}};
   luaL_newmetatable(L, CANDIDATE_MT);
-  luaL_setfuncs(L, candidate_mt, 0);
+  qk_api_setregs(L, candidate_mt);
   lua_pop(L, 1);
   luaL_newmetatable(L, SESSION_MT);
   lua_pushcfunction(L, s_gc);
   lua_setfield(L, -2, "__gc");
   lua_newtable(L);
-  for (const qk_api_fn *f = ime_fns; f->name; f++)
-    if (f->flags & QK_API_METHOD) {
-      lua_pushcfunction(L, f->fn);
-      lua_setfield(L, -2, f->name);
-    }
+  qk_api_setmethods(L, &qk_api_ime);
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   qk_api_newlib(L, &qk_api_ime);
