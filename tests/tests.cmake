@@ -1,8 +1,13 @@
 # Tests of the runtime core, and the helpers every room uses to add its own.
 # Rooms keep their registrations in tests/<room>/tests.cmake (included below).
 
+# The Lua test loop both Lua test hosts share (lua_tests.h).
+add_library(qk_lua_tests STATIC tests/lua_tests.c)
+target_include_directories(qk_lua_tests PUBLIC tests)
+target_link_libraries(qk_lua_tests PUBLIC qk_lua)
+
 add_executable(qk_lua_runner tests/lua_runner.c)
-target_link_libraries(qk_lua_runner PRIVATE qk_runtime)
+target_link_libraries(qk_lua_runner PRIVATE qk_lua_tests qk_runtime)
 
 add_executable(qk_imgdiff tests/imgdiff.c)
 target_link_libraries(qk_imgdiff PRIVATE PkgConfig::SDL2 PkgConfig::SDL2_IMG)

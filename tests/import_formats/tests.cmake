@@ -2,7 +2,7 @@
 # sheet/QTI modules, on the fixtures in tests/import_formats/fixtures
 # (written by make_fixtures.py; both are committed).
 add_executable(qk_format_runner tests/import_formats/format_runner.c)
-target_link_libraries(qk_format_runner PRIVATE qk_runtime qk_importlib)
+target_link_libraries(qk_format_runner PRIVATE qk_lua_tests qk_runtime qk_importlib)
 
 # qk_format_test(NAME FILE): FILE's test* functions with importlib and fixture.load.
 function(qk_format_test name file)
