@@ -6,6 +6,7 @@
 -- scoring (option_points). QTI 3.0's kebab-case names (qti-simple-choice,
 -- max-choices) are read as their 2.1 equivalents (simpleChoice, maxChoices).
 local M = { name = "qti", extensions = { "xml", "zip" } }
+local itext = require "kiosk.import.text" -- without_path
 
 local function lib()
   local l = rawget(_G, "importlib")
@@ -241,12 +242,7 @@ local function parse_xml(xml, where, out)
   item(root, where, out)
 end
 
--- importlib's messages start with the path; the location already names the file.
-local function short(err, src)
-  err = tostring(err)
-  if err:sub(1, #src.path + 2) == src.path .. ": " then return err:sub(#src.path + 3) end
-  return err
-end
+local function short(err, src) return itext.without_path(err, src.path) end
 
 local function package(src, out)
   local L = lib()

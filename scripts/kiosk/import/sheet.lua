@@ -198,12 +198,7 @@ local function import_table(t, out, src)
   return true
 end
 
--- importlib's messages start with the path; the location already names the file.
-local function short(err, src)
-  err = tostring(err)
-  if err:sub(1, #src.path + 2) == src.path .. ": " then return err:sub(#src.path + 3) end
-  return err
-end
+local function short(err, src) return text.without_path(err, src.path) end
 
 local function read_xlsx(src, out)
   local book, err = xlsx.open(src.path)

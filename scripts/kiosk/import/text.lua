@@ -5,6 +5,14 @@ local M = {}
 
 -- importlib.<name> (C, built with the import library) or nil. The global
 -- is read raw: it does not exist in a build without it.
+-- An importlib message without its leading "<path>: " (the report's
+-- location already names the file).
+function M.without_path(err, path)
+  err = tostring(err)
+  if err:sub(1, #path + 2) == path .. ": " then return err:sub(#path + 3) end
+  return err
+end
+
 function M.lib(name)
   local lib = rawget(_G, "importlib")
   return type(lib) == "table" and lib[name] or nil
