@@ -25,6 +25,7 @@ local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
 local session = require "kiosk.exam.session"
 local screens = require "kiosk.flow.screens"
+local controls = require "kiosk.ui.controls"
 
 local M = {}
 
@@ -124,18 +125,35 @@ end
 
 -- ---- the view ----
 
+-- A short screen (landscape at every size: 480..800 logical units high)
+-- gets denser spacing so the options fit without scrolling; a very short
+-- one (800x480: 600 high) tighter still.
+local function is_dense()
+  local _, h = gfx.size()
+  return h < 900
+end
+
+local function is_very_short()
+  local _, h = gfx.size()
+  return h < 650
+end
+
 -- The header: where the candidate is, the section, the points, the clock.
-function View:header(i)
+-- extra: widgets put before the clock (the footer's buttons, on a very short
+-- screen with the keyboard up).
+function View:header(i, extra)
   local f, s = self.f, self.s
   local q, sec = s:question(i)
   local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
   if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
   local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  for _, w in ipairs(extra or {}) do row[#row + 1] = w end
+  local diameter = 76
   if s.in_grace then
-    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 76,
+    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
                                    warn_ms = s.grace_ms }
   elseif s.deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = 76,
+    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
                                    warn_ms = math.min(60000, s.limit_ms // 5) }
   end
   return ui.row(row)
@@ -192,24 +210,52 @@ function View:hint(t)
   return self.f:t(t.hint or "single_hint")
 end
 
+-- The question screen's frame. The layout rule, at every size: the header
+-- (progress, section, clock) and `fixed` (the stem of a written answer)
+-- never scroll; the rest scrolls between them and the buttons, with a
+-- "更多 ↓" cue when it does not fit.
+function View:page(top, fixed, body, buttons)
+  local dense, tiny = is_dense(), is_very_short()
+  local column = { padding = tiny and "s" or dense and "m" or "l", gap = tiny and "xs" or dense and "s" or "m",
+                   max_width = 1100 }
+  for _, w in ipairs(top) do column[#column + 1] = w end
+  for _, w in ipairs(fixed) do column[#column + 1] = w end
+  local scroll = { flex = 1, gap = dense and "s" or "m", more_label = self.f.lang == "en" and "More ↓" or "更多 ↓" }
+  for _, w in ipairs(body) do scroll[#scroll + 1] = w end
+  column[#column + 1] = ui.scroll(scroll)
+  if buttons then column[#column + 1] = ui.row(buttons) end
+  return ui.column(column)
+end
+
 function View:show_question()
   local f, s = self.f, self.s
   local i = s.index
   local q, sec, entry = s:question(i)
   local t = exam.type(q.type)
   local checked = s:is_checked(i)
-  local body = { self:header(i) }
+  local dense, tiny = is_dense(), is_very_short()
+  local top, fixed, body = { false }, {}, {}
   if s.question_deadline then
     local limit_ms = s:question_limit_s(i) * 1000
-    body[#body + 1] = ui.countdown { deadline_ms = s.question_deadline, total_ms = limit_ms, style = "bar",
-                                     warn_ms = math.min(5000, limit_ms // 4) }
+    top[#top + 1] = ui.countdown { deadline_ms = s.question_deadline, total_ms = limit_ms, style = "bar",
+                                   warn_ms = math.min(5000, limit_ms // 4) }
   end
+  -- The kind of answer ("单选") and, on a section's first question, its
+  -- instructions: one small line above the stem.
   local first_of_section = i == 1 or s.paper[i - 1].section ~= entry.section
-  if first_of_section and sec.instructions then
-    body[#body + 1] = ui.label { text = f:text(sec.instructions), color = "muted", size = "small" }
+  local note = self:hint(t)
+  if first_of_section and sec.instructions then note = note .. " · " .. f:text(sec.instructions) end
+  local stem_size = dense and "option" or "heading"
+  if t.free_text then
+    -- Typed answers: the stem stays above the field and the keyboard; on a
+    -- short screen folded to a line or two (a tap shows it whole).
+    fixed[#fixed + 1] = ui.label { text = note, color = "muted", size = "small", max_lines = tiny and 1 or nil }
+    fixed[#fixed + 1] = controls.fold_label { text = f:text(q.stem), size = stem_size, bold = true,
+                                              max_lines = tiny and 1 or dense and 2 or 4 }
+  else
+    body[#body + 1] = ui.label { text = note, color = "muted", size = "small" }
+    body[#body + 1] = ui.label { text = f:text(q.stem), size = stem_size, bold = true }
   end
-  body[#body + 1] = ui.label { text = f:text(q.stem), size = "heading", bold = true }
-  body[#body + 1] = ui.label { text = self:hint(t), size = "small", color = "muted" }
   if q.image then
     local _, screen_h = gfx.size()
     body[#body + 1] = ui.image { name = q.image, height = math.floor(math.min(240, screen_h * 0.2)) }
@@ -227,7 +273,8 @@ function View:show_question()
     if t.free_text then self:save_soon() end
   end
   local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
-                                   response = s.responses[q.id], on_change = changed, style = self.option_style }
+                                   response = s.responses[q.id], on_change = changed, style = self.option_style,
+                                   dense = dense, short = tiny }
   body[#body + 1] = widget
   local feedback
   if checked and s.mode.shows_feedback then
@@ -264,8 +311,21 @@ function View:show_question()
     end }
   end
 
-  local screen = screens.page(body, #buttons > 0 and buttons or nil)
   if t.free_text and not field then field = widget.children and widget.children[1] end
+  -- A very short screen with the keyboard up: the buttons go into the
+  -- header row, so the field keeps room for its lines.
+  local footer = #buttons > 0 and buttons or nil
+  if field and tiny and footer then
+    local moved = {}
+    for _, b in ipairs(buttons) do
+      b.flex = nil -- its own width beside the progress
+      moved[#moved + 1] = b
+    end
+    top[1], footer = self:header(i, moved), nil
+  else
+    top[1] = self:header(i)
+  end
+  local screen = self:page(top, fixed, body, footer)
   if field then
     -- A typed answer gets the on-screen keyboard under the question.
     local layouts = screens.layouts_for(t.keyboard == "digits" and "digits" or "text")

@@ -6,7 +6,9 @@
 --              enabled=true, size="normal"|"large", icon= }
 --   ui.choice_list{ options={ {id="A", text="..."}, ... }, multi=false, selected={ "A" },
 --                   on_change=function(selected_ids, list) end, letters=true, enabled=true,
---                   style=nil|"tiles", label_of=function(option) -> replay label }
+--                   style=nil|"tiles", label_of=function(option) -> replay label,
+--                   dense=false (short screens: tighter rows, short options two to a row) }
+--   ui.fold_label{ text=, max_lines=2, size=, bold= }   folded to max_lines; a tap unfolds it
 --   ui.progress{ value=0..1, text= }
 --   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
 --   ui.image{ name=, width=, height= }
@@ -42,6 +44,64 @@ function Label:set_text(text)
 end
 
 function M.label(props) return core.new(Label, props) end
+
+-- ---- fold label: a text that may be folded to a few lines; a tap unfolds it ----
+-- ui.fold_label{ text=, max_lines=2, size=, bold=, color=, folded=true }
+-- The question stem above a written answer's keyboard: it stays on screen
+-- in a few lines, and a tap shows it whole (and folds it again).
+local FoldLabel = core.class("fold_label", Label)
+
+function FoldLabel:init()
+  if self.folded == nil then self.folded = true end
+end
+
+function FoldLabel:opts(width)
+  local o = Label.opts(self, width and width - self:mark_w() or width)
+  o.max_lines = self.folded and self.fold_lines or nil
+  return o
+end
+
+function FoldLabel:mark_w() return core.font("small") * 1.6 end
+
+-- Whether the text is longer than its folded lines (then it can unfold).
+function FoldLabel:foldable(width)
+  local o = Label.opts(self, width - self:mark_w())
+  local _, _, lines = gfx.measure(self.text, o)
+  return (lines or 1) > (self.fold_lines or 2)
+end
+
+function FoldLabel:measure(avail_w)
+  local _, h = gfx.measure(self.text, self:opts(avail_w))
+  return avail_w, h
+end
+
+function FoldLabel:draw()
+  gfx.text(self.text, self.x, self.y, self:opts(self.w))
+  if self:foldable(self.w) then
+    local mark = self.folded and "▾" or "▴"
+    local size = core.font("small")
+    local mw = gfx.measure(mark, { size = size, bold = true })
+    gfx.text(mark, self.x + self.w - mw, self.y, { size = size, bold = true, colour = core.color("primary") })
+    kiosk.element(mark, self.x, self.y, self.w, self.h)
+  end
+end
+
+function FoldLabel:event(e)
+  if not self:foldable(self.w) then return false end
+  if e.type == "release" and self:contains(e.x, e.y) then
+    self.folded = not self.folded
+    core.request_layout()
+    kiosk.redraw()
+    return true
+  end
+  return e.type == "press"
+end
+
+function M.fold_label(props)
+  props.fold_lines = props.max_lines or 2
+  props.max_lines = nil
+  return core.new(FoldLabel, props)
+end
 
 -- ---- pressable: press on touch-down, act on touch-up inside, cancel on slide-out ----
 local Pressable = core.class("pressable")
@@ -144,6 +204,8 @@ function Option:measure(avail_w)
   local badge, _, text_w = self:geometry(avail_w)
   local _, h = gfx.measure(self.option.text, { size = core.font("option"), width = text_w, bold = self.list.style == "tiles" })
   local min_h = self.list.style == "tiles" and 2 * t.touch_min or t.touch_min + 8 -- tiles: hit at a glance
+  -- Dense (a short screen): less air around the text, never below the touch minimum.
+  if self.list.dense then return avail_w, math.max(min_h - 8, h + 2 * t.space.s, badge + 2 * t.space.xs) end
   return avail_w, math.max(min_h, h + 2 * t.space.m, badge + 2 * t.space.s)
 end
 
@@ -217,7 +279,7 @@ end
 local ChoiceList = core.class("choice_list")
 
 function ChoiceList:init()
-  self.gap = self.gap or core.theme().space.s
+  self.gap = self.gap or (self.dense and core.theme().space.xs + 2 or core.theme().space.s)
   self.label_of = self.label_of or function(opt) return opt.label or (tostring(opt.id) .. ". " .. opt.text) end
   local sel = {}
   for _, id in ipairs(self.selected or {}) do sel[id] = true end
@@ -255,8 +317,20 @@ end
 
 -- Tiles go two to a row on a wide screen; rows are as tall as their
 -- tallest tile.
+-- Dense lists on a wide screen go two to a row too when every option's
+-- text fits on one line of half the width (short answers on a short
+-- screen: all four visible without scrolling).
 function ChoiceList:columns(avail_w)
   if self.style == "tiles" and avail_w >= 900 then return 2 end
+  if self.dense and avail_w >= 800 then
+    local half = (avail_w - self.gap) / 2
+    for _, c in ipairs(self.children) do
+      local _, _, text_w = c:geometry(half)
+      local _, _, lines = gfx.measure(c.option.text, { size = core.font("option"), width = text_w })
+      if (lines or 2) > 1 then return 1 end
+    end
+    return 2
+  end
   return 1
 end
 

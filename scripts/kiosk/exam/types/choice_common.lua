@@ -39,7 +39,7 @@ function M.widget(o, multi)
   end
   local selected = multi and (response or {}) or (response and { response } or {})
   local list = ui.choice_list {
-    multi = multi, options = options, selected = selected, style = o.style,
+    multi = multi, options = options, selected = selected, style = o.style, dense = o.dense,
     label_of = function(o) return o.letter .. ". " .. o.text end,
     on_change = function(ids)
       if multi then on_change(ids) else on_change(ids[1]) end

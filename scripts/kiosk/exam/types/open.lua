@@ -32,7 +32,7 @@ function M.widget(o)
   local ui = require "kiosk.ui"
   local q, lang, response, on_change = o.question, o.lang, o.response, o.on_change
   local field = ui.text_field { label = "回答", placeholder = lang == "en" and "Type your answer" or "请输入你的回答",
-                                value = response or "", on_change = on_change, lines = q.lines or 5,
+                                value = response or "", on_change = on_change, lines = q.lines or (o.short and 2 or o.dense and 3 or 5),
                                 max_len = q.max_len or 2000 }
   return ui.column { gap = "m", field }, field
 end

@@ -13,7 +13,8 @@
 --   key_text(q, entry, exam, lang) -> the right answer as shown (for feedback)
 --   widget(o) -> the answer widget [, the text field a keyboard types into];
 --              o = { question, entry (the paper's entry: option_order), lang, exam,
---              response, on_change = function(response), style (e.g. "tiles") }
+--              response, on_change = function(response), style (e.g. "tiles"),
+--              dense (a short screen: tighter spacing), short (a very short one, 800x480) }
 local common = require "kiosk.exam.types.choice_common"
 local scoring = require "kiosk.exam.scoring"
 
