@@ -262,6 +262,25 @@ static void style_of(const qk_draw *d, const qk_text_opts *o, qk_text_style *st)
   st->max_lines = o->max_lines;
 }
 
+/* A copy of s[0..len) for the frame record, with no-break spaces (U+00A0,
+** which keep "13 题" on one line) as plain spaces: replays are written with
+** plain ones. NULL when out of memory. */
+static char *plain_copy(const char *s, size_t len) {
+  char *copy = malloc(len + 1);
+  if (!copy) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+      copy[n++] = ' ';
+      i++;
+    } else {
+      copy[n++] = s[i];
+    }
+  }
+  copy[n] = 0;
+  return copy;
+}
+
 static void record_text(qk_draw *d, const char *s, size_t len, irect box) {
   if (d->ntexts == d->texts_cap) {
     int cap = d->texts_cap ? d->texts_cap * 2 : 64;
@@ -273,10 +292,8 @@ static void record_text(qk_draw *d, const char *s, size_t len, irect box) {
     d->text_boxes = b;
     d->texts_cap = cap;
   }
-  char *copy = malloc(len + 1);
+  char *copy = plain_copy(s, len);
   if (!copy) return;
-  memcpy(copy, s, len);
-  copy[len] = 0;
   d->text_boxes[d->ntexts] = box;
   d->texts[d->ntexts++] = copy;
 }
@@ -497,7 +514,7 @@ void qk_draw_element(qk_draw *d, const char *label, float x, float y, float w, f
     d->elems = e;
     d->elems_cap = cap;
   }
-  char *copy = strdup(label);
+  char *copy = plain_copy(label, strlen(label));
   if (!copy) return;
   d->elems[d->nelems++] = (qk_element){copy, x, y, w, h};
 }
