@@ -3,6 +3,7 @@
 # idle abandonment, a time-out) with the score on the result screen checked
 # and the stored session checked in the database afterwards.
 qk_lua_test(flows_exam tests/flows/exam_test.lua)
+qk_lua_test(flows_question_screen tests/flows/question_screen_test.lua)
 
 # qk_flow_test(NAME APP REPLAY WxH [SQL EXPECTED]): the replay, then (if
 # given) the database the replay left must answer SQL with EXPECTED. The

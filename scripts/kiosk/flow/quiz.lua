@@ -7,7 +7,9 @@
 --     grace_s = 30,
 --     question_time_s = nil,      -- a limit per question (else question/section time_limit_s)
 --     review = true,              -- a review page before handing in (default: the mode's)
---     allow_back = nil,           -- default: the mode's, unless questions have their own clock
+--     allow_back = nil,           -- a back button (default: the mode's, false with question_time_s);
+--                                 -- never from or into a question with its own clock (its own or
+--                                 -- its section's time_limit_s): only that section goes forward only
 --     option_style = nil,         -- "tiles": big coloured answers (default: the mode's)
 --   }
 --
@@ -193,7 +195,7 @@ function View:show_feedback()
   local function go_on()
     if s.at == "question" and s.index == i and s.locked then self:act("next") end
   end
-  local body = { self:header(i), ui.label { text = f:text(q.stem), size = "heading", bold = true } }
+  local body = { self:header(i), ui.label { text = M.stem_text(f:text(q.stem)), size = "heading", bold = true } }
   if s.mode.shows_feedback then body[#body + 1] = self:feedback_card(i, last.correct, extra)
   elseif extra then body[#body + 1] = extra end
   body[#body + 1] = ui.label { text = f:t("points", math.floor(s.total + 0.5)), size = "heading", align = "center" }
@@ -250,11 +252,13 @@ function View:show_question()
     -- Typed answers: the stem stays above the field and the keyboard; on a
     -- short screen folded to a line or two (a tap shows it whole).
     fixed[#fixed + 1] = ui.label { text = note, color = "muted", size = "small", max_lines = tiny and 1 or nil }
-    fixed[#fixed + 1] = controls.fold_label { text = f:text(q.stem), size = stem_size, bold = true,
+    fixed[#fixed + 1] = controls.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
                                               max_lines = tiny and 1 or dense and 2 or 4 }
   else
-    body[#body + 1] = ui.label { text = note, color = "muted", size = "small" }
-    body[#body + 1] = ui.label { text = f:text(q.stem), size = stem_size, bold = true }
+    -- Several answers: said in words and in the primary colour, beside the checkboxes.
+    body[#body + 1] = ui.label { text = note, color = t.name == "multiple" and "primary" or "muted", size = "small",
+                                 bold = t.name == "multiple" }
+    body[#body + 1] = ui.label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true }
   end
   if q.image then
     local _, screen_h = gfx.size()
@@ -274,7 +278,7 @@ function View:show_question()
   end
   local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
                                    response = s.responses[q.id], on_change = changed, style = self.option_style,
-                                   dense = dense, short = tiny }
+                                   dense = dense, short = tiny, reveal = checked and s.mode.reveals_key }
   body[#body + 1] = widget
   local feedback
   if checked and s.mode.shows_feedback then
@@ -286,7 +290,8 @@ function View:show_question()
   -- Footer: back, and next / check / review / finish.
   local buttons = { gap = "m" }
   local last = i == #s.paper
-  if s.allow_back and i > 1 and not s.in_grace then
+  -- Back only where the session allows it: not from or into a question with its own clock.
+  if i > 1 and s:can_go(i - 1) then
     buttons[#buttons + 1] = ui.button { label = f:t("prev_question"), style = "secondary", flex = 1,
                                         on_tap = function() self:act("go", i - 1) end }
   end
@@ -357,7 +362,11 @@ function View:show_review()
   for k in ipairs(s.paper) do
     local ok = s:is_answered(k)
     if not ok then missing[#missing + 1] = tostring(k) end
-    tiles[k] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
+    -- Answered: filled, with ✓; not answered: outlined, with ○ — both
+    -- clearly tappable (a pale tile looked disabled), told apart by shape.
+    -- The tile shows the short number; replays tap it by the full one.
+    tiles[k] = ui.button { label = (ok and "✓ " or "○ ") .. f:t("question_short", k), style = ok and "primary" or "ghost",
+                           element_label = f:t("question_n", k), flex = 1,
                            on_tap = function() self:act("go", k) end }
   end
   -- Rows of equal tiles; the last row padded so its tiles keep their width.
@@ -366,9 +375,9 @@ function View:show_review()
     for k = first, first + per_row - 1 do row[#row + 1] = tiles[k] or ui.spacer { flex = 1 } end
     body[#body + 1] = ui.row(row)
   end
-  body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, "、")),
+  body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, f.lang == "en" and ", " or "、")),
                                color = #missing == 0 and "success" or "warning", bold = true }
-  ui.root(screens.page(body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
+  ui.root(self:page({}, {}, body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
 end
 
 -- ---- the screen ----
@@ -401,6 +410,27 @@ function M.screen(f, o, done)
   if s.at == "start" then s:start() end
   view:refresh()
   return view
+end
+
+-- A stem as shown: a leading number from the source document ("1.2026年…",
+-- "12、…", "3）…") is dropped, since the kiosk numbers the questions itself
+-- (the set keeps the source text). A decimal ("3.5 元…") is kept: "N." is
+-- only a number before a non-digit, or before a year ("1.2026年").
+local number_marks = { ".", "．", "、", ")", "）" }
+
+function M.stem_text(text)
+  if type(text) ~= "string" then return text end
+  local after = text:match("^%s*%d%d?%d?()")
+  if not after then return text end
+  for _, sep in ipairs(number_marks) do
+    if text:sub(after, after + #sep - 1) == sep then
+      local rest = text:sub(after + #sep):match("^%s*(.*)$")
+      if rest == "" then return text end
+      if sep == "." and rest:match("^%d") and not rest:match("^%d%d%d%d年") then return text end
+      return rest
+    end
+  end
+  return text
 end
 
 M.speed_points = require("kiosk.exam.scoring").speed_points

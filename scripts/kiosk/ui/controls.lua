@@ -7,7 +7,9 @@
 --   ui.choice_list{ options={ {id="A", text="..."}, ... }, multi=false, selected={ "A" },
 --                   on_change=function(selected_ids, list) end, letters=true, enabled=true,
 --                   style=nil|"tiles", label_of=function(option) -> replay label,
---                   dense=false (short screens: tighter rows, short options two to a row) }
+--                   dense=false (short screens: tighter rows, short options two to a row),
+--                   marks={ [id]="right"|"wrong" } (after checking: ✓ on the key, ✗ on a wrong pick) }
+--                   A single choice shows radio rings, a multiple one checkboxes.
 --   ui.fold_label{ text=, max_lines=2, size=, bold= }   folded to max_lines; a tap unfolds it
 --   ui.progress{ value=0..1, text= }
 --   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
@@ -235,15 +237,47 @@ function Option:draw_tile()
   end
 end
 
+-- The control on the right: a radio ring (one answer) or a checkbox
+-- (several), filled when chosen; after checking (marks), a ✓ on the right
+-- answer and a ✗ on a wrong pick — shapes, not colour alone.
+function Option:draw_indicator(cx, cy, size, selected, mark)
+  local r = size * 0.3
+  if mark == "right" or mark == "wrong" then
+    local c = core.color(mark == "right" and "success" or "danger")
+    gfx.circle(cx, cy, r * 1.25, c)
+    local glyph = mark == "right" and "✓" or "✗"
+    local gs = core.font("option")
+    local gw, gh = gfx.measure(glyph, { size = gs, bold = true })
+    gfx.text(glyph, cx - gw / 2, cy - gh / 2, { size = gs, bold = true, colour = core.color("on_primary") })
+    return
+  end
+  local on, off = core.color("primary"), core.color("muted")
+  if self.list.multi then
+    if selected then
+      gfx.rect(cx - r, cy - r, 2 * r, 2 * r, on, 6)
+      local m = r * 0.6
+      gfx.line(cx - m, cy, cx - m * 0.2, cy + m * 0.75, core.color("on_primary"), 4)
+      gfx.line(cx - m * 0.2, cy + m * 0.75, cx + m, cy - m * 0.7, core.color("on_primary"), 4)
+    else
+      gfx.rect(cx - r, cy - r, 2 * r, 2 * r, off, 6, 2.5)
+    end
+  else
+    gfx.circle(cx, cy, r, selected and on or off, 2.5)
+    if selected then gfx.circle(cx, cy, r * 0.55, on) end
+  end
+end
+
 function Option:draw()
   if self.list.style == "tiles" then return self:draw_tile() end
   local t = core.theme()
   local selected = self.list:is_selected(self.option.id)
+  local mark = self.list.marks and self.list.marks[self.option.id]
   local badge, text_x, text_w = self:geometry(self.w)
-  local bg = selected and "selected_bg" or "surface"
+  local bg = selected and not mark and "selected_bg" or "surface"
   if self.pressed then bg = "secondary_pressed" end
+  local edge = mark == "right" and "success" or mark == "wrong" and "danger" or selected and "primary" or "border"
   gfx.rect(self.x, self.y, self.w, self.h, core.color(bg), t.radius)
-  gfx.rect(self.x, self.y, self.w, self.h, core.color(selected and "primary" or "border"), t.radius, selected and 3 or 1.5)
+  gfx.rect(self.x, self.y, self.w, self.h, core.color(edge), t.radius, (selected or mark) and 3 or 1.5)
   local cy = self.y + self.h / 2
   if self.list.letters ~= false then
     local bx = self.x + t.space.m + badge / 2
@@ -257,14 +291,8 @@ function Option:draw()
   local _, th = gfx.measure(self.option.text, { size = core.font("option"), width = text_w })
   gfx.text(self.option.text, self.x + text_x, cy - th / 2,
            { size = core.font("option"), width = text_w, colour = core.color("text") })
-  -- The check mark: selection must not rely on colour alone.
-  local mx, ms = self.x + self.w - t.space.m - badge / 2, badge * 0.28
-  if selected then
-    gfx.line(mx - ms, cy, mx - ms * 0.25, cy + ms * 0.8, core.color("primary"), 5)
-    gfx.line(mx - ms * 0.25, cy + ms * 0.8, mx + ms, cy - ms * 0.7, core.color("primary"), 5)
-  elseif self.list.multi then
-    gfx.rect(mx - ms, cy - ms, 2 * ms, 2 * ms, core.color("border"), 4, 2)
-  end
+  -- Radio or checkbox: selection must not rely on colour alone.
+  self:draw_indicator(self.x + self.w - t.space.m - badge / 2, cy, badge, selected, mark)
   if self.list.enabled ~= false then
     -- Both the letter and the full text find this option from a replay.
     kiosk.element(self.list.label_of(self.option), self.x, self.y, self.w, self.h)

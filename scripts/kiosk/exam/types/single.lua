@@ -14,7 +14,8 @@
 --   widget(o) -> the answer widget [, the text field a keyboard types into];
 --              o = { question, entry (the paper's entry: option_order), lang, exam,
 --              response, on_change = function(response), style (e.g. "tiles"),
---              dense (a short screen: tighter spacing), short (a very short one, 800x480) }
+--              dense (a short screen: tighter spacing), short (a very short one, 800x480),
+--              reveal (checked in a mode that reveals the key: mark right and wrong) }
 local common = require "kiosk.exam.types.choice_common"
 local scoring = require "kiosk.exam.scoring"
 
