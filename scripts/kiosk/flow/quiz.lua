@@ -41,8 +41,29 @@ View.__index = View
 function View:act(op, ...)
   if self.finished then return end
   local s = self.s
+  local saved = self:saved_count()
   s[op](s, ...)
+  if self:saved_count() > saved then self:show_saved() end
   self:refresh()
+end
+
+-- Answers the flow's recorder has stored (it counts only after the store
+-- call returned: a failed one raises and is never counted).
+function View:saved_count()
+  local rec = self.f.recorder
+  return rec and rec.answers_saved or 0
+end
+
+-- "✓ 已保存" in the header for a moment after an answer was stored.
+function View:show_saved()
+  local label = self.saved_label
+  if not label then return end
+  label:set_text(self.f:t("saved"))
+  if self.saved_timer then kiosk.cancel(self.saved_timer) end
+  self.saved_timer = kiosk.after(2500, function()
+    self.saved_timer = nil
+    if self.saved_label == label then label:set_text("") end
+  end)
 end
 
 -- What the screen shows; the page is rebuilt only when that changes (a
@@ -88,7 +109,7 @@ function View:arm()
 end
 
 function View:cancel_timers()
-  for _, k in ipairs { "save_timer", "feedback_timer" } do
+  for _, k in ipairs { "save_timer", "feedback_timer", "saved_timer" } do
     if self[k] then kiosk.cancel(self[k]) end
     self[k] = nil
   end
@@ -149,6 +170,9 @@ function View:header(i, extra)
   local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
   if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
   local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  -- Where "✓ 已保存" shows after an answer is stored (View:show_saved).
+  self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
+  row[#row + 1] = self.saved_label
   for _, w in ipairs(extra or {}) do row[#row + 1] = w end
   local diameter = 76
   if s.in_grace then
@@ -251,7 +275,8 @@ function View:show_question()
   if t.free_text then
     -- Typed answers: the stem stays above the field and the keyboard; on a
     -- short screen folded to a line or two (a tap shows it whole).
-    fixed[#fixed + 1] = ui.label { text = note, color = "muted", size = "small", max_lines = tiny and 1 or nil }
+    fixed[#fixed + 1] = ui.row { gap = "m", ui.label { text = note, color = "muted", size = "small", flex = 1,
+                                                       max_lines = tiny and 1 or nil } }
     fixed[#fixed + 1] = controls.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
                                               max_lines = tiny and 1 or dense and 2 or 4 }
   else
@@ -273,13 +298,23 @@ function View:show_question()
       local t_ms = resp ~= nil and math.max(0, (f.last_input_t or kiosk.now()) - presented) or nil
       return self:act("answer", resp, { t_ms = t_ms })
     end
+    local saved = self:saved_count()
     s:answer(resp, { draft = t.free_text == true })
+    if self:saved_count() > saved then self:show_saved() end
     if t.free_text then self:save_soon() end
   end
   local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
                                    response = s.responses[q.id], on_change = changed, style = self.option_style,
                                    dense = dense, short = tiny, reveal = checked and s.mode.reveals_key }
   body[#body + 1] = widget
+  if t.free_text and widget.counter and fixed[1] then
+    -- The character counter beside the note above the field: always in sight.
+    for k, c in ipairs(widget.children or {}) do
+      if c == widget.counter then table.remove(widget.children, k) break end
+    end
+    widget.counter.align = nil
+    table.insert(fixed[1].children, widget.counter)
+  end
   local feedback
   if checked and s.mode.shows_feedback then
     local pts, max, correct = s:score_of(i)

@@ -31,6 +31,7 @@ return {
     unanswered = "未作答",
     answered = "已作答",
     review_title = "检查答案",
+    saved = "✓ 已保存",
     question_n = "第\u{A0}%d\u{A0}题",
     question_short = "%d", -- a review tile: "✓ 10" (the tile's replay label stays question_n)
     all_answered = "全部题目都已作答。",
@@ -136,6 +137,7 @@ return {
     unanswered = "Not answered",
     answered = "Answered",
     review_title = "Review your answers",
+    saved = "✓ Saved",
     question_n = "Question\u{A0}%d",
     question_short = "Q%d",
     all_answered = "Every question is answered.",
