@@ -89,3 +89,17 @@ add_test(NAME flows_fair_rank COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/fair_rank.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/fair-rank-test)
 set_tests_properties(flows_fair_rank PROPERTIES TIMEOUT 120)
+
+# The question screens at the four sizes, compared with reference images
+# (issue 14's layout rule): the specialist's single and multiple choice and
+# review page, the manager's written answer while typing. The replays also
+# expect the header, the stem and every option to be wholly visible.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_question_look_specialist_${size} ${S} tests/flows/question_look_specialist.replay ${size}
+    REF single=flows_question_single_${size}.png multiple=flows_question_multiple_${size}.png
+        review=flows_question_review_${size}.png)
+  qk_replay_test(flows_question_look_manager_${size} scripts/apps/cs_manager tests/flows/question_look_manager.replay ${size}
+    REF typing=flows_question_typing_${size}.png)
+  set_tests_properties(flows_question_look_specialist_${size} flows_question_look_manager_${size}
+    PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+endforeach()

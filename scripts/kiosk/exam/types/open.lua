@@ -39,7 +39,7 @@ function M.widget(o)
   end
   local counter = ui.label { text = count_text(response), size = "small", color = "muted", align = "right" }
   local field = ui.text_field { label = "回答", placeholder = lang == "en" and "Type your answer" or "请输入你的回答",
-                                value = response or "", lines = q.lines or (o.short and 2 or o.dense and 3 or 5),
+                                value = response or "", lines = q.lines or ((o.short or o.dense) and 2 or 5),
                                 max_len = max_len, on_change = function(value, ...)
                                   counter:set_text(count_text(value))
                                   if on_change then return on_change(value, ...) end
