@@ -103,3 +103,10 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   set_tests_properties(flows_question_look_specialist_${size} flows_question_look_manager_${size}
     PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
 endforeach()
+# Practice's marks after a wrong pick, at the four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_practice_look_${size} tests/flows/apps/practice tests/flows/practice_look.replay ${size}
+    REF explained=flows_practice_explained_${size}.png)
+endforeach()
+# One clocked section between two untimed ones: only it goes forward only.
+qk_replay_test(flows_sections tests/flows/apps/sections tests/flows/sections.replay 1280x800)
