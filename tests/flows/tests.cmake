@@ -110,3 +110,5 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
 endforeach()
 # One clocked section between two untimed ones: only it goes forward only.
 qk_replay_test(flows_sections tests/flows/apps/sections tests/flows/sections.replay 1280x800)
+# 800x480, keyboard up: the folded stem unfolds on a tap and folds again.
+qk_replay_test(flows_question_fold scripts/apps/cs_manager tests/flows/question_fold.replay 800x480)
