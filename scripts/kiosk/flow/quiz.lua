@@ -27,7 +27,6 @@ local ui = require "kiosk.ui"
 local exam = require "kiosk.exam"
 local session = require "kiosk.exam.session"
 local screens = require "kiosk.flow.screens"
-local controls = require "kiosk.ui.controls"
 
 local M = {}
 
@@ -277,12 +276,12 @@ function View:show_question()
     -- short screen folded to a line or two (a tap shows it whole).
     fixed[#fixed + 1] = ui.row { gap = "m", ui.label { text = note, color = "muted", size = "small", flex = 1,
                                                        max_lines = tiny and 1 or nil } }
-    fixed[#fixed + 1] = controls.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
-                                              max_lines = tiny and 1 or dense and 2 or 4 }
+    fixed[#fixed + 1] = ui.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
+                                        max_lines = tiny and 1 or dense and 2 or 4 }
   else
     -- Several answers: said in words and in the primary colour, beside the checkboxes.
-    body[#body + 1] = ui.label { text = note, color = t.name == "multiple" and "primary" or "muted", size = "small",
-                                 bold = t.name == "multiple" }
+    body[#body + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
+                                 bold = t.several == true }
     body[#body + 1] = ui.label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true }
   end
   if q.image then

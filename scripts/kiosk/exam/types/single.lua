@@ -7,6 +7,7 @@
 --   keyboard   on this on-screen keyboard: "text" (the kiosk's input methods) or "digits"
 --   person_scored  an interviewer scores it on the rubric (open answers)
 --   hint       a strings key or text shown under the stem ("单选")
+--   several    more than one answer may be picked (the screen stresses the hint)
 --   validate(q, report, exam)          report(fmt, ...) for each problem at load time
 --   score(q, response, max, extra, exam) -> points, max, correct (nil: a person scores it)
 --   answered(response) -> whether the question counts as answered
