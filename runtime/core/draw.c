@@ -41,6 +41,7 @@ struct qk_draw {
   int nclips;
   /* the frame record */
   char **texts;
+  irect *text_boxes;         /* where each recorded text shows, pixels */
   int ntexts, texts_cap;
   qk_element *elems;
   int nelems, elems_cap;
@@ -96,6 +97,7 @@ void qk_draw_free(qk_draw *d) {
   if (!d) return;
   record_clear(d);
   free(d->texts);
+  free(d->text_boxes);
   free(d->elems);
   images_clear(d);
   qk_frame_free(d->frame);
@@ -139,11 +141,14 @@ static float S(const qk_draw *d, float v) { return v * d->view.scale; }
 
 /* ---- shapes ---- */
 
+static void record_cover_clipped(qk_draw *d, int x, int y, int w, int h);
+
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width) {
   if (w <= 0 || h <= 0 || c.a == 0) return;
   float px = S(d, x), py = S(d, y), pw = S(d, w), ph = S(d, h), r = S(d, radius);
   if (r < 0.5f && line_width <= 0) {
     qk_frame_fill(d->frame, current_clip(d), px, py, pw, ph, c);
+    if (c.a >= 0x80) record_cover_clipped(d, (int)lroundf(px), (int)lroundf(py), (int)lroundf(pw), (int)lroundf(ph));
     return;
   }
   /* Whole pixels: the corners are pieces of a cached circle (platform.h). */
@@ -156,6 +161,7 @@ void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, fl
     if (lw < 1) lw = 1;
   }
   qk_frame_rounded(d->frame, current_clip(d), x0, y0, x1 - x0, y1 - y0, (int)lroundf(r), lw, c);
+  if (lw == 0 && c.a >= 0x80) record_cover_clipped(d, x0, y0, x1 - x0, y1 - y0);
 }
 
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c) {
@@ -256,19 +262,122 @@ static void style_of(const qk_draw *d, const qk_text_opts *o, qk_text_style *st)
   st->max_lines = o->max_lines;
 }
 
-static void record_text(qk_draw *d, const char *s, size_t len) {
+/* A copy of s[0..len) for the frame record, with no-break spaces (U+00A0,
+** which keep "13 题" on one line) as plain spaces: replays are written with
+** plain ones. NULL when out of memory. */
+static char *plain_copy(const char *s, size_t len) {
+  char *copy = malloc(len + 1);
+  if (!copy) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+      copy[n++] = ' ';
+      i++;
+    } else {
+      copy[n++] = s[i];
+    }
+  }
+  copy[n] = 0;
+  return copy;
+}
+
+static void record_text(qk_draw *d, const char *s, size_t len, irect box) {
   if (d->ntexts == d->texts_cap) {
     int cap = d->texts_cap ? d->texts_cap * 2 : 64;
     char **t = realloc(d->texts, (size_t)cap * sizeof *t);
     if (!t) return;
     d->texts = t;
+    irect *b = realloc(d->text_boxes, (size_t)cap * sizeof *b);
+    if (!b) return; /* texts grew but not the boxes: cap stays, the next call retries */
+    d->text_boxes = b;
     d->texts_cap = cap;
   }
-  char *copy = malloc(len + 1);
+  char *copy = plain_copy(s, len);
   if (!copy) return;
-  memcpy(copy, s, len);
-  copy[len] = 0;
+  d->text_boxes[d->ntexts] = box;
   d->texts[d->ntexts++] = copy;
+}
+
+/* Overlap of two rectangles, in square pixels. */
+static long overlap(irect a, irect b) {
+  int x0 = a.x > b.x ? a.x : b.x, y0 = a.y > b.y ? a.y : b.y;
+  int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w, y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+  return x1 > x0 && y1 > y0 ? (long)(x1 - x0) * (y1 - y0) : 0;
+}
+
+/* A mostly opaque fill drawn over recorded texts (a dialog's dim, a sheet,
+** a fade) covers them: texts and tap targets at least half under it are
+** dropped from the frame record, so `expect` and taps see what a person
+** sees. Small fills (a text cursor) cover less than half of any line. */
+static void record_cover(qk_draw *d, irect cover) {
+  int n = 0;
+  for (int i = 0; i < d->ntexts; i++) {
+    irect b = d->text_boxes[i];
+    if (2 * overlap(b, cover) >= (long)b.w * b.h) {
+      free(d->texts[i]);
+      continue;
+    }
+    d->texts[n] = d->texts[i];
+    d->text_boxes[n++] = b;
+  }
+  d->ntexts = n;
+  n = 0;
+  for (int i = 0; i < d->nelems; i++) {
+    qk_element *e = &d->elems[i];
+    irect b = {(int)S(d, e->x), (int)S(d, e->y), (int)S(d, e->w), (int)S(d, e->h)};
+    if (b.w > 0 && b.h > 0 && 2 * overlap(b, cover) >= (long)b.w * b.h) {
+      free(e->label);
+      continue;
+    }
+    d->elems[n++] = *e;
+  }
+  d->nelems = n;
+}
+
+/* What a replay's `expect` may find: only the lines of a block that lie
+** wholly inside the current clip (a scroll, the area above the keyboard).
+** A wrapped stem whose last line alone peeks out does not count as shown.
+** The visible lines of one block are consecutive (the clip is a
+** rectangle), so they are recorded as one piece, from the first visible
+** line's start to the last one's end; a phrase wrapped over two visible
+** lines is still found. x, y: the block's top left in pixels; box: the
+** width lines are aligned in (as text.c's drawing does). */
+static void record_visible_lines(qk_draw *d, const qk_text_block *b, int box, float x, float y, int align) {
+  const qk_text_layout *l = b->layout;
+  irect c = current_clip(d);
+  int first = -1, last = -1;
+  for (int i = 0; i < l->nlines; i++) {
+    float top = y + (float)(i * b->line_height), bottom = top + (float)b->line_height;
+    if (i == l->nlines - 1 && y + (float)b->height > top) bottom = y + (float)b->height;
+    /* The line's own horizontal extent, as qk_frame_text places it. */
+    float lx = x, lw = (float)l->lines[i].width;
+    if (align == QK_ALIGN_CENTER) lx = x + (float)(box - l->lines[i].width) / 2;
+    else if (align == QK_ALIGN_RIGHT) lx = x + (float)(box - l->lines[i].width);
+    /* Half a pixel of slack: positions are rounded when drawn. */
+    int inside = top >= (float)c.y - 0.5f && bottom <= (float)(c.y + c.h) + 0.5f &&
+                 lx >= (float)c.x - 0.5f && lx + lw <= (float)(c.x + c.w) + 0.5f && c.w > 0 && c.h > 0;
+    if (inside) {
+      if (first < 0) first = i;
+      last = i;
+    } else if (first >= 0) {
+      break;
+    }
+  }
+  if (first < 0) return;
+  size_t from = l->lines[first].start, to = l->lines[last].start + l->lines[last].len;
+  float lo = y + (float)(first * b->line_height), hi = y + (float)((last + 1) * b->line_height);
+  if (last == l->nlines - 1 && y + (float)b->height > hi) hi = y + (float)b->height;
+  irect where = {(int)x, (int)lo, box > 0 ? box : 1, hi - lo >= 1 ? (int)(hi - lo) : 1};
+  record_text(d, l->text + from, to - from, where);
+}
+
+/* record_cover for a fill at x, y, w, h pixels, as far as the clip lets it show. */
+static void record_cover_clipped(qk_draw *d, int x, int y, int w, int h) {
+  irect c = current_clip(d), r = {x, y, w, h};
+  if (overlap(c, r) == 0) return;
+  int x0 = x > c.x ? x : c.x, y0 = y > c.y ? y : c.y;
+  int x1 = x + w < c.x + c.w ? x + w : c.x + c.w, y1 = y + h < c.y + c.h ? y + h : c.y + c.h;
+  record_cover(d, (irect){x0, y0, x1 - x0, y1 - y0});
 }
 
 static int text_too_long(qk_draw *d, size_t len) {
@@ -307,8 +416,7 @@ int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, f
   qk_frame_text(d->frame, current_clip(d), s, len, &st, S(d, x), S(d, y), o->align, c, b.width, b.height);
   *w = (float)b.width / d->view.scale;
   *h = (float)b.height / d->view.scale;
-  float bx = x, by = y, bw = o->width > 0 ? o->width : *w, bh = *h;
-  if (c.a > 0 && visible_part(d, &bx, &by, &bw, &bh)) record_text(d, s, len);
+  if (c.a > 0) record_visible_lines(d, &b, st.max_width > 0 ? st.max_width : b.layout->width, S(d, x), S(d, y), o->align);
   return 0;
 }
 
@@ -406,7 +514,7 @@ void qk_draw_element(qk_draw *d, const char *label, float x, float y, float w, f
     d->elems = e;
     d->elems_cap = cap;
   }
-  char *copy = strdup(label);
+  char *copy = plain_copy(label, strlen(label));
   if (!copy) return;
   d->elems[d->nelems++] = (qk_element){copy, x, y, w, h};
 }

@@ -3,6 +3,7 @@
 # idle abandonment, a time-out) with the score on the result screen checked
 # and the stored session checked in the database afterwards.
 qk_lua_test(flows_exam tests/flows/exam_test.lua)
+qk_lua_test(flows_question_screen tests/flows/question_screen_test.lua)
 
 # qk_flow_test(NAME APP REPLAY WxH [SQL EXPECTED]): the replay, then (if
 # given) the database the replay left must answer SQL with EXPECTED. The
@@ -88,3 +89,26 @@ add_test(NAME flows_fair_rank COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/fair_rank.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/fair-rank-test)
 set_tests_properties(flows_fair_rank PROPERTIES TIMEOUT 120)
+
+# The question screens at the four sizes, compared with reference images
+# (issue 14's layout rule): the specialist's single and multiple choice and
+# review page, the manager's written answer while typing. The replays also
+# expect the header, the stem and every option to be wholly visible.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_question_look_specialist_${size} ${S} tests/flows/question_look_specialist.replay ${size}
+    REF single=flows_question_single_${size}.png multiple=flows_question_multiple_${size}.png
+        review=flows_question_review_${size}.png)
+  qk_replay_test(flows_question_look_manager_${size} scripts/apps/cs_manager tests/flows/question_look_manager.replay ${size}
+    REF typing=flows_question_typing_${size}.png)
+  set_tests_properties(flows_question_look_specialist_${size} flows_question_look_manager_${size}
+    PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+endforeach()
+# Practice's marks after a wrong pick, at the four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_practice_look_${size} tests/flows/apps/practice tests/flows/practice_look.replay ${size}
+    REF explained=flows_practice_explained_${size}.png)
+endforeach()
+# One clocked section between two untimed ones: only it goes forward only.
+qk_replay_test(flows_sections tests/flows/apps/sections tests/flows/sections.replay 1280x800)
+# 800x480, keyboard up: the folded stem unfolds on a tap and folds again.
+qk_replay_test(flows_question_fold scripts/apps/cs_manager tests/flows/question_fold.replay 800x480)

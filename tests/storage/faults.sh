@@ -62,6 +62,7 @@ run_case() {
     echo "expect 第 4 题 / 共 13 题"
     echo "hold $d/go1"
     echo "tap D"
+    echo "expect-not ✓ 已保存"
     echo "expect 无法保存结果"
     echo "expect 请联系工作人员"
     echo "expect-not 脚本出错"
@@ -73,6 +74,7 @@ run_case() {
     echo "expect-not 继续上次的测试？"
     echo "expect 第 4 题 / 共 13 题"
     echo "tap D"
+    echo "expect ✓ 已保存"
     cat "$work/after.replay"
   } > "$d/exam.replay"
   FAULTFS_FAIL_FILE=$d/ctl QUIZKIOSK_WALL_START_MS=1795000000000 kiosk "$app" --headless --window 1280x800 \

@@ -32,3 +32,9 @@ add_executable(qk_shapes_test tests/widgets/shapes_test.c)
 target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform)
 add_test(NAME widgets_shapes COMMAND qk_shapes_test)
 set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+
+# `expect` tells the truth about visibility: lines cut by a scroll's edge
+# or under a dialog do not count as shown (issue 14).
+foreach(size 1280x800 800x480)
+  qk_replay_test(widgets_visibility_${size} tests/widgets/apps/visibility tests/widgets/visibility.replay ${size})
+endforeach()

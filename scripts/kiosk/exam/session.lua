@@ -89,10 +89,11 @@ function M.new(o)
   end
   s.review_page = o.review
   if s.review_page == nil then s.review_page = mode.review ~= false end
-  -- Questions with their own clock, and modes that go forward only, never go back.
+  -- Modes that go forward only, and papers whose every question has its own
+  -- clock, never go back; elsewhere only the clocked questions do (can_go).
   s.allow_back = o.allow_back
   if s.allow_back == nil then
-    s.allow_back = mode.may_go_back ~= false and o.question_time_s == nil and not s:any_question_clock()
+    s.allow_back = mode.may_go_back ~= false and o.question_time_s == nil and not s:all_question_clock()
   end
   local limit_s = o.time_limit_s
   if limit_s == nil then limit_s = set.time_limit_s end
@@ -119,6 +120,20 @@ function S:any_question_clock()
     if self.q_at[i].time_limit_s or self.sec_at[i].time_limit_s then return true end
   end
   return false
+end
+
+-- Whether every question of the paper has a clock of its own.
+function S:all_question_clock()
+  for i = 1, #self.paper do
+    if not (self.q_at[i].time_limit_s or self.sec_at[i].time_limit_s) then return false end
+  end
+  return #self.paper > 0
+end
+
+-- Whether question i has a clock of its own (answered or not).
+function S:has_own_clock(i)
+  return (self.q_at[i].time_limit_s or self.sec_at[i].time_limit_s or self.question_time_s
+          or self.mode.question_clock_s) ~= nil
 end
 
 -- ---- reading ----
@@ -201,6 +216,9 @@ function S:can_go(i)
   if self.locked then return false, "the answer is final: next() goes on" end
   if self.at == "review" or self.at == "start" then return true end
   if i < self.index and (not self.allow_back or self.in_grace) then return false, "this paper goes forward only" end
+  if i < self.index and (self:has_own_clock(self.index) or self:has_own_clock(i)) then
+    return false, "questions with their own clock go forward only"
+  end
   return true
 end
 

@@ -7,7 +7,9 @@
 --     grace_s = 30,
 --     question_time_s = nil,      -- a limit per question (else question/section time_limit_s)
 --     review = true,              -- a review page before handing in (default: the mode's)
---     allow_back = nil,           -- default: the mode's, unless questions have their own clock
+--     allow_back = nil,           -- a back button (default: the mode's, false with question_time_s);
+--                                 -- never from or into a question with its own clock (its own or
+--                                 -- its section's time_limit_s): only that section goes forward only
 --     option_style = nil,         -- "tiles": big coloured answers (default: the mode's)
 --   }
 --
@@ -38,8 +40,29 @@ View.__index = View
 function View:act(op, ...)
   if self.finished then return end
   local s = self.s
+  local saved = self:saved_count()
   s[op](s, ...)
+  if self:saved_count() > saved then self:show_saved() end
   self:refresh()
+end
+
+-- Answers the flow's recorder has stored (it counts only after the store
+-- call returned: a failed one raises and is never counted).
+function View:saved_count()
+  local rec = self.f.recorder
+  return rec and rec.answers_saved or 0
+end
+
+-- "✓ 已保存" in the header for a moment after an answer was stored.
+function View:show_saved()
+  local label = self.saved_label
+  if not label then return end
+  label:set_text(self.f:t("saved"))
+  if self.saved_timer then kiosk.cancel(self.saved_timer) end
+  self.saved_timer = kiosk.after(2500, function()
+    self.saved_timer = nil
+    if self.saved_label == label then label:set_text("") end
+  end)
 end
 
 -- What the screen shows; the page is rebuilt only when that changes (a
@@ -85,7 +108,7 @@ function View:arm()
 end
 
 function View:cancel_timers()
-  for _, k in ipairs { "save_timer", "feedback_timer" } do
+  for _, k in ipairs { "save_timer", "feedback_timer", "saved_timer" } do
     if self[k] then kiosk.cancel(self[k]) end
     self[k] = nil
   end
@@ -124,18 +147,38 @@ end
 
 -- ---- the view ----
 
+-- A short screen (landscape at every size: 480..800 logical units high)
+-- gets denser spacing so the options fit without scrolling; a very short
+-- one (800x480: 600 high) tighter still.
+local function is_dense()
+  local _, h = gfx.size()
+  return h < 900
+end
+
+local function is_very_short()
+  local _, h = gfx.size()
+  return h < 650
+end
+
 -- The header: where the candidate is, the section, the points, the clock.
-function View:header(i)
+-- extra: widgets put before the clock (the footer's buttons, on a very short
+-- screen with the keyboard up).
+function View:header(i, extra)
   local f, s = self.f, self.s
   local q, sec = s:question(i)
   local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
   if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
   local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  -- Where "✓ 已保存" shows after an answer is stored (View:show_saved).
+  self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
+  row[#row + 1] = self.saved_label
+  for _, w in ipairs(extra or {}) do row[#row + 1] = w end
+  local diameter = 76
   if s.in_grace then
-    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 76,
+    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
                                    warn_ms = s.grace_ms }
   elseif s.deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = 76,
+    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
                                    warn_ms = math.min(60000, s.limit_ms // 5) }
   end
   return ui.row(row)
@@ -175,7 +218,7 @@ function View:show_feedback()
   local function go_on()
     if s.at == "question" and s.index == i and s.locked then self:act("next") end
   end
-  local body = { self:header(i), ui.label { text = f:text(q.stem), size = "heading", bold = true } }
+  local body = { self:header(i), ui.label { text = M.stem_text(f:text(q.stem)), size = "heading", bold = true } }
   if s.mode.shows_feedback then body[#body + 1] = self:feedback_card(i, last.correct, extra)
   elseif extra then body[#body + 1] = extra end
   body[#body + 1] = ui.label { text = f:t("points", math.floor(s.total + 0.5)), size = "heading", align = "center" }
@@ -192,24 +235,55 @@ function View:hint(t)
   return self.f:t(t.hint or "single_hint")
 end
 
+-- The question screen's frame. The layout rule, at every size: the header
+-- (progress, section, clock) and `fixed` (the stem of a written answer)
+-- never scroll; the rest scrolls between them and the buttons, with a
+-- "更多 ↓" cue when it does not fit.
+function View:page(top, fixed, body, buttons)
+  local dense, tiny = is_dense(), is_very_short()
+  local column = { padding = tiny and "s" or dense and "m" or "l", gap = tiny and "xs" or dense and "s" or "m",
+                   max_width = 1100 }
+  for _, w in ipairs(top) do column[#column + 1] = w end
+  for _, w in ipairs(fixed) do column[#column + 1] = w end
+  local scroll = { flex = 1, gap = dense and "s" or "m", more_label = self.f.lang == "en" and "More ↓" or "更多 ↓" }
+  for _, w in ipairs(body) do scroll[#scroll + 1] = w end
+  column[#column + 1] = ui.scroll(scroll)
+  if buttons then column[#column + 1] = ui.row(buttons) end
+  return ui.column(column)
+end
+
 function View:show_question()
   local f, s = self.f, self.s
   local i = s.index
   local q, sec, entry = s:question(i)
   local t = exam.type(q.type)
   local checked = s:is_checked(i)
-  local body = { self:header(i) }
+  local dense, tiny = is_dense(), is_very_short()
+  local top, fixed, body = { false }, {}, {}
   if s.question_deadline then
     local limit_ms = s:question_limit_s(i) * 1000
-    body[#body + 1] = ui.countdown { deadline_ms = s.question_deadline, total_ms = limit_ms, style = "bar",
-                                     warn_ms = math.min(5000, limit_ms // 4) }
+    top[#top + 1] = ui.countdown { deadline_ms = s.question_deadline, total_ms = limit_ms, style = "bar",
+                                   warn_ms = math.min(5000, limit_ms // 4) }
   end
+  -- The kind of answer ("单选") and, on a section's first question, its
+  -- instructions: one small line above the stem.
   local first_of_section = i == 1 or s.paper[i - 1].section ~= entry.section
-  if first_of_section and sec.instructions then
-    body[#body + 1] = ui.label { text = f:text(sec.instructions), color = "muted", size = "small" }
+  local note = self:hint(t)
+  if first_of_section and sec.instructions then note = note .. " · " .. f:text(sec.instructions) end
+  local stem_size = dense and "option" or "heading"
+  if t.free_text then
+    -- Typed answers: the stem stays above the field and the keyboard; on a
+    -- short screen folded to a line or two (a tap shows it whole).
+    fixed[#fixed + 1] = ui.row { gap = "m", ui.label { text = note, color = "muted", size = "small", flex = 1,
+                                                       max_lines = tiny and 1 or nil } }
+    fixed[#fixed + 1] = ui.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
+                                        max_lines = tiny and 1 or dense and 2 or 4 }
+  else
+    -- Several answers: said in words and in the primary colour, beside the checkboxes.
+    body[#body + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
+                                 bold = t.several == true }
+    body[#body + 1] = ui.label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true }
   end
-  body[#body + 1] = ui.label { text = f:text(q.stem), size = "heading", bold = true }
-  body[#body + 1] = ui.label { text = self:hint(t), size = "small", color = "muted" }
   if q.image then
     local _, screen_h = gfx.size()
     body[#body + 1] = ui.image { name = q.image, height = math.floor(math.min(240, screen_h * 0.2)) }
@@ -223,12 +297,23 @@ function View:show_question()
       local t_ms = resp ~= nil and math.max(0, (f.last_input_t or kiosk.now()) - presented) or nil
       return self:act("answer", resp, { t_ms = t_ms })
     end
+    local saved = self:saved_count()
     s:answer(resp, { draft = t.free_text == true })
+    if self:saved_count() > saved then self:show_saved() end
     if t.free_text then self:save_soon() end
   end
   local widget, field = t.widget { question = q, entry = entry, lang = f.lang, exam = exam,
-                                   response = s.responses[q.id], on_change = changed, style = self.option_style }
+                                   response = s.responses[q.id], on_change = changed, style = self.option_style,
+                                   dense = dense, short = tiny, reveal = checked and s.mode.reveals_key }
   body[#body + 1] = widget
+  if t.free_text and widget.counter and fixed[1] then
+    -- The character counter beside the note above the field: always in sight.
+    for k, c in ipairs(widget.children or {}) do
+      if c == widget.counter then table.remove(widget.children, k) break end
+    end
+    widget.counter.align = nil
+    table.insert(fixed[1].children, widget.counter)
+  end
   local feedback
   if checked and s.mode.shows_feedback then
     local pts, max, correct = s:score_of(i)
@@ -239,7 +324,8 @@ function View:show_question()
   -- Footer: back, and next / check / review / finish.
   local buttons = { gap = "m" }
   local last = i == #s.paper
-  if s.allow_back and i > 1 and not s.in_grace then
+  -- Back only where the session allows it: not from or into a question with its own clock.
+  if i > 1 and s:can_go(i - 1) then
     buttons[#buttons + 1] = ui.button { label = f:t("prev_question"), style = "secondary", flex = 1,
                                         on_tap = function() self:act("go", i - 1) end }
   end
@@ -264,8 +350,21 @@ function View:show_question()
     end }
   end
 
-  local screen = screens.page(body, #buttons > 0 and buttons or nil)
   if t.free_text and not field then field = widget.children and widget.children[1] end
+  -- A very short screen with the keyboard up: the buttons go into the
+  -- header row, so the field keeps room for its lines.
+  local footer = #buttons > 0 and buttons or nil
+  if field and tiny and footer then
+    local moved = {}
+    for _, b in ipairs(buttons) do
+      b.flex = nil -- its own width beside the progress
+      moved[#moved + 1] = b
+    end
+    top[1], footer = self:header(i, moved), nil
+  else
+    top[1] = self:header(i)
+  end
+  local screen = self:page(top, fixed, body, footer)
   if field then
     -- A typed answer gets the on-screen keyboard under the question.
     local layouts = screens.layouts_for(t.keyboard == "digits" and "digits" or "text")
@@ -297,7 +396,11 @@ function View:show_review()
   for k in ipairs(s.paper) do
     local ok = s:is_answered(k)
     if not ok then missing[#missing + 1] = tostring(k) end
-    tiles[k] = ui.button { label = f:t("question_n", k), style = ok and "primary" or "secondary", flex = 1,
+    -- Answered: filled, with ✓; not answered: outlined, with ○ — both
+    -- clearly tappable (a pale tile looked disabled), told apart by shape.
+    -- The tile shows the short number; replays tap it by the full one.
+    tiles[k] = ui.button { label = (ok and "✓ " or "○ ") .. f:t("question_short", k), style = ok and "primary" or "ghost",
+                           element_label = f:t("question_n", k), flex = 1,
                            on_tap = function() self:act("go", k) end }
   end
   -- Rows of equal tiles; the last row padded so its tiles keep their width.
@@ -306,9 +409,9 @@ function View:show_review()
     for k = first, first + per_row - 1 do row[#row + 1] = tiles[k] or ui.spacer { flex = 1 } end
     body[#body + 1] = ui.row(row)
   end
-  body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, "、")),
+  body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, f.lang == "en" and ", " or "、")),
                                color = #missing == 0 and "success" or "warning", bold = true }
-  ui.root(screens.page(body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
+  ui.root(self:page({}, {}, body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
 end
 
 -- ---- the screen ----
@@ -341,6 +444,27 @@ function M.screen(f, o, done)
   if s.at == "start" then s:start() end
   view:refresh()
   return view
+end
+
+-- A stem as shown: a leading number from the source document ("1.2026年…",
+-- "12、…", "3）…") is dropped, since the kiosk numbers the questions itself
+-- (the set keeps the source text). A decimal ("3.5 元…") is kept: "N." is
+-- only a number before a non-digit, or before a year ("1.2026年").
+local number_marks = { ".", "．", "、", ")", "）" }
+
+function M.stem_text(text)
+  if type(text) ~= "string" then return text end
+  local after = text:match("^%s*%d%d?%d?()")
+  if not after then return text end
+  for _, sep in ipairs(number_marks) do
+    if text:sub(after, after + #sep - 1) == sep then
+      local rest = text:sub(after + #sep):match("^%s*(.*)$")
+      if rest == "" then return text end
+      if sep == "." and rest:match("^%d") and not rest:match("^%d%d%d%d年") then return text end
+      return rest
+    end
+  end
+  return text
 end
 
 M.speed_points = require("kiosk.exam.scoring").speed_points

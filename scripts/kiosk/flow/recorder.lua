@@ -63,10 +63,13 @@ function R:candidate(values, consent)
   if self:writes() and self.session then store.candidate(self.session, values, consent) end
 end
 
+-- answers_saved counts answers the store took (store.answer raises when it
+-- fails), so a screen can say "saved" only when it is true.
 function R:answer(question_id, row)
   if not self:writes() or not self.session then return end
   row.question = question_id
   store.answer(self.session, row)
+  self.answers_saved = (self.answers_saved or 0) + 1
 end
 
 -- The whole checkpoint: what the flow has done (steps, seed, language) and

@@ -193,6 +193,8 @@ function M.instructions(f, o, done)
       local n = sec.draw or #sec.questions
       local text = sec.points and f:t("section_summary", f:text(sec.title or sec.id), n, M.num(sec.points))
                    or f:t("section_count", f:text(sec.title or sec.id), n)
+      -- A clock per question (the section's) is said here, before it starts.
+      if sec.time_limit_s then text = text .. (f.lang == "en" and "; " or "；") .. f:t("question_clock_note", sec.time_limit_s) end
       body[#body + 1] = ui.label { text = "· " .. text, color = "muted" }
     end
     local limit = o.time_limit_s or set.time_limit_s

@@ -6,7 +6,11 @@
 --              enabled=true, size="normal"|"large", icon= }
 --   ui.choice_list{ options={ {id="A", text="..."}, ... }, multi=false, selected={ "A" },
 --                   on_change=function(selected_ids, list) end, letters=true, enabled=true,
---                   style=nil|"tiles", label_of=function(option) -> replay label }
+--                   style=nil|"tiles", label_of=function(option) -> replay label,
+--                   dense=false (short screens: tighter rows, short options two to a row),
+--                   marks={ [id]="right"|"wrong" } (after checking: ✓ on the key, ✗ on a wrong pick) }
+--                   A single choice shows radio rings, a multiple one checkboxes.
+--   ui.fold_label{ text=, max_lines=2, size=, bold= }   folded to max_lines; a tap unfolds it
 --   ui.progress{ value=0..1, text= }
 --   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
 --   ui.image{ name=, width=, height= }
@@ -42,6 +46,64 @@ function Label:set_text(text)
 end
 
 function M.label(props) return core.new(Label, props) end
+
+-- ---- fold label: a text that may be folded to a few lines; a tap unfolds it ----
+-- ui.fold_label{ text=, max_lines=2, size=, bold=, color=, folded=true }
+-- The question stem above a written answer's keyboard: it stays on screen
+-- in a few lines, and a tap shows it whole (and folds it again).
+local FoldLabel = core.class("fold_label", Label)
+
+function FoldLabel:init()
+  if self.folded == nil then self.folded = true end
+end
+
+function FoldLabel:opts(width)
+  local o = Label.opts(self, width and width - self:mark_w() or width)
+  o.max_lines = self.folded and self.fold_lines or nil
+  return o
+end
+
+function FoldLabel:mark_w() return core.font("small") * 1.6 end
+
+-- Whether the text is longer than its folded lines (then it can unfold).
+function FoldLabel:foldable(width)
+  local o = Label.opts(self, width - self:mark_w())
+  local _, _, lines = gfx.measure(self.text, o)
+  return (lines or 1) > (self.fold_lines or 2)
+end
+
+function FoldLabel:measure(avail_w)
+  local _, h = gfx.measure(self.text, self:opts(avail_w))
+  return avail_w, h
+end
+
+function FoldLabel:draw()
+  gfx.text(self.text, self.x, self.y, self:opts(self.w))
+  if self:foldable(self.w) then
+    local mark = self.folded and "▾" or "▴"
+    local size = core.font("small")
+    local mw = gfx.measure(mark, { size = size, bold = true })
+    gfx.text(mark, self.x + self.w - mw, self.y, { size = size, bold = true, colour = core.color("primary") })
+    kiosk.element(mark, self.x, self.y, self.w, self.h)
+  end
+end
+
+function FoldLabel:event(e)
+  if not self:foldable(self.w) then return false end
+  if e.type == "release" and self:contains(e.x, e.y) then
+    self.folded = not self.folded
+    core.request_layout()
+    kiosk.redraw()
+    return true
+  end
+  return e.type == "press"
+end
+
+function M.fold_label(props)
+  props.fold_lines = props.max_lines or 2
+  props.max_lines = nil
+  return core.new(FoldLabel, props)
+end
 
 -- ---- pressable: press on touch-down, act on touch-up inside, cancel on slide-out ----
 local Pressable = core.class("pressable")
@@ -144,6 +206,8 @@ function Option:measure(avail_w)
   local badge, _, text_w = self:geometry(avail_w)
   local _, h = gfx.measure(self.option.text, { size = core.font("option"), width = text_w, bold = self.list.style == "tiles" })
   local min_h = self.list.style == "tiles" and 2 * t.touch_min or t.touch_min + 8 -- tiles: hit at a glance
+  -- Dense (a short screen): less air around the text, never below the touch minimum.
+  if self.list.dense then return avail_w, math.max(min_h - 8, h + 2 * t.space.s, badge + 2 * t.space.xs) end
   return avail_w, math.max(min_h, h + 2 * t.space.m, badge + 2 * t.space.s)
 end
 
@@ -173,15 +237,47 @@ function Option:draw_tile()
   end
 end
 
+-- The control on the right: a radio ring (one answer) or a checkbox
+-- (several), filled when chosen; after checking (marks), a ✓ on the right
+-- answer and a ✗ on a wrong pick — shapes, not colour alone.
+function Option:draw_indicator(cx, cy, size, selected, mark)
+  local r = size * 0.3
+  if mark == "right" or mark == "wrong" then
+    local c = core.color(mark == "right" and "success" or "danger")
+    gfx.circle(cx, cy, r * 1.25, c)
+    local glyph = mark == "right" and "✓" or "✗"
+    local gs = core.font("option")
+    local gw, gh = gfx.measure(glyph, { size = gs, bold = true })
+    gfx.text(glyph, cx - gw / 2, cy - gh / 2, { size = gs, bold = true, colour = core.color("on_primary") })
+    return
+  end
+  local on, off = core.color("primary"), core.color("muted")
+  if self.list.multi then
+    if selected then
+      gfx.rect(cx - r, cy - r, 2 * r, 2 * r, on, 6)
+      local m = r * 0.6
+      gfx.line(cx - m, cy, cx - m * 0.2, cy + m * 0.75, core.color("on_primary"), 4)
+      gfx.line(cx - m * 0.2, cy + m * 0.75, cx + m, cy - m * 0.7, core.color("on_primary"), 4)
+    else
+      gfx.rect(cx - r, cy - r, 2 * r, 2 * r, off, 6, 2.5)
+    end
+  else
+    gfx.circle(cx, cy, r, selected and on or off, 2.5)
+    if selected then gfx.circle(cx, cy, r * 0.55, on) end
+  end
+end
+
 function Option:draw()
   if self.list.style == "tiles" then return self:draw_tile() end
   local t = core.theme()
   local selected = self.list:is_selected(self.option.id)
+  local mark = self.list.marks and self.list.marks[self.option.id]
   local badge, text_x, text_w = self:geometry(self.w)
-  local bg = selected and "selected_bg" or "surface"
+  local bg = selected and not mark and "selected_bg" or "surface"
   if self.pressed then bg = "secondary_pressed" end
+  local edge = mark == "right" and "success" or mark == "wrong" and "danger" or selected and "primary" or "border"
   gfx.rect(self.x, self.y, self.w, self.h, core.color(bg), t.radius)
-  gfx.rect(self.x, self.y, self.w, self.h, core.color(selected and "primary" or "border"), t.radius, selected and 3 or 1.5)
+  gfx.rect(self.x, self.y, self.w, self.h, core.color(edge), t.radius, (selected or mark) and 3 or 1.5)
   local cy = self.y + self.h / 2
   if self.list.letters ~= false then
     local bx = self.x + t.space.m + badge / 2
@@ -195,14 +291,8 @@ function Option:draw()
   local _, th = gfx.measure(self.option.text, { size = core.font("option"), width = text_w })
   gfx.text(self.option.text, self.x + text_x, cy - th / 2,
            { size = core.font("option"), width = text_w, colour = core.color("text") })
-  -- The check mark: selection must not rely on colour alone.
-  local mx, ms = self.x + self.w - t.space.m - badge / 2, badge * 0.28
-  if selected then
-    gfx.line(mx - ms, cy, mx - ms * 0.25, cy + ms * 0.8, core.color("primary"), 5)
-    gfx.line(mx - ms * 0.25, cy + ms * 0.8, mx + ms, cy - ms * 0.7, core.color("primary"), 5)
-  elseif self.list.multi then
-    gfx.rect(mx - ms, cy - ms, 2 * ms, 2 * ms, core.color("border"), 4, 2)
-  end
+  -- Radio or checkbox: selection must not rely on colour alone.
+  self:draw_indicator(self.x + self.w - t.space.m - badge / 2, cy, badge, selected, mark)
   if self.list.enabled ~= false then
     -- Both the letter and the full text find this option from a replay.
     kiosk.element(self.list.label_of(self.option), self.x, self.y, self.w, self.h)
@@ -217,7 +307,7 @@ end
 local ChoiceList = core.class("choice_list")
 
 function ChoiceList:init()
-  self.gap = self.gap or core.theme().space.s
+  self.gap = self.gap or (self.dense and core.theme().space.xs + 2 or core.theme().space.s)
   self.label_of = self.label_of or function(opt) return opt.label or (tostring(opt.id) .. ". " .. opt.text) end
   local sel = {}
   for _, id in ipairs(self.selected or {}) do sel[id] = true end
@@ -255,8 +345,20 @@ end
 
 -- Tiles go two to a row on a wide screen; rows are as tall as their
 -- tallest tile.
+-- Dense lists on a wide screen go two to a row too when every option's
+-- text fits on one line of half the width (short answers on a short
+-- screen: all four visible without scrolling).
 function ChoiceList:columns(avail_w)
   if self.style == "tiles" and avail_w >= 900 then return 2 end
+  if self.dense and avail_w >= 800 then
+    local half = (avail_w - self.gap) / 2
+    for _, c in ipairs(self.children) do
+      local _, _, text_w = c:geometry(half)
+      local _, _, lines = gfx.measure(c.option.text, { size = core.font("option"), width = text_w })
+      if (lines or 2) > 1 then return 1 end
+    end
+    return 2
+  end
   return 1
 end
 

@@ -9,7 +9,7 @@
 --
 -- Theme:    ui.theme (the current table), ui.set_theme(partial), ui.set_large_text(on),
 --           ui.set_high_contrast(on)
--- Widgets:  ui.label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
+-- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
 -- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
@@ -57,6 +57,7 @@ function ui.set_high_contrast(on)
 end
 
 ui.label = controls.label
+ui.fold_label = controls.fold_label
 ui.button = controls.button
 ui.choice_list = controls.choice_list
 ui.progress = controls.progress

@@ -7,7 +7,9 @@
 --   children may carry flex = n: they share the room left over, in proportion.
 --   ui.spacer{ flex = 1 } or ui.spacer{ height = 20 }
 --   ui.card{ padding=, child }            a rounded panel around a column
---   ui.scroll{ child } or ui.scroll{ a, b, c }   drag (touch or mouse) with momentum, wheel too
+--   ui.scroll{ child } or ui.scroll{ a, b, c }   drag (touch or mouse) with momentum, wheel too;
+--                                                when more is below, a fade and a "更多 ↓" cue
+--                                                (more_label = "More ↓"; a tap on it scrolls a page)
 local core = require "kiosk.ui.core"
 
 local M = {}
@@ -240,15 +242,47 @@ function Scroll:scroll_to(offset)
   kiosk.redraw()
 end
 
+-- The background colour with alpha a (0..255), for the fade.
+local function faded(name, a)
+  local c = core.color(name)
+  if type(c) == "string" and #c >= 7 then return c:sub(1, 7) .. string.format("%02x", a) end
+  return c
+end
+
+-- A fade over the last part of what shows and a "更多 ↓" pill: more is
+-- below, and a candidate sees it without hunting for a scrollbar.
+function Scroll:draw_more_cue()
+  local t = core.theme()
+  local fade_h = math.min(72, self.h / 3)
+  local steps = 8
+  local bottom = self.y + self.h
+  for k = 1, steps do
+    local sh = fade_h / steps
+    gfx.rect(self.x, bottom - fade_h + (k - 1) * sh, self.w, sh + 1, faded("bg", math.floor(255 * k / (steps + 1))))
+  end
+  local label = self.more_label or "更多 ↓"
+  local size = core.font("small")
+  local lw, lh = gfx.measure(label, { size = size, bold = true })
+  local pw, ph = lw + 2 * t.space.m, lh + t.space.s
+  -- Too little shows, or only a sliver is left below: the fade and the bar say it.
+  if self.h < 3 * ph or self:max_offset() - self.offset < ph then return end
+  local px, py = self.x + (self.w - pw) / 2, bottom - ph - t.space.xs
+  gfx.rect(px, py, pw, ph, core.color("primary"), ph / 2)
+  gfx.text(label, px + t.space.m, py + t.space.s / 2, { size = size, bold = true, colour = core.color("on_primary") })
+  self.cue = { x = px, y = py, w = pw, h = ph }
+end
+
 function Scroll:draw()
   gfx.clip(self.x, self.y, self.w, self.h)
   self.content:draw()
+  self.cue = nil
+  if self:max_offset() > 0 and self.offset < self:max_offset() - 1 then self:draw_more_cue() end
   gfx.unclip()
-  if self:max_offset() > 0 then -- a thin position bar on the right
+  if self:max_offset() > 0 then -- where in the content this is
     local frac = self.h / self.content_h
     local bar_h = math.max(40, self.h * frac)
     local by = self.y + (self.h - bar_h) * (self.offset / self:max_offset())
-    gfx.rect(self.x + self.w - 6, by, 4, bar_h, core.color("border"), 2)
+    gfx.rect(self.x + self.w - 8, by, 6, bar_h, core.color("muted"), 3)
   end
 end
 
@@ -256,6 +290,12 @@ function Scroll:event(e)
   if e.type == "wheel" then
     self.velocity = 0
     self:scroll_to(self.offset - e.wy * 60)
+    return true
+  end
+  if e.type == "press" and self.cue and e.x >= self.cue.x and e.x <= self.cue.x + self.cue.w
+     and e.y >= self.cue.y and e.y <= self.cue.y + self.cue.h then
+    self.velocity = 0
+    self:scroll_to(self.offset + self.h * 0.8) -- the cue itself: a page further down
     return true
   end
   if e.type == "press" then

@@ -38,8 +38,19 @@ function M.widget(o, multi)
     options[i] = { id = id, text = exam.text(by_id[id].text, lang), letter = string.char(64 + i) }
   end
   local selected = multi and (response or {}) or (response and { response } or {})
+  -- Checked (practice): the key gets ✓, a wrong pick ✗, and the list no longer takes taps.
+  local marks
+  if o.reveal and q.answer ~= nil then
+    marks = {}
+    local key = type(q.answer) == "table" and q.answer or { q.answer }
+    for _, id in ipairs(key) do marks[id] = "right" end
+    for _, id in ipairs(selected) do
+      if not marks[id] then marks[id] = "wrong" end
+    end
+  end
   local list = ui.choice_list {
-    multi = multi, options = options, selected = selected, style = o.style,
+    multi = multi, options = options, selected = selected, style = o.style, dense = o.dense, marks = marks,
+    enabled = marks == nil,
     label_of = function(o) return o.letter .. ". " .. o.text end,
     on_change = function(ids)
       if multi then on_change(ids) else on_change(ids[1]) end

@@ -6,6 +6,7 @@ local scoring = require "kiosk.exam.scoring"
 return {
   name = "multiple",
   has_key = true,
+  several = true,
   hint = "multiple_hint",
   validate = function(q, report, exam)
     local ids = common.validate_options(q, report, exam)

@@ -31,10 +31,24 @@ end
 function M.widget(o)
   local ui = require "kiosk.ui"
   local q, lang, response, on_change = o.question, o.lang, o.response, o.on_change
+  local max_len = q.max_len or 2000
+  -- How much is written, and how much may be: under the field, on the right.
+  local function count_text(value)
+    local n = utf8.len(value or "") or #(value or "")
+    return string.format(lang == "en" and "%d / %d characters" or "%d / %d 字", n, max_len)
+  end
+  local counter = ui.label { text = count_text(response), size = "small", color = "muted", align = "right" }
   local field = ui.text_field { label = "回答", placeholder = lang == "en" and "Type your answer" or "请输入你的回答",
-                                value = response or "", on_change = on_change, lines = q.lines or 5,
-                                max_len = q.max_len or 2000 }
-  return ui.column { gap = "m", field }, field
+                                value = response or "", lines = q.lines or ((o.short or o.dense) and 2 or 5),
+                                max_len = max_len, on_change = function(value, ...)
+                                  counter:set_text(count_text(value))
+                                  if on_change then return on_change(value, ...) end
+                                end }
+  -- widget.counter: a screen may show the counter elsewhere (the quiz puts
+  -- it beside the stem's note, where the keyboard never hides it).
+  local widget = ui.column { gap = "xs", field, counter }
+  widget.counter = counter
+  return widget, field
 end
 
 function M.answered(response) return type(response) == "string" and response ~= "" end

@@ -7,13 +7,16 @@
 --   keyboard   on this on-screen keyboard: "text" (the kiosk's input methods) or "digits"
 --   person_scored  an interviewer scores it on the rubric (open answers)
 --   hint       a strings key or text shown under the stem ("单选")
+--   several    more than one answer may be picked (the screen stresses the hint)
 --   validate(q, report, exam)          report(fmt, ...) for each problem at load time
 --   score(q, response, max, extra, exam) -> points, max, correct (nil: a person scores it)
 --   answered(response) -> whether the question counts as answered
 --   key_text(q, entry, exam, lang) -> the right answer as shown (for feedback)
 --   widget(o) -> the answer widget [, the text field a keyboard types into];
 --              o = { question, entry (the paper's entry: option_order), lang, exam,
---              response, on_change = function(response), style (e.g. "tiles") }
+--              response, on_change = function(response), style (e.g. "tiles"),
+--              dense (a short screen: tighter spacing), short (a very short one, 800x480),
+--              reveal (checked in a mode that reveals the key: mark right and wrong) }
 local common = require "kiosk.exam.types.choice_common"
 local scoring = require "kiosk.exam.scoring"
 
