@@ -499,13 +499,6 @@ static void warn_to_log(void *ud, const char *msg, int tocont) {
   if (h->cfg.log && msg[0] != '@') h->cfg.log(h->cfg.ctx, msg);
 }
 
-/* The app VM's collector: generational. A big question bank is a large
-** heap that hardly changes once loaded; the incremental collector keeps
-** re-marking all of it (100,000 questions: about 1.5 s of the 5 s of CPU the
-** bank took to get ready, bench/banks), while young collections only visit
-** what the last calls allocated. */
-static void collector_mode(lua_State *L) { lua_gc(L, LUA_GCGEN, 0, 0); }
-
 qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
   qk_host *h = calloc(1, sizeof *h);
   if (!h) {
@@ -533,7 +526,6 @@ qk_host *qk_host_new(const qk_host_config *cfg, char *err, size_t errlen) {
     return NULL;
   }
   *(qk_host **)lua_getextraspace(h->L) = h;
-  collector_mode(h->L);
   lua_setwarnf(h->L, warn_to_log, h);
   lua_atpanic(h->L, NULL);
 
