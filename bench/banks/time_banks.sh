@@ -1,8 +1,8 @@
 #!/bin/sh
 # time_banks.sh [RUNS] — how long a big question bank takes to start a
-# session and show the first question, side by side with the code before
-# the exam model (the main checkout's build: /work/main, or OLD_DATA and
-# OLD_QK). Runs are interleaved; prints median and range of the process's
+# session and show the first question, side by side with main's code (the
+# main checkout and its build: /work/main, or OLD_DATA and OLD_QK), on the
+# same banks. Runs are interleaved; prints median and range of the process's
 # CPU time (user + system: the replay's virtual waits sleep, so wall time
 # says little) for
 #   welcome: process start -> the set loaded (parts, hash, index in the
@@ -21,11 +21,8 @@ work=${WORK:-/tmp/qk-banks}
 mkdir -p "$work" || exit 1
 gen() { [ -d "$work/$1" ] || python3 "$src/bench/banks/make_bank.py" $2 "$work/$1" $3 >/dev/null || exit 1; }
 gen n10k1 10000 ""
-gen n10k4 10000 "--parts 4"
-gen o10k4 10000 "--parts 4 --require"
 gen n100k 100000 "--parts 40"
 gen n100kd 100000 "--parts 40 --draw 5"
-gen o100kd 100000 "--parts 40 --draw 5 --require"
 printf 'wait 5000\nexpect 题库\n' > "$work/welcome.replay"
 printf 'wait 5000\ntap 开始\nexpect 第 1 题 /\n' > "$work/first.replay"
 
@@ -41,7 +38,7 @@ one() {
   echo "$cpu ${st:-failed}" >> "$work/t.$1.$2.$3"
 }
 rm -f "$work"/t.*
-cases="new:n10k1 old:n10k1 new:n10k4 old:o10k4 new:n100kd old:o100kd new:n100k"
+cases="new:n10k1 old:n10k1 new:n100kd old:n100kd new:n100k old:n100k"
 i=0
 while [ $i -lt "$runs" ]; do
   for c in $cases; do

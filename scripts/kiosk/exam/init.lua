@@ -351,6 +351,49 @@ function exam.fingerprint(set)
   return rawget(set, "_fingerprint")
 end
 
+-- The option texts of every question, as the results store keeps them once
+-- per version of the set (recorder:questions): a list of { id =, section =,
+-- options = { A = text, ... } | nil } in set order. Made in slices of
+-- LIST_SLICE questions (exam.question_list_step returns true when the list
+-- is ready), so a bank of 100,000 questions never makes it in one call; the
+-- option tables are read as written (exam.options' normalised copies would
+-- stay on every question of the bank for nothing).
+local LIST_SLICE = 5000
+
+function exam.question_list_step(set)
+  if rawget(set, "_question_list") then return true end
+  exam.complete(set)
+  local job = rawget(set, "_question_list_job") or { list = {}, si = 1, qi = 1 }
+  rawset(set, "_question_list_job", job)
+  local list, secs, budget = job.list, set.sections or {}, LIST_SLICE
+  while secs[job.si] do
+    local sec = secs[job.si]
+    local qs = sec.questions or {}
+    while qs[job.qi] do
+      if budget == 0 then return false end
+      budget = budget - 1
+      local q = qs[job.qi]
+      local options
+      for i, o in ipairs(q.options or {}) do
+        options = options or {}
+        if type(o) == "table" and o.id ~= nil then options[tostring(o.id)] = o.text else options[letter(i)] = o end
+      end
+      list[#list + 1] = { id = q.id, section = sec.id, options = options }
+      job.qi = job.qi + 1
+    end
+    job.si, job.qi = job.si + 1, 1
+  end
+  rawset(set, "_question_list", list)
+  rawset(set, "_question_list_job", nil)
+  return true
+end
+
+-- The whole list (whatever is left made in this call).
+function exam.question_list(set)
+  while not exam.question_list_step(set) do end
+  return rawget(set, "_question_list")
+end
+
 -- ---- a session's draw ----
 
 -- Every question with its section, in set order.
@@ -376,17 +419,27 @@ function exam.index(set)
   local by_id = rawget(set, "_by_id")
   if not by_id then
     exam.complete(set)
-    local section_of = {}
+    local section_of, clocked = {}, false
     by_id = {}
     for _, sec in ipairs(set.sections) do
       for _, q in ipairs(sec.questions) do
         if by_id[q.id] == nil then by_id[q.id], section_of[q.id] = q, sec end
+        if q.time_limit_s then clocked = true end
       end
+      if sec.time_limit_s then clocked = true end
     end
+    rawset(set, "_clocked", clocked)
     rawset(set, "_by_id", by_id)
     rawset(set, "_section_of", section_of)
   end
   return by_id
+end
+
+-- Whether any question or section of the set has its own clock
+-- (time_limit_s), found while the index is made.
+function exam.clocked(set)
+  exam.index(set)
+  return rawget(set, "_clocked")
 end
 
 -- The questions of one session: pools drawn, orders shuffled, all from

@@ -56,6 +56,26 @@ M.null_recorder = {}
 
 -- ---- building ----
 
+-- s.q_at, s.sec_at and s.position_of, filled on first read.
+local function lookups(s)
+  local set, paper = s.set, s.paper
+  local q_at, sec_at = {}, {}
+  local function fill(i)
+    local e = paper[i]
+    if e == nil then return end
+    local q, sec = exam.find(set, e.id)
+    if q then rawset(q_at, i, q); rawset(sec_at, i, sec) end
+  end
+  s.q_at = setmetatable(q_at, { __index = function(_, i) fill(i); return rawget(q_at, i) end })
+  s.sec_at = setmetatable(sec_at, { __index = function(_, i) fill(i); return rawget(sec_at, i) end })
+  s.position_of = setmetatable({}, { __index = function(t, id)
+    setmetatable(t, nil) -- the whole map at the first look-up
+    for i, e in ipairs(paper) do t[e.id] = i end
+    return rawget(t, id)
+  end })
+end
+
+
 function M.new(o)
   assert(type(o) == "table" and o.set, "session.new needs set")
   assert(type(o.clock) == "function", "session.new needs clock = function() return ms end")
@@ -79,13 +99,20 @@ function M.new(o)
     in_grace = false,
     locked = false,          -- answered for good (first-tap modes) until s:next()
   }, S)
-  -- Questions are found by id through the set's index, once: q_at[i] and
-  -- sec_at[i] are paper position i's question and section.
-  s.q_at, s.sec_at, s.position_of = {}, {}, {}
-  for i, e in ipairs(s.paper) do
-    local q, sec = exam.find(set, e.id)
-    if not q then error("the paper names question " .. tostring(e.id) .. ", which the set does not have", 2) end
-    s.q_at[i], s.sec_at[i], s.position_of[e.id] = q, sec, i
+  -- Questions are found by id through the set's index: q_at[i] and
+  -- sec_at[i] are paper position i's question and section, position_of[id]
+  -- the position of a question. They are filled as they are read, so a
+  -- paper of 100,000 questions starts without touching each one; a paper
+  -- given by the caller is checked against the set here, a drawn one is
+  -- the set's own.
+  lookups(s)
+  if o.paper then
+    for i, e in ipairs(s.paper) do
+      if not exam.find(set, e.id) then
+        error("the paper names question " .. tostring(e.id) .. ", which the set does not have", 2)
+      end
+      local _ = s.q_at[i]
+    end
   end
   s.review_page = o.review
   if s.review_page == nil then s.review_page = mode.review ~= false end
@@ -114,8 +141,10 @@ function M.new(o)
   return s
 end
 
--- Whether any question of the paper has a clock of its own.
+-- Whether any question of the paper has a clock of its own (never, when
+-- no question or section of the whole set has one: exam.index knows).
 function S:any_question_clock()
+  if not exam.clocked(self.set) then return false end
   for i = 1, #self.paper do
     if self.q_at[i].time_limit_s or self.sec_at[i].time_limit_s then return true end
   end

@@ -82,21 +82,8 @@ function Flow:begin()
   }
   self.recorder:event("start", { seed = self.seed, lang = self.lang, mode = self.mode })
   -- The option texts of this version of the set, once: the exports show
-  -- "B 香蕉", not only "B".
-  if set then
-    local list = {}
-    for _, sec in ipairs(set.sections or {}) do
-      for _, q in ipairs(sec.questions or {}) do
-        local options
-        for _, o in ipairs(exam.options(q)) do
-          options = options or {}
-          options[o.id] = o.text
-        end
-        list[#list + 1] = { id = q.id, section = sec.id, options = options }
-      end
-    end
-    self.recorder:questions(list)
-  end
+  -- "B 香蕉", not only "B" (a big set's list is made in the background).
+  if set then self.recorder:questions(function() return exam.question_list(set) end) end
   self:save()
   return self.session
 end
@@ -336,7 +323,8 @@ local function prepare(set)
     collectgarbage("step", 0)
   elseif exam.fingerprint_step(set) then
     exam.index(set) -- the id index too, before anyone starts
-    return
+    -- and the option texts for the store (f:begin() records them), in slices
+    if exam.question_list_step(set) then return end
   end
   -- 1 ms, not 0: the main loop comes round (input, frames, the watchdog)
   -- between slices rather than running them all in one go.

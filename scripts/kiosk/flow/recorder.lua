@@ -104,10 +104,12 @@ function R:finish(status, result)
 end
 
 -- The option texts of the session's exam version, for the exports ("B 香蕉",
--- not only "B"): list = { { id=, section=, options = { A = text } } }. The
--- store keeps them once per version, so a later session only asks.
+-- not only "B"): list = { { id=, section=, options = { A = text } } }, or a
+-- function that makes it (called only when the store needs it). The store
+-- keeps them once per version, so a later session only asks.
 function R:questions(list)
   if self:writes() and self.session and not store.questions_known(self.session) then
+    if type(list) == "function" then list = list() end
     store.questions(self.session, list)
   end
 end
