@@ -324,6 +324,7 @@ static int l_questions(lua_State *L) {
           "(recording the exam's questions)");
     lua_settop(L, t - 1);
   }
+  lua_pop(L, 1); /* the value that ended the list (api.h: stack balanced) */
   return 0;
 }
 
