@@ -198,45 +198,124 @@ static const char *const session_cols[] = {"id", "kiosk", "app", "exam", "exam_t
                                            "finished_at", "language", "mode"};
 #define N_SESSION_COLS ((int)(sizeof session_cols / sizeof *session_cols))
 
+/* ---- streams: a table read once in primary-key order --------------------- */
+
+/* Candidates, scores and answers are keyed by (session_id, ...): one
+** statement per table walks it forward from the first exported session,
+** and each session takes its rows off the front. While sessions come in
+** id order (started_at order on a kiosk, which numbers them as they start)
+** that is a merge: no seek, no sort, no statement run per session. A
+** session out of that order (a clock set back) or after a gap of rows of
+** sessions not exported re-seeks the statement at its id, which is what
+** a lookup per session costs, so the result is the same either way. */
+typedef struct {
+  sqlite3_stmt *st;
+  int rc;         /* the last sqlite3_step: SQLITE_ROW on the current row */
+  int started;
+  int64_t passed; /* every row of sessions <= this was taken or skipped */
+} stream;
+
+/* Positions x on session id's first row: 1 there is one, 0 none, else
+** the SQLite error code's negative. */
+static int stream_at(stream *x, int64_t id) {
+  if (!x->started || id <= x->passed || (x->rc == SQLITE_ROW && sqlite3_column_int64(x->st, 0) < id)) {
+    sqlite3_reset(x->st);
+    sqlite3_bind_int64(x->st, 1, id);
+    x->rc = sqlite3_step(x->st);
+    x->started = 1;
+  }
+  x->passed = id;
+  if (x->rc == SQLITE_ROW) return sqlite3_column_int64(x->st, 0) == id;
+  return x->rc == SQLITE_DONE ? 0 : -x->rc;
+}
+
+/* The next row of the same session: 1, 0 at its end, or an error. */
+static int stream_next(stream *x, int64_t id) {
+  x->rc = sqlite3_step(x->st);
+  if (x->rc == SQLITE_ROW) return sqlite3_column_int64(x->st, 0) == id;
+  return x->rc == SQLITE_DONE ? 0 : -x->rc;
+}
+
+static int stream_open(qk_store *s, stream *x, qk_stmt_id id) {
+  memset(x, 0, sizeof *x);
+  x->st = qk_store_stmt(s, id);
+  return x->st ? QK_STORE_OK : QK_STORE_ERROR;
+}
+
+static void stream_close(stream *x) {
+  if (x->st) sqlite3_reset(x->st);
+}
+
+/* A growing byte store for one session's copied texts; offsets, not
+** pointers, until it stops growing. */
+typedef struct {
+  char *b;
+  size_t n, cap;
+} arena;
+
+/* Appends text with its NUL; returns its offset, or (size_t)-1 when out
+** of memory. */
+static size_t arena_add(arena *a, const char *text, size_t len) {
+  if (a->n + len + 1 > a->cap) {
+    size_t cap = a->cap ? a->cap : 4096;
+    while (cap < a->n + len + 1) cap *= 2;
+    char *grown = realloc(a->b, cap);
+    if (!grown) return (size_t)-1;
+    a->b = grown;
+    a->cap = cap;
+  }
+  size_t at = a->n;
+  memcpy(a->b + at, text, len);
+  a->b[at + len] = 0;
+  a->n += len + 1;
+  return at;
+}
+
+static size_t arena_col(arena *a, sqlite3_stmt *st, int i) {
+  const char *t = qk_store_col_text(st, i);
+  return arena_add(a, t, (size_t)sqlite3_column_bytes(st, i));
+}
+
 /* One session's candidate values, aligned with the field columns (both
-** lists sorted: walked together); copies, since the statement moves on. */
-static int load_fields(qk_store *s, int64_t id, const name_list *fl, char **vals) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_CANDIDATE);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st), out = QK_STORE_OK;
+** sorted: walked together); vals point into a, valid until the next call. */
+static int load_fields(qk_store *s, stream *x, int64_t id, const name_list *fl, const char **vals, arena *a,
+                       size_t *at) {
+  int rc = stream_at(x, id), out = QK_STORE_OK;
+  a->n = 0;
+  for (int i = 0; i < fl->n; i++) at[i] = (size_t)-2; /* not asked */
   for (int i = 0; i < fl->n && !out; i++) {
-    while (rc == SQLITE_ROW && strcmp(qk_store_col_text(st, 0), fl->names[i]) < 0) rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && !strcmp(qk_store_col_text(st, 0), fl->names[i])) {
-      if (!(vals[i] = strdup(qk_store_col_text(st, 1))))
+    while (rc == 1 && strcmp(qk_store_col_text(x->st, 1), fl->names[i]) < 0) rc = stream_next(x, id);
+    if (rc == 1 && !strcmp(qk_store_col_text(x->st, 1), fl->names[i])) {
+      if ((at[i] = arena_col(a, x->st, 2)) == (size_t)-1)
         out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading candidate fields");
-      rc = sqlite3_step(st);
+      rc = stream_next(x, id);
     }
   }
-  while (!out && rc == SQLITE_ROW) rc = sqlite3_step(st);
-  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading candidate fields");
-  sqlite3_reset(st);
+  while (!out && rc == 1) rc = stream_next(x, id);
+  if (!out && rc < 0) out = qk_store_sqlfail(s, -rc, "reading candidate fields");
+  for (int i = 0; i < fl->n; i++) vals[i] = out || at[i] == (size_t)-2 ? NULL : a->b + at[i];
   return out;
 }
 
-static int load_scores(qk_store *s, int64_t id, const name_list *kinds, const name_list *keys, double *score,
-                       double *max, char **title) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_SCORES);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, id);
+/* One session's section and competency scores into the score columns;
+** titles point into a, valid until the next call. */
+static int load_scores(qk_store *s, stream *x, int64_t id, const name_list *kinds, const name_list *keys,
+                       double *score, double *max, const char **title, arena *a, size_t *at) {
   int rc, out = QK_STORE_OK;
-  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  a->n = 0;
+  for (int i = 0; i < keys->n; i++) at[i] = (size_t)-2; /* no title */
+  for (rc = stream_at(x, id); !out && rc == 1; rc = stream_next(x, id))
     for (int i = 0; i < keys->n; i++)
-      if (!strcmp(kinds->names[i], qk_store_col_text(st, 0)) && !strcmp(keys->names[i], qk_store_col_text(st, 1))) {
-        score[i] = qk_store_col_real(st, 3);
-        max[i] = qk_store_col_real(st, 4);
-        if (sqlite3_column_type(st, 2) != SQLITE_NULL && !(title[i] = strdup(qk_store_col_text(st, 2))))
+      if (!strcmp(kinds->names[i], qk_store_col_text(x->st, 1)) &&
+          !strcmp(keys->names[i], qk_store_col_text(x->st, 2))) {
+        score[i] = qk_store_col_real(x->st, 4);
+        max[i] = qk_store_col_real(x->st, 5);
+        if (sqlite3_column_type(x->st, 3) != SQLITE_NULL && (at[i] = arena_col(a, x->st, 3)) == (size_t)-1)
           out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading scores");
         break;
       }
-  }
-  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading section and competency scores");
-  sqlite3_reset(st);
+  if (!out && rc < 0) out = qk_store_sqlfail(s, -rc, "reading section and competency scores");
+  for (int i = 0; i < keys->n; i++) title[i] = out || at[i] == (size_t)-2 ? NULL : a->b + at[i];
   return out;
 }
 
@@ -303,7 +382,9 @@ static const char *response_text(const char *json, char **buf, size_t *cap) {
   return strlen(*buf) == (size_t)(o - *buf) ? *buf : json;
 }
 
-static int walk_answers(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
+/* The answers of a session whose exam version recorded its options: one
+** statement per session, which also looks up the chosen options' text. */
+static int walk_answers_lookup(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_ANSWERS);
   if (!st) return QK_STORE_ERROR;
   sqlite3_bind_int64(st, 1, id);
@@ -328,22 +409,133 @@ static int walk_answers(qk_store *s, int64_t id, const qk_export_sink *k, char *
   return out;
 }
 
+/* One answer read off the stream; texts are offsets into the arena until
+** the session's rows are all read. */
+typedef struct {
+  size_t q, r;
+  const char *question, *response;
+  double points, max_points;
+  int correct, free_text;
+  int64_t time_ms, answered_at;
+} arow;
+
+/* ST_EXPORT_ANSWERS's order: answered_at, then question in SQLite's BINARY
+** collation (bytes, as strcmp on text without NULs). The pair is unique
+** (one row per question), so the order is total. */
+static int arow_cmp(const void *pa, const void *pb) {
+  const arow *a = pa, *b = pb;
+  if (a->answered_at != b->answered_at) return a->answered_at < b->answered_at ? -1 : 1;
+  return strcmp(a->question, b->question);
+}
+
+typedef struct {
+  stream x;
+  arena a;
+  arow *rows;
+  size_t cap;
+  char *text; /* a decoded response */
+  size_t text_cap;
+} answer_reader;
+
+/* The answers of a session whose exam version has no options recorded
+** (so no option text, "" as ST_EXPORT_ANSWERS gives): off the stream, put
+** in ST_EXPORT_ANSWERS's order in memory instead of by a sort in SQLite. */
+static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k, answer_reader *ar) {
+  size_t n = 0;
+  int rc, out = QK_STORE_OK;
+  ar->a.n = 0;
+  for (rc = stream_at(&ar->x, id); rc == 1; rc = stream_next(&ar->x, id)) {
+    sqlite3_stmt *st = ar->x.st;
+    if (n == ar->cap) {
+      size_t cap = ar->cap ? ar->cap * 2 : 64;
+      arow *grown = realloc(ar->rows, cap * sizeof *grown);
+      if (!grown) return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading answers");
+      ar->rows = grown;
+      ar->cap = cap;
+    }
+    arow *w = &ar->rows[n++];
+    w->q = arena_col(&ar->a, st, 1);
+    w->r = arena_col(&ar->a, st, 2);
+    if (w->q == (size_t)-1 || w->r == (size_t)-1) return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading answers");
+    w->points = qk_store_col_real(st, 3);
+    w->max_points = qk_store_col_real(st, 4);
+    w->correct = qk_store_col_tri(st, 5);
+    w->time_ms = sqlite3_column_int64(st, 6);
+    w->answered_at = sqlite3_column_int64(st, 7);
+    w->free_text = sqlite3_column_int(st, 8);
+  }
+  if (rc < 0) return qk_store_sqlfail(s, -rc, "reading answers");
+  for (size_t i = 0; i < n; i++) {
+    ar->rows[i].question = ar->a.b + ar->rows[i].q;
+    ar->rows[i].response = ar->a.b + ar->rows[i].r;
+  }
+  qsort(ar->rows, n, sizeof *ar->rows, arow_cmp);
+  for (size_t i = 0; i < n && !out; i++) {
+    const arow *w = &ar->rows[i];
+    qk_export_answer a = {id, w->question, w->response, NULL, "", w->points, w->max_points,
+                          w->correct, w->free_text, w->time_ms, w->answered_at};
+    a.text = response_text(w->response, &ar->text, &ar->text_cap);
+    out = k->answer(k->ud, &a);
+  }
+  return out;
+}
+
+/* The exam versions with options recorded, ascending (ST_EXPORT_OPTION_EXAMS). */
+typedef struct {
+  int64_t *ref;
+  int n;
+} ref_set;
+
+static int option_exams_load(qk_store *s, ref_set *set) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_OPTION_EXAMS);
+  if (!st) return QK_STORE_ERROR;
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t *grown = realloc(set->ref, (size_t)(set->n + 1) * sizeof *grown);
+    if (!grown) out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading the exam versions");
+    else (set->ref = grown)[set->n++] = sqlite3_column_int64(st, 0);
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the exam versions with options");
+  sqlite3_reset(st);
+  return out;
+}
+
+static int ref_set_has(const ref_set *set, int64_t ref) {
+  int lo = 0, hi = set->n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (set->ref[mid] == ref) return 1;
+    if (set->ref[mid] < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
 int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   name_list fl = {0}, kinds = {0}, keys = {0};
-  char **vals = NULL, **titles = NULL;
+  const char **vals = NULL, **titles = NULL;
   double *score = NULL, *max = NULL;
-  char *text = NULL; /* a decoded response */
-  size_t text_cap = 0;
+  size_t *at = NULL;
+  ref_set with_options = {0};
+  stream cand = {0}, scores = {0};
+  arena cand_a = {0}, score_a = {0};
+  answer_reader ar;
+  memset(&ar, 0, sizeof ar);
   int rc = snapshot_begin(s);
   if (rc) return rc;
   if ((rc = columns_load(s, ST_EXPORT_FIELDS, since_ms, &fl, NULL)) ||
-      (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)))
+      (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)) ||
+      (k->answer && (rc = option_exams_load(s, &with_options))) ||
+      (rc = stream_open(s, &cand, ST_EXPORT_CANDIDATE_STREAM)) ||
+      (keys.n && (rc = stream_open(s, &scores, ST_EXPORT_SCORE_STREAM))) ||
+      (k->answer && (rc = stream_open(s, &ar.x, ST_EXPORT_ANSWER_STREAM))))
     goto done;
   vals = calloc((size_t)fl.n + 1, sizeof *vals);
   titles = calloc((size_t)keys.n + 1, sizeof *titles);
   score = calloc((size_t)keys.n + 1, sizeof *score);
   max = calloc((size_t)keys.n + 1, sizeof *max);
-  if (!vals || !titles || !score || !max) {
+  at = calloc((size_t)(fl.n > keys.n ? fl.n : keys.n) + 1, sizeof *at);
+  if (!vals || !titles || !score || !max || !at) {
     rc = qk_store_fail(s, QK_STORE_ERROR, "out of memory starting the export");
     goto done;
   }
@@ -359,26 +551,35 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
     qk_store_session_row r;
     qk_store_session_row_read(st, &r);
+    int64_t exam_ref = sqlite3_column_int64(st, 16);
     for (int i = 0; i < keys.n; i++) score[i] = max[i] = NAN;
-    rc = load_fields(s, r.id, &fl, vals);
-    if (!rc && keys.n) rc = load_scores(s, r.id, &kinds, &keys, score, max, titles);
+    rc = load_fields(s, &cand, r.id, &fl, vals, &cand_a, at);
+    if (!rc && keys.n) rc = load_scores(s, &scores, r.id, &kinds, &keys, score, max, titles, &score_a, at);
     if (!rc) {
-      qk_export_session x = {&r, sqlite3_column_type(st, 11) != SQLITE_NULL, (const char *const *)vals,
-                             score, max, (const char *const *)titles};
+      qk_export_session x = {&r, sqlite3_column_type(st, 11) != SQLITE_NULL, vals, score, max, titles};
       rc = k->session(k->ud, &x);
     }
-    for (int i = 0; i < fl.n; i++) free(vals[i]), vals[i] = NULL;
-    for (int i = 0; i < keys.n; i++) free(titles[i]), titles[i] = NULL;
-    if (!rc && k->answer) rc = walk_answers(s, r.id, k, &text, &text_cap);
+    if (!rc && k->answer)
+      rc = ref_set_has(&with_options, exam_ref) ? walk_answers_lookup(s, r.id, k, &ar.text, &ar.text_cap)
+                                                : walk_answers_stream(s, r.id, k, &ar);
   }
   if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
   sqlite3_reset(st);
 done:
-  free(text);
+  stream_close(&cand);
+  stream_close(&scores);
+  stream_close(&ar.x);
+  free(cand_a.b);
+  free(score_a.b);
+  free(ar.a.b);
+  free(ar.rows);
+  free(ar.text);
+  free(with_options.ref);
   free(vals);
   free(titles);
   free(score);
   free(max);
+  free(at);
   names_free(&fl);
   names_free(&kinds);
   names_free(&keys);
