@@ -178,6 +178,35 @@ static int names_add(qk_store *s, name_list *l, const char *name) {
   return QK_STORE_OK;
 }
 
+/* The candidate field names of the exported sessions, distinct, sorted by
+** bytes (SQLite's BINARY order, the same as strcmp on UTF-8): a handful of
+** names over every session's rows, kept in order by binary search. */
+static int fields_load(qk_store *s, qk_ms since_ms, name_list *l) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_FIELDS);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, since_ms);
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *name = qk_store_col_text(st, 0);
+    int lo = 0, hi = l->n, c = 1;
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      if (!(c = strcmp(l->names[mid], name))) break;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!c) continue;
+    if (!(out = names_add(s, l, name))) { /* appended: move it to lo */
+      char *added = l->names[l->n - 1];
+      memmove(l->names + lo + 1, l->names + lo, (size_t)(l->n - 1 - lo) * sizeof *l->names);
+      l->names[lo] = added;
+    }
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the export's columns");
+  sqlite3_reset(st);
+  return out;
+}
+
 /* The rows of a statement bound to since_ms, column 0 (and 1) into lists:
 ** the candidate field names, sorted by bytes (SQLite's BINARY order, the
 ** same as strcmp on UTF-8), or the score columns (kind, key). */
@@ -546,7 +575,7 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   memset(&ar, 0, sizeof ar);
   int rc = snapshot_begin(s);
   if (rc) return rc;
-  if ((rc = columns_load(s, ST_EXPORT_FIELDS, since_ms, &fl, NULL)) ||
+  if ((rc = fields_load(s, since_ms, &fl)) ||
       (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)) ||
       (k->answer && (rc = option_exams_load(s, &with_options))) ||
       (rc = stream_open(s, &cand, ST_EXPORT_CANDIDATE_STREAM)) ||

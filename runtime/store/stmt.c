@@ -174,8 +174,11 @@ static const char *const sql[ST_COUNT] = {
     ** ST_EXPORT_ANSWERS (options recorded) or the stream below. */
     [ST_EXPORT_SESSIONS] = "SELECT " SESSION_COLS ", s.exam_ref" SESSION_FROM
                            " WHERE s.started_at >= ?1 ORDER BY s.started_at, s.id",
-    [ST_EXPORT_FIELDS] = "SELECT DISTINCT c.field FROM candidates c JOIN sessions s "
-                         "ON s.id = c.session_id WHERE s.started_at >= ?1 ORDER BY c.field",
+    /* Every exported session's field names, repeated: export.c keeps the
+    ** distinct ones in order itself (DISTINCT + ORDER BY here made SQLite
+    ** sort all of them, a tenth of a 100k-session export). */
+    [ST_EXPORT_FIELDS] = "SELECT c.field FROM sessions s JOIN candidates c "
+                         "ON c.session_id = s.id WHERE s.started_at >= ?1",
     [ST_EXPORT_CANDIDATE] = "SELECT field, value FROM candidates WHERE session_id = ?1 ORDER BY field",
     [ST_EXPORT_CONSENT] = "SELECT version, given_at FROM consents WHERE session_id = ?1",
     [ST_PURGE_SESSIONS] = "SELECT id FROM sessions WHERE started_at < ?1 AND purged_at IS NULL "
