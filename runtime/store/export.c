@@ -28,6 +28,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- CSV cells -------------------------------------------------------------- */
@@ -149,9 +150,83 @@ static void cell_int(obuf *o, int64_t v, int first) {
 
 static void cell_tri(obuf *o, int v) { cell(o, v < 0 ? "" : v ? "1" : "0", 0, 0); }
 
-static void cell_time(obuf *o, qk_ms t, int present) {
+/* Local times without asking the time zone per cell (localtime_r was a
+** tenth of a big export's CPU): when localtime_r gives the first and the
+** last second of a UTC hour exactly as "UTC + one offset" (no DST change,
+** no leap second inside), every second of that hour is that arithmetic.
+** Any other time goes through qk_store_format_time; the text is the same
+** either way (tests/store/stream_test compares it with the store's). */
+typedef struct {
+  int64_t hour; /* the UTC hour last checked (seconds, a multiple of 3600) */
+  int ok;       /* its seconds are UTC + gmtoff */
+  long gmtoff;
+} time_cache;
+
+static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+/* Days since 1970-01-01 as a proleptic Gregorian date (H. Hinnant's
+** civil_from_days). */
+static void civil(int64_t days, long *y, int *m, int *d) {
+  days += 719468;
+  int64_t era = floor_div(days, 146097), doe = days - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (long)(yoe + era * 400 + (*m <= 2));
+}
+
+/* 1 if localtime_r gives sec as UTC + gmtoff, field by field. */
+static int arithmetic_agrees(int64_t sec, long gmtoff) {
+  time_t tt = (time_t)sec;
+  struct tm tm;
+  if ((int64_t)tt != sec || !localtime_r(&tt, &tm) || tm.tm_gmtoff != gmtoff) return 0;
+  int64_t l = sec + gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  long y;
+  int m, d;
+  civil(day, &y, &m, &d);
+  return y == tm.tm_year + 1900L && m == tm.tm_mon + 1 && d == tm.tm_mday && s / 3600 == tm.tm_hour &&
+         s / 60 % 60 == tm.tm_min && s % 60 == tm.tm_sec;
+}
+
+/* qk_store_format_time's text for t, through the cache when it can. */
+static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
+  int64_t sec = floor_div(t, 1000), hour = floor_div(sec, 3600) * 3600;
+  if (hour != c->hour) {
+    time_t tt = (time_t)hour;
+    struct tm tm;
+    c->hour = hour;
+    c->ok = (int64_t)tt == hour && localtime_r(&tt, &tm) != NULL;
+    c->gmtoff = c->ok ? tm.tm_gmtoff : 0;
+    c->ok = c->ok && arithmetic_agrees(hour, c->gmtoff) && arithmetic_agrees(hour + 3599, c->gmtoff);
+  }
+  int64_t l = sec + c->gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  long y = -1;
+  int m = 0, d = 0;
+  if (c->ok) civil(day, &y, &m, &d);
+  if (y < 0 || y > 9999 || len < 26) {
+    qk_store_format_time(t, buf, len);
+    return;
+  }
+  long off = c->gmtoff / 60; /* as qk_store_format_time writes it */
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  const long parts[] = {y / 100, y % 100, m, d, (long)(s / 3600), (long)(s / 60 % 60), (long)(s % 60),
+                        off / 60 % 100, off % 60};
+  static const char seps[9] = {0, 0, '-', '-', 'T', ':', ':', 0, ':'}; /* before each part */
+  char *p = buf;
+  for (int i = 0; i < 9; i++) {
+    if (i == 7) *p++ = sign;
+    else if (seps[i]) *p++ = seps[i];
+    *p++ = (char)('0' + parts[i] / 10);
+    *p++ = (char)('0' + parts[i] % 10);
+  }
+  *p = 0;
+}
+
+static void cell_time(obuf *o, time_cache *c, qk_ms t, int present) {
   char buf[40] = "";
-  if (present) qk_store_format_time(t, buf, sizeof buf);
+  if (present) format_time(c, t, buf, sizeof buf);
   cell(o, buf, 0, 0);
 }
 
@@ -644,6 +719,7 @@ done:
 typedef struct {
   obuf *so, *ao; /* ao NULL: sessions only (standard output) */
   int n_fields, n_scores;
+  time_cache tc;
 } csv_ctx;
 
 static int csv_head(void *ud, const qk_export_head *h) {
@@ -690,8 +766,8 @@ static int csv_session(void *ud, const qk_export_session *x) {
   cell_num(o, r->score);
   cell_num(o, r->max_score);
   cell_tri(o, r->passed);
-  cell_time(o, r->started_at, 1);
-  cell_time(o, r->finished_at, x->finished);
+  cell_time(o, &c->tc, r->started_at, 1);
+  cell_time(o, &c->tc, r->finished_at, x->finished);
   cell(o, r->language, 0, 0);
   cell(o, r->mode, 0, 0);
   for (int i = 0; i < c->n_fields; i++) cell(o, x->field_vals[i], 1, 0);
@@ -704,7 +780,8 @@ static int csv_session(void *ud, const qk_export_session *x) {
 }
 
 static int csv_answer(void *ud, const qk_export_answer *a) {
-  obuf *o = ((csv_ctx *)ud)->ao;
+  csv_ctx *c = ud;
+  obuf *o = c->ao;
   cell_int(o, a->session_id, 1);
   cell(o, a->question, 0, 0);
   cell(o, a->text, 1, 0);
@@ -713,7 +790,7 @@ static int csv_answer(void *ud, const qk_export_answer *a) {
   cell_num(o, a->max_points);
   cell_tri(o, a->correct);
   cell_int(o, a->time_ms, 0);
-  cell_time(o, a->answered_at, 1);
+  cell_time(o, &c->tc, a->answered_at, 1);
   ob_s(o, "\r\n");
   return 0;
 }
@@ -731,7 +808,7 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
     ao->f = af;
     ao->n = 0;
   }
-  csv_ctx c = {so, ao, 0, 0};
+  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0}};
   qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL};
   int rc = qk_store_export_walk(s, since_ms, &k);
   ob_flush(so);
