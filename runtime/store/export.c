@@ -160,6 +160,9 @@ typedef struct {
   int64_t hour; /* the UTC hour last checked (seconds, a multiple of 3600) */
   int ok;       /* its seconds are UTC + gmtoff */
   long gmtoff;
+  int64_t day;  /* the local day last turned into a date: y-m-d */
+  long y;
+  int m, d;
 } time_cache;
 
 static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
@@ -201,9 +204,12 @@ static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     c->ok = c->ok && arithmetic_agrees(hour, c->gmtoff) && arithmetic_agrees(hour + 3599, c->gmtoff);
   }
   int64_t l = sec + c->gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
-  long y = -1;
-  int m = 0, d = 0;
-  if (c->ok) civil(day, &y, &m, &d);
+  if (c->ok && day != c->day) {
+    c->day = day;
+    civil(day, &c->y, &c->m, &c->d);
+  }
+  long y = c->ok ? c->y : -1;
+  int m = c->m, d = c->d;
   if (y < 0 || y > 9999 || len < 26) {
     qk_store_format_time(t, buf, len);
     return;
@@ -596,7 +602,14 @@ static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k,
     ar->rows[i].question = ar->a.b + ar->rows[i].q;
     ar->rows[i].response = ar->a.b + ar->rows[i].r;
   }
-  qsort(ar->rows, n, sizeof *ar->rows, arow_cmp);
+  if (n > 16) qsort(ar->rows, n, sizeof *ar->rows, arow_cmp);
+  else /* a session's few answers, mostly near their order already */
+    for (size_t i = 1; i < n; i++) {
+      arow r = ar->rows[i];
+      size_t j = i;
+      for (; j > 0 && arow_cmp(&ar->rows[j - 1], &r) > 0; j--) ar->rows[j] = ar->rows[j - 1];
+      ar->rows[j] = r;
+    }
   for (size_t i = 0; i < n && !out; i++) {
     const arow *w = &ar->rows[i];
     qk_export_answer a = {id, w->question, w->response, NULL, "", w->points, w->max_points,
@@ -808,7 +821,7 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
     ao->f = af;
     ao->n = 0;
   }
-  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0}};
+  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0}};
   qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL};
   int rc = qk_store_export_walk(s, since_ms, &k);
   ob_flush(so);
