@@ -131,10 +131,15 @@ static void cell(obuf *o, const char *text, int user, int first) {
   if (quote) ob_c(o, '"');
 }
 
+/* Numbers, flags and times are never quoted (digits, '.', '-', '+', 'e',
+** ':', 'T'; the number format turns a locale's ',' into '.') and never
+** guarded (not typed by a candidate): written without cell()'s checks. */
 static void cell_num(obuf *o, double v) {
-  char buf[40] = "";
-  if (isfinite(v)) qk_json_number_text(v, buf, sizeof buf);
-  cell(o, buf, 0, 0);
+  char buf[40];
+  ob_c(o, ',');
+  if (!isfinite(v)) return;
+  qk_json_number_text(v, buf, sizeof buf);
+  ob_s(o, buf);
 }
 
 /* Digits of v, by hand (snprintf per cell showed in the profile). */
@@ -148,7 +153,10 @@ static void cell_int(obuf *o, int64_t v, int first) {
   ob_put(o, p, (size_t)(e - p));
 }
 
-static void cell_tri(obuf *o, int v) { cell(o, v < 0 ? "" : v ? "1" : "0", 0, 0); }
+static void cell_tri(obuf *o, int v) {
+  ob_c(o, ',');
+  if (v >= 0) ob_c(o, v ? '1' : '0');
+}
 
 /* Local times without asking the time zone per cell (localtime_r was a
 ** tenth of a big export's CPU): when localtime_r gives the first and the
@@ -231,9 +239,11 @@ static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
 }
 
 static void cell_time(obuf *o, time_cache *c, qk_ms t, int present) {
-  char buf[40] = "";
-  if (present) format_time(c, t, buf, sizeof buf);
-  cell(o, buf, 0, 0);
+  char buf[40];
+  ob_c(o, ',');
+  if (!present) return;
+  format_time(c, t, buf, sizeof buf);
+  ob_s(o, buf);
 }
 
 /* ---- the walk ------------------------------------------------------------ */
