@@ -350,6 +350,13 @@ typedef struct {
   int64_t passed; /* every row of sessions <= this was taken or skipped */
 } stream;
 
+/* Column i as text, NULL as "" (qk_store_col_text), through its value: one
+** SQLite call that checks the statement instead of two. */
+static const char *col_text(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_value_text(sqlite3_column_value(st, i));
+  return t ? (const char *)t : "";
+}
+
 /* Positions x on session id's first row: 1 there is one, 0 none, else
 ** the SQLite error code's negative. */
 static int stream_at(stream *x, int64_t id) {
@@ -422,8 +429,9 @@ static int load_fields(qk_store *s, stream *x, int64_t id, const name_list *fl, 
   a->n = 0;
   for (int i = 0; i < fl->n; i++) at[i] = (size_t)-2; /* not asked */
   for (int i = 0; i < fl->n && !out; i++) {
-    while (rc == 1 && strcmp(qk_store_col_text(x->st, 1), fl->names[i]) < 0) rc = stream_next(x, id);
-    if (rc == 1 && !strcmp(qk_store_col_text(x->st, 1), fl->names[i])) {
+    int c = 0;
+    while (rc == 1 && (c = strcmp(col_text(x->st, 1), fl->names[i])) < 0) rc = stream_next(x, id);
+    if (rc == 1 && !c) {
       if ((at[i] = arena_col(a, x->st, 2)) == (size_t)-1)
         out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading candidate fields");
       rc = stream_next(x, id);
