@@ -115,13 +115,17 @@ static int plain_byte(unsigned char c) {
 static void cell(obuf *o, const char *text, int user, int first) {
   if (!first) ob_c(o, ',');
   if (!text || !*text) return;
-  /* Most cells are plain ASCII with nothing to quote or guard: one pass
-  ** over them, then one copy. */
-  const unsigned char *p = (const unsigned char *)text;
-  while (plain_byte(*p)) p++;
-  if (!*p && !(user && strchr("=+-@\t", text[0]))) {
-    ob_put(o, text, (size_t)(p - (const unsigned char *)text));
-    return;
+  /* Most cells are plain ASCII with nothing to quote or guard: copied
+  ** into the buffer as they are checked; anything else (or a buffer
+  ** about to fill) takes back the copy and goes the long way. */
+  if (!(user && strchr("=+-@\t", text[0]))) {
+    const unsigned char *p = (const unsigned char *)text;
+    char *w = o->b + o->n, *end = o->b + sizeof o->b;
+    while (w < end && plain_byte(*p)) *w++ = (char)*p++;
+    if (!*p) {
+      o->n = (size_t)(w - o->b);
+      return;
+    }
   }
   int guard = user && strchr("=+-@\t\r", text[0]) && !looks_numeric(text);
   int quote = strpbrk(text, ",\"\r\n") != NULL;
