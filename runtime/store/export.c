@@ -140,8 +140,16 @@ static void cell(obuf *o, const char *text, int user, int first) {
 /* Numbers, flags and times are never quoted (digits, '.', '-', '+', 'e',
 ** ':', 'T'; the number format turns a locale's ',' into '.') and never
 ** guarded (not typed by a candidate): written without cell()'s checks. */
+static void cell_int(obuf *o, int64_t v, int first);
+
 static void cell_num(obuf *o, double v) {
   char buf[40];
+  /* Whole numbers as qk_json_number_text writes them (digits, '-' when
+  ** below zero, so -0 is "0"), without its call and a strlen. */
+  if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+    cell_int(o, (int64_t)v, 0);
+    return;
+  }
   ob_c(o, ',');
   if (!isfinite(v)) return;
   qk_json_number_text(v, buf, sizeof buf);
@@ -206,8 +214,9 @@ static int arithmetic_agrees(int64_t sec, long gmtoff) {
          s / 60 % 60 == tm.tm_min && s % 60 == tm.tm_sec;
 }
 
-/* qk_store_format_time's text for t, through the cache when it can. */
-static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
+/* qk_store_format_time's text for t, through the cache when it can;
+** returns its length. */
+static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
   int64_t sec = floor_div(t, 1000), hour = floor_div(sec, 3600) * 3600;
   if (hour != c->hour) {
     time_t tt = (time_t)hour;
@@ -226,7 +235,7 @@ static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
   int m = c->m, d = c->d;
   if (y < 0 || y > 9999 || len < 26) {
     qk_store_format_time(t, buf, len);
-    return;
+    return strlen(buf);
   }
   long off = c->gmtoff / 60; /* as qk_store_format_time writes it */
   char sign = off < 0 ? '-' : '+';
@@ -242,14 +251,14 @@ static void format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     *p++ = (char)('0' + parts[i] % 10);
   }
   *p = 0;
+  return (size_t)(p - buf);
 }
 
 static void cell_time(obuf *o, time_cache *c, qk_ms t, int present) {
   char buf[40];
   ob_c(o, ',');
   if (!present) return;
-  format_time(c, t, buf, sizeof buf);
-  ob_s(o, buf);
+  ob_put(o, buf, format_time(c, t, buf, sizeof buf));
 }
 
 /* ---- the walk ------------------------------------------------------------ */
