@@ -179,7 +179,6 @@ static const char *const sql[ST_COUNT] = {
     ** sort all of them, a tenth of a 100k-session export). */
     [ST_EXPORT_FIELDS] = "SELECT c.field FROM sessions s JOIN candidates c "
                          "ON c.session_id = s.id WHERE s.started_at >= ?1",
-    [ST_EXPORT_CANDIDATE] = "SELECT field, value FROM candidates WHERE session_id = ?1 ORDER BY field",
     [ST_EXPORT_CONSENT] = "SELECT version, given_at FROM consents WHERE session_id = ?1",
     [ST_PURGE_SESSIONS] = "SELECT id FROM sessions WHERE started_at < ?1 AND purged_at IS NULL "
                           "ORDER BY id",
@@ -233,8 +232,6 @@ static const char *const sql[ST_COUNT] = {
     [ST_EXPORT_SCORE_COLS] = "SELECT c.kind, c.key FROM session_scores c JOIN sessions s ON s.id = c.session_id "
                              "WHERE s.started_at >= ?1 GROUP BY c.kind, c.key "
                              "ORDER BY c.kind = 'competency', min(c.ord), c.key",
-    [ST_EXPORT_SCORES] = "SELECT kind, key, title, score, max_score FROM session_scores WHERE session_id = ?1 "
-                         "ORDER BY kind = 'competency', ord",
     /* As ST_SESSION_ANSWERS, for people (column 8 unused: export.c turns
     ** the response into text itself, without three JSON parses per
     ** answer); column 9 the text of the chosen option(s) when the exam
