@@ -9,6 +9,8 @@
 #               qk_db_gen and qk_db_bench from bench/db/bench.cmake.
 #   QK_DB_BASE  the commit whose runtime/store is the base (default below)
 #   QK_DB_RUNS  runs of each figure (default 7), base and new interleaved
+#   QK_DB_ONLY  figures to run, a space-separated subset of
+#               "open board stats export xlsx" (default: all)
 #   QK_DB_DIR   where the databases go (default /tmp/qk-bench-db; about
 #               1.2 GB; kept between runs, made again when missing)
 #
@@ -22,6 +24,7 @@ build=$(cd "${1:-$root/build}" && pwd)
 base_commit=${QK_DB_BASE:-e196dae}
 runs=${QK_DB_RUNS:-7}
 dir=${QK_DB_DIR:-/tmp/qk-bench-db}
+only=" ${QK_DB_ONLY:-open board stats export xlsx} "
 mkdir -p "$dir"
 new_gen=$build/qk_db_gen new=$build/qk_db_bench
 [ -x "$new" ] && [ -x "$new_gen" ] || { echo "build $build with -DQK_BENCH=ON first" >&2; exit 2; }
@@ -62,6 +65,7 @@ median() { cut -d' ' -f"$2" "$1" | sort -n | awk '{v[NR]=$1} END {print NR % 2 ?
 # figure NAME GOAL_MS OP DB [OUT]: base and new interleaved, runs times each.
 figure() {
   local name=$1 goal=$2 op=$3 db=$4 out=${5:-}
+  [[ $only == *" $op "* ]] || return 0
   : >"$dir/t-base" && : >"$dir/t-new"
   for _ in $(seq "$runs"); do
     "$base" "$op" "$dir/$db-base.db" ${out:+"$dir/base-$out"} 2>/dev/null >>"$dir/t-base"
@@ -82,8 +86,11 @@ figure "open 1M sessions" 50 open 1m
 figure "leaderboard top 10 + rank, 1M" 5 board 1m
 figure "stats (all, today, per exam), 1M" 50 stats 1m
 figure "CSV export, 100k sessions" 5x export 100k out.csv
+[[ $only == *" export "* ]] && {
 size=$(($(stat -c %s "$dir/new-out.csv") + $(stat -c %s "$dir/new-out_answers.csv")))
 echo "    CSV written: $((size / 1048576)) MiB (sessions + answers); new: $(awk -v s="$size" -v t="$(median "$dir/t-new" 1)" 'BEGIN {printf "%.0f", s / 1048576 / (t / 1000)}') MiB/s wall"
+}
+[[ $only == *" xlsx "* ]] || exit 0
 : >"$dir/t-xlsx"
 for _ in 1 2 3; do "$new" xlsx "$dir/100k-new.db" "$dir/new-out.xlsx" 2>/dev/null >>"$dir/t-xlsx"; done
 printf '%-34s %14s  new  wall %-26s cpu %-26s\n' "xlsx export, 100k sessions" "(no base)" "$(mstat "$dir/t-xlsx" 1)" "$(mstat "$dir/t-xlsx" 2)"

@@ -17,9 +17,11 @@
 ** are.
 **
 ** Everything is read inside one read transaction so the files agree with
-** each other even while the kiosk keeps writing. The CSV goes through a
-** 64 KiB buffer of its own (no stdio call per cell) and numbers and times
-** are formatted by hand: a 100k-session export is bound by the disk.
+** each other even while the kiosk keeps writing. Candidates, scores and
+** answers are read as forward streams merged with the sessions (see
+** "streams" below), not by a statement per session. The CSV goes through
+** a MiB buffer of its own (no stdio call per cell) and numbers and times
+** are formatted by hand (bench/db: 100k sessions, 69 MiB, in ~0.6 s CPU).
 */
 #include "store_int.h"
 
@@ -28,6 +30,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- CSV cells -------------------------------------------------------------- */
@@ -53,12 +56,13 @@ static int looks_numeric(const char *t) {
   return *p == 0 && isfinite(strtod(t, NULL)); /* 1e999 is no number either */
 }
 
-/* The CSV output buffer: one fwrite per 64 KiB; ferror is checked at the
-** end, as before. */
+/* The CSV output buffer: one fwrite per MiB, which stdio passes on to one
+** write (its own buffer is a MiB too, qk_store_open_part) instead of
+** copying it; ferror is checked at the end, as before. */
 typedef struct {
   FILE *f;
   size_t n;
-  char b[1 << 16];
+  char b[1 << 20];
 } obuf;
 
 static void ob_flush(obuf *o) {
@@ -103,10 +107,28 @@ static void put_utf8(obuf *o, const char *text, int double_quotes) {
   ob_put(o, p + run, i - run);
 }
 
+/* A byte a cell copies as it is (ASCII, nothing that makes it quoted),
+** as put_utf8 would after cell found nothing to quote. */
+static int plain_byte(unsigned char c) {
+  return c - 1u < 0x7Fu && c != ',' && c != '"' && c != '\r' && c != '\n';
+}
+
 /* A CSV cell; user=1 for text a candidate typed (formula guard). */
 static void cell(obuf *o, const char *text, int user, int first) {
   if (!first) ob_c(o, ',');
   if (!text || !*text) return;
+  /* Most cells are plain ASCII with nothing to quote or guard: copied
+  ** into the buffer as they are checked; anything else (or a buffer
+  ** about to fill) takes back the copy and goes the long way. */
+  if (!(user && strchr("=+-@\t", text[0]))) {
+    const unsigned char *p = (const unsigned char *)text;
+    char *w = o->b + o->n, *end = o->b + sizeof o->b;
+    while (w < end && plain_byte(*p)) *w++ = (char)*p++;
+    if (!*p) {
+      o->n = (size_t)(w - o->b);
+      return;
+    }
+  }
   int guard = user && strchr("=+-@\t\r", text[0]) && !looks_numeric(text);
   int quote = strpbrk(text, ",\"\r\n") != NULL;
   if (quote) ob_c(o, '"');
@@ -115,10 +137,23 @@ static void cell(obuf *o, const char *text, int user, int first) {
   if (quote) ob_c(o, '"');
 }
 
+/* Numbers, flags and times are never quoted (digits, '.', '-', '+', 'e',
+** ':', 'T'; the number format turns a locale's ',' into '.') and never
+** guarded (not typed by a candidate): written without cell()'s checks. */
+static void cell_int(obuf *o, int64_t v, int first);
+
 static void cell_num(obuf *o, double v) {
-  char buf[40] = "";
-  if (isfinite(v)) qk_json_number_text(v, buf, sizeof buf);
-  cell(o, buf, 0, 0);
+  char buf[40];
+  /* Whole numbers as qk_json_number_text writes them (digits, '-' when
+  ** below zero, so -0 is "0"), without its call and a strlen. */
+  if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+    cell_int(o, (int64_t)v, 0);
+    return;
+  }
+  ob_c(o, ',');
+  if (!isfinite(v)) return;
+  qk_json_number_text(v, buf, sizeof buf);
+  ob_s(o, buf);
 }
 
 /* Digits of v, by hand (snprintf per cell showed in the profile). */
@@ -132,12 +167,98 @@ static void cell_int(obuf *o, int64_t v, int first) {
   ob_put(o, p, (size_t)(e - p));
 }
 
-static void cell_tri(obuf *o, int v) { cell(o, v < 0 ? "" : v ? "1" : "0", 0, 0); }
+static void cell_tri(obuf *o, int v) {
+  ob_c(o, ',');
+  if (v >= 0) ob_c(o, v ? '1' : '0');
+}
 
-static void cell_time(obuf *o, qk_ms t, int present) {
-  char buf[40] = "";
-  if (present) qk_store_format_time(t, buf, sizeof buf);
-  cell(o, buf, 0, 0);
+/* Local times without asking the time zone per cell (localtime_r was a
+** tenth of a big export's CPU): when localtime_r gives the first and the
+** last second of a UTC hour exactly as "UTC + one offset" (no DST change,
+** no leap second inside), every second of that hour is that arithmetic.
+** Any other time goes through qk_store_format_time; the text is the same
+** either way (tests/store/stream_test compares it with the store's). */
+typedef struct {
+  int64_t hour; /* the UTC hour last checked (seconds, a multiple of 3600) */
+  int ok;       /* its seconds are UTC + gmtoff */
+  long gmtoff;
+  int64_t day;  /* the local day last turned into a date: y-m-d */
+  long y;
+  int m, d;
+} time_cache;
+
+static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+/* Days since 1970-01-01 as a proleptic Gregorian date (H. Hinnant's
+** civil_from_days). */
+static void civil(int64_t days, long *y, int *m, int *d) {
+  days += 719468;
+  int64_t era = floor_div(days, 146097), doe = days - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (long)(yoe + era * 400 + (*m <= 2));
+}
+
+/* 1 if localtime_r gives sec as UTC + gmtoff, field by field. */
+static int arithmetic_agrees(int64_t sec, long gmtoff) {
+  time_t tt = (time_t)sec;
+  struct tm tm;
+  if ((int64_t)tt != sec || !localtime_r(&tt, &tm) || tm.tm_gmtoff != gmtoff) return 0;
+  int64_t l = sec + gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  long y;
+  int m, d;
+  civil(day, &y, &m, &d);
+  return y == tm.tm_year + 1900L && m == tm.tm_mon + 1 && d == tm.tm_mday && s / 3600 == tm.tm_hour &&
+         s / 60 % 60 == tm.tm_min && s % 60 == tm.tm_sec;
+}
+
+/* qk_store_format_time's text for t, through the cache when it can;
+** returns its length. */
+static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
+  int64_t sec = floor_div(t, 1000), hour = floor_div(sec, 3600) * 3600;
+  if (hour != c->hour) {
+    time_t tt = (time_t)hour;
+    struct tm tm;
+    c->hour = hour;
+    c->ok = (int64_t)tt == hour && localtime_r(&tt, &tm) != NULL;
+    c->gmtoff = c->ok ? tm.tm_gmtoff : 0;
+    c->ok = c->ok && arithmetic_agrees(hour, c->gmtoff) && arithmetic_agrees(hour + 3599, c->gmtoff);
+  }
+  int64_t l = sec + c->gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  if (c->ok && day != c->day) {
+    c->day = day;
+    civil(day, &c->y, &c->m, &c->d);
+  }
+  long y = c->ok ? c->y : -1;
+  int m = c->m, d = c->d;
+  if (y < 0 || y > 9999 || len < 26) {
+    qk_store_format_time(t, buf, len);
+    return strlen(buf);
+  }
+  long off = c->gmtoff / 60; /* as qk_store_format_time writes it */
+  char sign = off < 0 ? '-' : '+';
+  if (off < 0) off = -off;
+  const long parts[] = {y / 100, y % 100, m, d, (long)(s / 3600), (long)(s / 60 % 60), (long)(s % 60),
+                        off / 60 % 100, off % 60};
+  static const char seps[9] = {0, 0, '-', '-', 'T', ':', ':', 0, ':'}; /* before each part */
+  char *p = buf;
+  for (int i = 0; i < 9; i++) {
+    if (i == 7) *p++ = sign;
+    else if (seps[i]) *p++ = seps[i];
+    *p++ = (char)('0' + parts[i] / 10);
+    *p++ = (char)('0' + parts[i] % 10);
+  }
+  *p = 0;
+  return (size_t)(p - buf);
+}
+
+static void cell_time(obuf *o, time_cache *c, qk_ms t, int present) {
+  char buf[40];
+  ob_c(o, ',');
+  if (!present) return;
+  ob_put(o, buf, format_time(c, t, buf, sizeof buf));
 }
 
 /* ---- the walk ------------------------------------------------------------ */
@@ -163,9 +284,37 @@ static int names_add(qk_store *s, name_list *l, const char *name) {
   return QK_STORE_OK;
 }
 
+/* The candidate field names of the exported sessions, distinct, sorted by
+** bytes (SQLite's BINARY order, the same as strcmp on UTF-8): a handful of
+** names over every session's rows, kept in order by binary search. */
+static int fields_load(qk_store *s, qk_ms since_ms, name_list *l) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_FIELDS);
+  if (!st) return QK_STORE_ERROR;
+  sqlite3_bind_int64(st, 1, since_ms);
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *name = qk_store_col_text(st, 0);
+    int lo = 0, hi = l->n, c = 1;
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      if (!(c = strcmp(l->names[mid], name))) break;
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!c) continue;
+    if (!(out = names_add(s, l, name))) { /* appended: move it to lo */
+      char *added = l->names[l->n - 1];
+      memmove(l->names + lo + 1, l->names + lo, (size_t)(l->n - 1 - lo) * sizeof *l->names);
+      l->names[lo] = added;
+    }
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the export's columns");
+  sqlite3_reset(st);
+  return out;
+}
+
 /* The rows of a statement bound to since_ms, column 0 (and 1) into lists:
-** the candidate field names, sorted by bytes (SQLite's BINARY order, the
-** same as strcmp on UTF-8), or the score columns (kind, key). */
+** the score columns (kind, key) in the statement's order. */
 static int columns_load(qk_store *s, qk_stmt_id id, qk_ms since_ms, name_list *a, name_list *b) {
   sqlite3_stmt *st = qk_store_stmt(s, id);
   if (!st) return QK_STORE_ERROR;
@@ -198,45 +347,135 @@ static const char *const session_cols[] = {"id", "kiosk", "app", "exam", "exam_t
                                            "finished_at", "language", "mode"};
 #define N_SESSION_COLS ((int)(sizeof session_cols / sizeof *session_cols))
 
+/* ---- streams: a table read once in primary-key order --------------------- */
+
+/* Candidates, scores and answers are keyed by (session_id, ...): one
+** statement per table walks it forward from the first exported session,
+** and each session takes its rows off the front. While sessions come in
+** id order (started_at order on a kiosk, which numbers them as they start)
+** that is a merge: no seek, no sort, no statement run per session. A
+** session out of that order (a clock set back) or after a gap of rows of
+** sessions not exported re-seeks the statement at its id, which is what
+** a lookup per session costs, so the result is the same either way. */
+typedef struct {
+  sqlite3_stmt *st;
+  int rc;         /* the last sqlite3_step: SQLITE_ROW on the current row */
+  int started;
+  int64_t passed; /* every row of sessions <= this was taken or skipped */
+} stream;
+
+/* Column i as text, NULL as "" (qk_store_col_text), through its value: one
+** SQLite call that checks the statement instead of two. */
+static const char *col_text(sqlite3_stmt *st, int i) {
+  const unsigned char *t = sqlite3_value_text(sqlite3_column_value(st, i));
+  return t ? (const char *)t : "";
+}
+
+/* Positions x on session id's first row: 1 there is one, 0 none, else
+** the SQLite error code's negative. */
+static int stream_at(stream *x, int64_t id) {
+  if (!x->started || id <= x->passed || (x->rc == SQLITE_ROW && sqlite3_column_int64(x->st, 0) < id)) {
+    sqlite3_reset(x->st);
+    sqlite3_bind_int64(x->st, 1, id);
+    x->rc = sqlite3_step(x->st);
+    x->started = 1;
+  }
+  x->passed = id;
+  if (x->rc == SQLITE_ROW) return sqlite3_column_int64(x->st, 0) == id;
+  return x->rc == SQLITE_DONE ? 0 : -x->rc;
+}
+
+/* The next row of the same session: 1, 0 at its end, or an error. */
+static int stream_next(stream *x, int64_t id) {
+  x->rc = sqlite3_step(x->st);
+  if (x->rc == SQLITE_ROW) return sqlite3_column_int64(x->st, 0) == id;
+  return x->rc == SQLITE_DONE ? 0 : -x->rc;
+}
+
+static int stream_open(qk_store *s, stream *x, qk_stmt_id id) {
+  memset(x, 0, sizeof *x);
+  x->st = qk_store_stmt(s, id);
+  return x->st ? QK_STORE_OK : QK_STORE_ERROR;
+}
+
+static void stream_close(stream *x) {
+  if (x->st) sqlite3_reset(x->st);
+}
+
+/* A growing byte store for one session's copied texts; offsets, not
+** pointers, until it stops growing. */
+typedef struct {
+  char *b;
+  size_t n, cap;
+} arena;
+
+/* Appends text with its NUL; returns its offset, or (size_t)-1 when out
+** of memory. */
+static size_t arena_add(arena *a, const char *text, size_t len) {
+  if (a->n + len + 1 > a->cap) {
+    size_t cap = a->cap ? a->cap : 4096;
+    while (cap < a->n + len + 1) cap *= 2;
+    char *grown = realloc(a->b, cap);
+    if (!grown) return (size_t)-1;
+    a->b = grown;
+    a->cap = cap;
+  }
+  size_t at = a->n;
+  memcpy(a->b + at, text, len);
+  a->b[at + len] = 0;
+  a->n += len + 1;
+  return at;
+}
+
+/* Column i's text (NULL as ""), through its value: one SQLite call that
+** checks the statement instead of two. */
+static size_t arena_col(arena *a, sqlite3_stmt *st, int i) {
+  sqlite3_value *v = sqlite3_column_value(st, i);
+  const char *t = (const char *)sqlite3_value_text(v);
+  return t ? arena_add(a, t, (size_t)sqlite3_value_bytes(v)) : arena_add(a, "", 0);
+}
+
 /* One session's candidate values, aligned with the field columns (both
-** lists sorted: walked together); copies, since the statement moves on. */
-static int load_fields(qk_store *s, int64_t id, const name_list *fl, char **vals) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_CANDIDATE);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, id);
-  int rc = sqlite3_step(st), out = QK_STORE_OK;
+** sorted: walked together); vals point into a, valid until the next call. */
+static int load_fields(qk_store *s, stream *x, int64_t id, const name_list *fl, const char **vals, arena *a,
+                       size_t *at) {
+  int rc = stream_at(x, id), out = QK_STORE_OK;
+  a->n = 0;
+  for (int i = 0; i < fl->n; i++) at[i] = (size_t)-2; /* not asked */
   for (int i = 0; i < fl->n && !out; i++) {
-    while (rc == SQLITE_ROW && strcmp(qk_store_col_text(st, 0), fl->names[i]) < 0) rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && !strcmp(qk_store_col_text(st, 0), fl->names[i])) {
-      if (!(vals[i] = strdup(qk_store_col_text(st, 1))))
+    int c = 0;
+    while (rc == 1 && (c = strcmp(col_text(x->st, 1), fl->names[i])) < 0) rc = stream_next(x, id);
+    if (rc == 1 && !c) {
+      if ((at[i] = arena_col(a, x->st, 2)) == (size_t)-1)
         out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading candidate fields");
-      rc = sqlite3_step(st);
+      rc = stream_next(x, id);
     }
   }
-  while (!out && rc == SQLITE_ROW) rc = sqlite3_step(st);
-  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading candidate fields");
-  sqlite3_reset(st);
+  while (!out && rc == 1) rc = stream_next(x, id);
+  if (!out && rc < 0) out = qk_store_sqlfail(s, -rc, "reading candidate fields");
+  for (int i = 0; i < fl->n; i++) vals[i] = out || at[i] == (size_t)-2 ? NULL : a->b + at[i];
   return out;
 }
 
-static int load_scores(qk_store *s, int64_t id, const name_list *kinds, const name_list *keys, double *score,
-                       double *max, char **title) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_SCORES);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, id);
+/* One session's section and competency scores into the score columns;
+** titles point into a, valid until the next call. */
+static int load_scores(qk_store *s, stream *x, int64_t id, const name_list *kinds, const name_list *keys,
+                       double *score, double *max, const char **title, arena *a, size_t *at) {
   int rc, out = QK_STORE_OK;
-  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+  a->n = 0;
+  for (int i = 0; i < keys->n; i++) at[i] = (size_t)-2; /* no title */
+  for (rc = stream_at(x, id); !out && rc == 1; rc = stream_next(x, id))
     for (int i = 0; i < keys->n; i++)
-      if (!strcmp(kinds->names[i], qk_store_col_text(st, 0)) && !strcmp(keys->names[i], qk_store_col_text(st, 1))) {
-        score[i] = qk_store_col_real(st, 3);
-        max[i] = qk_store_col_real(st, 4);
-        if (sqlite3_column_type(st, 2) != SQLITE_NULL && !(title[i] = strdup(qk_store_col_text(st, 2))))
+      if (!strcmp(kinds->names[i], qk_store_col_text(x->st, 1)) &&
+          !strcmp(keys->names[i], qk_store_col_text(x->st, 2))) {
+        score[i] = qk_store_col_real(x->st, 4);
+        max[i] = qk_store_col_real(x->st, 5);
+        if (sqlite3_column_type(x->st, 3) != SQLITE_NULL && (at[i] = arena_col(a, x->st, 3)) == (size_t)-1)
           out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading scores");
         break;
       }
-  }
-  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "reading section and competency scores");
-  sqlite3_reset(st);
+  if (!out && rc < 0) out = qk_store_sqlfail(s, -rc, "reading section and competency scores");
+  for (int i = 0; i < keys->n; i++) title[i] = out || at[i] == (size_t)-2 ? NULL : a->b + at[i];
   return out;
 }
 
@@ -303,7 +542,9 @@ static const char *response_text(const char *json, char **buf, size_t *cap) {
   return strlen(*buf) == (size_t)(o - *buf) ? *buf : json;
 }
 
-static int walk_answers(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
+/* The answers of a session whose exam version recorded its options: one
+** statement per session, which also looks up the chosen options' text. */
+static int walk_answers_lookup(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_ANSWERS);
   if (!st) return QK_STORE_ERROR;
   sqlite3_bind_int64(st, 1, id);
@@ -328,22 +569,145 @@ static int walk_answers(qk_store *s, int64_t id, const qk_export_sink *k, char *
   return out;
 }
 
+/* One answer read off the stream; texts are offsets into the arena until
+** the session's rows are all read. */
+typedef struct {
+  size_t q, r;
+  const char *question, *response;
+  double points, max_points;
+  int correct, free_text;
+  int64_t time_ms, answered_at;
+} arow;
+
+/* ST_EXPORT_ANSWERS's order: answered_at, then question in SQLite's BINARY
+** collation (bytes, as strcmp on text without NULs). The pair is unique
+** (one row per question), so the order is total. */
+static int arow_cmp(const void *pa, const void *pb) {
+  const arow *a = pa, *b = pb;
+  if (a->answered_at != b->answered_at) return a->answered_at < b->answered_at ? -1 : 1;
+  return strcmp(a->question, b->question);
+}
+
+typedef struct {
+  stream x;
+  arena a;
+  arow *rows;
+  size_t cap;
+  char *text; /* a decoded response */
+  size_t text_cap;
+} answer_reader;
+
+/* The answers of a session whose exam version has no options recorded
+** (so no option text, "" as ST_EXPORT_ANSWERS gives): off the stream, put
+** in ST_EXPORT_ANSWERS's order in memory instead of by a sort in SQLite. */
+static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k, answer_reader *ar) {
+  size_t n = 0;
+  int rc, out = QK_STORE_OK;
+  ar->a.n = 0;
+  for (rc = stream_at(&ar->x, id); rc == 1; rc = stream_next(&ar->x, id)) {
+    sqlite3_stmt *st = ar->x.st;
+    if (n == ar->cap) {
+      size_t cap = ar->cap ? ar->cap * 2 : 64;
+      arow *grown = realloc(ar->rows, cap * sizeof *grown);
+      if (!grown) return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading answers");
+      ar->rows = grown;
+      ar->cap = cap;
+    }
+    arow *w = &ar->rows[n++];
+    w->q = arena_col(&ar->a, st, 1);
+    w->r = arena_col(&ar->a, st, 2);
+    if (w->q == (size_t)-1 || w->r == (size_t)-1) return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading answers");
+    /* Values, not sqlite3_column_type + sqlite3_column_double: one API
+    ** call per column instead of two (a million rows). Same meaning as
+    ** qk_store_col_real and qk_store_col_tri. */
+    sqlite3_value *pts = sqlite3_column_value(st, 3), *mx = sqlite3_column_value(st, 4),
+                  *ok = sqlite3_column_value(st, 5);
+    w->points = sqlite3_value_type(pts) == SQLITE_NULL ? NAN : sqlite3_value_double(pts);
+    w->max_points = sqlite3_value_type(mx) == SQLITE_NULL ? NAN : sqlite3_value_double(mx);
+    w->correct = sqlite3_value_type(ok) == SQLITE_NULL ? -1 : sqlite3_value_int(ok) != 0;
+    w->time_ms = sqlite3_column_int64(st, 6);
+    w->answered_at = sqlite3_column_int64(st, 7);
+    w->free_text = sqlite3_column_int(st, 8);
+  }
+  if (rc < 0) return qk_store_sqlfail(s, -rc, "reading answers");
+  for (size_t i = 0; i < n; i++) {
+    ar->rows[i].question = ar->a.b + ar->rows[i].q;
+    ar->rows[i].response = ar->a.b + ar->rows[i].r;
+  }
+  if (n > 16) qsort(ar->rows, n, sizeof *ar->rows, arow_cmp);
+  else /* a session's few answers, mostly near their order already */
+    for (size_t i = 1; i < n; i++) {
+      arow r = ar->rows[i];
+      size_t j = i;
+      for (; j > 0 && arow_cmp(&ar->rows[j - 1], &r) > 0; j--) ar->rows[j] = ar->rows[j - 1];
+      ar->rows[j] = r;
+    }
+  for (size_t i = 0; i < n && !out; i++) {
+    const arow *w = &ar->rows[i];
+    qk_export_answer a = {id, w->question, w->response, NULL, "", w->points, w->max_points,
+                          w->correct, w->free_text, w->time_ms, w->answered_at};
+    a.text = response_text(w->response, &ar->text, &ar->text_cap);
+    out = k->answer(k->ud, &a);
+  }
+  return out;
+}
+
+/* The exam versions with options recorded, ascending (ST_EXPORT_OPTION_EXAMS). */
+typedef struct {
+  int64_t *ref;
+  int n;
+} ref_set;
+
+static int option_exams_load(qk_store *s, ref_set *set) {
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_OPTION_EXAMS);
+  if (!st) return QK_STORE_ERROR;
+  int rc, out = QK_STORE_OK;
+  while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t *grown = realloc(set->ref, (size_t)(set->n + 1) * sizeof *grown);
+    if (!grown) out = qk_store_fail(s, QK_STORE_ERROR, "out of memory reading the exam versions");
+    else (set->ref = grown)[set->n++] = sqlite3_column_int64(st, 0);
+  }
+  if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the exam versions with options");
+  sqlite3_reset(st);
+  return out;
+}
+
+static int ref_set_has(const ref_set *set, int64_t ref) {
+  int lo = 0, hi = set->n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (set->ref[mid] == ref) return 1;
+    if (set->ref[mid] < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
+
 int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   name_list fl = {0}, kinds = {0}, keys = {0};
-  char **vals = NULL, **titles = NULL;
+  const char **vals = NULL, **titles = NULL;
   double *score = NULL, *max = NULL;
-  char *text = NULL; /* a decoded response */
-  size_t text_cap = 0;
+  size_t *at = NULL;
+  ref_set with_options = {0};
+  stream cand = {0}, scores = {0};
+  arena cand_a = {0}, score_a = {0};
+  answer_reader ar;
+  memset(&ar, 0, sizeof ar);
   int rc = snapshot_begin(s);
   if (rc) return rc;
-  if ((rc = columns_load(s, ST_EXPORT_FIELDS, since_ms, &fl, NULL)) ||
-      (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)))
+  if ((rc = fields_load(s, since_ms, &fl)) ||
+      (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)) ||
+      (k->answer && (rc = option_exams_load(s, &with_options))) ||
+      (rc = stream_open(s, &cand, ST_EXPORT_CANDIDATE_STREAM)) ||
+      (keys.n && (rc = stream_open(s, &scores, ST_EXPORT_SCORE_STREAM))) ||
+      (k->answer && (rc = stream_open(s, &ar.x, ST_EXPORT_ANSWER_STREAM))))
     goto done;
   vals = calloc((size_t)fl.n + 1, sizeof *vals);
   titles = calloc((size_t)keys.n + 1, sizeof *titles);
   score = calloc((size_t)keys.n + 1, sizeof *score);
   max = calloc((size_t)keys.n + 1, sizeof *max);
-  if (!vals || !titles || !score || !max) {
+  at = calloc((size_t)(fl.n > keys.n ? fl.n : keys.n) + 1, sizeof *at);
+  if (!vals || !titles || !score || !max || !at) {
     rc = qk_store_fail(s, QK_STORE_ERROR, "out of memory starting the export");
     goto done;
   }
@@ -359,26 +723,35 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
     qk_store_session_row r;
     qk_store_session_row_read(st, &r);
+    int64_t exam_ref = sqlite3_column_int64(st, 16);
     for (int i = 0; i < keys.n; i++) score[i] = max[i] = NAN;
-    rc = load_fields(s, r.id, &fl, vals);
-    if (!rc && keys.n) rc = load_scores(s, r.id, &kinds, &keys, score, max, titles);
+    rc = load_fields(s, &cand, r.id, &fl, vals, &cand_a, at);
+    if (!rc && keys.n) rc = load_scores(s, &scores, r.id, &kinds, &keys, score, max, titles, &score_a, at);
     if (!rc) {
-      qk_export_session x = {&r, sqlite3_column_type(st, 11) != SQLITE_NULL, (const char *const *)vals,
-                             score, max, (const char *const *)titles};
+      qk_export_session x = {&r, sqlite3_column_type(st, 11) != SQLITE_NULL, vals, score, max, titles};
       rc = k->session(k->ud, &x);
     }
-    for (int i = 0; i < fl.n; i++) free(vals[i]), vals[i] = NULL;
-    for (int i = 0; i < keys.n; i++) free(titles[i]), titles[i] = NULL;
-    if (!rc && k->answer) rc = walk_answers(s, r.id, k, &text, &text_cap);
+    if (!rc && k->answer)
+      rc = ref_set_has(&with_options, exam_ref) ? walk_answers_lookup(s, r.id, k, &ar.text, &ar.text_cap)
+                                                : walk_answers_stream(s, r.id, k, &ar);
   }
   if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
   sqlite3_reset(st);
 done:
-  free(text);
+  stream_close(&cand);
+  stream_close(&scores);
+  stream_close(&ar.x);
+  free(cand_a.b);
+  free(score_a.b);
+  free(ar.a.b);
+  free(ar.rows);
+  free(ar.text);
+  free(with_options.ref);
   free(vals);
   free(titles);
   free(score);
   free(max);
+  free(at);
   names_free(&fl);
   names_free(&kinds);
   names_free(&keys);
@@ -391,6 +764,7 @@ done:
 typedef struct {
   obuf *so, *ao; /* ao NULL: sessions only (standard output) */
   int n_fields, n_scores;
+  time_cache tc;
 } csv_ctx;
 
 static int csv_head(void *ud, const qk_export_head *h) {
@@ -437,8 +811,8 @@ static int csv_session(void *ud, const qk_export_session *x) {
   cell_num(o, r->score);
   cell_num(o, r->max_score);
   cell_tri(o, r->passed);
-  cell_time(o, r->started_at, 1);
-  cell_time(o, r->finished_at, x->finished);
+  cell_time(o, &c->tc, r->started_at, 1);
+  cell_time(o, &c->tc, r->finished_at, x->finished);
   cell(o, r->language, 0, 0);
   cell(o, r->mode, 0, 0);
   for (int i = 0; i < c->n_fields; i++) cell(o, x->field_vals[i], 1, 0);
@@ -451,7 +825,8 @@ static int csv_session(void *ud, const qk_export_session *x) {
 }
 
 static int csv_answer(void *ud, const qk_export_answer *a) {
-  obuf *o = ((csv_ctx *)ud)->ao;
+  csv_ctx *c = ud;
+  obuf *o = c->ao;
   cell_int(o, a->session_id, 1);
   cell(o, a->question, 0, 0);
   cell(o, a->text, 1, 0);
@@ -460,7 +835,7 @@ static int csv_answer(void *ud, const qk_export_answer *a) {
   cell_num(o, a->max_points);
   cell_tri(o, a->correct);
   cell_int(o, a->time_ms, 0);
-  cell_time(o, a->answered_at, 1);
+  cell_time(o, &c->tc, a->answered_at, 1);
   ob_s(o, "\r\n");
   return 0;
 }
@@ -478,7 +853,7 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
     ao->f = af;
     ao->n = 0;
   }
-  csv_ctx c = {so, ao, 0, 0};
+  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0}};
   qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL};
   int rc = qk_store_export_walk(s, since_ms, &k);
   ob_flush(so);

@@ -46,6 +46,13 @@ if(QK_TESTS)
     add_test(NAME store_${t} COMMAND qk_store_${t}_test ${QK_STORE_TEST_DIR}/${t})
     set_tests_properties(store_${t} PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
   endforeach()
+  # The export against files the store wrote before its streams (export.c).
+  add_executable(qk_store_stream_test tests/store/stream_test.c)
+  target_link_libraries(qk_store_stream_test PRIVATE qk_store)
+  target_compile_definitions(qk_store_stream_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  add_test(NAME store_stream COMMAND qk_store_stream_test ${QK_STORE_TEST_DIR}/stream
+    ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/golden)
+  set_tests_properties(store_stream PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
   # The export test leaves its files for the Python check of them.
   set_tests_properties(store_export PROPERTIES FIXTURES_SETUP store_export_files)
 
