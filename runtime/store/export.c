@@ -479,67 +479,38 @@ static int load_scores(qk_store *s, stream *x, int64_t id, const name_list *kind
   return out;
 }
 
-static int hex4(const char *p) {
-  int v = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = p[i];
-    v = v * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                  : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1000000);
-  }
-  return v < 0 ? -1 : v;
-}
-
 /* The response as a person reads it: a JSON string without its quotes and
-** escapes, JSON null (unanswered, or purged) as "", anything else as its
-** JSON text. Responses were checked JSON on the way in; what does not
-** decode (a file edited by hand) is shown as it is stored. buf grows. */
+** escapes (the one codec's unescape, runtime/base/json.h), JSON null
+** (unanswered, or purged) as "", anything else as its JSON text. Responses
+** were checked JSON on the way in; what is not a valid JSON string (a file
+** edited by hand), or holds a \u0000, is shown as it is stored. buf grows. */
 static const char *response_text(const char *json, char **buf, size_t *cap) {
   size_t n = strlen(json);
   if (!strcmp(json, "null")) return "";
   if (n < 2 || json[0] != '"' || json[n - 1] != '"') return json;
+  /* Plain text needs no copy: the common case of a letter or a typed
+  ** answer without escapes. */
+  if (!memchr(json + 1, '\\', n - 2)) {
+    if (n - 1 > *cap) {
+      char *grown = realloc(*buf, n - 1);
+      if (!grown) return json;
+      *buf = grown;
+      *cap = n - 1;
+    }
+    memcpy(*buf, json + 1, n - 2);
+    (*buf)[n - 2] = 0;
+    return *buf;
+  }
+  if (!qk_json_valid(json, n)) return json;
   if (n + 1 > *cap) {
     char *grown = realloc(*buf, n + 1);
     if (!grown) return json;
     *buf = grown;
     *cap = n + 1;
   }
-  char *o = *buf;
-  for (size_t i = 1; i < n - 1; i++) {
-    if (json[i] != '\\') {
-      *o++ = json[i];
-      continue;
-    }
-    char e = json[++i];
-    int u;
-    switch (e) {
-    case 'n': *o++ = '\n'; break;
-    case 't': *o++ = '\t'; break;
-    case 'r': *o++ = '\r'; break;
-    case 'b': *o++ = '\b'; break;
-    case 'f': *o++ = '\f'; break;
-    case 'u': /* \uXXXX (a pair for astral characters): at most 4 bytes of UTF-8 for 6 or 12 of JSON */
-      if (i + 4 >= n - 1 + 1 || (u = hex4(json + i + 1)) < 0) return json;
-      i += 4;
-      if (u >= 0xD800 && u <= 0xDBFF) {
-        int lo = i + 6 < n && json[i + 1] == '\\' && json[i + 2] == 'u' ? hex4(json + i + 3) : -1;
-        if (lo < 0xDC00 || lo > 0xDFFF) return json;
-        u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-        i += 6;
-      } else if (u >= 0xDC00 && u <= 0xDFFF) return json;
-      if (u < 0x80) *o++ = (char)u;
-      else if (u < 0x800) *o++ = (char)(0xC0 | u >> 6), *o++ = (char)(0x80 | (u & 0x3F));
-      else if (u < 0x10000)
-        *o++ = (char)(0xE0 | u >> 12), *o++ = (char)(0x80 | (u >> 6 & 0x3F)), *o++ = (char)(0x80 | (u & 0x3F));
-      else
-        *o++ = (char)(0xF0 | u >> 18), *o++ = (char)(0x80 | (u >> 12 & 0x3F)),
-        *o++ = (char)(0x80 | (u >> 6 & 0x3F)), *o++ = (char)(0x80 | (u & 0x3F));
-      break;
-    default: *o++ = e; break; /* \" \\ \/ */
-    }
-  }
-  *o = 0;
-  /* A \u0000 would end the text early: show the JSON instead. */
-  return strlen(*buf) == (size_t)(o - *buf) ? *buf : json;
+  size_t len = qk_json_unescape(json + 1, n - 2, *buf); /* never longer than its escapes */
+  (*buf)[len] = 0;
+  return strlen(*buf) == len ? *buf : json; /* a \u0000 would end the text early */
 }
 
 /* The answers of a session whose exam version recorded its options: one
