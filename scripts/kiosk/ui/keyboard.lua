@@ -62,6 +62,11 @@ function Key:draw()
   local bg = self.pressed and "key_pressed" or (special and "secondary" or "key")
   if spec.action == "done" then bg = self.pressed and "primary_pressed" or "primary" end
   gfx.rect(self.x + 3, self.y + 3, self.w - 6, self.h - 6, core.color(bg), t.radius * 0.5)
+  -- The edge is what tells a key from the keyboard behind it (3:1, WCAG 1.4.11):
+  -- the fills alone are too close in both themes.
+  if spec.action ~= "done" then
+    gfx.rect(self.x + 3, self.y + 3, self.w - 6, self.h - 6, core.color("border"), t.radius * 0.5, 1.5)
+  end
   local label = self.kb:key_label(spec)
   local size = core.font("key") * (utf8.len(label) > 2 and 0.7 or 1)
   local tw, th = gfx.measure(label, { size = size })

@@ -120,10 +120,10 @@ function Field:draw()
     -- the last lines kept in view while the answer grows.
     ty = self.y + pad
     local text = shown .. self.preedit .. (focused and "▏" or "")
-    local opts = { size = size, colour = core.color(text == "" and "disabled" or "text"), width = self.w - 2 * pad }
+    local opts = { size = size, colour = core.color(text == "" and "placeholder" or "text"), width = self.w - 2 * pad }
     if shown == "" and self.preedit == "" and not focused then text = self.placeholder or "" end
     if shown == "" and self.preedit == "" and focused then
-      gfx.text(self.placeholder or "", x + 12, ty, { size = size, colour = core.color("disabled"), width = opts.width })
+      gfx.text(self.placeholder or "", x + 12, ty, { size = size, colour = core.color("placeholder"), width = opts.width })
     end
     local _, th = gfx.measure(text, opts)
     local room = self.h - 2 * pad
@@ -134,7 +134,7 @@ function Field:draw()
     return
   end
   if shown == "" and self.preedit == "" then
-    gfx.text(self.placeholder or "", x, ty, { size = size, colour = core.color("disabled") })
+    gfx.text(self.placeholder or "", x, ty, { size = size, colour = core.color("placeholder") })
   else
     local w = gfx.text(shown, x, ty, { size = size, colour = core.color("text") })
     x = x + w
