@@ -88,3 +88,12 @@ add_test(NAME flows_fair_rank COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/fair_rank.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
      ${CMAKE_CURRENT_BINARY_DIR}/fair-rank-test)
 set_tests_properties(flows_fair_rank PROPERTIES TIMEOUT 120)
+
+# Registration form (issue 14): labels stay once a field has a value, errors
+# sit under the failing field and scroll into view; the look at four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_form_${size} ${S} tests/flows/form.replay ${size} REF form_invalid=flows_form_${size}.png)
+endforeach()
+# A form field's check: a message means invalid with that message, false the standard one.
+qk_flow_test(flows_form_checks tests/flows/apps/form tests/flows/form_checks.replay 800x480
+  "SELECT group_concat(field || '=' || value, ',') FROM (SELECT * FROM candidates ORDER BY field)" "badge=123456,code=ok,note=")

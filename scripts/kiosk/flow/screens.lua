@@ -4,7 +4,7 @@
 --
 --   welcome{ title, subtitle, image, leaderboard = exam_id }  -> language ("zh"/"en")
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
---                                              required, max_len, check = fn } } }
+--                                              required, max_len, placeholder, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
 --        (a field given by name is one of M.standard_fields: name, phone, nickname, email)
 --   consent{ title, text, version }                           -> true (declining ends the session)
@@ -91,6 +91,11 @@ function M.layouts_for(kind)
   return #l > 0 and l or { "latin" }
 end
 
+-- A field's check(value) gets the trimmed, non-empty value and answers:
+--   true                      valid
+--   false or nil              invalid: "<label>格式不正确" is shown at the field
+--   a string or {zh=,en=}     invalid: that message is shown at the field
+-- (so a pattern test must say `v:match(p) ~= nil`, not return the match).
 local checks = {
   phone = function(v) return v:match("^1%d%d%d%d%d%d%d%d%d%d$") ~= nil end, -- a mainland mobile number
 }
@@ -110,13 +115,14 @@ function M.form(f, o, done)
     fields[i] = type(spec) == "string" and M.standard_fields[spec] or spec
     if not fields[i] then error("form: no standard field named '" .. tostring(spec) .. "'", 2) end
   end
-  local message = ui.label { text = "", color = "danger", size = "small" }
+  local errors, groups = {}, {}
   local keyboard
   local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
   for i, spec in ipairs(fields) do
     local label = f:text(spec.label)
     local field = ui.text_field { label = label, placeholder = f:text(spec.placeholder) or label, kind = spec.kind,
-                                  max_len = spec.max_len or (spec.kind == "phone" and 11 or 40) }
+                                  max_len = spec.max_len or (spec.kind == "phone" and 11 or 40),
+                                  on_change = function() errors[i]:set_text("") end }
     local focus = field.focus
     field.focus = function(self)
       focus(self)
@@ -127,20 +133,27 @@ function M.form(f, o, done)
       end
     end
     widgets[i] = field
-    body[#body + 1] = field
+    -- The field's own error sits right under it; the pair scrolls into view together.
+    errors[i] = ui.label { text = "", color = "danger", size = "small", bold = true }
+    groups[i] = ui.column { gap = "xs", field, errors[i] }
+    body[#body + 1] = groups[i]
   end
-  body[#body + 1] = message
+  local function fail(i, text)
+    for j = 1, #errors do errors[j]:set_text(j == i and "⚠ " .. text or "") end
+    widgets[i]:focus()
+    ui.reveal(groups[i])
+  end
   local function submit()
     local values = {}
     for i, spec in ipairs(fields) do
       local v = widgets[i].value:gsub("^%s+", ""):gsub("%s+$", "")
       local label = f:text(spec.label)
-      if v == "" and spec.required ~= false then
-        message:set_text(f:t("required", label)); widgets[i]:focus(); return
-      end
+      if v == "" and spec.required ~= false then return fail(i, f:t("required", label)) end
       local check = spec.check or checks[spec.kind]
-      if v ~= "" and check and not check(v) then
-        message:set_text(f:t("invalid", label)); widgets[i]:focus(); return
+      if v ~= "" and check then
+        local verdict = check(v)
+        if type(verdict) == "string" or type(verdict) == "table" then return fail(i, f:text(verdict)) end
+        if verdict ~= true then return fail(i, f:t("invalid", label)) end
       end
       values[spec.id] = v
     end
