@@ -49,6 +49,7 @@ local pairs_used = {
   { "on_primary", "primary", TEXT, "primary button label, selected letter badge" },
   { "on_primary", "primary_pressed", TEXT, "pressed primary button" },
   { "on_primary", "danger", TEXT, "danger button label" },
+  { "on_primary", "warning", TEXT, "the time-warning banner" },
   { "on_primary", "danger_pressed", TEXT, "pressed danger button" },
   -- edges of controls and other UI parts
   { "border", "surface", UI, "field, card and option borders" },

@@ -33,3 +33,10 @@ target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform)
 add_test(NAME widgets_shapes COMMAND qk_shapes_test)
 set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 qk_lua_test(widgets_contrast tests/widgets/contrast_test.lua)
+
+# The clock: m:ss, digits that fit the ring (also with large text), banners at
+# 5 and 1 minutes, countdown sentences from the live number; four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(widgets_clock_${size} tests/widgets/apps/clock tests/widgets/clock.replay ${size}
+    REF clock_large=widgets_clock_${size}.png)
+endforeach()

@@ -201,13 +201,14 @@ function Flow:on_idle()
   self.recorder:event("idle", { after_ms = self.idle_ms })
   local left = self.still_there_ms
   local countdown = ui.countdown { deadline_ms = kiosk.now() + left, total_ms = left, style = "bar",
+    sentence = function(s) return self:t("ends_in", s) end, -- the live number, never a stale one
     on_expire = function()
       ui.close_dialog()
       self:abandon("abandoned")
     end }
   ui.show_dialog(ui.dialog {
     title = self:t("still_there_title"),
-    text = self:t("still_there_text", left // 1000),
+    text = self:t("still_there_text"),
     body = countdown,
     buttons = {
       { label = self:t("end_now"), style = "secondary", on_tap = function() self:abandon("abandoned") end },
@@ -259,6 +260,7 @@ end
 local function offer_resume(f, r)
   local cp = r.checkpoint or {}
   f.lang = cp.lang or f.lang
+  ui.set_language(f.lang)
   if flow.resume_trusted(r) then return continue_session(f, r) end
   local answered = 0
   for _ in pairs(r.answers or {}) do answered = answered + 1 end
@@ -357,6 +359,7 @@ function flow.app(spec)
     screens = setmetatable(spec.screens or {}, { __index = screens }),
   }, instance_mt)
   f.lang = f.languages[1]
+  ui.set_language(f.lang)
   for lang, words in pairs(strings) do
     f.strings[lang] = setmetatable((spec.strings or {})[lang] or {}, { __index = words })
   end

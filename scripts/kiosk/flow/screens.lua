@@ -35,10 +35,13 @@ function M.page(body, buttons)
 end
 
 -- Automatically goes on after `seconds` (screens after the session ended).
-local function auto_continue(f, seconds, done)
+-- The sentence over the bar is built from the live number, so it always
+-- agrees with the bar ("5 秒后回到首页" when 5 seconds are left).
+local function auto_continue(f, seconds, done, key)
   if not seconds or seconds <= 0 then return end
   local countdown = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000,
-                                   style = "bar", on_expire = function() done(true) end }
+                                   style = "bar", on_expire = function() done(true) end,
+                                   sentence = function(s) return f:t(key or "continue_in", s) end }
   return countdown
 end
 
@@ -61,6 +64,7 @@ function M.welcome(f, o, done)
       local name = (f.strings[lang] or {}).language_name or lang
       row[#row + 1] = ui.button { label = name, flex = 1, size = "heading", on_tap = function()
         f.lang = lang
+        ui.set_language(lang)
         done(lang)
       end }
     end
@@ -344,8 +348,7 @@ function M.thanks(f, o, done)
   local body = { ui.spacer { height = 60 },
     ui.label { text = f:text(o.title) or f:t("thanks_title"), size = "title", bold = true, align = "center" },
     ui.label { text = f:text(o.text) or f:t("thanks_text"), align = "center", color = "muted" },
-    ui.label { text = f:t("returning", seconds), align = "center", color = "muted", size = "small" },
-    auto_continue(f, seconds, done),
+    auto_continue(f, seconds, done, "returning"),
   }
   ui.root(M.page(body, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() done(true) end } }))
 end
