@@ -97,3 +97,14 @@ endforeach()
 # A form field's check: a message means invalid with that message, false the standard one.
 qk_flow_test(flows_form_checks tests/flows/apps/form tests/flows/form_checks.replay 800x480
   "SELECT group_concat(field || '=' || value, ',') FROM (SELECT * FROM candidates ORDER BY field)" "badge=123456,code=ok,note=")
+
+# Result screen (issue 14): an English candidate sees the competencies named
+# in English on a radar whose labels keep clear of its points (four sizes,
+# references); what the screen shows is the exam's choice (show_result).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_result_en_${size} tests/flows/apps/result tests/flows/result_en.replay ${size}
+    REF result=flows_result_${size}.png)
+endforeach()
+qk_flow_test(flows_result_verdict tests/flows/apps/result_verdict tests/flows/result_verdict.replay 1280x800
+  "SELECT status, score, passed FROM sessions" "completed|6.0|1")
+qk_flow_test(flows_result_thanks tests/flows/apps/result_thanks tests/flows/result_thanks.replay 1280x800)

@@ -346,10 +346,15 @@ end
 -- flow.app(spec) -> the app table main.lua returns.
 function flow.app(spec)
   assert(type(spec) == "table" and type(spec.run) == "function", "flow.app needs run = function(f) ... end")
+  if spec.show_result ~= nil and not screens.RESULT_SHOWS[spec.show_result] then
+    error("flow.app: show_result must be \"all\", \"score\", \"verdict\" or \"thanks\", not "
+          .. tostring(spec.show_result), 2)
+  end
   local f = setmetatable({
     spec = spec,
     set = spec.set == nil and false or spec.set,
     mode = spec.mode or "recruitment",
+    show_result = spec.show_result or "all",
     languages = spec.languages or { "zh" },
     idle_ms = (spec.idle_timeout_s or 90) * 1000,
     still_there_ms = (spec.still_there_s or 20) * 1000,

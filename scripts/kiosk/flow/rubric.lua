@@ -149,8 +149,7 @@ function M.screen(f, result, done)
     local final = exam.score_session(f.set, result.responses or {}, result.paper, extra)
     local answers = {}
     for id, s in pairs(scores) do answers[id] = { points = s.points } end
-    local passed = nil -- decided only when every answer has its score
-    if final.pending == 0 then passed = final.passed end
+    local passed = final.passed -- nil while answers still waiting could change it
     f.recorder:rescore({ score = final.score, max_score = final.max_score, passed = passed,
                          reason = "interviewer rubric", answers = answers,
                          sections = final.sections, competencies = final.competencies })

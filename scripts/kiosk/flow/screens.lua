@@ -10,7 +10,7 @@
 --   consent{ title, text, version }                           -> true (declining ends the session)
 --   instructions{ title, text }                               -> true
 --   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
---   result(result)                                            -> true
+--   result(result)                                            -> true   (what it shows: M.RESULT_SHOWS)
 --   leaderboard{ exam, highlight }                            -> true
 --   message{ title, text, button, seconds }                   -> true
 --   thanks{ title, text, seconds = 10 }                       -> true
@@ -238,28 +238,84 @@ function M.num(v)
   return string.format("%.1f", v)
 end
 
+-- What the result screen shows, the exam's choice (flow.app{ show_result = }):
+--   "all"      the score, sections, competencies and, with a pass mark, pass/fail (default)
+--   "score"    the score, sections and competencies, never pass/fail
+--   "verdict"  pass/fail only (or that it waits for the interviewer)
+--   "thanks"   a thank-you only
+M.RESULT_SHOWS = { all = true, score = true, verdict = true, thanks = true }
+
+-- Competencies: the set's own name (so { zh=, en= } shows in the candidate's
+-- language) and how many questions on the paper test each.
+local function competency_rows(f, result)
+  local exam = require "kiosk.exam"
+  local named, counts = {}, {}
+  local asked
+  if result.paper then
+    asked = {}
+    for _, e in ipairs(result.paper) do asked[e.id] = true end
+  end
+  for _, sec in ipairs(f.set and f.set.sections or {}) do
+    for _, q in ipairs(sec.questions or {}) do
+      for _, c in ipairs(q.competencies or {}) do
+        local key = exam.text(c)
+        named[key] = named[key] or c
+        if not asked or asked[q.id] then counts[key] = (counts[key] or 0) + 1 end
+      end
+    end
+  end
+  local rows = {}
+  for key, c in pairs(result.competencies or {}) do
+    rows[#rows + 1] = { label = f:text(named[key] or key), score = c.score, max_score = c.max_score,
+                        questions = counts[key] }
+  end
+  table.sort(rows, function(a, b) return a.label < b.label end)
+  return rows
+end
+
 function M.result(f, result, done)
   local chart = require "kiosk.flow.chart"
-  local body = { ui.label { text = f:t("result_title"), size = "title", bold = true } }
+  local shows = f.show_result or "all"
+  local body = { ui.label { text = f:t(shows == "thanks" and "thanks_title" or "result_title"), size = "title",
+                            bold = true } }
+  local pending = (result.pending or 0) > 0
   if result.status == "timed_out" then
     body[#body + 1] = ui.label { text = f:t(result.score and "time_up_submit" or "time_up_abandon"), color = "warning" }
   end
-  if result.score then
+  local note = (require("kiosk.exam").mode(f.mode) or {}).result_note
+  if shows == "thanks" then
+    if not note then body[#body + 1] = ui.label { text = f:t("result_thanks") } end
+  elseif result.score then
     -- Left: the score and the sections; right (below in portrait): the chart.
     local left, right = { gap = "m" }, { gap = "s" }
-    local card = { padding = "m", gap = "xs",
-      ui.label { text = f:t("your_score"), color = "muted", size = "small" },
-      ui.label { text = f:t("score_of", M.num(result.score), M.num(result.max_score)), size = "title", bold = true },
-    }
-    if result.passed ~= nil then
-      card[#card + 1] = ui.label { text = f:t(result.passed and "passed" or "not_passed"),
-                                   color = result.passed and "success" or "danger", bold = true }
+    local card = { padding = "m", gap = "xs" }
+    local verdict = shows == "all" or shows == "verdict"
+    if shows ~= "verdict" then
+      if pending then
+        -- Not a bold "0 / 95": what is scored so far, and that the rest waits.
+        card[#card + 1] = ui.label { text = f:t("awaiting_review"), size = "heading", bold = true }
+        card[#card + 1] = ui.label { text = f:t("scored_so_far", M.num(result.score), M.num(result.max_score)),
+                                     color = "muted" }
+      else
+        card[#card + 1] = ui.label { text = f:t("your_score"), color = "muted", size = "small" }
+        card[#card + 1] = ui.label { text = f:t("score_of", M.num(result.score), M.num(result.max_score)),
+                                     size = "title", bold = true }
+      end
     end
-    if (result.pending or 0) > 0 then
+    if verdict and result.passed ~= nil then
+      card[#card + 1] = ui.label { text = f:t(result.passed and "passed" or "not_passed"),
+                                   size = shows == "verdict" and "title" or nil,
+                                   color = result.passed and "success" or "danger", bold = true }
+    elseif verdict and shows == "verdict" and pending then
+      card[#card + 1] = ui.label { text = f:t("awaiting_review"), size = "heading", bold = true }
+    end
+    if pending then
       card[#card + 1] = ui.label { text = f:t("pending_review", result.pending), color = "muted" }
     end
     left[#left + 1] = ui.card(card)
-    if #(result.sections or {}) > 1 then
+    -- While answers wait, the breakdowns would show zeros for what is not scored yet.
+    local breakdown = shows ~= "verdict" and not pending
+    if breakdown and #(result.sections or {}) > 1 then
       local rows = {}
       for _, s in ipairs(result.sections) do
         rows[#rows + 1] = { label = f:text(s.title or s.id), score = s.score, max_score = s.max_score }
@@ -267,11 +323,7 @@ function M.result(f, result, done)
       left[#left + 1] = ui.label { text = f:t("sections"), bold = true }
       left[#left + 1] = M.bars(rows)
     end
-    local comps = {}
-    for name, c in pairs(result.competencies or {}) do
-      comps[#comps + 1] = { label = name, score = c.score, max_score = c.max_score }
-    end
-    table.sort(comps, function(a, b) return a.label < b.label end)
+    local comps = breakdown and competency_rows(f, result) or {}
     if #comps > 0 then
       right[#right + 1] = ui.label { text = f:t("competencies"), bold = true }
       right[#right + 1] = chart.competencies(comps)
@@ -284,7 +336,6 @@ function M.result(f, result, done)
       body[#body + 1] = ui.row { gap = "l", align = "start", ui.column(left), ui.column(right) }
     end
   end
-  local note = (require("kiosk.exam").mode(f.mode) or {}).result_note
   if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
