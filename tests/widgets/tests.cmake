@@ -40,3 +40,9 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(widgets_clock_${size} tests/widgets/apps/clock tests/widgets/clock.replay ${size}
     REF clock_large=widgets_clock_${size}.png)
 endforeach()
+
+# An English candidate's keyboard: letters first, English words on the keys.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(widgets_keyboard_en_${size} scripts/apps/cs_specialist tests/widgets/keyboard_en.replay ${size}
+    REF keyboard_en=widgets_keyboard_en_${size}.png)
+endforeach()

@@ -88,10 +88,13 @@ local function available_layouts(list)
   return out
 end
 
--- Which keyboard layouts a field of this kind offers.
-function M.layouts_for(kind)
+-- Which keyboard layouts a field of this kind offers; an English candidate
+-- (lang, default the kit's language) gets the letters first.
+function M.layouts_for(kind, lang)
   if kind == "phone" or kind == "digits" or kind == "pin" then return { "digits" } end
-  local l = available_layouts { "pinyin", "handwriting", "latin", "digits" }
+  local order = (lang or ui.language()) == "en" and { "latin", "pinyin", "handwriting", "digits" }
+                or { "pinyin", "handwriting", "latin", "digits" }
+  local l = available_layouts(order)
   return #l > 0 and l or { "latin" }
 end
 

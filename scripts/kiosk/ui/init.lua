@@ -19,7 +19,8 @@
 --           ui.on_event(fn) sees every event first (idle timers, admin gestures);
 --           ui.screen_frame() the kiosk.frame() of the current screen's first draw;
 --           ui.reveal(widget) scrolls it into view; ui.banner(text, ms, colour) a
---           short banner over the screen; ui.set_language("zh"|"en") the kit's words.
+--           short banner over the screen; ui.set_language("zh"|"en") the kit's words
+--           (ui.language() reads it).
 -- Every tappable thing reports its label with kiosk.element, so replay's
 -- `tap LABEL` finds it: buttons by their label, options by "A" or "A. text",
 -- keyboard keys by their character ("退格", "空格", "完成", "大写" for the specials).
@@ -54,6 +55,8 @@ function ui.set_language(lang)
     core.request_layout()
   end
 end
+
+function ui.language() return state.lang end
 
 ui.banner = core.banner
 

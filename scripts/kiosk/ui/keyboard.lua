@@ -123,20 +123,34 @@ function Keyboard:next_layout()
   return self.layouts[1]
 end
 
+-- The keys' own words for an English candidate (ui.set_language("en")):
+-- labels and replay names alike, so `tap Done` works on an English screen.
+M.english = {
+  ["空格"] = "space", ["完成"] = "Done", ["退格"] = "Backspace", ["大写"] = "Shift", ["清除"] = "Clear",
+  ["拼音"] = "中文",
+}
+local function words(text)
+  if core.state.lang == "en" and text then return M.english[text] or text end
+  return text
+end
+M.words = words
+
 function Keyboard:key_label(spec)
   if spec.action == "switch" then
     local nxt = M.layouts[self:next_layout()]
-    return nxt and nxt.title or "?"
+    return nxt and words(nxt.title) or "?"
   end
   if spec.label_fn then return spec.label_fn(self) end
-  local label = spec.label or spec.text or ""
-  if self.shift and spec.text and not spec.action then label = label:upper() end
+  local label = words(spec.label or spec.text or "")
+  if self.shift and spec.text and not spec.action and spec.text:match("^%a$") then label = label:upper() end
   return label
 end
 
 function Keyboard:key_name(spec)
-  if spec.action == "switch" then return "切换到 " .. self:key_label(spec) end
-  return spec.name or self:key_label(spec)
+  if spec.action == "switch" then
+    return (core.state.lang == "en" and "Switch to " or "切换到 ") .. self:key_label(spec)
+  end
+  return words(spec.name) or self:key_label(spec)
 end
 
 function Keyboard:build()
