@@ -108,3 +108,10 @@ endforeach()
 qk_flow_test(flows_result_verdict tests/flows/apps/result_verdict tests/flows/result_verdict.replay 1280x800
   "SELECT status, score, passed FROM sessions" "completed|6.0|1")
 qk_flow_test(flows_result_thanks tests/flows/apps/result_thanks tests/flows/result_thanks.replay 1280x800)
+
+# The script error screen in full-screen kiosk mode: calm, no traceback.
+add_test(NAME flows_calm_error COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh -c "rm -f \"$1\" && exec \"$0\" \"$2\" --headless --fullscreen --replay \"$3\" --db \"$1\""
+  $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/dbs/flows_calm_error.db
+  ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/faults ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/calm_error.replay)
+set_tests_properties(flows_calm_error PROPERTIES TIMEOUT 120)
