@@ -359,7 +359,7 @@ function M.leaderboard_table(f, exam_id, highlight, n)
       ui.label { text = M.num(r.score), bold = true, color = mine and "primary" or nil },
     }
   end
-  if #rows == 0 then col[#col + 1] = ui.label { text = "—", color = "muted" } end
+  if #rows == 0 then col[#col + 1] = ui.label { text = f:t("leaderboard_empty"), color = "muted" } end
   return ui.card(col)
 end
 
