@@ -115,3 +115,9 @@ add_test(NAME flows_calm_error COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/dbs/flows_calm_error.db
   ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/faults ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/calm_error.replay)
 set_tests_properties(flows_calm_error PROPERTIES TIMEOUT 120)
+
+# The welcome screen's 大字 / 高对比 switches and the help button (issue 14).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_welcome_access_${size} ${S} tests/flows/welcome_access.replay ${size}
+    REF welcome_access=flows_welcome_access_${size}.png)
+endforeach()

@@ -110,6 +110,11 @@ end
 -- Whether the session has ended (by the flow, or by the quiz handing in).
 function Flow:ended() return self.recorder.ended end
 
+-- The help button ("呼叫工作人员") for any screen, and the staff-call screen
+-- it opens over the candidate's place (kiosk.flow.screens.call_staff).
+function Flow:help_button(props) return screens.help_button(self, props) end
+function Flow:call_staff() return screens.call_staff(self) end
+
 -- Ends the session (once): status completed / abandoned / timed_out / interrupted.
 function Flow:finish(status, result)
   self.recorder:finish(status, result)
@@ -197,7 +202,7 @@ end
 function Flow:on_idle()
   -- Only a session in progress is abandoned; the welcome screen just waits,
   -- and screens after the end return to the start on their own.
-  if not self.session or self:ended() or self.no_idle then return self:arm_idle() end
+  if not self.session or self:ended() or self.no_idle or self.helping then return self:arm_idle() end
   self.recorder:event("idle", { after_ms = self.idle_ms })
   local left = self.still_there_ms
   local countdown = ui.countdown { deadline_ms = kiosk.now() + left, total_ms = left, style = "bar",

@@ -2,7 +2,8 @@
 -- Each is function(f, opts, done): it shows itself with ui.root and calls
 -- done(value) once when the person is finished; f:NAME(opts) returns value.
 --
---   welcome{ title, subtitle, image, leaderboard = exam_id }  -> language ("zh"/"en")
+--   welcome{ title, subtitle, image, leaderboard = exam_id, access = true }  -> language ("zh"/"en")
+--        (access: the 大字 / 高对比 switches and the help button; false hides them)
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
 --                                              required, max_len, placeholder, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
@@ -45,7 +46,55 @@ local function auto_continue(f, seconds, done, key)
   return countdown
 end
 
+-- ---- help ----
+
+-- The staff-call screen: a dialog over whatever the candidate is doing, so
+-- the place (the question, typed text, the clock) stays as it was under it.
+-- It says what is true: the kiosk raises no alarm by itself, so the sign is
+-- big enough for staff in the room to see, and the candidate is asked to
+-- raise a hand. The call is an event in the session (staff can read it).
+function M.call_staff(f)
+  if f.session then f.recorder:event("help") end
+  f.helping = true -- no "still there?" while waiting for staff
+  ui.show_dialog(ui.dialog {
+    title = "🙋 " .. f:t("help_title"),
+    text = f:t("help_text"),
+    buttons = { { label = f:t("help_back"), on_tap = function()
+      f.helping = false
+      f:arm_idle()
+    end } },
+  })
+end
+
+-- The help button for a screen's header or footer: f:help_button().
+function M.help_button(f, props)
+  local b = { label = f:t("help_button"), style = "ghost", on_tap = function() M.call_staff(f) end }
+  for k, v in pairs(props or {}) do b[k] = v end
+  return ui.button(b)
+end
+
 -- ---- welcome ----
+
+-- Large text and high contrast, switched by the candidate on the welcome
+-- screen; they last for this candidate's session (a fresh VM for the next).
+local function access_row(f, o, done)
+  local function toggle(which)
+    if which == "large" then f.large_text = not f.large_text; ui.set_large_text(f.large_text)
+    else f.high_contrast = not f.high_contrast; ui.set_high_contrast(f.high_contrast) end
+    M.welcome(f, o, done)
+  end
+  -- Side by side on landscape screens; stacked on portrait ones, where three
+  -- buttons abreast leave too little width for their words.
+  local portrait = ui.is_portrait()
+  local sep, grow = portrait and " · " or "\n", not portrait and 1 or nil
+  return (portrait and ui.column or ui.row) { gap = "m",
+    ui.button { label = "大字" .. sep .. "Large text", element_label = "大字 · Large text", style = f.large_text and "primary" or "ghost", flex = grow,
+                on_tap = function() toggle("large") end },
+    ui.button { label = "高对比" .. sep .. "High contrast", element_label = "高对比 · High contrast", style = f.high_contrast and "primary" or "ghost", flex = grow,
+                on_tap = function() toggle("contrast") end },
+    M.help_button(f, { label = "呼叫工作人员" .. sep .. "Call staff", element_label = "呼叫工作人员 · Call staff", flex = grow }),
+  }
+end
 
 function M.welcome(f, o, done)
   local set = f.set
@@ -73,6 +122,7 @@ function M.welcome(f, o, done)
     items[#items + 1] = ui.button { label = o.button and f:text(o.button) or f:t("start"), size = "heading",
                                     on_tap = function() done(f.lang) end }
   end
+  if o.access ~= false then items[#items + 1] = access_row(f, o, done) end
   items[#items + 1] = ui.spacer { height = 24 }
   ui.root(ui.column(items))
 end
