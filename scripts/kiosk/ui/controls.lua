@@ -334,8 +334,9 @@ function M.progress(props) return core.new(Progress, props) end
 -- fit inside it, and grows with large text. sentence(seconds), for a bar,
 -- is the text over it built from the live number ("5 秒后回到首页"), so a
 -- sentence and the bar can never disagree. Crossing each of announce_ms
--- (default 5 and 1 minutes, those the countdown started above) shows a
--- short banner ("还剩 5 分钟"), a warning that is more than a colour.
+-- (default 5 and 1 minutes, those the countdown started above and, by
+-- default, under half its total) shows a short banner ("还剩 5 分钟"), a
+-- warning that is more than a colour.
 local Countdown = core.class("countdown")
 
 local ANNOUNCE_MS = { 300000, 60000 }
@@ -356,11 +357,14 @@ end
 function Countdown:attach()
   -- Only the marks still ahead are announced (a resumed paper with 3 minutes
   -- left does not say "5 minutes left").
+  -- The default marks only on long clocks (a mark under half the total):
+  -- a two-minute question's own clock does not say "1 minute left".
   local left = self:remaining()
+  local total = self.total_ms or left
   self.marks = {}
   if self.style ~= "bar" then
     for _, mark in ipairs(self.announce_ms or ANNOUNCE_MS) do
-      if left > mark then self.marks[#self.marks + 1] = mark end
+      if left > mark and (self.announce_ms or mark < total / 2) then self.marks[#self.marks + 1] = mark end
     end
   end
   self:schedule()
