@@ -41,6 +41,8 @@ qk_flow_test(flows_manager_mix ${M} tests/flows/manager_mix.replay 1280x800
   "SELECT status, score, max_score, passed FROM sessions" "completed|53.0|95.0|0")
 qk_flow_test(flows_manager_nopin ${M} tests/flows/manager_nopin.replay 1280x800
   "SELECT status, score, (SELECT count(*) FROM settings WHERE key LIKE 'pin.%') FROM sessions" "completed|0.0|0")
+# At 800x480 the rubric's message is scrolled into view above the keyboard.
+qk_flow_test(flows_manager_small_nopin ${M} tests/flows/manager_nopin.replay 800x480)
 qk_flow_test(flows_manager_idle ${M} tests/flows/manager_idle.replay 1280x800
   "SELECT status, (SELECT count(*) FROM answers) FROM sessions" "abandoned|1")
 qk_flow_test(flows_manager_timeout ${M} tests/flows/manager_timeout.replay 1280x800

@@ -29,8 +29,11 @@ end
 
 -- Step 1: the PIN.
 local function ask_pin(f, on_ok, on_later)
-  local message = ui.label { text = "", color = "danger" }
+  local message = ui.label { text = "", color = "danger", bold = true }
   local field = ui.text_field { label = "PIN", placeholder = f:t("rubric_pin"), kind = "pin", max_len = 12 }
+  -- The message sits under the field and is scrolled into view with it (at
+  -- 800x480 the keyboard leaves little room above).
+  local group = ui.column { gap = "xs", field, message }
   local function try()
     local pin = field.value
     field.value = ""
@@ -47,13 +50,14 @@ local function ask_pin(f, on_ok, on_later)
     else
       message:set_text(f:t("rubric_wrong_pin"))
     end
+    ui.reveal(group)
     kiosk.redraw()
   end
   ui.root(ui.column { gap = "s",
     screens.page({
       ui.label { text = f:t("rubric_title"), size = "title", bold = true },
       ui.label { text = f:t("rubric_intro"), color = "muted" },
-      field, message,
+      group,
     }, { gap = "m",
       ui.button { label = f:t("rubric_later"), style = "secondary", flex = 1, on_tap = on_later },
       ui.button { label = f:t("rubric_unlock"), flex = 2, on_tap = try },
