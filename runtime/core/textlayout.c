@@ -266,6 +266,23 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
     prev_cp = cp;
   }
 
+  /* A number stays with the Chinese word beside it: the kiosk writes "第 13 题",
+  ** "20 秒", and a break at either space would leave "13 /" and "题" apart. */
+  for (size_t i = 0, prev_cp = 0; i < len;) {
+    size_t at = i;
+    uint32_t cp = qk_utf8_next(s, len, &i);
+    if (cp == ' ' && at > 0 && i < len) {
+      size_t j = i;
+      uint32_t next = qk_utf8_next(s, len, &j);
+      int digit_before = prev_cp >= '0' && prev_cp <= '9', digit_after = next >= '0' && next <= '9';
+      if ((digit_before && next >= 0x2E80) || (prev_cp >= 0x2E80 && digit_after)) {
+        brks[at] = LINEBREAK_NOBREAK;                                   /* after the space */
+        if (brks[at - 1] == LINEBREAK_ALLOWBREAK) brks[at - 1] = LINEBREAK_NOBREAK; /* before it */
+      }
+    }
+    prev_cp = cp;
+  }
+
   size_t line_start = 0, pos = 0;
   int line_w = 0, para_first = 0; /* para_first: the current paragraph's first line */
   while (pos < len) {

@@ -122,6 +122,10 @@ int main(void) {
   expect_lines("a one-character paragraph stays", "一二三\n榜", 50, 0, "一二三|榜");
   expect_lines("latin last words are not widows", "一二三四五ok", 50, 0, "一二三四五|ok");
   expect_lines("no pull across a forbidden break", "一二三四“五”六", 50, 0, "一二三四|“五”六");
+  /* A number keeps the Chinese word beside it (issue 14: "13 / 题"). */
+  expect_lines("number keeps its measure word", "一二三四 13 题", 65, 0, "一二三|四 13 题");
+  expect_lines("number keeps the word before it", "一二三四五六 第 13", 70, 0, "一二三四五六|第 13");
+  expect_lines("spaces between latin words still break", "ab 12 cd", 30, 0, "ab 12|cd");
   expect_lines("opening bracket never ends a line", "一二三四（五六）", 50, 0, "一二三四|（五六）");
   expect_lines("closing bracket kept with text", "一二三四（五）六", 50, 0, "一二三四|（五）六");
   expect_lines("curly quotes behave as CJK brackets", "一二三四“五六”七", 50, 0, "一二三四|“五六”七");
