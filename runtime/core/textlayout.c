@@ -8,6 +8,7 @@
 ** A paragraph's last line never holds a lone Chinese character (孤字, "责？"
 ** or "榜" alone under a full line): the line above gives it its last
 ** character when a break is allowed there, which costs one more measure.
+** A space between a number and a Chinese character never breaks ("第 13 题").
 */
 #include "textlayout.h"
 
