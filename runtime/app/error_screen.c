@@ -2,7 +2,9 @@
 ** error_screen.c — paints the two screens the kiosk shows instead of the
 ** app: "script error" (the message large, the traceback small) and "results
 ** cannot be saved — call staff", each with the seconds left until the next
-** try. The whole screen is one element, "Tap to restart".
+** try. The whole screen is one element, "Tap to restart". In full-screen
+** kiosk mode the public sees a calm "one moment" instead of the traceback
+** (it stays in the log); windowed development runs show it.
 */
 #include <stdio.h>
 #include <string.h>
@@ -11,10 +13,17 @@
 
 void app_draw_error_screen(qk_app *a) {
   int no_store = a->state == STATE_NO_STORE;
-  const char *title = no_store ? "无法保存结果 · Results cannot be saved" : "脚本出错 · Script error";
+  int calm = a->opt.fullscreen && !no_store; /* kiosk mode: no traceback for the public */
+  const char *title = no_store ? "无法保存结果 · Results cannot be saved"
+                      : calm   ? "请稍候 · One moment, please"
+                               : "脚本出错 · Script error";
+  const char *message = calm ? "出了点小问题，马上重新开始。需要帮助请联系工作人员。\n"
+                               "Something went wrong; starting again in a moment. Please ask staff if you need help."
+                             : a->error;
   const qk_view *v = qk_draw_view(a->draw);
   qk_color bg = {32, 22, 24, 255}, band = {190, 40, 40, 255}, white = {255, 255, 255, 255};
   qk_color soft = {255, 214, 214, 255}, grey = {190, 190, 196, 255};
+  if (calm) bg = (qk_color){24, 32, 48, 255}, band = (qk_color){90, 120, 180, 255};
   float pad = 32, w = v->lw - 2 * pad, tw, th, y = pad;
   qk_draw_clear(a->draw, bg);
   qk_draw_rect(a->draw, 0, 0, v->lw, 12, band, 0, 0);
@@ -23,10 +32,10 @@ void app_draw_error_screen(qk_app *a) {
     return; /* no font: the red band still tells something is wrong; the log has the text */
   y += 20 + th + 16;
   /* First line of the message large, the traceback below it small. */
-  const char *nl = strchr(a->error, '\n');
-  size_t first = nl ? (size_t)(nl - a->error) : strlen(a->error);
+  const char *nl = calm ? NULL : strchr(message, '\n');
+  size_t first = nl ? (size_t)(nl - message) : strlen(message);
   o = (qk_text_opts){.size = 24, .width = w, .max_lines = 4};
-  qk_draw_text(a->draw, a->error, first, &o, pad, y, soft, &tw, &th);
+  qk_draw_text(a->draw, message, first, &o, pad, y, calm ? white : soft, &tw, &th);
   y += th + 20;
   uint64_t now = app_now(a);
   int secs = a->error_until > now ? (int)((a->error_until - now + 999) / 1000) : 0;

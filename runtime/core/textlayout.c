@@ -5,6 +5,10 @@
 ** even where UAX #14 would allow them. Lines are filled greedily; a run of
 ** text with no break opportunity that is wider than the line is split between
 ** characters, still keeping closing punctuation off the start of a line.
+** A paragraph's last line never holds a lone Chinese character (孤字, "责？"
+** or "榜" alone under a full line): the line above gives it its last
+** character when a break is allowed there, which costs one more measure.
+** A space between a number and a Chinese character never breaks ("第 13 题").
 */
 #include "textlayout.h"
 
@@ -171,6 +175,42 @@ static size_t fit_chars(builder *B, size_t a, size_t b, int max_width, size_t le
   return cut;
 }
 
+/* 1 if [a,b) is a widow: exactly one CJK character, plus closing
+** punctuation or spaces (so "责？" and "榜" are, "OK" and "13" are not). */
+static int is_widow(const char *s, size_t a, size_t b) {
+  b = trim_end(s, a, b);
+  int ideographs = 0;
+  for (size_t i = a; i < b;) {
+    uint32_t cp = qk_utf8_next(s, b, &i);
+    if (qk_kinsoku_no_start(cp)) continue;
+    if (cp < 0x2E80 || ++ideographs > 1) return 0;
+  }
+  return ideographs == 1;
+}
+
+/* Before the last line of a paragraph, [*line_start, end), is emitted: if it
+** would be a widow and the paragraph's previous line (an index >= para_first)
+** may break before its own last character, that line is re-emitted without
+** it and *line_start moves back so the character joins the last line. */
+static int avoid_widow(builder *B, const char *brks, int para_first, size_t *line_start, size_t end,
+                       int max_width) {
+  qk_text_layout *o = B->out;
+  if (max_width <= 0 || o->nlines <= para_first || !is_widow(B->s, *line_start, end)) return 0;
+  const qk_text_line *prev = &o->lines[o->nlines - 1];
+  size_t a = prev->start, b = prev->start + prev->len, last = a;
+  for (size_t i = a; i < b; i = next_char(B->s, b, i)) last = i;
+  if (last <= a || brks[last - 1] != LINEBREAK_ALLOWBREAK) return 0;
+  if (span_width(B, last, trim_end(B->s, last, end)) > max_width) return 0;
+  o->nruns = prev->first_run;
+  o->nlines--;
+  o->width = 0;
+  for (int k = 0; k < o->nlines; k++)
+    if (o->lines[k].width > o->width) o->width = o->lines[k].width;
+  if (emit_line(B, a, last) != 0) return -1;
+  *line_start = last;
+  return 0;
+}
+
 /* Replaces the last line by its text plus "…", trimmed to fit. */
 static int ellipsise(builder *B, int max_width) {
   qk_text_layout *o = B->out;
@@ -227,8 +267,25 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
     prev_cp = cp;
   }
 
+  /* A number stays with the Chinese word beside it: the kiosk writes "第 13 题",
+  ** "20 秒", and a break at either space would leave "13 /" and "题" apart. */
+  for (size_t i = 0, prev_cp = 0; i < len;) {
+    size_t at = i;
+    uint32_t cp = qk_utf8_next(s, len, &i);
+    if (cp == ' ' && at > 0 && i < len) {
+      size_t j = i;
+      uint32_t next = qk_utf8_next(s, len, &j);
+      int digit_before = prev_cp >= '0' && prev_cp <= '9', digit_after = next >= '0' && next <= '9';
+      if ((digit_before && next >= 0x2E80) || (prev_cp >= 0x2E80 && digit_after)) {
+        brks[at] = LINEBREAK_NOBREAK;                                   /* after the space */
+        if (brks[at - 1] == LINEBREAK_ALLOWBREAK) brks[at - 1] = LINEBREAK_NOBREAK; /* before it */
+      }
+    }
+    prev_cp = cp;
+  }
+
   size_t line_start = 0, pos = 0;
-  int line_w = 0;
+  int line_w = 0, para_first = 0; /* para_first: the current paragraph's first line */
   while (pos < len) {
     /* The next segment: pos up to and including the next break opportunity. */
     size_t end = pos;
@@ -264,13 +321,18 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
     }
     line_w += span_width(&B, pos, content_end);
     if (must) {
+      if (avoid_widow(&B, brks, para_first, &line_start, content_end, max_width) != 0) goto oom;
       if (emit_line(&B, line_start, content_end) != 0) goto oom;
       line_start = end;
       line_w = 0;
+      para_first = out->nlines;
     }
     pos = end;
   }
-  if (line_start < len && emit_line(&B, line_start, len) != 0) goto oom;
+  if (line_start < len) {
+    if (avoid_widow(&B, brks, para_first, &line_start, len, max_width) != 0) goto oom;
+    if (emit_line(&B, line_start, len) != 0) goto oom;
+  }
   free(brks);
   brks = NULL;
 

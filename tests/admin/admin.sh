@@ -32,4 +32,12 @@ grep -q "1 command(s) after it were not run" "$dir/early.out" && ! grep -q "all 
 echo "ok   a replay cut short by quitting fails"
 ls "$export_dir"/*.csv >/dev/null 2>&1 || { echo "FAIL: no CSV exported"; exit 1; }
 echo "ok   exported: $(ls "$export_dir")"
-echo "admin: 4 passed, 0 failed"
+# Results on the dashboard: a timed-out session scored 11.1667 of 29 and a passed one.
+"$qk" set-pin --db "$dir/rows.db" 1234 || exit 1
+sqlite3 "$dir/rows.db" "INSERT INTO exams(app, exam, title, content_hash, created_at) VALUES ('reload', 'paper', '卷', 'h', 0);
+  INSERT INTO sessions(kiosk, exam_ref, status, started_at, finished_at, last_activity, score, max_score, passed)
+    VALUES ('k', 1, 'timed_out', 1000, 2000, 2000, 11.1667, 29, NULL), ('k', 1, 'completed', 3000, 4000, 4000, 29, 29, 1);" || exit 1
+"$qk" "$src/tests/core/apps/reload" --headless --window 1280x800 \
+  --replay "$src/tests/admin/admin_rows.replay" --shots "$dir" --db "$dir/rows.db" || exit 1
+echo "ok   readable statuses and rounded scores"
+echo "admin: 5 passed, 0 failed"

@@ -112,8 +112,20 @@ int main(void) {
   /* Width 50 = five CJK characters. */
   expect_lines("plain CJK wraps by character", "一二三四五六七八", 50, 0, "一二三四五|六七八");
   expect_lines("comma never starts a line", "一二三四五，六七", 50, 0, "一二三四|五，六七");
-  expect_lines("full stop never starts a line", "一二三四五。", 50, 0, "一二三四|五。");
-  expect_lines("question mark and bang", "一二三四五？！", 50, 0, "一二三四|五？！");
+  /* (四 comes down too: 五 would otherwise be a lone character, see the widow rule below.) */
+  expect_lines("full stop never starts a line", "一二三四五。", 50, 0, "一二三|四五。");
+  expect_lines("question mark and bang", "一二三四五？！", 50, 0, "一二三|四五？！");
+  /* Widow rule (issue 14: "责？" and "榜" alone on a last line). */
+  expect_lines("no lone character on a last line", "一二三四五六", 50, 0, "一二三四|五六");
+  expect_lines("no lone character with its mark", "客户服务专员的职责?", 80, 0, "客户服务专员的|职责?");
+  expect_lines("each paragraph keeps its own last line", "一二三四五六\n甲乙", 50, 0, "一二三四|五六|甲乙");
+  expect_lines("a one-character paragraph stays", "一二三\n榜", 50, 0, "一二三|榜");
+  expect_lines("latin last words are not widows", "一二三四五ok", 50, 0, "一二三四五|ok");
+  expect_lines("no pull across a forbidden break", "一二三四“五”六", 50, 0, "一二三四|“五”六");
+  /* A number keeps the Chinese word beside it (issue 14: "13 / 题"). */
+  expect_lines("number keeps its measure word", "一二三四 13 题", 65, 0, "一二三|四 13 题");
+  expect_lines("number keeps the word before it", "一二三四五六 第 13", 70, 0, "一二三四五六|第 13");
+  expect_lines("spaces between latin words still break", "ab 12 cd", 30, 0, "ab 12|cd");
   expect_lines("opening bracket never ends a line", "一二三四（五六）", 50, 0, "一二三四|（五六）");
   expect_lines("closing bracket kept with text", "一二三四（五）六", 50, 0, "一二三四|（五）六");
   expect_lines("curly quotes behave as CJK brackets", "一二三四“五六”七", 50, 0, "一二三四|“五六”七");

@@ -117,6 +117,46 @@ function T.test_loader_reports_every_problem_with_file_line_and_id()
   has("problem(s)")
 end
 
+-- Pass/fail is decided as soon as the answers still waiting for a person can
+-- no longer change it (issue 14: it stayed empty, and the pass rate read "-").
+local function pending_set()
+  return exam.set { id = "p", title = "p", pass = 0.5,
+    exam.section { id = "auto", points = 6,
+      exam.single { id = "a1", stem = "?", options = { "1", "2" }, answer = "A" } },
+    exam.section { id = "open", points = 4,
+      exam.open { id = "o1", stem = "?", key_points = { "要点" } } } }
+end
+
+function T.test_pass_decided_while_answers_wait()
+  local set = pending_set()
+  -- 6 of 10 already: the 4 waiting points cannot take it under 5.
+  local r = exam.score_session(set, { a1 = "A", o1 = "文字" })
+  assert(r.pending == 1 and r.pending_points == 4)
+  assert(r.passed == true, "over the mark before the interviewer scores")
+end
+
+function T.test_fail_decided_when_out_of_reach()
+  local set = exam.set { id = "p2", title = "p", pass = 0.8,
+    exam.section { id = "auto", points = 6,
+      exam.single { id = "a1", stem = "?", options = { "1", "2" }, answer = "A" } },
+    exam.section { id = "open", points = 4,
+      exam.open { id = "o1", stem = "?", key_points = { "要点" } } } }
+  -- 0 of 10, 4 waiting: at most 4 < 8.
+  local r = exam.score_session(set, { a1 = "B", o1 = "文字" })
+  assert(r.passed == false, "cannot reach the mark")
+end
+
+function T.test_pass_waits_while_it_could_go_either_way()
+  local set = pending_set()
+  set.pass = 0.3
+  local r = exam.score_session(set, { a1 = "B", o1 = "文字" }) -- 0, 4 waiting, mark 3
+  assert(r.passed == nil, "the interviewer decides")
+  r = exam.score_session(set, { a1 = "B", o1 = "文字" }, nil, { o1 = { points = 2 } })
+  assert(r.pending == 0 and r.passed == false)
+  r = exam.score_session(set, { a1 = "B", o1 = "文字" }, nil, { o1 = { points = 3 } })
+  assert(r.pending == 0 and r.passed == true)
+end
+
 function T.test_loader_accepts_a_good_set()
   local set = exam.set { id = "ok", title = "好",
     exam.section { id = "a", points = 1, exam.single { id = "x", stem = "?", options = { "1", "2" }, answer = "A" } } }

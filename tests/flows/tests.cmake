@@ -42,6 +42,8 @@ qk_flow_test(flows_manager_mix ${M} tests/flows/manager_mix.replay 1280x800
   "SELECT status, score, max_score, passed FROM sessions" "completed|53.0|95.0|0")
 qk_flow_test(flows_manager_nopin ${M} tests/flows/manager_nopin.replay 1280x800
   "SELECT status, score, (SELECT count(*) FROM settings WHERE key LIKE 'pin.%') FROM sessions" "completed|0.0|0")
+# At 800x480 the rubric's message is scrolled into view above the keyboard.
+qk_flow_test(flows_manager_small_nopin ${M} tests/flows/manager_nopin.replay 800x480)
 qk_flow_test(flows_manager_idle ${M} tests/flows/manager_idle.replay 1280x800
   "SELECT status, (SELECT count(*) FROM answers) FROM sessions" "abandoned|1")
 qk_flow_test(flows_manager_timeout ${M} tests/flows/manager_timeout.replay 1280x800
@@ -112,3 +114,35 @@ endforeach()
 qk_replay_test(flows_sections tests/flows/apps/sections tests/flows/sections.replay 1280x800)
 # 800x480, keyboard up: the folded stem unfolds on a tap and folds again.
 qk_replay_test(flows_question_fold scripts/apps/cs_manager tests/flows/question_fold.replay 800x480)
+# Registration form (issue 14): labels stay once a field has a value, errors
+# sit under the failing field and scroll into view; the look at four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_form_${size} ${S} tests/flows/form.replay ${size} REF form_invalid=flows_form_${size}.png)
+endforeach()
+# A form field's check: a message means invalid with that message, false the standard one.
+qk_flow_test(flows_form_checks tests/flows/apps/form tests/flows/form_checks.replay 800x480
+  "SELECT group_concat(field || '=' || value, ',') FROM (SELECT * FROM candidates ORDER BY field)" "badge=123456,code=ok,note=")
+
+# Result screen (issue 14): an English candidate sees the competencies named
+# in English on a radar whose labels keep clear of its points (four sizes,
+# references); what the screen shows is the exam's choice (show_result).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_result_en_${size} tests/flows/apps/result tests/flows/result_en.replay ${size}
+    REF result=flows_result_${size}.png)
+endforeach()
+qk_flow_test(flows_result_verdict tests/flows/apps/result_verdict tests/flows/result_verdict.replay 1280x800
+  "SELECT status, score, passed FROM sessions" "completed|6.0|1")
+qk_flow_test(flows_result_thanks tests/flows/apps/result_thanks tests/flows/result_thanks.replay 1280x800)
+
+# The script error screen in full-screen kiosk mode: calm, no traceback.
+add_test(NAME flows_calm_error COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh -c "rm -f \"$1\" && exec \"$0\" \"$2\" --headless --fullscreen --replay \"$3\" --db \"$1\""
+  $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/dbs/flows_calm_error.db
+  ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/apps/faults ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/calm_error.replay)
+set_tests_properties(flows_calm_error PROPERTIES TIMEOUT 120)
+
+# The welcome screen's 大字 / 高对比 switches and the help button (issue 14).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_welcome_access_${size} ${S} tests/flows/welcome_access.replay ${size}
+    REF welcome_access=flows_welcome_access_${size}.png)
+endforeach()

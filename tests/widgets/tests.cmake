@@ -38,3 +38,18 @@ set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 foreach(size 1280x800 800x480)
   qk_replay_test(widgets_visibility_${size} tests/widgets/apps/visibility tests/widgets/visibility.replay ${size})
 endforeach()
+
+qk_lua_test(widgets_contrast tests/widgets/contrast_test.lua)
+
+# The clock: m:ss, digits that fit the ring (also with large text), banners at
+# 5 and 1 minutes, countdown sentences from the live number; four sizes.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(widgets_clock_${size} tests/widgets/apps/clock tests/widgets/clock.replay ${size}
+    REF clock_large=widgets_clock_${size}.png)
+endforeach()
+
+# An English candidate's keyboard: letters first, English words on the keys.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(widgets_keyboard_en_${size} scripts/apps/cs_specialist tests/widgets/keyboard_en.replay ${size}
+    REF keyboard_en=widgets_keyboard_en_${size}.png)
+endforeach()

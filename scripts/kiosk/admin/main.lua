@@ -10,6 +10,8 @@
 -- app's scripts are broken; "back" returns to the app that was running.
 local ui = require "kiosk.ui"
 
+local num = require("kiosk.flow.screens").num -- the result screen's number format
+
 local M = {}
 local pin_field, message
 
@@ -19,6 +21,18 @@ local function fmt_pct(v)
 end
 
 local function back() kiosk.return_to_app() end
+
+-- Session statuses as staff read them (the store's names stay in exports).
+local STATUS = {
+  completed = "已完成 · completed", timed_out = "超时 · timed out", abandoned = "放弃 · abandoned",
+  interrupted = "中断 · interrupted", in_progress = "进行中 · in progress",
+}
+
+-- A USB stick by a name staff recognise ("U 盘 · KINGSTON"), not its mount path.
+local function media_name(path)
+  local base = path:gsub("/+$", ""):match("([^/\\]+)$") or path
+  return "U 盘 · " .. base
+end
 
 local show_dashboard
 
@@ -50,8 +64,12 @@ local function choose_export()
     return
   end
   local buttons = {}
+  local seen = {}
   for _, p in ipairs(places) do
-    buttons[#buttons + 1] = { label = p, on_tap = function() export_to(p) end }
+    local name = media_name(p)
+    seen[name] = (seen[name] or 0) + 1
+    if seen[name] > 1 then name = name .. " (" .. seen[name] .. ")" end
+    buttons[#buttons + 1] = { label = name, on_tap = function() export_to(p) end }
   end
   buttons[#buttons + 1] = { label = "取消", style = "secondary" }
   ui.show_dialog(ui.dialog { title = "导出到 · Export to", text = "CSV（Excel 可直接打开）", buttons = buttons })
@@ -79,8 +97,9 @@ function show_dashboard()
   local st = store.stats_today()
   local rows = { gap = "s", flex = 1 }
   for _, r in ipairs(st.recent or {}) do
-    local score = r.score and string.format("%g / %g", r.score, r.max_score or 0) or "—"
-    local verdict = r.passed == true and "通过" or r.passed == false and "未通过" or r.status
+    -- Rounded as the candidate's result screen rounds it (11.2, not 11.1667).
+    local score = r.score and (num(r.score) .. " / " .. num(r.max_score or 0)) or "—"
+    local verdict = r.passed == true and "通过" or r.passed == false and "未通过" or STATUS[r.status] or r.status
     rows[#rows + 1] = ui.label {
       text = string.format("%s　%s　%s　%s　%s", (r.time:sub(6, 16):gsub("T", " ")), r.exam,
                            r.name ~= "" and r.name or "（匿名）", score, verdict),

@@ -532,13 +532,14 @@ function exam.score_session(set, responses, paper, extra)
     asked = {}
     for _, e in ipairs(paper) do asked[e.id] = true end
   end
-  local result = { score = 0, max_score = 0, sections = {}, competencies = {}, per_question = {}, pending = 0 }
+  local result = { score = 0, max_score = 0, sections = {}, competencies = {}, per_question = {}, pending = 0,
+                   pending_points = 0 }
   for _, sec in ipairs(set.sections) do
     local srow = { id = sec.id, title = sec.title, score = 0, max_score = 0 }
     for _, q in ipairs(sec.questions) do
       if not asked or asked[q.id] then
         local pts, max, correct = exam.score_question(q, sec, responses[q.id], extra[q.id])
-        if pts == nil then result.pending = result.pending + 1 end
+        if pts == nil then result.pending, result.pending_points = result.pending + 1, result.pending_points + max end
         pts = pts or 0
         result.per_question[q.id] = { points = pts, max_points = max, correct = correct }
         srow.score = srow.score + pts
@@ -558,7 +559,11 @@ function exam.score_session(set, responses, paper, extra)
   if set.pass then
     local need = set.pass <= 1 and set.pass * result.max_score or set.pass
     result.pass_mark = need
-    result.passed = result.score + 1e-9 >= need
+    -- Answers waiting for a person (pending_points) decide only when they
+    -- still could: already over the mark passes, out of reach fails.
+    if result.score + 1e-9 >= need then result.passed = true
+    elseif result.score + result.pending_points + 1e-9 < need then result.passed = false
+    else result.passed = nil end
   end
   return result
 end

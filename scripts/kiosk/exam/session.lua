@@ -454,11 +454,9 @@ end
 -- ---- the end ----
 
 -- The score of the responses so far: exam.score_session's table; pass/fail
--- waits (nil) while answers wait for a person.
+-- waits (nil) while answers waiting for a person could still change it.
 function S:score()
-  local result = exam.score_session(self.set, self.responses, self.paper, self.extra)
-  if result.pending > 0 then result.passed = nil end
-  return result
+  return exam.score_session(self.set, self.responses, self.paper, self.extra)
 end
 
 -- Hands the paper in. The result is exam.score_session's table plus status

@@ -1,13 +1,16 @@
 -- kiosk.flow.chart — the competency chart of the result screen: a radar
 -- (spider) chart for three to eight competencies, bars for fewer or more
 -- (more than eight labels round a circle cannot be read), each axis
--- the share of that competency's points the candidate earned.
+-- the share of that competency's points the candidate earned. A competency
+-- tested by fewer than MIN_QUESTIONS questions gets bars too: with one
+-- question an axis can only read 0 or 100 %, which a shape exaggerates.
 --
---   chart.competencies{ { label = "沟通技巧", score = 6, max_score = 8 }, ... } -> widget
+--   chart.competencies{ { label = "沟通技巧", score = 6, max_score = 8, questions = 3 }, ... } -> widget
 local ui = require "kiosk.ui"
 local screens -- (loaded lazily: screens requires this module)
 
 local M = {}
+M.MIN_QUESTIONS = 3
 
 local Radar = ui.class("radar")
 
@@ -27,7 +30,16 @@ function Radar:draw()
   local n = #self.rows
   local cx, cy = self.x + self.w / 2, self.y + self.h / 2
   local label_size = math.floor(theme.font.small * (theme.font_scale or 1))
+  -- The labels are measured first and the radius leaves room for them on
+  -- both sides, so no label is pushed back over the chart's points.
+  local gap = label_size * 0.8 + 6
   local r = self.h / 2 - label_size * 2.2
+  for i, row in ipairs(self.rows) do
+    local lw = gfx.measure(row.label .. " 100%", { size = label_size, max_lines = 2, width = self.w * 0.4 })
+    local side = math.abs(math.sin((i - 1) / n * 2 * math.pi))
+    if side > 0.05 then r = math.min(r, (self.w / 2 - lw) / side - gap) end
+  end
+  r = math.max(r, label_size * 2)
   local grid, text = theme.colors.border, theme.colors.muted
   -- Rings at 25/50/75/100 %, spokes, then the candidate's polygon.
   for ring = 1, 4 do
@@ -54,10 +66,10 @@ function Radar:draw()
   end
   -- Labels outside the ring, aligned away from the centre.
   for i, row in ipairs(self.rows) do
-    local lx, ly = point(cx, cy, r + label_size * 0.8, i, n)
+    local lx, ly = point(cx, cy, r + gap, i, n)
     local pct = row.max_score > 0 and math.floor(100 * row.score / row.max_score + 0.5) or 0
     local s = row.label .. " " .. pct .. "%"
-    local opts = { size = label_size, colour = text, max_lines = 2, width = self.w * 0.3 }
+    local opts = { size = label_size, colour = text, max_lines = 2, width = self.w * 0.4 }
     local tw, th = gfx.measure(s, opts)
     local tx = lx - tw / 2
     if lx > cx + 4 then tx = lx elseif lx < cx - 4 then tx = lx - tw end
@@ -69,7 +81,11 @@ function Radar:draw()
 end
 
 function M.competencies(rows)
-  if #rows >= 3 and #rows <= 8 then return ui.new(Radar, { rows = rows }) end
+  local enough = true
+  for _, row in ipairs(rows) do
+    if row.questions and row.questions < M.MIN_QUESTIONS then enough = false end
+  end
+  if enough and #rows >= 3 and #rows <= 8 then return ui.new(Radar, { rows = rows }) end
   screens = screens or require "kiosk.flow.screens"
   return screens.bars(rows)
 end

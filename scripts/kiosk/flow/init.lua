@@ -99,6 +99,11 @@ end
 -- Whether the session has ended (by the flow, or by the quiz handing in).
 function Flow:ended() return self.recorder.ended end
 
+-- The help button ("呼叫工作人员") for any screen, and the staff-call screen
+-- it opens over the candidate's place (kiosk.flow.screens.call_staff).
+function Flow:help_button(props) return screens.help_button(self, props) end
+function Flow:call_staff() return screens.call_staff(self) end
+
 -- Ends the session (once): status completed / abandoned / timed_out / interrupted.
 function Flow:finish(status, result)
   self.recorder:finish(status, result)
@@ -186,17 +191,18 @@ end
 function Flow:on_idle()
   -- Only a session in progress is abandoned; the welcome screen just waits,
   -- and screens after the end return to the start on their own.
-  if not self.session or self:ended() or self.no_idle then return self:arm_idle() end
+  if not self.session or self:ended() or self.no_idle or self.helping then return self:arm_idle() end
   self.recorder:event("idle", { after_ms = self.idle_ms })
   local left = self.still_there_ms
   local countdown = ui.countdown { deadline_ms = kiosk.now() + left, total_ms = left, style = "bar",
+    sentence = function(s) return self:t("ends_in", s) end, -- the live number, never a stale one
     on_expire = function()
       ui.close_dialog()
       self:abandon("abandoned")
     end }
   ui.show_dialog(ui.dialog {
     title = self:t("still_there_title"),
-    text = self:t("still_there_text", left // 1000),
+    text = self:t("still_there_text"),
     body = countdown,
     buttons = {
       { label = self:t("end_now"), style = "secondary", on_tap = function() self:abandon("abandoned") end },
@@ -248,6 +254,7 @@ end
 local function offer_resume(f, r)
   local cp = r.checkpoint or {}
   f.lang = cp.lang or f.lang
+  ui.set_language(f.lang)
   if flow.resume_trusted(r) then return continue_session(f, r) end
   local answered = 0
   for _ in pairs(r.answers or {}) do answered = answered + 1 end
@@ -334,10 +341,15 @@ end
 -- flow.app(spec) -> the app table main.lua returns.
 function flow.app(spec)
   assert(type(spec) == "table" and type(spec.run) == "function", "flow.app needs run = function(f) ... end")
+  if spec.show_result ~= nil and not screens.RESULT_SHOWS[spec.show_result] then
+    error("flow.app: show_result must be \"all\", \"score\", \"verdict\" or \"thanks\", not "
+          .. tostring(spec.show_result), 2)
+  end
   local f = setmetatable({
     spec = spec,
     set = spec.set == nil and false or spec.set,
     mode = spec.mode or "recruitment",
+    show_result = spec.show_result or "all",
     languages = spec.languages or { "zh" },
     idle_ms = (spec.idle_timeout_s or 90) * 1000,
     still_there_ms = (spec.still_there_s or 20) * 1000,
@@ -347,6 +359,7 @@ function flow.app(spec)
     screens = setmetatable(spec.screens or {}, { __index = screens }),
   }, instance_mt)
   f.lang = f.languages[1]
+  ui.set_language(f.lang)
   for lang, words in pairs(strings) do
     f.strings[lang] = setmetatable((spec.strings or {})[lang] or {}, { __index = words })
   end

@@ -29,8 +29,11 @@ end
 
 -- Step 1: the PIN.
 local function ask_pin(f, on_ok, on_later)
-  local message = ui.label { text = "", color = "danger" }
+  local message = ui.label { text = "", color = "danger", bold = true }
   local field = ui.text_field { label = "PIN", placeholder = f:t("rubric_pin"), kind = "pin", max_len = 12 }
+  -- The message and the field sit under the title, outside the scroll, so
+  -- the keypad never covers them (at 800x480 the explanation below them is
+  -- what scrolls).
   local function try()
     local pin = field.value
     field.value = ""
@@ -49,15 +52,24 @@ local function ask_pin(f, on_ok, on_later)
     end
     kiosk.redraw()
   end
+  -- Title, message and field stay in view above the scroll: with the
+  -- keypad up on a small screen the interviewer must still see what this
+  -- screen is and what went wrong.
   ui.root(ui.column { gap = "s",
-    screens.page({
+    ui.column { padding = "l", gap = "m", max_width = 1100,
       ui.label { text = f:t("rubric_title"), size = "title", bold = true },
-      ui.label { text = f:t("rubric_intro"), color = "muted" },
-      field, message,
-    }, { gap = "m",
-      ui.button { label = f:t("rubric_later"), style = "secondary", flex = 1, on_tap = on_later },
-      ui.button { label = f:t("rubric_unlock"), flex = 2, on_tap = try },
-    }),
+      message,
+      -- The field and both buttons on one row: with the keypad up at
+      -- 800x480 there is room for one row under the title and message.
+      ui.row { gap = "m", align = "center",
+        ui.column { flex = 2, field },
+        ui.button { label = f:t("rubric_later"), style = "secondary", flex = 1, on_tap = on_later },
+        ui.button { label = f:t("rubric_unlock"), flex = 1, on_tap = try },
+      },
+      ui.scroll { flex = 1, gap = "m",
+        ui.label { text = f:t("rubric_intro"), color = "muted" },
+      },
+    },
     ui.keyboard { target = field, layout = "digits", layouts = { "digits" }, on_done = try },
   })
   ui.current().children[1].flex = 1
@@ -149,8 +161,7 @@ function M.screen(f, result, done)
     local final = exam.score_session(f.set, result.responses or {}, result.paper, extra)
     local answers = {}
     for id, s in pairs(scores) do answers[id] = { points = s.points } end
-    local passed = nil -- decided only when every answer has its score
-    if final.pending == 0 then passed = final.passed end
+    local passed = final.passed -- nil while answers still waiting could change it
     f.recorder:rescore({ score = final.score, max_score = final.max_score, passed = passed,
                          reason = "interviewer rubric", answers = answers,
                          sections = final.sections, competencies = final.competencies })

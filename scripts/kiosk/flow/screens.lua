@@ -2,15 +2,16 @@
 -- Each is function(f, opts, done): it shows itself with ui.root and calls
 -- done(value) once when the person is finished; f:NAME(opts) returns value.
 --
---   welcome{ title, subtitle, image, leaderboard = exam_id }  -> language ("zh"/"en")
+--   welcome{ title, subtitle, image, leaderboard = exam_id, access = true }  -> language ("zh"/"en")
+--        (access: the 大字 / 高对比 switches and the help button; false hides them)
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
---                                              required, max_len, check = fn } } }
+--                                              required, max_len, placeholder, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
 --        (a field given by name is one of M.standard_fields: name, phone, nickname, email)
 --   consent{ title, text, version }                           -> true (declining ends the session)
 --   instructions{ title, text }                               -> true
 --   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
---   result(result)                                            -> true
+--   result(result)                                            -> true   (what it shows: M.RESULT_SHOWS)
 --   leaderboard{ exam, highlight }                            -> true
 --   message{ title, text, button, seconds }                   -> true
 --   thanks{ title, text, seconds = 10 }                       -> true
@@ -35,14 +36,65 @@ function M.page(body, buttons)
 end
 
 -- Automatically goes on after `seconds` (screens after the session ended).
-local function auto_continue(f, seconds, done)
+-- The sentence over the bar is built from the live number, so it always
+-- agrees with the bar ("5 秒后回到首页" when 5 seconds are left).
+local function auto_continue(f, seconds, done, key)
   if not seconds or seconds <= 0 then return end
   local countdown = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000,
-                                   style = "bar", on_expire = function() done(true) end }
+                                   style = "bar", on_expire = function() done(true) end,
+                                   sentence = function(s) return f:t(key or "continue_in", s) end }
   return countdown
 end
 
+-- ---- help ----
+
+-- The staff-call screen: a dialog over whatever the candidate is doing, so
+-- the place (the question, typed text, the clock) stays as it was under it.
+-- It says what is true: the kiosk raises no alarm by itself, so the sign is
+-- big enough for staff in the room to see, and the candidate is asked to
+-- raise a hand. The call is an event in the session (staff can read it).
+function M.call_staff(f)
+  if f.session then f.recorder:event("help") end
+  f.helping = true -- no "still there?" while waiting for staff
+  ui.show_dialog(ui.dialog {
+    title = "🙋 " .. f:t("help_title"),
+    text = f:t("help_text"),
+    buttons = { { label = f:t("help_back"), on_tap = function()
+      f.helping = false
+      f:arm_idle()
+    end } },
+  })
+end
+
+-- The help button for a screen's header or footer: f:help_button().
+function M.help_button(f, props)
+  local b = { label = f:t("help_button"), style = "ghost", on_tap = function() M.call_staff(f) end }
+  for k, v in pairs(props or {}) do b[k] = v end
+  return ui.button(b)
+end
+
 -- ---- welcome ----
+
+-- Large text and high contrast, switched by the candidate on the welcome
+-- screen; they last for this candidate's session (a fresh VM for the next).
+local function access_row(f, o, done)
+  local function toggle(which)
+    if which == "large" then f.large_text = not f.large_text; ui.set_large_text(f.large_text)
+    else f.high_contrast = not f.high_contrast; ui.set_high_contrast(f.high_contrast) end
+    M.welcome(f, o, done)
+  end
+  -- Side by side on landscape screens; stacked on portrait ones, where three
+  -- buttons abreast leave too little width for their words.
+  local portrait = ui.is_portrait()
+  local sep, grow = portrait and " · " or "\n", not portrait and 1 or nil
+  return (portrait and ui.column or ui.row) { gap = "m",
+    ui.button { label = "大字" .. sep .. "Large text", element_label = "大字 · Large text", style = f.large_text and "primary" or "ghost", flex = grow,
+                on_tap = function() toggle("large") end },
+    ui.button { label = "高对比" .. sep .. "High contrast", element_label = "高对比 · High contrast", style = f.high_contrast and "primary" or "ghost", flex = grow,
+                on_tap = function() toggle("contrast") end },
+    M.help_button(f, { label = "呼叫工作人员" .. sep .. "Call staff", element_label = "呼叫工作人员 · Call staff", flex = grow }),
+  }
+end
 
 function M.welcome(f, o, done)
   local set = f.set
@@ -61,6 +113,7 @@ function M.welcome(f, o, done)
       local name = (f.strings[lang] or {}).language_name or lang
       row[#row + 1] = ui.button { label = name, flex = 1, size = "heading", on_tap = function()
         f.lang = lang
+        ui.set_language(lang)
         done(lang)
       end }
     end
@@ -69,6 +122,7 @@ function M.welcome(f, o, done)
     items[#items + 1] = ui.button { label = o.button and f:text(o.button) or f:t("start"), size = "heading",
                                     on_tap = function() done(f.lang) end }
   end
+  if o.access ~= false then items[#items + 1] = access_row(f, o, done) end
   items[#items + 1] = ui.spacer { height = 24 }
   ui.root(ui.column(items))
 end
@@ -84,13 +138,21 @@ local function available_layouts(list)
   return out
 end
 
--- Which keyboard layouts a field of this kind offers.
-function M.layouts_for(kind)
+-- Which keyboard layouts a field of this kind offers; an English candidate
+-- (lang, default the kit's language) gets the letters first.
+function M.layouts_for(kind, lang)
   if kind == "phone" or kind == "digits" or kind == "pin" then return { "digits" } end
-  local l = available_layouts { "pinyin", "handwriting", "latin", "digits" }
+  local order = (lang or ui.language()) == "en" and { "latin", "pinyin", "handwriting", "digits" }
+                or { "pinyin", "handwriting", "latin", "digits" }
+  local l = available_layouts(order)
   return #l > 0 and l or { "latin" }
 end
 
+-- A field's check(value) gets the trimmed, non-empty value and answers:
+--   true                      valid
+--   false or nil              invalid: "<label>格式不正确" is shown at the field
+--   a string or {zh=,en=}     invalid: that message is shown at the field
+-- (so a pattern test must say `v:match(p) ~= nil`, not return the match).
 local checks = {
   phone = function(v) return v:match("^1%d%d%d%d%d%d%d%d%d%d$") ~= nil end, -- a mainland mobile number
 }
@@ -110,13 +172,14 @@ function M.form(f, o, done)
     fields[i] = type(spec) == "string" and M.standard_fields[spec] or spec
     if not fields[i] then error("form: no standard field named '" .. tostring(spec) .. "'", 2) end
   end
-  local message = ui.label { text = "", color = "danger", size = "small" }
+  local errors, groups = {}, {}
   local keyboard
   local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
   for i, spec in ipairs(fields) do
     local label = f:text(spec.label)
     local field = ui.text_field { label = label, placeholder = f:text(spec.placeholder) or label, kind = spec.kind,
-                                  max_len = spec.max_len or (spec.kind == "phone" and 11 or 40) }
+                                  max_len = spec.max_len or (spec.kind == "phone" and 11 or 40),
+                                  on_change = function() errors[i]:set_text("") end }
     local focus = field.focus
     field.focus = function(self)
       focus(self)
@@ -127,20 +190,27 @@ function M.form(f, o, done)
       end
     end
     widgets[i] = field
-    body[#body + 1] = field
+    -- The field's own error sits right under it; the pair scrolls into view together.
+    errors[i] = ui.label { text = "", color = "danger", size = "small", bold = true }
+    groups[i] = ui.column { gap = "xs", field, errors[i] }
+    body[#body + 1] = groups[i]
   end
-  body[#body + 1] = message
+  local function fail(i, text)
+    for j = 1, #errors do errors[j]:set_text(j == i and "⚠ " .. text or "") end
+    widgets[i]:focus()
+    ui.reveal(groups[i])
+  end
   local function submit()
     local values = {}
     for i, spec in ipairs(fields) do
       local v = widgets[i].value:gsub("^%s+", ""):gsub("%s+$", "")
       local label = f:text(spec.label)
-      if v == "" and spec.required ~= false then
-        message:set_text(f:t("required", label)); widgets[i]:focus(); return
-      end
+      if v == "" and spec.required ~= false then return fail(i, f:t("required", label)) end
       local check = spec.check or checks[spec.kind]
-      if v ~= "" and check and not check(v) then
-        message:set_text(f:t("invalid", label)); widgets[i]:focus(); return
+      if v ~= "" and check then
+        local verdict = check(v)
+        if type(verdict) == "string" or type(verdict) == "table" then return fail(i, f:text(verdict)) end
+        if verdict ~= true then return fail(i, f:t("invalid", label)) end
       end
       values[spec.id] = v
     end
@@ -223,28 +293,84 @@ function M.num(v)
   return string.format("%.1f", v)
 end
 
+-- What the result screen shows, the exam's choice (flow.app{ show_result = }):
+--   "all"      the score, sections, competencies and, with a pass mark, pass/fail (default)
+--   "score"    the score, sections and competencies, never pass/fail
+--   "verdict"  pass/fail only (or that it waits for the interviewer)
+--   "thanks"   a thank-you only
+M.RESULT_SHOWS = { all = true, score = true, verdict = true, thanks = true }
+
+-- Competencies: the set's own name (so { zh=, en= } shows in the candidate's
+-- language) and how many questions on the paper test each.
+local function competency_rows(f, result)
+  local exam = require "kiosk.exam"
+  local named, counts = {}, {}
+  local asked
+  if result.paper then
+    asked = {}
+    for _, e in ipairs(result.paper) do asked[e.id] = true end
+  end
+  for _, sec in ipairs(f.set and f.set.sections or {}) do
+    for _, q in ipairs(sec.questions or {}) do
+      for _, c in ipairs(q.competencies or {}) do
+        local key = exam.text(c)
+        named[key] = named[key] or c
+        if not asked or asked[q.id] then counts[key] = (counts[key] or 0) + 1 end
+      end
+    end
+  end
+  local rows = {}
+  for key, c in pairs(result.competencies or {}) do
+    rows[#rows + 1] = { label = f:text(named[key] or key), score = c.score, max_score = c.max_score,
+                        questions = counts[key] }
+  end
+  table.sort(rows, function(a, b) return a.label < b.label end)
+  return rows
+end
+
 function M.result(f, result, done)
   local chart = require "kiosk.flow.chart"
-  local body = { ui.label { text = f:t("result_title"), size = "title", bold = true } }
+  local shows = f.show_result or "all"
+  local body = { ui.label { text = f:t(shows == "thanks" and "thanks_title" or "result_title"), size = "title",
+                            bold = true } }
+  local pending = (result.pending or 0) > 0
   if result.status == "timed_out" then
     body[#body + 1] = ui.label { text = f:t(result.score and "time_up_submit" or "time_up_abandon"), color = "warning" }
   end
-  if result.score then
+  local note = (require("kiosk.exam").mode(f.mode) or {}).result_note
+  if shows == "thanks" then
+    if not note then body[#body + 1] = ui.label { text = f:t("result_thanks") } end
+  elseif result.score then
     -- Left: the score and the sections; right (below in portrait): the chart.
     local left, right = { gap = "m" }, { gap = "s" }
-    local card = { padding = "m", gap = "xs",
-      ui.label { text = f:t("your_score"), color = "muted", size = "small" },
-      ui.label { text = f:t("score_of", M.num(result.score), M.num(result.max_score)), size = "title", bold = true },
-    }
-    if result.passed ~= nil then
-      card[#card + 1] = ui.label { text = f:t(result.passed and "passed" or "not_passed"),
-                                   color = result.passed and "success" or "danger", bold = true }
+    local card = { padding = "m", gap = "xs" }
+    local verdict = shows == "all" or shows == "verdict"
+    if shows ~= "verdict" then
+      if pending then
+        -- Not a bold "0 / 95": what is scored so far, and that the rest waits.
+        card[#card + 1] = ui.label { text = f:t("awaiting_review"), size = "heading", bold = true }
+        card[#card + 1] = ui.label { text = f:t("scored_so_far", M.num(result.score), M.num(result.max_score)),
+                                     color = "muted" }
+      else
+        card[#card + 1] = ui.label { text = f:t("your_score"), color = "muted", size = "small" }
+        card[#card + 1] = ui.label { text = f:t("score_of", M.num(result.score), M.num(result.max_score)),
+                                     size = "title", bold = true }
+      end
     end
-    if (result.pending or 0) > 0 then
+    if verdict and result.passed ~= nil then
+      card[#card + 1] = ui.label { text = f:t(result.passed and "passed" or "not_passed"),
+                                   size = shows == "verdict" and "title" or nil,
+                                   color = result.passed and "success" or "danger", bold = true }
+    elseif verdict and shows == "verdict" and pending then
+      card[#card + 1] = ui.label { text = f:t("awaiting_review"), size = "heading", bold = true }
+    end
+    if pending then
       card[#card + 1] = ui.label { text = f:t("pending_review", result.pending), color = "muted" }
     end
     left[#left + 1] = ui.card(card)
-    if #(result.sections or {}) > 1 then
+    -- While answers wait, the breakdowns would show zeros for what is not scored yet.
+    local breakdown = shows ~= "verdict" and not pending
+    if breakdown and #(result.sections or {}) > 1 then
       local rows = {}
       for _, s in ipairs(result.sections) do
         rows[#rows + 1] = { label = f:text(s.title or s.id), score = s.score, max_score = s.max_score }
@@ -252,11 +378,7 @@ function M.result(f, result, done)
       left[#left + 1] = ui.label { text = f:t("sections"), bold = true }
       left[#left + 1] = M.bars(rows)
     end
-    local comps = {}
-    for name, c in pairs(result.competencies or {}) do
-      comps[#comps + 1] = { label = name, score = c.score, max_score = c.max_score }
-    end
-    table.sort(comps, function(a, b) return a.label < b.label end)
+    local comps = breakdown and competency_rows(f, result) or {}
     if #comps > 0 then
       right[#right + 1] = ui.label { text = f:t("competencies"), bold = true }
       right[#right + 1] = chart.competencies(comps)
@@ -269,7 +391,6 @@ function M.result(f, result, done)
       body[#body + 1] = ui.row { gap = "l", align = "start", ui.column(left), ui.column(right) }
     end
   end
-  local note = (require("kiosk.exam").mode(f.mode) or {}).result_note
   if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
@@ -290,7 +411,7 @@ function M.leaderboard_table(f, exam_id, highlight, n)
       ui.label { text = M.num(r.score), bold = true, color = mine and "primary" or nil },
     }
   end
-  if #rows == 0 then col[#col + 1] = ui.label { text = "—", color = "muted" } end
+  if #rows == 0 then col[#col + 1] = ui.label { text = f:t("leaderboard_empty"), color = "muted" } end
   return ui.card(col)
 end
 
@@ -333,8 +454,7 @@ function M.thanks(f, o, done)
   local body = { ui.spacer { height = 60 },
     ui.label { text = f:text(o.title) or f:t("thanks_title"), size = "title", bold = true, align = "center" },
     ui.label { text = f:text(o.text) or f:t("thanks_text"), align = "center", color = "muted" },
-    ui.label { text = f:t("returning", seconds), align = "center", color = "muted", size = "small" },
-    auto_continue(f, seconds, done),
+    auto_continue(f, seconds, done, "returning"),
   }
   ui.root(M.page(body, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() done(true) end } }))
 end

@@ -12,7 +12,8 @@
 --                   A single choice shows radio rings, a multiple one checkboxes.
 --   ui.fold_label{ text=, max_lines=2, size=, bold= }   folded to max_lines; a tap unfolds it
 --   ui.progress{ value=0..1, text= }
---   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000 }
+--   ui.countdown{ deadline_ms=, total_ms=, style="ring"|"bar", on_expire=function() end, warn_ms=10000,
+--                 sentence=function(seconds) -> text, announce_ms={ 300000, 60000 } }
 --   ui.image{ name=, width=, height= }
 local core = require "kiosk.ui.core"
 
@@ -431,7 +432,16 @@ function M.progress(props) return core.new(Progress, props) end
 -- ---- countdown ----
 -- Redraws once a second (ten times a second in its last ten), fires
 -- on_expire once; timers are cancelled when it leaves the screen.
+-- The clock reads m:ss all the way down ("0:45"). A ring sizes its digits to
+-- fit inside it, and grows with large text. sentence(seconds), for a bar,
+-- is the text over it built from the live number ("5 秒后回到首页"), so a
+-- sentence and the bar can never disagree. Crossing each of announce_ms
+-- (default 5 and 1 minutes, those the countdown started above and, by
+-- default, under half its total) shows a short banner ("还剩 5 分钟"), a
+-- warning that is more than a colour.
 local Countdown = core.class("countdown")
+
+local ANNOUNCE_MS = { 300000, 60000 }
 
 function Countdown:remaining()
   return math.max(0, (self.deadline_ms or 0) - kiosk.now())
@@ -439,20 +449,50 @@ end
 
 function Countdown:measure(avail_w)
   if self.style == "bar" then
-    local _, th = gfx.measure("0:00", { size = core.font("small") })
+    local _, th = gfx.measure(self.sentence and self.sentence(99) or "0:00", { size = core.font("small"), width = avail_w })
     return avail_w, th + 18
   end
-  local d = self.diameter or 84
+  local d = (self.diameter or 84) * core.theme().font_scale
   return d, d
 end
 
 function Countdown:attach()
+  -- Only the marks still ahead are announced (a resumed paper with 3 minutes
+  -- left does not say "5 minutes left").
+  -- The default marks only on long clocks (a mark under half the total):
+  -- a two-minute question's own clock does not say "1 minute left".
+  local left = self:remaining()
+  local total = self.total_ms or left
+  self.marks = {}
+  if self.style ~= "bar" then
+    for _, mark in ipairs(self.announce_ms or ANNOUNCE_MS) do
+      if left > mark and (self.announce_ms or mark < total / 2) then self.marks[#self.marks + 1] = mark end
+    end
+  end
   self:schedule()
+end
+
+local function minutes_text(ms)
+  local m = ms // 60000
+  if core.state.lang == "en" then return m == 1 and "1 minute left" or string.format("%d minutes left", m) end
+  return string.format("还剩 %d 分钟", m)
+end
+
+function Countdown:announce(left)
+  for i = #self.marks, 1, -1 do
+    local mark = self.marks[i]
+    if left <= mark then
+      table.remove(self.marks, i)
+      -- Several marks passed at once (a long pause): the latest one speaks.
+      if not self.marks[i - 1] or left > self.marks[i - 1] then core.banner(minutes_text(mark), 6000, "warning") end
+    end
+  end
 end
 
 function Countdown:schedule()
   if self.timer then kiosk.cancel(self.timer) end
   local left = self:remaining()
+  if self.marks then self:announce(left) end
   if left <= 0 then
     self.timer = nil
     if not self.fired then
@@ -479,9 +519,9 @@ end
 
 local function clock_text(ms)
   local s = math.ceil(ms / 1000)
-  if s >= 60 then return string.format("%d:%02d", s // 60, s % 60) end
-  return tostring(s)
+  return string.format("%d:%02d", s // 60, s % 60)
 end
+M.clock_text = clock_text
 
 function Countdown:draw()
   local left = self:remaining()
@@ -491,8 +531,15 @@ function Countdown:draw()
   if left == 0 then colour = core.color("danger") end
   local text = clock_text(left)
   if self.style == "bar" then
-    local _, th = gfx.measure(text, { size = core.font("small") })
-    gfx.text(text, self.x, self.y, { size = core.font("small"), width = self.w, align = "right", colour = colour, bold = true })
+    local opts = { size = core.font("small"), width = self.w, colour = colour, bold = true }
+    if self.sentence then
+      text = self.sentence(math.ceil(left / 1000))
+      opts.align, opts.colour, opts.bold = "center", core.color("muted"), false
+    else
+      opts.align = "right"
+    end
+    local _, th = gfx.measure(text, opts)
+    gfx.text(text, self.x, self.y, opts)
     gfx.rect(self.x, self.y + th + 6, self.w, 10, core.color("secondary"), 5)
     if frac > 0 then gfx.rect(self.x, self.y + th + 6, math.max(10, self.w * frac), 10, colour, 5) end
     return
@@ -502,7 +549,13 @@ function Countdown:draw()
   gfx.circle(cx, cy, r, core.color("surface"))
   gfx.arc(cx, cy, r, 8, 0, 360, core.color("secondary"))
   if frac > 0 then gfx.arc(cx, cy, r, 8, 0, 360 * frac, colour) end
-  local size = core.font(#text > 2 and "small" or "body")
+  -- The digits fit inside the ring: the widest the clock can read ("20:00"
+  -- has as many digits as any m:ss under an hour) sets one size for the paper.
+  local room = 2 * (r - 8) - 10
+  local size = core.font("small")
+  local widest = clock_text(math.max(total, left))
+  local ww = gfx.measure(widest, { size = size, bold = true })
+  if ww > room then size = math.max(8, math.floor(size * room / ww)) end
   local tw, th = gfx.measure(text, { size = size, bold = true })
   gfx.text(text, cx - tw / 2, cy - th / 2, { size = size, bold = true, colour = colour })
 end

@@ -19,6 +19,8 @@ core.state = {
   interceptors = {},    -- containers (scroll) that may take over a drag
   focus = nil,          -- text field receiving keys
   needs_layout = true,
+  lang = "zh",          -- the candidate's language, for the kit's own words (ui.set_language)
+  banner = nil,         -- { text, colour } shown over the screen for a few seconds (core.banner)
 }
 
 local Widget = {}
@@ -121,6 +123,17 @@ function core.request_layout()
 end
 
 function core.theme() return core.state.theme end
+
+-- Shows text in a banner at the top of the screen for ms milliseconds, over
+-- whatever screen is up (the time warnings); a newer banner replaces it.
+function core.banner(text, ms, colour)
+  local b = { text = text, colour = colour or "primary" }
+  core.state.banner = b
+  kiosk.after(ms, function()
+    if core.state.banner == b then core.state.banner = nil; kiosk.redraw() end
+  end)
+  kiosk.redraw()
+end
 
 -- Font size from the theme, scaled for large text.
 function core.font(name_or_size)

@@ -49,7 +49,7 @@ function Pad:draw()
   gfx.line(sx + side / 2, sy + 12, sx + side / 2, sy + side - 12, guide, 1)
   gfx.line(sx + 12, sy + side / 2, sx + side - 12, sy + side / 2, guide, 1)
   if #self.strokes == 0 then
-    gfx.text("在此书写", self.x + 16, self.y + 12, { size = core.font("small"), colour = core.color("disabled") })
+    gfx.text("在此书写", self.x + 16, self.y + 12, { size = core.font("small"), colour = core.color("placeholder") })
   end
   gfx.clip(self.x, self.y, self.w, self.h)
   local ink = core.color("text")

@@ -18,7 +18,9 @@
 --           input; ui.request_layout() after changing a tree by hand;
 --           ui.on_event(fn) sees every event first (idle timers, admin gestures);
 --           ui.screen_frame() the kiosk.frame() of the current screen's first draw;
---           ui.reveal(widget) scrolls it into view.
+--           ui.reveal(widget) scrolls it into view; ui.banner(text, ms, colour) a
+--           short banner over the screen; ui.set_language("zh"|"en") the kit's words
+--           (ui.language() reads it).
 -- Every tappable thing reports its label with kiosk.element, so replay's
 -- `tap LABEL` finds it: buttons by their label, options by "A" or "A. text",
 -- keyboard keys by their character ("退格", "空格", "完成", "大写" for the specials).
@@ -44,6 +46,19 @@ function ui.set_large_text(on)
   state.theme.font_scale = on and 1.3 or 1
   core.request_layout()
 end
+
+-- The candidate's language ("zh"/"en") for the kit's own words: keyboard
+-- labels and layouts, the clock's warnings. The flow sets it.
+function ui.set_language(lang)
+  if state.lang ~= lang then
+    state.lang = lang
+    core.request_layout()
+  end
+end
+
+function ui.language() return state.lang end
+
+ui.banner = core.banner
 
 function ui.set_high_contrast(on)
   if on then
@@ -191,6 +206,18 @@ function ui.app(extra)
         state.dialog:draw()
       elseif state.root then
         state.root:draw()
+      end
+      if state.banner then
+        -- A pill at the top centre, over everything, never taking a tap.
+        local w = gfx.size()
+        local t = state.theme
+        local size = core.font("body")
+        local tw, th = gfx.measure(state.banner.text, { size = size, bold = true })
+        local bw, bh = math.min(w - 2 * t.space.m, tw + 2 * t.space.l), th + 2 * t.space.s
+        local bx = (w - bw) / 2
+        gfx.rect(bx, t.space.s, bw, bh, core.color(state.banner.colour), bh / 2)
+        gfx.text(state.banner.text, bx, t.space.s + t.space.s, { size = size, bold = true, width = bw,
+                 align = "center", colour = core.color("on_primary") })
       end
       if extra.draw_over then extra.draw_over() end
     end,

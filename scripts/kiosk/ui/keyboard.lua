@@ -62,6 +62,11 @@ function Key:draw()
   local bg = self.pressed and "key_pressed" or (special and "secondary" or "key")
   if spec.action == "done" then bg = self.pressed and "primary_pressed" or "primary" end
   gfx.rect(self.x + 3, self.y + 3, self.w - 6, self.h - 6, core.color(bg), t.radius * 0.5)
+  -- The edge is what tells a key from the keyboard behind it (3:1, WCAG 1.4.11):
+  -- the fills alone are too close in both themes.
+  if spec.action ~= "done" then
+    gfx.rect(self.x + 3, self.y + 3, self.w - 6, self.h - 6, core.color("border"), t.radius * 0.5, 1.5)
+  end
   local label = self.kb:key_label(spec)
   local size = core.font("key") * (utf8.len(label) > 2 and 0.7 or 1)
   local tw, th = gfx.measure(label, { size = size })
@@ -118,20 +123,34 @@ function Keyboard:next_layout()
   return self.layouts[1]
 end
 
+-- The keys' own words for an English candidate (ui.set_language("en")):
+-- labels and replay names alike, so `tap Done` works on an English screen.
+M.english = {
+  ["空格"] = "space", ["完成"] = "Done", ["退格"] = "Backspace", ["大写"] = "Shift", ["清除"] = "Clear",
+  ["拼音"] = "中文",
+}
+local function words(text)
+  if core.state.lang == "en" and text then return M.english[text] or text end
+  return text
+end
+M.words = words
+
 function Keyboard:key_label(spec)
   if spec.action == "switch" then
     local nxt = M.layouts[self:next_layout()]
-    return nxt and nxt.title or "?"
+    return nxt and words(nxt.title) or "?"
   end
   if spec.label_fn then return spec.label_fn(self) end
-  local label = spec.label or spec.text or ""
-  if self.shift and spec.text and not spec.action then label = label:upper() end
+  local label = words(spec.label or spec.text or "")
+  if self.shift and spec.text and not spec.action and spec.text:match("^%a$") then label = label:upper() end
   return label
 end
 
 function Keyboard:key_name(spec)
-  if spec.action == "switch" then return "切换到 " .. self:key_label(spec) end
-  return spec.name or self:key_label(spec)
+  if spec.action == "switch" then
+    return (core.state.lang == "en" and "Switch to " or "切换到 ") .. self:key_label(spec)
+  end
+  return words(spec.name) or self:key_label(spec)
 end
 
 function Keyboard:build()

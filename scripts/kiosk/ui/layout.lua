@@ -9,7 +9,8 @@
 --   ui.card{ padding=, child }            a rounded panel around a column
 --   ui.scroll{ child } or ui.scroll{ a, b, c }   drag (touch or mouse) with momentum, wheel too;
 --                                                when more is below, a fade and a "更多 ↓" cue
---                                                (more_label = "More ↓"; a tap on it scrolls a page)
+--                                                ("More ↓" in English; more_label = any other;
+--                                                 a tap on it scrolls a page)
 local core = require "kiosk.ui.core"
 
 local M = {}
@@ -260,13 +261,16 @@ function Scroll:draw_more_cue()
     local sh = fade_h / steps
     gfx.rect(self.x, bottom - fade_h + (k - 1) * sh, self.w, sh + 1, faded("bg", math.floor(255 * k / (steps + 1))))
   end
-  local label = self.more_label or "更多 ↓"
+  local label = self.more_label or (core.state.lang == "en" and "More ↓" or "更多 ↓")
   local size = core.font("small")
   local lw, lh = gfx.measure(label, { size = size, bold = true })
   local pw, ph = lw + 2 * t.space.m, lh + t.space.s
   -- Too little shows, or only a sliver is left below: the fade and the bar say it.
   if self.h < 3 * ph or self:max_offset() - self.offset < ph then return end
   local px, py = self.x + (self.w - pw) / 2, bottom - ph - t.space.xs
+  -- Never over the field being typed in (a small screen with the keyboard up).
+  local f = core.state.focus
+  if f and f.y and f.h and f.y < py + ph and f.y + f.h > py and f.x < px + pw and f.x + f.w > px then return end
   gfx.rect(px, py, pw, ph, core.color("primary"), ph / 2)
   gfx.text(label, px + t.space.m, py + t.space.s / 2, { size = size, bold = true, colour = core.color("on_primary") })
   self.cue = { x = px, y = py, w = pw, h = ph }

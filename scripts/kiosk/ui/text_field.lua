@@ -4,6 +4,9 @@
 --                  max_len=, label=, on_change=function(value, field) end,
 --                  on_submit=function(value, field) end }
 -- lines = N makes it a text area N lines high (long written answers).
+-- A one-line field with a label keeps the label visible once it has a value:
+-- the placeholder (or the label) fills an empty field, and as soon as there is
+-- text the label sits small above it inside the box (the height never jumps).
 -- Tapping it focuses it: the on-screen keyboard (ui.keyboard) and a physical
 -- keyboard or the system input method (SDL text input) then type into it.
 -- "phone"/"digits" fields accept digits only (phone: also + - and spaces);
@@ -29,6 +32,10 @@ function Field:measure(avail_w)
   local t = core.theme()
   local _, h = gfx.measure("国Ag", { size = core.font("body") })
   if self.lines then return avail_w, self.lines * h + 2 * t.space.m end -- a text area
+  if self.label then -- room for the small label over the value
+    local _, lh = gfx.measure("国Ag", { size = core.font("small") })
+    return avail_w, math.max(t.touch_min + 8, h + lh + 2 * t.space.s)
+  end
   return avail_w, math.max(t.touch_min + 8, h + 2 * t.space.m)
 end
 
@@ -120,10 +127,10 @@ function Field:draw()
     -- the last lines kept in view while the answer grows.
     ty = self.y + pad
     local text = shown .. self.preedit .. (focused and "▏" or "")
-    local opts = { size = size, colour = core.color(text == "" and "disabled" or "text"), width = self.w - 2 * pad }
+    local opts = { size = size, colour = core.color(text == "" and "placeholder" or "text"), width = self.w - 2 * pad }
     if shown == "" and self.preedit == "" and not focused then text = self.placeholder or "" end
     if shown == "" and self.preedit == "" and focused then
-      gfx.text(self.placeholder or "", x + 12, ty, { size = size, colour = core.color("disabled"), width = opts.width })
+      gfx.text(self.placeholder or "", x + 12, ty, { size = size, colour = core.color("placeholder"), width = opts.width })
     end
     local _, th = gfx.measure(text, opts)
     local room = self.h - 2 * pad
@@ -134,8 +141,15 @@ function Field:draw()
     return
   end
   if shown == "" and self.preedit == "" then
-    gfx.text(self.placeholder or "", x, ty, { size = size, colour = core.color("disabled") })
+    gfx.text(self.placeholder or self.label or "", x, ty, { size = size, colour = core.color("placeholder") })
   else
+    if self.label then
+      local small = core.font("small")
+      local _, sh = gfx.measure("国Ag", { size = small })
+      local top = self.y + (self.h - sh - lh) / 2
+      gfx.text(self.label, x, top, { size = small, colour = core.color(focused and "primary" or "muted") })
+      ty = top + sh
+    end
     local w = gfx.text(shown, x, ty, { size = size, colour = core.color("text") })
     x = x + w
     if self.preedit ~= "" then -- the input method's composition, underlined

@@ -11,7 +11,7 @@ local function defaults()
       surface = "#ffffff",       -- cards, options, fields
       text = "#1b2433",
       muted = "#5b6577",
-      border = "#d5dbe5",
+      border = "#767f90",        -- field, card, option and key edges (3:1 on surface, bg and keyboard)
       primary = "#2458d6",       -- buttons, selection, progress
       primary_pressed = "#183f9e",
       on_primary = "#ffffff",
@@ -20,10 +20,11 @@ local function defaults()
       secondary_pressed = "#cdd4e1",
       danger = "#c62828",
       danger_pressed = "#8e1b1b",
-      warning = "#e08a00",
-      success = "#1f8a4c",
+      warning = "#a65800",        -- deep orange: 4.5:1 as text on bg and surface
+      success = "#1a7a43",
       dim = "#0b1220aa",         -- behind dialogs
-      disabled = "#a9b1c0",
+      disabled = "#a9b1c0",       -- a disabled button's fill (WCAG exempts inactive controls)
+      placeholder = "#6b7383",   -- placeholder and hint text inside fields (4.5:1 on surface)
       key = "#ffffff",
       key_pressed = "#c9d3e6",
       keyboard_bg = "#dfe4ec",
@@ -32,7 +33,7 @@ local function defaults()
     space = { xs = 6, s = 12, m = 20, l = 32, xl = 48 },
     radius = 18,
     touch_min = 56,     -- smallest height of anything tappable (logical units)
-    tile_colors = { "#e21b3c", "#1368ce", "#b27c00", "#26890c" }, -- choice tiles, by position (white text on each)
+    tile_colors = { "#e21b3c", "#1368ce", "#8f6400", "#237f0b" }, -- choice tiles, by position (white text on each)
     max_width = 1100,   -- content column on wide screens
     font_scale = 1,     -- 1.3 with large text
   }
@@ -42,8 +43,8 @@ local high_contrast_colors = {
   bg = "#000000", surface = "#000000", text = "#ffffff", muted = "#f0f0f0", border = "#ffffff",
   primary = "#ffd400", primary_pressed = "#ffe866", on_primary = "#000000", selected_bg = "#3a3000",
   secondary = "#222222", secondary_pressed = "#444444", danger = "#ff6b6b", danger_pressed = "#ff9b9b",
-  warning = "#ffb000", success = "#5cff8f", dim = "#000000cc", disabled = "#888888",
-  key = "#1a1a1a", key_pressed = "#555555", keyboard_bg = "#000000",
+  warning = "#ffb000", success = "#5cff8f", dim = "#000000cc", disabled = "#888888", placeholder = "#c8c8c8",
+  key = "#333333", key_pressed = "#555555", keyboard_bg = "#000000",
 }
 
 -- Deep-merges src into dst (tables merge, everything else replaces).

@@ -1,0 +1,12 @@
+-- result_thanks/main.lua: the result screen with show_result = "thanks" (issue 14).
+local flow = require "kiosk.flow"
+return flow.app {
+  set = require "questions",
+  languages = { "zh", "en" },
+  show_result = "thanks",
+  run = function(f)
+    f:welcome {}
+    f:result(f:quiz { review = false })
+    f:thanks { seconds = 0 }
+  end,
+}
