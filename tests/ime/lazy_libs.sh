@@ -9,7 +9,8 @@
 #   2. a kiosk with a sync server (--sync URL; none listens there) has the
 #      fleet module and libpq mapped at its first frame;
 #   3. a program with no modules beside it (copied elsewhere) runs a kiosk
-#      with --sync, logs why sync is off, and finishes its replay; its
+#      with --sync, logs why sync is off, shows the fleet offline on the
+#      staff screen, and finishes its replay; its
 #      fleet, xlsx and import commands fail with exit code 1 and a message
 #      naming the missing module, never a crash.
 set -u
@@ -84,6 +85,18 @@ else
   fail "no fleet module: the kiosk's replay failed:"; cat "$dir/alone.out"
 fi
 
+# ... and its staff screen says the fleet is offline (the reason is the
+# missing module), as for an unreachable server (tests/fleet/admin_sync.sh).
+"$alone" set-pin --db "$dir/staff.db" 1234 >/dev/null || fail "set-pin without modules"
+sed 's/^shot .*//' "$src/tests/fleet/admin_sync.replay" > "$dir/staff.replay"
+if "$alone" "$src/tests/core/apps/reload" --headless --window 1280x800 --replay "$dir/staff.replay" \
+     --db "$dir/staff.db" --sync "$url" >"$dir/staff.out" 2>&1 &&
+   grep -q "fleet sync off: .*quizkiosk-sync.so is not installed" "$dir/staff.out"; then
+  echo "ok   no fleet module: the staff screen shows the fleet offline"
+else
+  fail "no fleet module: the staff screen's fleet line:"; cat "$dir/staff.out"
+fi
+
 # expect_missing WHAT MODULE ARGS... — the command exits 1 naming the module.
 expect_missing() {
   what=$1 mod=$2; shift 2
@@ -98,7 +111,7 @@ expect_missing() {
 expect_missing "fleet status" quizkiosk-sync.so fleet status --pg "$url"
 expect_missing "export --pg" quizkiosk-sync.so export --pg "$url" --format csv
 expect_missing "export --format xlsx" quizkiosk-xlsx.so export --db "$dir/alone.db" --format xlsx --out "$dir/r.xlsx"
-QUIZKIOSK_DATA=$src expect_missing "check" quizkiosk-import.so check "$src/scripts/apps/demo"
+QUIZKIOSK_DATA=$src expect_missing "check" quizkiosk-import.so check "$src/scripts/apps/trade_fair"
 [ ! -e "$dir/r.xlsx" ] || fail "a failed xlsx export left $dir/r.xlsx"
 
 echo "lazy libraries: $failed failed"
