@@ -7,12 +7,15 @@
 #         qk_lua   runtime/lua    the Lua host and the C modules of the Lua API
 #           qk_core      runtime/core      text, drawing, log, paths, replay files, watchdog
 #             qk_platform runtime/platform the only SDL user
-#           qk_sync      runtime/sync      the fleet: sync worker, central board, commands (sync.cmake)
+#           qk_sync_client runtime/sync    the fleet's commands and kiosk calls, forwarding to
+#                                          the quizkiosk-sync module (qk_sync, libpq; sync.cmake)
 #           qk_store     runtime/store     results database (store.cmake)
 #     qk_base  runtime/base  under all of them: the argument parser, the JSON
 #                            codec, UTF-8, the environment (base.cmake)
-#     qk_importlib  runtime/import: the question-bank importers' C side
-#                   (importlib.cmake)
+#     qk_importlib  runtime/import: the question-bank importers' C side, the
+#                   quizkiosk-import module loaded by import/new/check (importlib.cmake)
+#   modules (runtime/base/module.h): quizkiosk-sync (libpq), quizkiosk-xlsx
+#   (libxlsxwriter, runtime/store/store.cmake), quizkiosk-import (libzip, expat)
 #   qk_ime  runtime/ime   the input-method engines: a module loaded with dlopen
 #                         by qk_lua when a keyboard first needs them (ime.cmake)
 
@@ -64,9 +67,8 @@ add_library(qk_lua STATIC
   runtime/lua/json.c)
 target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
 target_compile_definitions(qk_lua PRIVATE
-  QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}"
-  QK_IME_MODULE_RELDIR="${QK_IME_MODULE_RELDIR}")
-target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync PkgConfig::LUA m PRIVATE ${CMAKE_DL_LIBS})
+  QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}")
+target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m)
 
 # App: the composition root (runtime/app/app_int.h says which file does what).
 add_library(qk_app STATIC
@@ -82,7 +84,7 @@ add_library(qk_app STATIC
   runtime/app/store_open.c
   runtime/app/fleet.c)
 target_include_directories(qk_app PUBLIC runtime/app)
-target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync qk_platform)
+target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync_client qk_platform)
 
 # The command's own parts besides main.c and its table of commands (cli.c,
 # which names commands main.c declares); linking it brings the whole runtime.
@@ -95,4 +97,6 @@ add_executable(quizkiosk runtime/main.c runtime/cli.c)
 target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
 target_link_libraries(quizkiosk PRIVATE qk_runtime)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The modules it loads when needed (runtime/base/module.h), built with it.
+add_dependencies(quizkiosk qk_sync_module qk_xlsx_module)
 include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/import/tool.cmake) # import / new / check

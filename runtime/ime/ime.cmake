@@ -50,8 +50,8 @@ if(LIBPINYIN_FOUND AND QK_ZINNIA_LINK)
   set_target_properties(qk_ime PROPERTIES PREFIX "" OUTPUT_NAME "${QK_IME_MODULE_NAME}"
     C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
   target_link_libraries(qk_ime PRIVATE qk_ime_engines)
-  # The program finds it relative to itself (QK_IME_MODULE_RELDIR).
-  install(TARGETS qk_ime LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/quizkiosk)
+  # The program finds it relative to itself (QK_MODULE_RELDIR).
+  install(TARGETS qk_ime LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
   # Built whenever the program is, though nothing links it.
   add_dependencies(quizkiosk qk_ime)
   message(STATUS "Chinese input: libpinyin ${LIBPINYIN_VERSION}, zinnia (module ${QK_IME_MODULE_FILE})")

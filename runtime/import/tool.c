@@ -22,7 +22,12 @@
 #include "args.h"
 #include "host.h"
 #include "paths.h"
-#include "importlib.h"
+#include "importlib_module.h"
+#include "module.h"
+
+#ifndef QK_IMPORT_MODULE_FILE
+#define QK_IMPORT_MODULE_FILE "quizkiosk-import.so"
+#endif
 
 #define MAX_INPUT_BYTES ((size_t)256 << 20) /* a bank bigger than this is not a question bank */
 #define MAX_FILES 256
@@ -313,8 +318,6 @@ static int open_importhost(lua_State *L) {
   return 1;
 }
 
-static int open_importlib(lua_State *L) { return luaopen_importlib(L); }
-
 static void log_line(void *ctx, const char *msg) {
   (void)ctx;
   fprintf(stderr, "%s\n", msg);
@@ -371,10 +374,19 @@ static int run_tool(const qk_args *a) {
   snprintf(lib_dir, sizeof lib_dir, "%s/scripts", data_dir);
   snprintf(app_dir, sizeof app_dir, "%s/kiosk/import", lib_dir);
 
+  /* zip and XML (libzip, expat) come from the import module, loaded here
+  ** and not by the kiosk (importlib_module.h). */
+  char why[2048];
+  const qk_importlib_module *lib = qk_module_load(QK_IMPORT_MODULE_FILE, QK_IMPORT_MODULE_SYMBOL,
+                                                  QK_IMPORT_MODULE_ABI, "import", why, sizeof why);
+  if (!lib) {
+    fprintf(stderr, "quizkiosk %s: %s\n", t.command, why);
+    return 1;
+  }
   qk_api_module modules[2];
   int nmodules = 0;
   modules[nmodules++] = (qk_api_module){"importhost", open_importhost};
-  modules[nmodules++] = (qk_api_module){"importlib", open_importlib};
+  modules[nmodules++] = (qk_api_module){"importlib", lib->open};
   qk_host_config cfg = {
     .app_dir = app_dir, .lib_dir = lib_dir, .app_name = "kiosk/import", .main_file = "cli.lua",
     .mem_limit = (size_t)2 << 30,    /* a 10,000-question workbook and its XML tree */

@@ -733,11 +733,20 @@ static int l_export(lua_State *L) {
 
 /* Fleet: the sync worker's state for the staff screen (no network wait). */
 static int l_sync_status(lua_State *L) {
-  qk_sync *sync = qk_api_services(L)->sync;
+  const qk_services *sv = qk_api_services(L);
+  qk_sync *sync = sv->sync;
   qk_sync_state st;
   qk_sync_get_state(sync, &st);
+  /* No worker but a reason (a server is set and the fleet module is
+  ** missing: sync_load.h): configured and offline, with the reason as the
+  ** error, and the backlog counted here so staff see what waits. */
+  int broken = !sync && st.error[0];
+  if (broken && sv->store) {
+    int64_t n = 0;
+    if (done(L, qk_store_outbox_backlog(W(L, sv->store), &n)) == QK_STORE_OK) st.backlog = n;
+  }
   lua_createtable(L, 0, 6);
-  lua_pushboolean(L, sync != NULL);
+  lua_pushboolean(L, sync != NULL || broken);
   lua_setfield(L, -2, "configured");
   lua_pushboolean(L, st.connected);
   lua_setfield(L, -2, "connected");

@@ -2,7 +2,7 @@
 ** ime_load.h — finds and loads the input-method module (ime_module.h) the
 ** first time the `ime` binding needs an engine. Looked for next to the
 ** running program (/proc/self/exe: the build folder, tests) and then in its
-** lib folder relative to it (QK_IME_MODULE_RELDIR, the installed layout);
+** lib folder relative to it (QK_MODULE_RELDIR, the installed layout; runtime/base/module.h);
 ** never through the library search path, so the module that runs is the
 ** one built with this program.
 **

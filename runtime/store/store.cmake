@@ -4,7 +4,9 @@
 # libsodium: argon2id (crypto_pwhash_str) for the admin PIN hash, SHA-256
 # for exam content hashes, and randombytes for the kiosk id.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
-# libxlsxwriter: the Excel export (xlsx.c).
+# libxlsxwriter: the Excel export (xlsx.c), a module of its own
+# (${QK_XLSX_MODULE_FILE}, xlsx_module.h) loaded by xlsx_load.c only when a
+# workbook is asked for, so a kiosk never maps libxlsxwriter at start.
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 add_library(qk_store STATIC
@@ -15,7 +17,7 @@ add_library(qk_store STATIC
   runtime/store/query.c
   runtime/store/export.c
   runtime/store/results.c
-  runtime/store/xlsx.c
+  runtime/store/xlsx_load.c
   runtime/store/purge.c
   runtime/store/backup.c
   runtime/store/pin.c
@@ -28,7 +30,17 @@ target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/s
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
 target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM PkgConfig::XLSXWRITER m)
+target_compile_definitions(qk_store PRIVATE QK_XLSX_MODULE_FILE="${QK_XLSX_MODULE_FILE}")
+# Position-independent: the modules link it (the fleet's, the Excel one).
+set_target_properties(qk_store PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM m)
+
+add_library(qk_xlsx_module MODULE runtime/store/xlsx.c runtime/store/xlsx_module.c)
+set_target_properties(qk_xlsx_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-xlsx SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
+  C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_compile_definitions(qk_xlsx_module PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+target_link_libraries(qk_xlsx_module PRIVATE qk_store PkgConfig::XLSXWRITER m)
+install(TARGETS qk_xlsx_module LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
 
 if(QK_TESTS)
   enable_testing()
@@ -42,6 +54,7 @@ if(QK_TESTS)
   foreach(t api export purge pin migrate open_errors batch moved backup resume unclean)
     add_executable(qk_store_${t}_test tests/store/${t}_test.c)
     target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
+    add_dependencies(qk_store_${t}_test qk_xlsx_module) # the xlsx export loads it
     target_compile_definitions(qk_store_${t}_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
     add_test(NAME store_${t} COMMAND qk_store_${t}_test ${QK_STORE_TEST_DIR}/${t})
     set_tests_properties(store_${t} PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
@@ -69,6 +82,7 @@ if(QK_TESTS)
   # database the fixture tool fills with the same demo data as the tests.
   add_executable(qk_store_cli_test tests/store/cli_driver.c)
   target_link_libraries(qk_store_cli_test PRIVATE qk_store)
+  add_dependencies(qk_store_cli_test qk_xlsx_module)
   add_executable(qk_store_fixture tests/store/fixture_tool.c)
   target_link_libraries(qk_store_fixture PRIVATE qk_store)
   target_compile_definitions(qk_store_fixture PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)

@@ -13,8 +13,12 @@
 ** temporary files, so a 100k-session export does not build in memory.
 ** Rows come from the same walk as the CSV (export.c); a sheet that would
 ** pass Excel's 1,048,576 rows goes on in "answers 2", "answers 3", ...
+**
+** Built into the Excel module (xlsx_module.h), not the store library, so
+** only an xlsx export maps libxlsxwriter (xlsx_load.c loads it).
 */
 #include "store_int.h"
+#include "xlsx_module.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -232,7 +236,7 @@ static int x_answer(void *ud, const qk_export_answer *a) {
                 : QK_STORE_OK;
 }
 
-int qk_store_export_xlsx(qk_store *s, const char *path, qk_ms since_ms) {
+int qk_xlsx_export(qk_store *s, const char *path, qk_ms since_ms) {
   char part[4200];
   if (!path || !*path) return qk_store_fail(s, QK_STORE_INVALID, "export: no output file given");
   snprintf(part, sizeof part, "%s.part", path);

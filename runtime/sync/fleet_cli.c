@@ -1,22 +1,20 @@
 /*
-** fleet_cli.c — the fleet's commands (issue 12), declared for the one
-** argument parser (runtime/base/args.h; runtime/cli.c lists them):
+** fleet_cli.c — what the fleet's commands do on the server (issue 12); part
+** of the fleet module (sync_module.h), reached through its table. The
+** commands are declared, and `export` dispatched, in fleet_cmds.c, which
+** is in the program itself, so usage and --help need no module:
 **   quizkiosk sync --db FILE --pg URL [--passfile F] [--kiosk-id ID]
 **   quizkiosk fleet init --pg URL [--passfile F]
 **   quizkiosk fleet status --pg URL [--passfile F]
 **   quizkiosk fleet import FILE --pg URL [--passfile F]
 **   quizkiosk publish APP_DIR --pg URL [--passfile F]
-**   quizkiosk export --bundle FILE --db FILE
 **   quizkiosk export --pg URL --format csv|json|xlsx [--since DATE] [--out FILE]
 **       (the central rows through the kiosk's own export)
-** `export` is declared here, not in the store: one command whose --bundle
-** and --pg need this library, and which otherwise runs the store's own
-** export (qk_store_cmd_export.run) unchanged.
 ** Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
 */
 #include "bundle.h"
 #include "central.h"
-#include "fleet_cli.h"
+#include "sync_module.h"
 #include "store_cli.h"
 
 #include <stdio.h>
@@ -66,7 +64,7 @@ static int load_table(PGconn *c, qk_store *st, const char *kind, const char *sql
 /* Loads the central database into a scratch SQLite file, then runs the
 ** store's own export command on it with the same options, --db being the
 ** scratch file. */
-static int cmd_export_pg(const qk_args *a) {
+int qk_fleet_run_export_pg(const qk_args *a) {
   const char *pg = qk_args_str(a, "pg"), *passfile = qk_args_str(a, "passfile");
   char dir[] = "/tmp/quizkiosk-export-XXXXXX", db[64], err[600], *conninfo = NULL;
   if (!mkdtemp(dir)) {
@@ -118,7 +116,7 @@ static int cmd_export_pg(const qk_args *a) {
   return code;
 }
 
-static int cmd_sync(const qk_args *a) {
+int qk_fleet_run_sync(const qk_args *a) {
   opts ob, *o = &ob;
   take(a, o);
   char err[600], kiosk[128];
@@ -144,7 +142,7 @@ static int cmd_sync(const qk_args *a) {
   return 0;
 }
 
-static int cmd_status(const qk_args *a) {
+int qk_fleet_run_status(const qk_args *a) {
   opts ob, *o = &ob;
   take(a, o);
   char err[600], *conninfo = NULL;
@@ -183,7 +181,7 @@ static int cmd_status(const qk_args *a) {
 }
 
 /* publish APP_DIR --pg URL: the folder as the app's next version. */
-static int cmd_publish(const qk_args *a) {
+int qk_fleet_run_publish(const qk_args *a) {
   opts ob, *o = &ob;
   take(a, o);
   char err[600], hash[65], *conninfo = NULL, *data = NULL;
@@ -222,37 +220,7 @@ static int cmd_publish(const qk_args *a) {
 
 /* export: the outbox to a file (--bundle), the central database (--pg),
 ** or the store's own export. */
-static int cmd_export(const qk_args *a) {
-  const char *bundle = qk_args_str(a, "bundle"), *db = qk_args_str(a, "db");
-  if (bundle) {
-    if (qk_args_has(a, "pg") || qk_args_has(a, "format") || qk_args_has(a, "since") || qk_args_has(a, "out"))
-      return qk_args_usage_error(a, "--bundle FILE writes the whole outbox: only --db FILE goes with it");
-    if (!db) return qk_args_usage_error(a, "--bundle needs --db FILE");
-    qk_store *st = NULL;
-    char err[600], kiosk[128];
-    int64_t n = 0;
-    if (qk_store_open(db, &st, err, sizeof err) != QK_STORE_OK) {
-      fprintf(stderr, "quizkiosk export: %s\n", err);
-      return 1;
-    }
-    int rc = qk_store_kiosk_id(st, kiosk, sizeof kiosk);
-    if (!rc) rc = qk_store_outbox_export(st, kiosk, bundle, &n);
-    if (rc) fprintf(stderr, "quizkiosk export: %s\n", qk_store_errmsg(st));
-    else printf("%s: %lld records\n", bundle, (long long)n);
-    qk_store_close(st);
-    return rc ? 1 : 0;
-  }
-  if (!qk_args_has(a, "format")) return qk_args_usage_error(a, "--format csv, json or xlsx is required");
-  if (qk_args_has(a, "pg")) {
-    if (db) return qk_args_usage_error(a, "export --pg reads the central database: no --db");
-    return cmd_export_pg(a);
-  }
-  if (qk_args_has(a, "passfile")) return qk_args_usage_error(a, "--passfile goes with --pg URL");
-  if (!db) return qk_args_usage_error(a, "--db FILE is required (or --pg URL for the fleet's results)");
-  return qk_store_cmd_export.run(a);
-}
-
-static int cmd_fleet_init(const qk_args *a) {
+int qk_fleet_run_init(const qk_args *a) {
   char err[600];
   if (qk_fleet_init(qk_args_str(a, "pg"), qk_args_str(a, "passfile"), err, sizeof err) != 0) {
     fprintf(stderr, "quizkiosk fleet init: %s\n", err);
@@ -262,7 +230,7 @@ static int cmd_fleet_init(const qk_args *a) {
   return 0;
 }
 
-static int cmd_fleet_import(const qk_args *a) {
+int qk_fleet_run_import(const qk_args *a) {
   char err[600];
   int64_t n = 0;
   const char *file = a->pos[0];
@@ -273,49 +241,3 @@ static int cmd_fleet_import(const qk_args *a) {
   printf("%s: %lld records applied (repeats change nothing)\n", file, (long long)n);
   return 0;
 }
-
-/* ---- the declarations ---- */
-
-#define PG_OPT QK_STR("pg", "URL", "the fleet's PostgreSQL server (postgresql://…; TLS required for remote hosts)", QK_OPT_REQUIRED)
-#define PASSFILE_OPT QK_STR("passfile", "FILE", "the password, from a file only its owner can read (mode 0600)", 0)
-
-static const qk_opt sync_opts[] = {
-  QK_STR("db", "FILE", "the kiosk's results database", QK_OPT_REQUIRED), PG_OPT, PASSFILE_OPT,
-  QK_STR("kiosk-id", "NAME", "the kiosk's name (default: its database's kiosk_id)", 0), QK_OPT_END};
-const qk_command qk_cmd_sync = {
-  "sync", "send a kiosk's unsent results to the fleet's server once, then exit", sync_opts, NULL, cmd_sync,
-  "For cron, tests and recovery; a running kiosk with --sync or the sync_url setting sends by itself.\n"
-  "Repeats are harmless: the server ignores what it already has."};
-
-static const qk_opt pg_opts[] = {PG_OPT, PASSFILE_OPT, QK_OPT_END};
-const qk_command qk_cmd_fleet_init = {
-  "fleet init", "create the fleet's schema, roles and HR/BI views on the server (safe to repeat)", pg_opts, NULL,
-  cmd_fleet_init, NULL};
-const qk_command qk_cmd_fleet_status = {
-  "fleet status", "each kiosk's last contact, backlog, software and question set", pg_opts, NULL, cmd_status, NULL};
-static const qk_posarg bundle_arg[] = {{"BUNDLE", "a file written by `quizkiosk export --bundle`", 0}, {0}};
-const qk_command qk_cmd_fleet_import = {
-  "fleet import", "load a kiosk's bundle (a site with no network) into the server; twice adds nothing", pg_opts,
-  bundle_arg, cmd_fleet_import, NULL};
-static const qk_posarg app_arg[] = {{"APP_DIR", "the app folder to publish", 0}, {0}};
-const qk_command qk_cmd_publish = {
-  "publish", "publish an app folder as its next version to the fleet's kiosks", pg_opts, app_arg, cmd_publish,
-  "Kiosks fetch it, check it, and switch between candidates, never mid-session; publishing an\n"
-  "earlier folder again rolls back."};
-
-static const qk_opt export_opts[] = {
-  QK_STR("db", "FILE", "the results database", 0),
-  QK_STR("format", "csv|json|xlsx", "what to write (xlsx needs --out)", 0),
-  QK_STR("since", "YYYY-MM-DD", "only sessions started on or after this day (local time)", 0),
-  QK_STR("out", "FILE", "where to write (default stdout: json, or csv's sessions table; csv to a file also writes FILE_answers.csv)", 0),
-  QK_STR("pg", "URL", "export the fleet's central results instead of a kiosk's (no --db)", 0),
-  PASSFILE_OPT,
-  QK_STR("bundle", "FILE", "write the kiosk's unsent results for `quizkiosk fleet import` (with --db only)", 0),
-  QK_OPT_END};
-const qk_command qk_cmd_export = {
-  "export", "write results as CSV, JSON or an Excel workbook, or a kiosk's outbox as a bundle", export_opts,
-  NULL, cmd_export,
-  "--db FILE --format F: a kiosk's results; --pg URL --format F: the fleet's (personal fields only\n"
-  "for fleet_hr); --db FILE --bundle OUT: the outbox for a site with no network.\n"
-  "CSV is UTF-8 with a BOM: one row per session, and FILE_answers.csv beside it with one row\n"
-  "per answer. JSON is an array of sessions with their candidate fields and answers."};

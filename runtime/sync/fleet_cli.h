@@ -1,6 +1,8 @@
 /*
 ** fleet_cli.h — the fleet's commands, declared for the one argument parser
-** (runtime/base/args.h); runtime/cli.c lists them. Exit codes: 0 ok,
+** (runtime/base/args.h) in fleet_cmds.c, in the program; what they do on
+** the server is the fleet module's (sync_module.h), loaded when one runs.
+** runtime/cli.c lists them. Exit codes: 0 ok,
 ** 1 failure (message on stderr), 2 usage.
 */
 #ifndef QK_FLEET_CLI_H

@@ -2,7 +2,9 @@
 ** kiosk_hook.c — how a running kiosk decides whether to sync: the server
 ** comes from --sync URL, else the sync_url setting; the password file from
 ** the sync_passfile setting (mode 0600, this user's). No server: no
-** thread, nothing changes.
+** thread, nothing changes. In the fleet module: the program's sync_load.c
+** makes the same no-server test first, so a kiosk with no server never
+** loads the module.
 */
 #include "central.h"
 

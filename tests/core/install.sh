@@ -26,4 +26,21 @@ if [ -f "$build/quizkiosk-ime.so" ]; then
     --db "$prefix/ime.db"
   n=2
 fi
+# The modules loaded on demand (runtime/base/module.h): installed under the
+# prefix, and the installed program finds and uses each one from there.
+for m in quizkiosk-sync.so quizkiosk-xlsx.so quizkiosk-import.so; do
+  test -n "$(find "$prefix" -name "$m")" || { echo "install: $m not installed"; exit 1; }
+done
+# Excel (quizkiosk-xlsx): a workbook from the replay's database.
+env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" export --db "$prefix/r.db" --format xlsx --out "$prefix/r.xlsx"
+test -s "$prefix/r.xlsx"
+# Import (quizkiosk-import): the installed framework checks an installed app.
+env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" check "$prefix/share/quizkiosk/scripts/apps/trade_fair" >/dev/null
+# Fleet (quizkiosk-sync): the module loads and libpq reports the refused
+# connection (the discard port: nothing listens), not a missing module.
+if env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" fleet status --pg postgresql://127.0.0.1:9/none 2>"$prefix/fleet.err"; then
+  echo "install: fleet status succeeded with no server"; exit 1
+fi
+grep -q "Connection refused\|connection to server" "$prefix/fleet.err" || { cat "$prefix/fleet.err"; exit 1; }
+n=$((n + 3))
 echo "install: $n passed, 0 failed"
