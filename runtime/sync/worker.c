@@ -242,6 +242,18 @@ int qk_sync_bundle_take(qk_sync *s, char *dir, size_t len) {
 
 /* ---- the loop ------------------------------------------------------------- */
 
+/* What the kiosk reports about its question set with each contact: copied
+** from the fields the kiosk's thread sets (under the lock) into the
+** caller's buffers, which who then points at. */
+static void who_bundle(qk_sync *s, qk_central_contact *who, char running[160], char refused[512]) {
+  pthread_mutex_lock(&s->mu);
+  snprintf(running, 160, "%s", s->running);
+  snprintf(refused, 512, "%s", s->bundle_error);
+  pthread_mutex_unlock(&s->mu);
+  who->bundle = running[0] ? running : NULL;
+  who->bundle_error = refused[0] ? refused : NULL;
+}
+
 static void *run(void *arg) {
   qk_sync *s = arg;
   qk_store *st = NULL;
@@ -280,12 +292,7 @@ static void *run(void *arg) {
     int64_t backlog = 0;
     if (qk_store_outbox_backlog(st, &backlog) != QK_STORE_OK) backlog = 0;
     char running[160], refused[512];
-    pthread_mutex_lock(&s->mu);
-    snprintf(running, sizeof running, "%s", s->running);
-    snprintf(refused, sizeof refused, "%s", s->bundle_error);
-    pthread_mutex_unlock(&s->mu);
-    who.bundle = running[0] ? running : NULL;
-    who.bundle_error = refused[0] ? refused : NULL;
+    who_bundle(s, &who, running, refused);
     if (backlog > 0 || s->contact_now || wall_ms() - last_contact > HEARTBEAT_MS) {
       s->contact_now = 0;
       int64_t upto = 0;
@@ -362,12 +369,7 @@ static void *run(void *arg) {
   ** left goes at the next start. */
   int64_t until = wall_ms() + FLUSH_MS;
   char running[160], refused[512];
-  pthread_mutex_lock(&s->mu);
-  snprintf(running, sizeof running, "%s", s->running);
-  snprintf(refused, sizeof refused, "%s", s->bundle_error);
-  pthread_mutex_unlock(&s->mu);
-  who.bundle = running[0] ? running : NULL;
-  who.bundle_error = refused[0] ? refused : NULL;
+  who_bundle(s, &who, running, refused);
   while (c && st && wall_ms() < until) {
     int64_t upto = 0;
     int taken = 0;

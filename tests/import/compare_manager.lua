@@ -8,22 +8,8 @@ local want = require "apps.cs_manager.questions"
 
 local T = {}
 
-local function flat(set)
-  local out = {}
-  for _, sec in ipairs(set.sections) do
-    for _, q in ipairs(sec.questions) do out[#out + 1] = { q = q, sec = sec } end
-  end
-  return out
-end
-
-local function same(a, b, what)
-  if type(a) == "table" and type(b) == "table" then
-    if #a ~= #b then error(what .. ": " .. #a .. " items, want " .. #b, 2) end
-    for i = 1, #a do if a[i] ~= b[i] then error(what .. "[" .. i .. "]: " .. tostring(a[i]) .. " ~= " .. tostring(b[i]), 2) end end
-  elseif a ~= b then
-    error(what .. ": got " .. tostring(a) .. ", want " .. tostring(b), 2)
-  end
-end
+local C = require "compare_lib"
+local flat, same = C.flat, C.same
 
 function T.test_questions_equal()
   local g, w = flat(got), flat(want)

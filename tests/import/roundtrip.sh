@@ -17,7 +17,7 @@ has "$out" "000_fac72103fae413c1.txt:205: skipped: no answer line: the document 
 has "$out" "000_fac72103fae413c1.txt:161: skipped: 二、多选题 says 8 questions, the file has 4: 4 missing"
 has "$out" "lines 209–219 look like web-page text"
 "$qk" import "$src/tests/import/seeds/000_fac72103fae413c1.txt" --out "$work/spec" --allow-skips >/dev/null || fail "--allow-skips"
-cp "$src/tests/import/compare_specialist.lua" "$work/spec/" && "$runner" "$work/spec/compare_specialist.lua" "$src/scripts" || fail compare_specialist
+cp "$src/tests/import/compare_specialist.lua" "$src/tests/import/compare_lib.lua" "$work/spec/" && "$runner" "$work/spec/compare_specialist.lua" "$src/scripts" || fail compare_specialist
 
 # The same seed as a Word file (seeds/make_docx.py): the same set, only the
 # source comments name the .docx.
@@ -30,6 +30,6 @@ out=$("$qk" import "$src/tests/import/seeds/003_658b3886696286a8.txt" --out "$wo
 printf '%s\n' "$out"
 has "$out" "003_658b3886696286a8.txt:165: skipped: 三、业务能力题 says 3 questions, the file has 1: 2 missing"
 has "$out" "003_658b3886696286a8.txt:167: warning: the document ends in the middle of this question's reference answer (\"-应\")"
-cp "$src/tests/import/compare_manager.lua" "$work/mgr/" && "$runner" "$work/mgr/compare_manager.lua" "$src/scripts" || fail compare_manager
+cp "$src/tests/import/compare_manager.lua" "$src/tests/import/compare_lib.lua" "$work/mgr/" && "$runner" "$work/mgr/compare_manager.lua" "$src/scripts" || fail compare_manager
 "$qk" check "$work/mgr" || fail "check of the imported manager set"
 echo ok
