@@ -384,6 +384,18 @@ static void *run(void *arg) {
 
 static char *dup_str(const char *v) { return strdup(v ? v : ""); }
 
+/* Frees what qk_sync_start copied (its thread is not running). */
+static void free_sync(qk_sync *s) {
+  free(s->conninfo);
+  free(s->db_path);
+  free(s->kiosk);
+  free(s->software);
+  free(s->pull_app);
+  free(s->pull_root);
+  free(s->validator);
+  free(s);
+}
+
 qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen) {
   char *conninfo = NULL;
   if (!cfg || !cfg->db_path || !cfg->kiosk_id) {
@@ -420,14 +432,7 @@ qk_sync *qk_sync_start(const qk_sync_config *cfg, char *err, size_t errlen) {
   }
   if (!ok) {
     qk_central_err(err, errlen, "sync: cannot start its thread");
-    free(s->conninfo);
-    free(s->db_path);
-    free(s->kiosk);
-    free(s->software);
-    free(s->pull_app);
-    free(s->pull_root);
-    free(s->validator);
-    free(s);
+    free_sync(s);
     return NULL;
   }
   return s;
@@ -442,14 +447,7 @@ void qk_sync_stop(qk_sync *s) {
   pthread_join(s->thread, NULL);
   pthread_cond_destroy(&s->wake);
   pthread_mutex_destroy(&s->mu);
-  free(s->conninfo);
-  free(s->db_path);
-  free(s->kiosk);
-  free(s->software);
-  free(s->pull_app);
-  free(s->pull_root);
-  free(s->validator);
-  free(s);
+  free_sync(s);
 }
 
 void qk_sync_get_state(qk_sync *s, qk_sync_state *out) {
