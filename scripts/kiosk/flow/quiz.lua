@@ -173,15 +173,39 @@ function View:header(i, extra)
   self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
   row[#row + 1] = self.saved_label
   for _, w in ipairs(extra or {}) do row[#row + 1] = w end
+  row[#row + 1] = self:help_button()
+  row[#row + 1] = self:clock()
+  return ui.row(row)
+end
+
+-- The help button in the quiz's header (as on the welcome screen): the
+-- staff-call screen over the question, which stays as it was under it.
+function View:help_button()
+  return self.f:help_button { font_size = "small" }
+end
+
+-- The header's clock: the paper's, or in the grace time the grace time's
+-- (the only countdown on screen then; the footer's sentence reads it).
+function View:clock()
+  local s = self.s
   local diameter = 76
   if s.in_grace then
-    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
-                                   warn_ms = s.grace_ms }
+    return ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
+                          warn_ms = s.grace_ms }
   elseif s.deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
-                                   warn_ms = math.min(60000, s.limit_ms // 5) }
+    return ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
+                          warn_ms = math.min(60000, s.limit_ms // 5) }
   end
-  return ui.row(row)
+  return nil
+end
+
+-- "时间到！请在 19 秒内提交。": the grace time's sentence, its number read
+-- live from the same deadline as the header's clock (so they agree).
+function View:grace_sentence()
+  local f, s = self.f, self.s
+  return ui.countdown { style = "text", deadline_ms = s.grace_deadline, total_ms = s.grace_ms, flex = 2,
+                        color = "danger", bold = true, warn_ms = s.grace_ms,
+                        sentence = function(n) return f:t("time_up_grace", n) end }
 end
 
 -- Right or wrong after an answer (modes that show feedback).
@@ -189,8 +213,11 @@ function View:feedback_card(i, correct, extra)
   local f, s = self.f, self.s
   local q, _, entry = s:question(i)
   local t = exam.type(q.type)
-  local card = { padding = "m", gap = "s",
-    ui.label { text = (correct and "✓ " or "✗ ") .. f:t(correct and "correct" or "wrong"), size = "heading", bold = true,
+  -- Tighter on a very short screen, so the explanation fits under the options.
+  local tiny = is_very_short()
+  local card = { padding = tiny and "s" or "m", gap = tiny and "xs" or "s",
+    ui.label { text = (correct and "✓ " or "✗ ") .. f:t(correct and "correct" or "wrong"),
+               size = tiny and "option" or "heading", bold = true,
                color = correct and "success" or "danger" } }
   if extra then card[#card + 1] = extra end
   if not correct and s.mode.reveals_key and q.answer ~= nil and t.key_text then
@@ -279,9 +306,11 @@ function View:show_question()
     fixed[#fixed + 1] = ui.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
                                         max_lines = tiny and 1 or dense and 2 or 4 }
   else
-    -- Several answers: said in words and in the primary colour, beside the checkboxes.
-    body[#body + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
-                                 bold = t.several == true }
+    -- Several answers: said in words and in the primary colour, beside the
+    -- checkboxes. The line stays above the scroll, so what kind of answer
+    -- is asked is never scrolled away (practice's explanation scrolls in).
+    fixed[#fixed + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
+                                   bold = t.several == true }
     body[#body + 1] = ui.label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true }
   end
   if q.image then
@@ -331,10 +360,7 @@ function View:show_question()
   end
   if s.in_grace then
     -- Beside the button, where it cannot scroll away.
-    buttons[#buttons + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 60,
-                                           warn_ms = s.grace_ms }
-    buttons[#buttons + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true,
-                                       flex = 2 }
+    buttons[#buttons + 1] = self:grace_sentence()
     buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1,
                                         on_tap = function() self:act("submit", "timed_out") end }
   elseif s:can_check(i) then
@@ -377,18 +403,23 @@ function View:show_question()
   if feedback then ui.reveal(feedback) end -- the explanation, not under the button
 end
 
+-- The review page's header, fixed above its scrolling list like the
+-- question screens': the title, how many are answered, help and the clock.
+function View:review_header()
+  local f, s = self.f, self.s
+  local answered = #s.paper - #s:unanswered()
+  local title = ui.column { gap = "xs", flex = 1,
+    ui.label { text = f:t("review_title"), size = is_very_short() and "heading" or "title", bold = true },
+    ui.progress { value = answered / #s.paper, text = f:t("answered_of", answered, #s.paper) } }
+  local row = { gap = "m", title, self:help_button() }
+  row[#row + 1] = self:clock()
+  return ui.row(row)
+end
+
 -- Every question with answered / not answered; a tap goes back to it.
 function View:show_review()
   local f, s = self.f, self.s
-  local body = { ui.label { text = f:t("review_title"), size = "title", bold = true },
-                 ui.label { text = f:t("review_text"), color = "muted" } }
-  if s.in_grace then
-    body[#body + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true }
-    body[#body + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, style = "bar",
-                                     warn_ms = s.grace_ms }
-  elseif s.deadline then
-    body[#body + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, style = "bar" }
-  end
+  local body = { ui.label { text = f:t("review_text"), color = "muted" } }
   -- A grid of question tiles: answered ones filled, the others outlined,
   -- and the unanswered numbers spelt out (not by colour alone).
   local per_row = ui.is_portrait() and 4 or 6
@@ -411,7 +442,10 @@ function View:show_review()
   end
   body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, f.lang == "en" and ", " or "、")),
                                color = #missing == 0 and "success" or "warning", bold = true }
-  ui.root(self:page({}, {}, body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
+  local buttons = { gap = "m" }
+  if s.in_grace then buttons[#buttons + 1] = self:grace_sentence() end
+  buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end }
+  ui.root(self:page({ self:review_header() }, {}, body, buttons))
 end
 
 -- ---- the screen ----
