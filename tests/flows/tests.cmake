@@ -79,11 +79,12 @@ qk_flow_test(flows_strict_abandon tests/flows/apps/strict tests/flows/strict_aba
   "SELECT status, score IS NULL, (SELECT count(*) FROM answers) FROM sessions" "timed_out|1|2")
 # A malformed question set: every problem on the error screen, kiosk running.
 qk_replay_test(flows_broken_set tests/flows/apps/broken_set tests/flows/broken_set.replay 1280x800)
-# The demo's first screen, compared with reference images (looked at before storing).
-qk_replay_test(flows_demo_landscape scripts/apps/demo tests/flows/demo_look.replay 1280x800
-  REF demo=flows_demo_1280x800.png)
-qk_replay_test(flows_demo_portrait scripts/apps/demo tests/flows/demo_look.replay 1080x1920
-  REF demo=flows_demo_1080x1920.png)
+# The demo's first screen at the four sizes, every Start in sight, compared
+# with reference images (looked at before storing).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_demo_look_${size} scripts/apps/demo tests/flows/demo_look.replay ${size}
+    REF demo=flows_demo_${size}.png)
+endforeach()
 qk_flow_test(flows_grace_review tests/flows/apps/grace tests/flows/grace_review.replay 1280x800
   "SELECT status, score FROM sessions" "timed_out|10.0")
 # The visitor's rank however far down the board (store.rank).
