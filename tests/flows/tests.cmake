@@ -147,3 +147,23 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(flows_welcome_access_${size} ${S} tests/flows/welcome_access.replay ${size}
     REF welcome_access=flows_welcome_access_${size}.png)
 endforeach()
+
+# Issue 14's layout items, at the four sizes with reference images (looked
+# at before storing): the instructions' time rules, every line above the
+# button; the grace time's one countdown and its live sentence; the review
+# page's fixed header while its list scrolls (large text); the quiz header's
+# help button, back to the same question with the typed answer kept.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_instructions_look_${size} tests/flows/apps/sections tests/flows/instructions_look.replay ${size}
+    REF instructions=flows_instructions_${size}.png)
+  qk_replay_test(flows_grace_look_${size} tests/flows/apps/grace tests/flows/grace_look.replay ${size}
+    REF grace_review=flows_grace_review_${size}.png grace_question=flows_grace_question_${size}.png)
+  qk_replay_test(flows_review_header_${size} ${S} tests/flows/review_header.replay ${size}
+    REF review=flows_review_header_${size}.png)
+  qk_replay_test(flows_quiz_help_${size} ${M} tests/flows/quiz_help.replay ${size}
+    REF header=flows_quiz_help_header_${size}.png help=flows_quiz_help_${size}.png)
+  set_tests_properties(flows_review_header_${size} flows_quiz_help_${size}
+    PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+endforeach()
+# The manager's instructions in English at 800x480: every line in sight.
+qk_flow_test(flows_instructions_en ${M} tests/flows/instructions_en.replay 800x480)
