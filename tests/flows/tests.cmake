@@ -161,7 +161,8 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(flows_review_header_${size} ${S} tests/flows/review_header.replay ${size}
     REF review=flows_review_header_${size}.png)
   qk_replay_test(flows_quiz_help_${size} ${M} tests/flows/quiz_help.replay ${size}
-    REF header=flows_quiz_help_header_${size}.png help=flows_quiz_help_${size}.png)
+    REF header=flows_quiz_help_header_${size}.png help=flows_quiz_help_${size}.png
+        second=flows_quiz_help_second_${size}.png)
   set_tests_properties(flows_review_header_${size} flows_quiz_help_${size}
     PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
 endforeach()

@@ -160,15 +160,25 @@ local function is_very_short()
   return h < 650
 end
 
--- The header: where the candidate is, the section, the points, the clock.
--- extra: widgets put before the clock (the footer's buttons, on a very short
--- screen with the keyboard up).
-function View:header(i, extra)
+-- Where the question is: its section and its points ("一、单选题 · 2 分").
+function View:place(i)
   local f, s = self.f, self.s
   local q, sec = s:question(i)
-  local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
+  local text = f:text(sec.title or sec.id)
   if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
-  local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  return text
+end
+
+-- The header: where the candidate is, the section, the points, the help
+-- button, the clock. extra: widgets put before them (the footer's buttons,
+-- on a very short screen with the keyboard up); the header then says only
+-- "第 2 题 / 共 10 题" (the line under it says the section), so with large
+-- text it stays as tall as the clock.
+function View:header(i, extra)
+  local f, s = self.f, self.s
+  local text = f:t("question_of", i, #s.paper)
+  if not extra then text = text .. " · " .. self:place(i) end
+  local row = { gap = extra and "s" or "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
   -- Where "✓ 已保存" shows after an answer is stored (View:show_saved).
   self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
   row[#row + 1] = self.saved_label
@@ -296,7 +306,14 @@ function View:show_question()
   -- instructions: one small line above the stem.
   local first_of_section = i == 1 or s.paper[i - 1].section ~= entry.section
   local note = self:hint(t)
-  if first_of_section and sec.instructions then note = note .. " · " .. f:text(sec.instructions) end
+  local instructions = first_of_section and sec.instructions and f:text(sec.instructions)
+  -- A very short screen's typed answer: its header is too full to name the
+  -- section (View:header), so this line does (unless its instructions do).
+  local title = f:text(sec.title or sec.id)
+  if t.free_text and tiny and not (instructions and instructions:find(title, 1, true)) then
+    note = note .. " · " .. self:place(i)
+  end
+  if instructions then note = note .. " · " .. instructions end
   local stem_size = dense and "option" or "heading"
   if t.free_text then
     -- Typed answers: the stem stays above the field and the keyboard; on a
