@@ -168,3 +168,6 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
 endforeach()
 # The manager's instructions in English at 800x480: every line in sight.
 qk_flow_test(flows_instructions_en ${M} tests/flows/instructions_en.replay 800x480)
+# The same header in English, large text, 800x480 (reference image).
+qk_replay_test(flows_quiz_help_en ${M} tests/flows/quiz_help_en.replay 800x480 REF header_en=flows_quiz_help_en_800x480.png)
+set_tests_properties(flows_quiz_help_en PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")

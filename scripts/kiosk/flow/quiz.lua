@@ -400,7 +400,8 @@ function View:show_question()
   if field and tiny and footer then
     local moved = {}
     for _, b in ipairs(buttons) do
-      b.flex = nil -- its own width beside the progress
+      b.flex = nil -- its own width beside the progress,
+      b.font_size = "small" -- and words the size of the help button's (English, large text: room for the progress)
       moved[#moved + 1] = b
     end
     top[1], footer = self:header(i, moved), nil
