@@ -79,11 +79,12 @@ qk_flow_test(flows_strict_abandon tests/flows/apps/strict tests/flows/strict_aba
   "SELECT status, score IS NULL, (SELECT count(*) FROM answers) FROM sessions" "timed_out|1|2")
 # A malformed question set: every problem on the error screen, kiosk running.
 qk_replay_test(flows_broken_set tests/flows/apps/broken_set tests/flows/broken_set.replay 1280x800)
-# The demo's first screen, compared with reference images (looked at before storing).
-qk_replay_test(flows_demo_landscape scripts/apps/demo tests/flows/demo_look.replay 1280x800
-  REF demo=flows_demo_1280x800.png)
-qk_replay_test(flows_demo_portrait scripts/apps/demo tests/flows/demo_look.replay 1080x1920
-  REF demo=flows_demo_1080x1920.png)
+# The demo's first screen at the four sizes, every Start in sight, compared
+# with reference images (looked at before storing).
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_demo_look_${size} scripts/apps/demo tests/flows/demo_look.replay ${size}
+    REF demo=flows_demo_${size}.png)
+endforeach()
 qk_flow_test(flows_grace_review tests/flows/apps/grace tests/flows/grace_review.replay 1280x800
   "SELECT status, score FROM sessions" "timed_out|10.0")
 # The visitor's rank however far down the board (store.rank).
@@ -146,3 +147,27 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(flows_welcome_access_${size} ${S} tests/flows/welcome_access.replay ${size}
     REF welcome_access=flows_welcome_access_${size}.png)
 endforeach()
+
+# Issue 14's layout items, at the four sizes with reference images (looked
+# at before storing): the instructions' time rules, every line above the
+# button; the grace time's one countdown and its live sentence; the review
+# page's fixed header while its list scrolls (large text); the quiz header's
+# help button, back to the same question with the typed answer kept.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_instructions_look_${size} tests/flows/apps/sections tests/flows/instructions_look.replay ${size}
+    REF instructions=flows_instructions_${size}.png)
+  qk_replay_test(flows_grace_look_${size} tests/flows/apps/grace tests/flows/grace_look.replay ${size}
+    REF grace_review=flows_grace_review_${size}.png grace_question=flows_grace_question_${size}.png)
+  qk_replay_test(flows_review_header_${size} ${S} tests/flows/review_header.replay ${size}
+    REF review=flows_review_header_${size}.png)
+  qk_replay_test(flows_quiz_help_${size} ${M} tests/flows/quiz_help.replay ${size}
+    REF header=flows_quiz_help_header_${size}.png help=flows_quiz_help_${size}.png
+        second=flows_quiz_help_second_${size}.png)
+  set_tests_properties(flows_review_header_${size} flows_quiz_help_${size}
+    PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+endforeach()
+# The manager's instructions in English at 800x480: every line in sight.
+qk_flow_test(flows_instructions_en ${M} tests/flows/instructions_en.replay 800x480)
+# The same header in English, large text, 800x480 (reference image).
+qk_replay_test(flows_quiz_help_en ${M} tests/flows/quiz_help_en.replay 800x480 REF header_en=flows_quiz_help_en_800x480.png)
+set_tests_properties(flows_quiz_help_en PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")

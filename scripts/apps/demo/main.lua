@@ -22,29 +22,51 @@ end
 local present = {}
 for _, name in ipairs(kiosk.apps()) do present[name] = true end
 
--- Side by side on a landscape screen, one under another in portrait;
--- built again when the screen turns.
+-- Side by side on a tall landscape screen, one under another in portrait;
+-- on a short one (800x480) a compact list, each app one card with its Start
+-- button beside its name, so every Start is in sight without scrolling.
+-- Built again when the screen turns.
 local function build()
   local portrait = ui.is_portrait()
-  local cards = { gap = "m", align = "stretch" }
+  local _, h = gfx.size()
+  local short = not portrait and h < 650
+  local cards = { gap = short and "s" or "m", align = "stretch" }
   for _, c in ipairs(catalogue) do
     if present[c.app] then
-      cards[#cards + 1] = ui.card { padding = "m", gap = "s", flex = not portrait and 1 or nil,
-        ui.label { text = c.title, size = "heading", bold = true },
-        ui.label { text = c.en, size = "small", color = "muted" },
-        ui.label { text = c.text, color = "muted" },
-        ui.spacer { flex = 1, height = portrait and 8 or nil },
-        ui.button { label = "开始 · Start", element_label = c.title, on_tap = function() kiosk.launch(c.app) end },
-      }
+      local start = ui.button { label = "开始 · Start", element_label = c.title, on_tap = function() kiosk.launch(c.app) end }
+      if short then
+        cards[#cards + 1] = ui.card { padding = "s",
+          ui.row { gap = "m",
+            ui.column { gap = "xs", flex = 1,
+              ui.label { text = c.title, size = "option", bold = true },
+              ui.label { text = c.en, size = "small", color = "muted" },
+              ui.label { text = c.text, size = "small", color = "muted" } },
+            start } }
+      else
+        cards[#cards + 1] = ui.card { padding = "m", gap = "s", flex = not portrait and 1 or nil,
+          ui.label { text = c.title, size = "heading", bold = true },
+          ui.label { text = c.en, size = "small", color = "muted" },
+          ui.label { text = c.text, color = "muted" },
+          ui.spacer { flex = 1, height = portrait and 8 or nil },
+          start,
+        }
+      end
     end
   end
-  ui.root(ui.column { padding = "l", gap = "l", max_width = 1000,
-    ui.label { text = "quizkiosk 演示 · Demo", size = "title", bold = true },
-    ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" },
-    -- (in a scroll either way: on a small panel the cards may not fit)
-    portrait and ui.scroll(cards) or ui.scroll { ui.row(cards) },
-  })
-  ui.current().children[3].flex = 1
+  local title = ui.label { text = "quizkiosk 演示 · Demo", size = short and "heading" or "title", bold = true }
+  local choose = ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" }
+  -- (in a scroll either way: on a small panel the cards may not fit)
+  local list = (portrait or short) and ui.scroll(cards) or ui.scroll { ui.row(cards) }
+  list.flex = 1
+  local page = { padding = short and "m" or "l", gap = short and "s" or "l", max_width = 1000 }
+  if short then
+    -- the heading and the prompt share a line
+    page[1] = ui.row { gap = "m", align = "end", title, choose }
+  else
+    page[1], page[2] = title, choose
+  end
+  page[#page + 1] = list
+  ui.root(ui.column(page))
 end
 
 build()

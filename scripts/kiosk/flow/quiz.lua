@@ -160,28 +160,62 @@ local function is_very_short()
   return h < 650
 end
 
--- The header: where the candidate is, the section, the points, the clock.
--- extra: widgets put before the clock (the footer's buttons, on a very short
--- screen with the keyboard up).
-function View:header(i, extra)
+-- Where the question is: its section and its points ("一、单选题 · 2 分").
+function View:place(i)
   local f, s = self.f, self.s
   local q, sec = s:question(i)
-  local text = f:t("question_of", i, #s.paper) .. " · " .. f:text(sec.title or sec.id)
+  local text = f:text(sec.title or sec.id)
   if s.mode.shows_points_each then text = text .. " · " .. f:t("points_each", screens.num(exam.max_points(q, sec))) end
-  local row = { gap = "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
+  return text
+end
+
+-- The header: where the candidate is, the section, the points, the help
+-- button, the clock. extra: widgets put before them (the footer's buttons,
+-- on a very short screen with the keyboard up); the header then says only
+-- "第 2 题 / 共 10 题" (the line under it says the section), so with large
+-- text it stays as tall as the clock.
+function View:header(i, extra)
+  local f, s = self.f, self.s
+  local text = f:t("question_of", i, #s.paper)
+  if not extra then text = text .. " · " .. self:place(i) end
+  local row = { gap = extra and "s" or "m", ui.progress { value = (i - 1) / #s.paper, text = text, flex = 1 } }
   -- Where "✓ 已保存" shows after an answer is stored (View:show_saved).
   self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
   row[#row + 1] = self.saved_label
   for _, w in ipairs(extra or {}) do row[#row + 1] = w end
+  row[#row + 1] = self:help_button()
+  row[#row + 1] = self:clock()
+  return ui.row(row)
+end
+
+-- The help button in the quiz's header (as on the welcome screen): the
+-- staff-call screen over the question, which stays as it was under it.
+function View:help_button()
+  return self.f:help_button { font_size = "small" }
+end
+
+-- The header's clock: the paper's, or in the grace time the grace time's
+-- (the only countdown on screen then; the footer's sentence reads it).
+function View:clock()
+  local s = self.s
   local diameter = 76
   if s.in_grace then
-    row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
-                                   warn_ms = s.grace_ms }
+    return ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
+                          warn_ms = s.grace_ms }
   elseif s.deadline then
-    row[#row + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
-                                   warn_ms = math.min(60000, s.limit_ms // 5) }
+    return ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, diameter = diameter,
+                          warn_ms = math.min(60000, s.limit_ms // 5) }
   end
-  return ui.row(row)
+  return nil
+end
+
+-- "时间到！请在 19 秒内提交。": the grace time's sentence, its number read
+-- live from the same deadline as the header's clock (so they agree).
+function View:grace_sentence()
+  local f, s = self.f, self.s
+  return ui.countdown { style = "text", deadline_ms = s.grace_deadline, total_ms = s.grace_ms, flex = 2,
+                        color = "danger", bold = true, warn_ms = s.grace_ms,
+                        sentence = function(n) return f:t("time_up_grace", n) end }
 end
 
 -- Right or wrong after an answer (modes that show feedback).
@@ -189,8 +223,11 @@ function View:feedback_card(i, correct, extra)
   local f, s = self.f, self.s
   local q, _, entry = s:question(i)
   local t = exam.type(q.type)
-  local card = { padding = "m", gap = "s",
-    ui.label { text = (correct and "✓ " or "✗ ") .. f:t(correct and "correct" or "wrong"), size = "heading", bold = true,
+  -- Tighter on a very short screen, so the explanation fits under the options.
+  local tiny = is_very_short()
+  local card = { padding = tiny and "s" or "m", gap = tiny and "xs" or "s",
+    ui.label { text = (correct and "✓ " or "✗ ") .. f:t(correct and "correct" or "wrong"),
+               size = tiny and "option" or "heading", bold = true,
                color = correct and "success" or "danger" } }
   if extra then card[#card + 1] = extra end
   if not correct and s.mode.reveals_key and q.answer ~= nil and t.key_text then
@@ -269,7 +306,14 @@ function View:show_question()
   -- instructions: one small line above the stem.
   local first_of_section = i == 1 or s.paper[i - 1].section ~= entry.section
   local note = self:hint(t)
-  if first_of_section and sec.instructions then note = note .. " · " .. f:text(sec.instructions) end
+  local instructions = first_of_section and sec.instructions and f:text(sec.instructions)
+  -- A very short screen's typed answer: its header is too full to name the
+  -- section (View:header), so this line does (unless its instructions do).
+  local title = f:text(sec.title or sec.id)
+  if t.free_text and tiny and not (instructions and instructions:find(title, 1, true)) then
+    note = note .. " · " .. self:place(i)
+  end
+  if instructions then note = note .. " · " .. instructions end
   local stem_size = dense and "option" or "heading"
   if t.free_text then
     -- Typed answers: the stem stays above the field and the keyboard; on a
@@ -279,9 +323,11 @@ function View:show_question()
     fixed[#fixed + 1] = ui.fold_label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true,
                                         max_lines = tiny and 1 or dense and 2 or 4 }
   else
-    -- Several answers: said in words and in the primary colour, beside the checkboxes.
-    body[#body + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
-                                 bold = t.several == true }
+    -- Several answers: said in words and in the primary colour, beside the
+    -- checkboxes. The line stays above the scroll, so what kind of answer
+    -- is asked is never scrolled away (practice's explanation scrolls in).
+    fixed[#fixed + 1] = ui.label { text = note, color = t.several and "primary" or "muted", size = "small",
+                                   bold = t.several == true }
     body[#body + 1] = ui.label { text = M.stem_text(f:text(q.stem)), size = stem_size, bold = true }
   end
   if q.image then
@@ -331,10 +377,7 @@ function View:show_question()
   end
   if s.in_grace then
     -- Beside the button, where it cannot scroll away.
-    buttons[#buttons + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = 60,
-                                           warn_ms = s.grace_ms }
-    buttons[#buttons + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true,
-                                       flex = 2 }
+    buttons[#buttons + 1] = self:grace_sentence()
     buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1,
                                         on_tap = function() self:act("submit", "timed_out") end }
   elseif s:can_check(i) then
@@ -357,7 +400,8 @@ function View:show_question()
   if field and tiny and footer then
     local moved = {}
     for _, b in ipairs(buttons) do
-      b.flex = nil -- its own width beside the progress
+      b.flex = nil -- its own width beside the progress,
+      b.font_size = "small" -- and words the size of the help button's (English, large text: room for the progress)
       moved[#moved + 1] = b
     end
     top[1], footer = self:header(i, moved), nil
@@ -377,18 +421,23 @@ function View:show_question()
   if feedback then ui.reveal(feedback) end -- the explanation, not under the button
 end
 
+-- The review page's header, fixed above its scrolling list like the
+-- question screens': the title, how many are answered, help and the clock.
+function View:review_header()
+  local f, s = self.f, self.s
+  local answered = #s.paper - #s:unanswered()
+  local title = ui.column { gap = "xs", flex = 1,
+    ui.label { text = f:t("review_title"), size = is_very_short() and "heading" or "title", bold = true },
+    ui.progress { value = answered / #s.paper, text = f:t("answered_of", answered, #s.paper) } }
+  local row = { gap = "m", title, self:help_button() }
+  row[#row + 1] = self:clock()
+  return ui.row(row)
+end
+
 -- Every question with answered / not answered; a tap goes back to it.
 function View:show_review()
   local f, s = self.f, self.s
-  local body = { ui.label { text = f:t("review_title"), size = "title", bold = true },
-                 ui.label { text = f:t("review_text"), color = "muted" } }
-  if s.in_grace then
-    body[#body + 1] = ui.label { text = f:t("time_up_grace", s.grace_ms // 1000), color = "danger", bold = true }
-    body[#body + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, style = "bar",
-                                     warn_ms = s.grace_ms }
-  elseif s.deadline then
-    body[#body + 1] = ui.countdown { deadline_ms = s.deadline, total_ms = s.limit_ms, style = "bar" }
-  end
+  local body = { ui.label { text = f:t("review_text"), color = "muted" } }
   -- A grid of question tiles: answered ones filled, the others outlined,
   -- and the unanswered numbers spelt out (not by colour alone).
   local per_row = ui.is_portrait() and 4 or 6
@@ -411,7 +460,10 @@ function View:show_review()
   end
   body[#body + 1] = ui.label { text = #missing == 0 and f:t("all_answered") or f:t("missing_list", table.concat(missing, f.lang == "en" and ", " or "、")),
                                color = #missing == 0 and "success" or "warning", bold = true }
-  ui.root(self:page({}, {}, body, { ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end } }))
+  local buttons = { gap = "m" }
+  if s.in_grace then buttons[#buttons + 1] = self:grace_sentence() end
+  buttons[#buttons + 1] = ui.button { label = f:t("finish"), flex = 1, on_tap = function() self:confirm_finish() end }
+  ui.root(self:page({ self:review_header() }, {}, body, buttons))
 end
 
 -- ---- the screen ----

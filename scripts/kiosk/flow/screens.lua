@@ -9,7 +9,9 @@
 --                                                             -> { [id] = value }  (saved as candidate data)
 --        (a field given by name is one of M.standard_fields: name, phone, nickname, email)
 --   consent{ title, text, version }                           -> true (declining ends the session)
---   instructions{ title, text }                               -> true
+--   instructions{ title, text, summary = true, time_limit_s, question_time_s }  -> true
+--        (summary: the sections and the time rules; give time_limit_s / question_time_s
+--         when f:quiz gets them, so the screen says the rules the quiz keeps)
 --   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
 --   result(result)                                            -> true   (what it shows: M.RESULT_SHOWS)
 --   leaderboard{ exam, highlight }                            -> true
@@ -26,9 +28,13 @@ function M.clock(ms)
 end
 
 -- A centred page: a scrolling body and a row of buttons at the bottom.
-function M.page(body, buttons)
-  local column = { padding = "l", gap = "m", max_width = 1100 }
-  local scroll = { flex = 1, gap = "m" }
+-- o.dense: tighter spacing on a short screen (800x480), so a page of
+-- reading (the instructions) fits above its button there.
+function M.page(body, buttons, o)
+  local _, h = gfx.size()
+  local dense = o and o.dense and h < 650
+  local column = { padding = dense and "m" or "l", gap = dense and "s" or "m", max_width = 1100 }
+  local scroll = { flex = 1, gap = dense and "s" or "m" }
   for _, w in ipairs(body) do scroll[#scroll + 1] = w end
   column[#column + 1] = ui.scroll(scroll)
   if buttons then column[#column + 1] = ui.row(buttons) end
@@ -253,25 +259,60 @@ function M.consent(f, o, done)
   }))
 end
 
+-- The time rules in one sentence that cannot contradict the section lines
+-- above it: the whole paper's limit (or none), and which sections have a
+-- clock on each question. clocked: the titles of those sections; all: every
+-- question has one.
+-- The time rules in one sentence that agrees with the section lines above
+-- it: the whole paper's limit (or none), and whether some questions (some =
+-- true) or all of them (all = true) have a clock of their own.
+local function time_rule(f, limit, some, all)
+  if not limit then
+    return f:t(all and "time_rule_each_only" or some and "time_rule_some_only" or "time_rule_none")
+  end
+  local minutes = math.ceil(limit / 60)
+  return f:t(all and "time_rule_paper_each" or some and "time_rule_paper_some" or "time_rule_paper", minutes)
+end
+
 function M.instructions(f, o, done)
   local body = { ui.label { text = f:text(o.title) or f:t("instructions_title"), size = "title", bold = true } }
   if o.text then body[#body + 1] = ui.label { text = f:text(o.text) } end
   local set = f.set
   if set and o.summary ~= false then
     -- What the paper holds: sections, their points and the time allowed.
+    -- A clock on each question: the section's, else the quiz's
+    -- (o.question_time_s, as given to f:quiz) or the mode's.
+    local mode = require("kiosk.exam").mode(f.mode) or {}
+    local every = o.question_time_s or mode.question_clock_s
+    local some, all = false, true
     for _, sec in ipairs(set.sections) do
       local n = sec.draw or #sec.questions
-      local text = sec.points and f:t("section_summary", f:text(sec.title or sec.id), n, M.num(sec.points))
-                   or f:t("section_count", f:text(sec.title or sec.id), n)
-      -- A clock per question (the section's) is said here, before it starts.
-      if sec.time_limit_s then text = text .. (f.lang == "en" and "; " or "；") .. f:t("question_clock_note", sec.time_limit_s) end
+      local one = n == 1 and "_one" or "" -- "1 question" in English
+      local text = sec.points and f:t("section_summary" .. one, f:text(sec.title or sec.id), n, M.num(sec.points))
+                   or f:t("section_count" .. one, f:text(sec.title or sec.id), n)
+      local sep = f.lang == "en" and "; " or "；"
+      -- A clock per question is said here, before it starts: the section's
+      -- (or the quiz's, the mode's) for all of it, else its questions' own.
+      local clock = sec.time_limit_s or every
+      local own = false
+      for _, q in ipairs(sec.questions) do own = own or q.time_limit_s ~= nil end
+      if clock then
+        text = text .. sep .. f:t("question_clock_note", clock)
+        some = true
+      else
+        all = false
+        if own then
+          text = text .. sep .. f:t("question_own_clock_note")
+          some = true
+        end
+      end
       body[#body + 1] = ui.label { text = "· " .. text, color = "muted" }
     end
     local limit = o.time_limit_s or set.time_limit_s
-    body[#body + 1] = ui.label { text = f:t("time_allowed",
-      limit and f:t("minutes", math.ceil(limit / 60)) or f:t("no_limit")), bold = true }
+    body[#body + 1] = ui.label { text = time_rule(f, limit, some, all and some), bold = true }
   end
-  ui.root(M.page(body, { ui.button { label = f:t("begin_quiz"), flex = 1, on_tap = function() done(true) end } }))
+  ui.root(M.page(body, { ui.button { label = f:t("begin_quiz"), flex = 1, on_tap = function() done(true) end } },
+                 { dense = true }))
 end
 
 -- ---- result ----

@@ -407,10 +407,12 @@ end
 -- ---- progress ----
 local Progress = core.class("progress")
 
+-- Its text wraps inside its own width (a narrow header row: large text
+-- beside the header's buttons), never running under them.
 function Progress:measure(avail_w)
   local h = 12
   if self.text then
-    local _, th = gfx.measure(self.text, { size = core.font("small") })
+    local _, th = gfx.measure(self.text, { size = core.font("small"), width = avail_w })
     h = h + th + 6
   end
   return avail_w, h
@@ -419,7 +421,7 @@ end
 function Progress:draw()
   local y = self.y
   if self.text then
-    local _, th = gfx.text(self.text, self.x, y, { size = core.font("small"), colour = core.color("muted") })
+    local _, th = gfx.text(self.text, self.x, y, { size = core.font("small"), width = self.w, colour = core.color("muted") })
     y = y + th + 6
   end
   local v = math.max(0, math.min(1, self.value or 0))
@@ -435,7 +437,8 @@ function M.progress(props) return core.new(Progress, props) end
 -- The clock reads m:ss all the way down ("0:45"). A ring sizes its digits to
 -- fit inside it, and grows with large text. sentence(seconds), for a bar,
 -- is the text over it built from the live number ("5 秒后回到首页"), so a
--- sentence and the bar can never disagree. Crossing each of announce_ms
+-- sentence and the bar can never disagree; style = "text" is that sentence
+-- alone (color, bold: its look), for a clock shown elsewhere. Crossing each of announce_ms
 -- (default 5 and 1 minutes, those the countdown started above and, by
 -- default, under half its total) shows a short banner ("还剩 5 分钟"), a
 -- warning that is more than a colour.
@@ -448,6 +451,11 @@ function Countdown:remaining()
 end
 
 function Countdown:measure(avail_w)
+  if self.style == "text" then
+    local _, th = gfx.measure(self.sentence(99), { size = core.font(self.size or "body"), width = avail_w,
+                                                   bold = self.bold })
+    return avail_w, th
+  end
   if self.style == "bar" then
     local _, th = gfx.measure(self.sentence and self.sentence(99) or "0:00", { size = core.font("small"), width = avail_w })
     return avail_w, th + 18
@@ -464,7 +472,7 @@ function Countdown:attach()
   local left = self:remaining()
   local total = self.total_ms or left
   self.marks = {}
-  if self.style ~= "bar" then
+  if self.style ~= "bar" and self.style ~= "text" then
     for _, mark in ipairs(self.announce_ms or ANNOUNCE_MS) do
       if left > mark and (self.announce_ms or mark < total / 2) then self.marks[#self.marks + 1] = mark end
     end
@@ -530,6 +538,12 @@ function Countdown:draw()
   local colour = core.color(left <= (self.warn_ms or 10000) and "warning" or "primary")
   if left == 0 then colour = core.color("danger") end
   local text = clock_text(left)
+  if self.style == "text" then
+    gfx.text(self.sentence(math.ceil(left / 1000)), self.x, self.y,
+             { size = core.font(self.size or "body"), width = self.w, bold = self.bold,
+               colour = core.color(self.color or "text") })
+    return
+  end
   if self.style == "bar" then
     local opts = { size = core.font("small"), width = self.w, colour = colour, bold = true }
     if self.sentence then
@@ -562,6 +576,7 @@ end
 
 function M.countdown(props)
   assert(props.deadline_ms, "ui.countdown needs deadline_ms")
+  assert(props.style ~= "text" or props.sentence, "ui.countdown style \"text\" needs a sentence")
   return core.new(Countdown, props)
 end
 
