@@ -114,7 +114,7 @@ return {
     rubric_of = "评分 %d / %d",
     rubric_answer = "候选人的回答",
     rubric_key_points = "参考答案要点（勾选回答中覆盖的要点）",
-    rubric_suggest = "关键词提示（仅供参考）：命中 %d / %d（%s），约 %s 分",
+    rubric_suggest = "关键词提示（仅供参考）：命中 %d/%d（%s），约 %s 分",
     rubric_points = "%s / %s 分",
     rubric_save_next = "保存，下一题",
     rubric_save_finish = "保存并完成评分",
