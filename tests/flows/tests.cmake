@@ -154,6 +154,7 @@ endforeach()
 #   specialist exam, under a fixed kiosk name and clock;
 # - the manager interview's form with the error at the failing field, its
 #   consent, the pending result, the rubric's PIN screen and its scoring;
+# - the specialist's form and consent in English (the welcome's language choice);
 # - the staff-call screen from the welcome screen;
 # - a thank-you-only result (show_result = "thanks");
 # - the resume offer after a real SIGKILL (resume_look.sh).
@@ -166,6 +167,8 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
     REF form_error=flows_form_manager_${size}.png consent=flows_consent_manager_${size}.png
         result_pending=flows_result_pending_${size}.png rubric_pin=flows_rubric_pin_${size}.png
         rubric=flows_rubric_${size}.png)
+  qk_replay_test(flows_form_en_look_${size} ${S} tests/flows/form_en.replay ${size}
+    REF form_en=flows_form_en_${size}.png consent_en=flows_consent_en_${size}.png)
   qk_replay_test(flows_help_look_${size} ${S} tests/flows/help_look.replay ${size}
     REF help=flows_help_${size}.png)
   qk_replay_test(flows_thanks_look_${size} tests/flows/apps/result_thanks tests/flows/result_thanks.replay ${size}
