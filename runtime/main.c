@@ -149,7 +149,10 @@ static int run_kiosk_command(const qk_args *a) {
   if (!(sec == 0 || sec >= 0.1)) return qk_args_usage_error(a, "bad watchdog time (0 = off, or 0.1..3600 s)");
   int watchdog_ms = (int)(sec * 1000 + 0.5);
   int supervise = qk_args_has(a, "supervise"), no_supervisor = qk_args_has(a, "no-supervisor");
-  if (o.fullscreen && o.width) return qk_args_usage_error(a, "choose --fullscreen or --window, not both");
+  /* Headless, --window is the size of the screen a full-screen kiosk is
+  ** simulated on (tests picture kiosk-mode screens at every size). */
+  if (o.fullscreen && o.width && !o.headless)
+    return qk_args_usage_error(a, "choose --fullscreen or --window, not both");
   /* The flag wins over the environment's default. */
   const char *render = qk_args_has(a, "renderer") ? qk_args_str(a, "renderer") : o.env.renderer;
   o.render = QK_RENDER_AUTO;
@@ -192,7 +195,7 @@ static int run_kiosk_command(const qk_args *a) {
 static const qk_opt kiosk_opts[] = {
   QK_STR("db", "FILE", "the results database (default: $XDG_DATA_HOME/quizkiosk/results.db)", 0),
   QK_FLAG("fullscreen", "kiosk mode: full screen, keyboard grabbed, close requests ignored"),
-  QK_STR("window", "WxH", "a window of that size (default 1280x800)", 0),
+  QK_STR("window", "WxH", "a window of that size (default 1280x800); headless with --fullscreen, the simulated screen", 0),
   QK_FLAG("headless", "no window: with --replay, for tests"),
   QK_STR("replay", "FILE", "drive the kiosk from a replay file (virtual clock)", 0),
   QK_STR("shots", "DIR", "where a replay's `shot NAME` saves NAME.png (needs --replay)", 0),

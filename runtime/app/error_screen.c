@@ -46,7 +46,10 @@ void app_draw_error_screen(qk_app *a) {
              "Please call staff. Saved answers are safe; the test goes on once storage works (retry in %d s)",
              secs, secs);
   else
-    snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）· Tap to restart (automatically in %d s)", secs, secs);
+    /* Chinese and English on lines of their own: one run-on line broke
+    ** "(automatically / in 8 s)" across lines on a portrait screen. */
+    snprintf(footer, sizeof footer, "轻触屏幕重新开始（%d 秒后自动重新开始）\nTap to restart (automatically in %d s)", secs,
+             secs);
   qk_text_opts fo = {.size = 22, .width = w, .align = QK_ALIGN_CENTER};
   float fw, fh;
   qk_draw_measure(a->draw, footer, strlen(footer), &fo, &fw, &fh, NULL);

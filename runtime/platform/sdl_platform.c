@@ -138,7 +138,8 @@ video_ok:
 
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
   int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
-  if (cfg->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  /* Headless there is no desktop to fill: the window is the simulated screen. */
+  if (cfg->fullscreen && !cfg->headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
   if (cfg->headless) flags &= ~(Uint32)SDL_WINDOW_RESIZABLE;
   p->window = SDL_CreateWindow(cfg->title ? cfg->title : "quizkiosk", SDL_WINDOWPOS_CENTERED,
                                SDL_WINDOWPOS_CENTERED, w, h, flags);

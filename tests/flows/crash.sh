@@ -99,7 +99,7 @@ for n in 3 7 9 10 11 14 17 22 28 31 35 40 44 47; do
     # session is left for staff, kept as interrupted, answers untouched.
     if [ "$n" = 22 ]; then
       cp "$d/killed.db" "$d/stranger.db"
-      printf 'expect 这是 张* 的测试\nexpect-not 张伟\ntype 1234\ntap 继续答题\nexpect 无法继续这场测试\nexpect-not 第\nwait 9000\nexpect 客户服务专员筛选测试\n' \
+      printf 'expect 这是 张* 未完成的测试\nexpect-not 张伟\ntype 1234\ntap 继续答题\nexpect 无法继续这场测试\nexpect-not 第\nwait 9000\nexpect 客户服务专员筛选测试\n' \
         > "$d/stranger.replay"
       run $soon "$d/stranger.db" "$d/stranger.replay" \
         || fail "a wrong proof was not refused: $(why "$d/stranger.db")"

@@ -116,16 +116,24 @@ function show_dashboard()
   col[#col + 1] = sync_line() -- nil (nothing added) without a fleet server
   for _, w in ipairs {
     ui.row { gap = "m",
-      stat_card("今日场次 · today", tostring(st.started)),
-      stat_card("完成率 · completed", fmt_pct(st.completion_rate)),
-      stat_card("通过率 · passed", fmt_pct(st.pass_rate)),
-      stat_card("平均分 · average", st.avg_score_pct and string.format("%.0f%%", st.avg_score_pct) or "—"),
+      -- Chinese over English on two lines of their own: a narrow card
+      -- never strands the " · " at a line's end, and the four cards stay
+      -- the same height.
+      stat_card("今日场次\ntoday", tostring(st.started)),
+      stat_card("完成率\ncompleted", fmt_pct(st.completion_rate)),
+      stat_card("通过率\npassed", fmt_pct(st.pass_rate)),
+      stat_card("平均分\naverage", st.avg_score_pct and string.format("%.0f%%", st.avg_score_pct) or "—"),
     },
     ui.label { text = "最近结果 · Last results", size = "body", bold = true },
     ui.scroll(rows),
+    -- Two rows of two: four in a row wrapped "导出到 / U 盘" onto two lines
+    -- and made the buttons of one row different heights at 800x480 and
+    -- in portrait.
     ui.row { gap = "m",
       ui.button { label = "导出到 U 盘", flex = 1, on_tap = choose_export },
       ui.button { label = "重新载入应用", style = "secondary", flex = 1, on_tap = function() kiosk.reload_app() end },
+    },
+    ui.row { gap = "m",
       ui.button { label = "返回", style = "secondary", flex = 1, on_tap = back },
       ui.button { label = "退出 Kiosk", style = "danger", flex = 1, on_tap = function()
         ui.confirm { title = "退出 Kiosk？", text = "退出后需要管理员重新启动。", yes = "退出", danger = true,

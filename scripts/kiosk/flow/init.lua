@@ -289,18 +289,22 @@ local function offer_resume(f, r)
     }, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() leave_for_staff(f, r) end } }))
     kiosk.after(8000, function() leave_for_staff(f, r) end)
   end
+  -- As on the rubric's PIN screen: title, sentence, and the field with both
+  -- buttons on one row, outside any scroll, so with the keypad up an
+  -- 800x480 screen shows all of it (a page with the buttons under the field
+  -- scrolled the title and the whose-test line off the top).
   ui.root(ui.column { gap = "s",
-    screens.page({
-      -- Compact (heading, one label for whose test and what to do): with the
-      -- keypad up, an 800x480 screen still shows all of it.
+    ui.column { padding = "l", gap = "m", max_width = 1100,
       ui.label { text = f:t("resume_title"), size = "heading", bold = true, align = "center" },
       ui.label { text = whose .. "\n" .. (by_phone and f:t("resume_prove_phone") or f:t("resume_prove_pin")),
                  align = "center" },
-      field, message,
-    }, { gap = "m",
-      ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(f, r) end },
-      ui.button { label = f:t("resume_yes"), flex = 2, on_tap = try },
-    }),
+      ui.row { gap = "m", align = "center",
+        ui.column { flex = 1, field }, -- four digits: room enough for "不是我的测试" on one line
+        ui.button { label = f:t("resume_no"), style = "secondary", flex = 1, on_tap = function() leave_for_staff(f, r) end },
+        ui.button { label = f:t("resume_yes"), flex = 1, on_tap = try },
+      },
+      ui.scroll { flex = 1, message },
+    },
     ui.keyboard { target = field, layout = "digits", layouts = { "digits" }, on_done = try },
   })
   ui.current().children[1].flex = 1

@@ -114,13 +114,6 @@ local function score_one(f, items, k, scores, on_finish)
       text = f:t("rubric_suggest", hint.hits, hint.of, #hint.words > 0 and table.concat(hint.words, "、") or "—",
                  screens.num(max * hint.hits / hint.of)) }
   end
-  left[#left + 1] = ui.row { gap = "m",
-    ui.button { label = "−1", element_label = "减一分", style = "secondary", on_tap = function()
-      points = math.max(0, points - 1); show_points() end },
-    points_label,
-    ui.button { label = "+1", element_label = "加一分", style = "secondary", on_tap = function()
-      points = math.min(max, points + 1); show_points() end },
-  }
   local right = { gap = "s", ui.label { text = f:t("rubric_key_points"), size = "small", bold = true }, list }
   local head = ui.progress { value = (k - 1) / #items, text = f:t("rubric_of", k, #items) .. " · " .. f:text(sec.title or sec.id) }
   local body
@@ -132,7 +125,16 @@ local function score_one(f, items, k, scores, on_finish)
     left.flex, right.flex = 1, 1
     body = { head, ui.row { gap = "l", align = "start", ui.column(left), ui.column(right) } }
   end
-  local buttons = { gap = "m" }
+  -- The points and their −1/+1 sit in the bottom row, outside the scroll:
+  -- under the answer they were scrolled out of sight at 800x480, and the
+  -- interviewer saves what they cannot see.
+  local buttons = { gap = "m", align = "center",
+    ui.button { label = "−1", element_label = "减一分", style = "secondary", on_tap = function()
+      points = math.max(0, points - 1); show_points() end },
+    points_label,
+    ui.button { label = "+1", element_label = "加一分", style = "secondary", on_tap = function()
+      points = math.min(max, points + 1); show_points() end },
+  }
   if k > 1 then
     buttons[#buttons + 1] = ui.button { label = f:t("prev_question"), style = "secondary", flex = 1,
                                         on_tap = function() score_one(f, items, k - 1, scores, on_finish) end }

@@ -64,7 +64,9 @@ function M.call_staff(f)
   f.helping = true -- no "still there?" while waiting for staff
   ui.show_dialog(ui.dialog {
     title = "🙋 " .. f:t("help_title"),
-    text = f:t("help_text"),
+    -- Before a session (the welcome screen) there are no answers to keep:
+    -- only what is true then.
+    text = f:t(f.session and "help_text" or "help_text_start"),
     buttons = { { label = f:t("help_back"), on_tap = function()
       f.helping = false
       f:arm_idle()

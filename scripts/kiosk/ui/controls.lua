@@ -159,7 +159,10 @@ end
 function Button:measure(avail_w)
   local t = core.theme()
   local px = self.size == "large" and t.space.xl or t.space.l
-  local w, h = gfx.measure(self.label, self:text_opts(avail_w - 2 * px))
+  -- The label wraps at the width draw() gives it (the button's less the
+  -- small inset), not less the wide padding: measured narrower, a label
+  -- drawn on one line ("I do not agree", "−1") made its button two lines tall.
+  local w, h = gfx.measure(self.label, self:text_opts(avail_w - 2 * t.space.s))
   local min_h = t.touch_min * (self.size == "large" and 1.3 or 1)
   return math.min(avail_w, self.width or w + 2 * px), math.max(min_h, h + 2 * t.space.s)
 end
