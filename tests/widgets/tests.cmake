@@ -60,3 +60,11 @@ add_executable(qk_stroke_test tests/widgets/stroke_test.c)
 target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform)
 add_test(NAME widgets_stroke COMMAND qk_stroke_test)
 set_tests_properties(widgets_stroke PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+# ...and on the handwriting pad at the four sizes: 人 written in curved
+# strokes, compared with reference images (the ink's width follows the pad).
+if(TARGET qk_ime)
+  foreach(size 800x480 1280x800 1080x1920 3840x2160)
+    qk_replay_test(widgets_ink_${size} tests/ime/apps/ime tests/widgets/ink_${size}.replay ${size}
+      REF ink=widgets_ink_${size}.png)
+  endforeach()
+endif()
