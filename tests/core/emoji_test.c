@@ -1,12 +1,15 @@
 /*
 ** emoji_test.c — colour emoji keep their colours at every size (issue 14:
-** at 3840x2160 🏆 came out black and 🔥 maroon, the text's colour). Draws
-** 🏆 and 🔥 through qk_draw in a dark red text colour on a 3840x2160
-** headless screen at sizes from 8 to 100 units (2.7 pixels a
-** unit), reads the frame back and checks each emoji's box: it holds
-** gold/orange pixels, its inked pixels are not one flat tint of the text
-** colour, and it is about as tall as the text (the 109-px bitmap strike
-** scaled to the line, up or down). Skipped (77) when the machine has no colour emoji font.
+** at 3840x2160 🏆 came out black and 🔥 maroon, the text's colour: runs
+** were rasterised white and tinted, and only emoji fonts taller than twice
+** the size — under 64 px — were marked as colour bitmaps; at 4K text sizes
+** the emoji were tinted). Draws 🏆 and 🔥 through qk_draw in a dark red
+** text colour on a 3840x2160 headless screen at sizes from 8 to 100 units
+** (2.7 pixels a unit), reads the frame back and checks each emoji's box: it
+** holds gold/orange pixels, its inked pixels are not one flat tint of the
+** text colour, and it is about as tall as the text (the 109-px bitmap
+** strike scaled to the line, up or down). Skipped (77) when the machine has
+** no colour emoji font.
 */
 #include <stdio.h>
 #include <stdlib.h>
