@@ -75,6 +75,7 @@ static int l_stroke(lua_State *L) {
     lua_pop(L, 1);
   }
   if (qk_draw_stroke(D(L), xy, (int)(n / 2), width, c) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_pop(L, 1); /* the buffer: the stack as it came in (api.h) */
   return 0;
 }
 
