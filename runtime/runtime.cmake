@@ -43,7 +43,8 @@ add_library(qk_core STATIC
   runtime/core/fonts.c
   runtime/core/text.c
   runtime/core/draw.c
-  runtime/core/draw_frame.c)
+  runtime/core/draw_frame.c
+  runtime/core/draw_stroke.c)
 target_include_directories(qk_core PUBLIC runtime/core)
 target_compile_definitions(qk_core PRIVATE
   QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"

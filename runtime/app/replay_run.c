@@ -148,6 +148,7 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
   case QK_RP_TAP_AT: return replay_tap_at(a, c->x1, c->y1);
   case QK_RP_PRESS: send_pointer(a, QK_EV_PRESS, c->x1, c->y1); return 0;
   case QK_RP_RELEASE: send_pointer(a, QK_EV_RELEASE, c->x1, c->y1); return 0;
+  case QK_RP_MOVE: send_pointer(a, QK_EV_MOVE, c->x1, c->y1); return 0;
   case QK_RP_DRAG: return replay_drag(a, c->x1, c->y1, c->x2, c->y2, c->ms);
   case QK_RP_KEY: {
     qk_event ev = {.type = QK_EV_KEY, .time_ms = a->vnow};

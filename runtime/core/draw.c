@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw_frame.h"
+#include "draw_stroke.h"
 #include "paths.h"
 
 #define CLIP_DEPTH 32
@@ -182,6 +183,28 @@ void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float widt
   float v[8] = {ax + nx, ay + ny, bx + nx, by + ny, bx - nx, by - ny, ax - nx, ay - ny};
   int idx[6] = {0, 1, 2, 0, 2, 3};
   qk_frame_triangles(d->frame, current_clip(d), v, 4, idx, 6, c);
+}
+
+int qk_draw_stroke(qk_draw *d, const float *xy, int n, float width, qk_color c) {
+  if (n <= 0 || c.a == 0) return 0;
+  float r = S(d, width) / 2;
+  if (r < 0.5f) r = 0.5f;
+  float *px = malloc((size_t)n * 2 * sizeof *px);
+  qk_irect *rects = NULL;
+  int count = 0;
+  if (!px || (memcpy(px, xy, (size_t)n * 2 * sizeof *px), 0)) goto oom;
+  for (int i = 0; i < 2 * n; i++) px[i] = S(d, px[i]);
+  if (qk_stroke_rects(px, n, r, current_clip(d), &rects, &count) != 0) goto oom;
+  for (int i = 0; i < count; i++)
+    qk_frame_fill(d->frame, current_clip(d), (float)rects[i].x, (float)rects[i].y, (float)rects[i].w,
+                  (float)rects[i].h, c);
+  free(rects);
+  free(px);
+  return 0;
+oom:
+  free(px);
+  snprintf(d->err, sizeof d->err, "out of memory drawing a stroke of %d points", n);
+  return -1;
 }
 
 void qk_draw_arc(qk_draw *d, float cx, float cy, float r, float thickness, float a0, float a1, qk_color c) {

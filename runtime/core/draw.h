@@ -62,6 +62,12 @@ void qk_draw_clear(qk_draw *d, qk_color c);
 /* line_width <= 0: filled. radius: rounded corners. */
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width);
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c);
+/* One continuous stroke of ink through n points (xy pairs, logical units),
+** width wide, with round joins and caps (the union of a capsule per segment,
+** filled as pixel spans: draw_stroke.h), so no gap opens where the path
+** turns (handwriting). n == 1 draws a dot. Returns 0, or -1 with d's error
+** set when there is no memory for the shape (nothing is drawn then). */
+int qk_draw_stroke(qk_draw *d, const float *xy, int n, float width, qk_color c);
 /* A ring segment from angle a0 to a1 (degrees, 0 = up, clockwise). */
 void qk_draw_arc(qk_draw *d, float cx, float cy, float r, float thickness, float a0, float a1, qk_color c);
 /* Filled convex or star-shaped polygon (xy pairs), fanned from its centroid. */

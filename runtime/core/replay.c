@@ -72,8 +72,8 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
       if (!*arg) bad = 1;
       else if (parse_xy(arg, &c.x1, &c.y1, NULL) == 0) c.kind = QK_RP_TAP_AT;
       else c.kind = QK_RP_TAP_LABEL, c.text = strdup(arg);
-    } else if (strcmp(s, "press") == 0 || strcmp(s, "release") == 0) {
-      c.kind = s[0] == 'p' ? QK_RP_PRESS : QK_RP_RELEASE;
+    } else if (strcmp(s, "press") == 0 || strcmp(s, "release") == 0 || strcmp(s, "move") == 0) {
+      c.kind = s[0] == 'p' ? QK_RP_PRESS : s[0] == 'm' ? QK_RP_MOVE : QK_RP_RELEASE;
       bad = parse_xy(arg, &c.x1, &c.y1, NULL) != 0;
     } else if (strcmp(s, "drag") == 0) {
       const char *rest;

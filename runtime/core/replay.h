@@ -1,6 +1,7 @@
 /*
 ** replay.h — reading replay files: one command a line, '#' starts a comment.
-**   tap TEXT | tap X,Y | press X,Y | release X,Y | drag X1,Y1 X2,Y2 MS
+**   tap TEXT | tap X,Y | press X,Y | move X,Y | release X,Y | drag X1,Y1 X2,Y2 MS
+**   (move: the pointer moves there, pressed after press: a path of any shape)
 **   drag-from TEXT DX,DY MS  (from the centre of the element labelled TEXT)
 **   key NAME | type TEXT | wait MS | expect TEXT | expect-not TEXT | shot NAME
 **   crash      (the process kills itself with SIGKILL: power-cut tests)
@@ -24,7 +25,7 @@
 typedef enum {
   QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
   QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_HANG, QK_RP_RESTART_POINT, QK_RP_MEMORY,
-  QK_RP_HOLD
+  QK_RP_HOLD, QK_RP_MOVE
 } qk_replay_kind;
 
 typedef struct {

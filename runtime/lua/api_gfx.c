@@ -54,6 +54,31 @@ static int l_line(lua_State *L) {
   return 0;
 }
 
+/* gfx.stroke({x1, y1, x2, y2, ...}, colour [, width]): one continuous line
+** with round joins and caps (handwriting ink). The points are read into a
+** buffer sized to the table, so a long stroke is never cut short. */
+static int l_stroke(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  qk_color c = qk_api_color(L, 2, INK);
+  float width = optnum(L, 3, 2);
+  lua_Integer n = luaL_len(L, 1);
+  if (n % 2) return luaL_error(L, "gfx.stroke wants x, y pairs");
+  if (n == 0) return 0;
+  if (n > 2 * 65536) return luaL_error(L, "gfx.stroke: %d points is more than a stroke can hold", (int)(n / 2));
+  float *xy = lua_newuserdatauv(L, (size_t)n * sizeof *xy, 0); /* freed by Lua, also on error */
+  for (lua_Integer i = 0; i < n; i++) {
+    lua_rawgeti(L, 1, i + 1);
+    int ok;
+    lua_Number v = lua_tonumberx(L, -1, &ok);
+    if (!ok) return luaL_error(L, "gfx.stroke: point %d is not a number", (int)(i + 1));
+    xy[i] = (float)v;
+    lua_pop(L, 1);
+  }
+  if (qk_draw_stroke(D(L), xy, (int)(n / 2), width, c) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_pop(L, 1); /* the buffer: the stack as it came in (api.h) */
+  return 0;
+}
+
 static int l_arc(lua_State *L) {
   float cx = num(L, 1), cy = num(L, 2), r = num(L, 3), t = num(L, 4), a0 = num(L, 5), a1 = num(L, 6);
   qk_draw_arc(D(L), cx, cy, r, t, a0, a1, qk_api_color(L, 7, INK));
@@ -189,6 +214,8 @@ static const qk_api_fn gfx_fns[] = {
   {"rect", l_rect, "gfx.rect(x, y, w, h, colour [, radius [, line_width]])", "filled, rounded, or outlined", 0},
   {"circle", l_circle, "gfx.circle(cx, cy, r, colour [, line_width])", "disc or ring", 0},
   {"line", l_line, "gfx.line(x1, y1, x2, y2, colour [, width])", "thick line", 0},
+  {"stroke", l_stroke, "gfx.stroke({x1, y1, x2, y2, ...}, colour [, width])",
+   "one continuous line through the points, round joins and caps (ink)", 0},
   {"arc", l_arc, "gfx.arc(cx, cy, r, thickness, from, to, colour)", "ring segment, degrees, 0 = up, clockwise", 0},
   {"polygon", l_polygon, "gfx.polygon({x1, y1, ...}, colour)", "filled polygon", 0},
   {"text", l_text, "gfx.text(s, x, y [, opts]) -> w, h",

@@ -19,9 +19,18 @@ struct qk_font {
   TTF_Font *ttf;
   int px;       /* the size it is set to now */
   /* Colour emoji fonts come as fixed-size bitmaps (Noto Color Emoji: 109 px)
-  ** whatever size is asked for; their glyphs are scaled down to the line. */
+  ** whatever size is asked for; their glyphs are scaled to the line, down
+  ** or up, at every size (issue 14: only fonts taller than twice the size
+  ** were scaled, so from 64 px on emoji stayed at the strike's size). */
+  int fixed;    /* bitmap strikes only: the height does not follow the size */
   float scale;
 };
+
+/* The scale that brings a fixed-size font's line to pixel_size (1: scalable). */
+static float line_scale(const qk_font *f, int pixel_size) {
+  int h = TTF_FontHeight(f->ttf);
+  return f->fixed && h > 0 ? (float)pixel_size * 1.15f / (float)h : 1.0f;
+}
 
 static qk_texture *texture_from_surface(qk_platform *p, SDL_Surface *s) {
   qk_texture *t = malloc(sizeof *t);
@@ -131,10 +140,18 @@ qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, cha
   }
   /* Light hinting keeps CJK strokes even without distorting their shapes. */
   TTF_SetFontHinting(f->ttf, TTF_HINTING_LIGHT);
+  /* A scalable font's height follows the size; a bitmap font's stays at its
+  ** strike's. Asked once, at a size clearly apart from this one. */
+  int h = TTF_FontHeight(f->ttf), other = pixel_size > 40 ? pixel_size / 2 : pixel_size * 2;
+  f->fixed = TTF_SetFontSize(f->ttf, other) == 0 && TTF_FontHeight(f->ttf) == h;
+  if (TTF_SetFontSize(f->ttf, pixel_size) != 0) {
+    snprintf(err, errlen, "cannot size font %s to %d px: %s", path, pixel_size, TTF_GetError());
+    TTF_CloseFont(f->ttf);
+    free(f);
+    return NULL;
+  }
   f->px = pixel_size;
-  f->scale = 1.0f;
-  int h = TTF_FontHeight(f->ttf);
-  if (h > pixel_size * 2) f->scale = (float)pixel_size * 1.15f / (float)h;
+  f->scale = line_scale(f, pixel_size);
   return f;
 }
 
@@ -142,9 +159,7 @@ int qk_plat_font_set_size(qk_font *f, int pixel_size) {
   if (f->px == pixel_size) return 0;
   if (TTF_SetFontSize(f->ttf, pixel_size) != 0) return -1;
   f->px = pixel_size;
-  f->scale = 1.0f;
-  int h = TTF_FontHeight(f->ttf);
-  if (h > pixel_size * 2) f->scale = (float)pixel_size * 1.15f / (float)h;
+  f->scale = line_scale(f, pixel_size);
   return 0;
 }
 
@@ -196,7 +211,7 @@ qk_texture *qk_plat_font_render(qk_platform *p, qk_font *f, const char *s, size_
   SDL_FreeSurface(surf);
   if (t) t->colour = 1; /* already in its colour */
   if (t && f->scale != 1.0f) {
-    /* A colour bitmap: drawn smaller, in its own colours, smoothly scaled. */
+    /* A colour bitmap: drawn at the line's size, in its own colours, smoothly scaled. */
     t->w = (int)((float)t->w * f->scale + 0.5f);
     t->h = (int)((float)t->h * f->scale + 0.5f);
     t->colour = 1;

@@ -67,3 +67,10 @@ set_tests_properties(core_replay_usage PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" T
 add_test(NAME core_readme_replay COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/readme_replay.sh $<TARGET_FILE:quizkiosk>
   ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(core_readme_replay PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+
+# Colour emoji keep their colours at every size on a 4K screen (issue 14:
+# 🏆 came out black and 🔥 maroon, in the text's colour), read from the pixels.
+add_executable(qk_emoji_test tests/core/emoji_test.c)
+target_link_libraries(qk_emoji_test PRIVATE qk_runtime qk_platform)
+add_test(NAME core_emoji COMMAND qk_emoji_test)
+set_tests_properties(core_emoji PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" SKIP_RETURN_CODE 77)

@@ -53,3 +53,18 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(widgets_keyboard_en_${size} scripts/apps/cs_specialist tests/widgets/keyboard_en.replay ${size}
     REF keyboard_en=widgets_keyboard_en_${size}.png)
 endforeach()
+
+# Handwriting ink: a stroke is one continuous line with round joins and caps,
+# no white wedge where it turns (issue 14), read back from the pixels.
+add_executable(qk_stroke_test tests/widgets/stroke_test.c)
+target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform)
+add_test(NAME widgets_stroke COMMAND qk_stroke_test)
+set_tests_properties(widgets_stroke PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+# ...and on the handwriting pad at the four sizes: 人 written in curved
+# strokes, compared with reference images (the ink's width follows the pad).
+if(TARGET qk_ime)
+  foreach(size 800x480 1280x800 1080x1920 3840x2160)
+    qk_replay_test(widgets_ink_${size} tests/ime/apps/ime tests/widgets/ink_${size}.replay ${size}
+      REF ink=widgets_ink_${size}.png)
+  endforeach()
+endif()

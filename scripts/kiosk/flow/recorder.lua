@@ -1,7 +1,7 @@
 -- kiosk.flow.recorder — where a sitting's record goes. The only Lua in the
 -- kiosk library that calls the runtime's `store` (the one exception is the
--- leaderboard table on the welcome and leaderboard screens, which reads
--- store.leaderboard directly); the exam model (kiosk.exam.session) and the
+-- leaderboard card on the welcome and leaderboard screens, kiosk.flow.leaderboard,
+-- which reads store.leaderboard directly); the exam model (kiosk.exam.session) and the
 -- flow tell a recorder what happened and never know where it goes.
 --
 --   local recorder = require "kiosk.flow.recorder"

@@ -18,6 +18,8 @@
 --   message{ title, text, button, seconds }                   -> true
 --   thanks{ title, text, seconds = 10 }                       -> true
 local ui = require "kiosk.ui"
+local core = require "kiosk.ui.core"
+local board = require "kiosk.flow.leaderboard"
 
 local M = {}
 
@@ -104,6 +106,19 @@ local function access_row(f, o, done)
   }
 end
 
+-- The height a column of these widgets leaves on the screen (padding and
+-- gap: theme space names; width: the column's max_width), so a widget that
+-- can shrink (the leaderboard card) takes only that and pushes nothing off.
+function M.room_left(widgets, padding, gap, max_width)
+  local sp, lw, lh = core.theme().space, gfx.size()
+  local width = math.min(lw - 2 * sp[padding], max_width)
+  local used = 2 * sp[padding] + math.max(0, #widgets - 1) * sp[gap]
+  for _, w in ipairs(widgets) do
+    if w.visible ~= false and not w.flex then used = used + select(2, w:measure(width)) end
+  end
+  return lh - used
+end
+
 function M.welcome(f, o, done)
   local set = f.set
   local items = { padding = "l", gap = "l", max_width = 1000 }
@@ -112,7 +127,8 @@ function M.welcome(f, o, done)
   items[#items + 1] = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
                                  align = "center" }
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
-  if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
+  local board_at = o.leaderboard and #items + 1
+  if board_at then items[board_at] = ui.spacer {} end -- the board, once the room it may take is known
   items[#items + 1] = ui.spacer { flex = 1 }
   local langs = f.languages
   if #langs > 1 then
@@ -132,6 +148,10 @@ function M.welcome(f, o, done)
   end
   if o.access ~= false then items[#items + 1] = access_row(f, o, done) end
   items[#items + 1] = ui.spacer { height = 24 }
+  if board_at then
+    local card = M.leaderboard_table(f, o.leaderboard, nil, 5, M.room_left(items, "l", "l", 1000), true)
+    if card then items[board_at] = card else table.remove(items, board_at) end
+  end
   ui.root(ui.column(items))
 end
 
@@ -442,20 +462,21 @@ end
 
 -- ---- leaderboard ----
 
-function M.leaderboard_table(f, exam_id, highlight, n)
-  local rows = store.leaderboard(exam_id, n or 10)
-  local col = { gap = "xs" }
-  col[#col + 1] = ui.label { text = "🏆 " .. f:t("leaderboard"), bold = true, size = "heading" }
-  for i, r in ipairs(rows) do
-    local mine = highlight and r.session_id == highlight
-    col[#col + 1] = ui.row { gap = "m",
-            ui.label { text = string.format("%d.  %s", i, r.name ~= "" and r.name or "—"), flex = 1, bold = mine, color = mine and "primary" or nil,
-                 max_lines = 1 },
-      ui.label { text = M.num(r.score), bold = true, color = mine and "primary" or nil },
-    }
+-- The board card (kiosk.flow.leaderboard): me = the visitor's own row,
+-- max_height = the room it may take on the screen; optional: nil when not
+-- even a row fits.
+function M.leaderboard_table(f, exam_id, me, n, max_height, optional)
+  return board.card(f, { exam = exam_id, n = n or 10, me = me, max_height = max_height, optional = optional })
+end
+
+-- The visitor's public name as the board shows it: the nickname, else the
+-- name they gave on a form of this flow.
+local function own_name(f)
+  for _, step in ipairs(f.steps or {}) do
+    local v = step.name == "form" and type(step.value) == "table" and step.value
+    if v and (v.nickname or v.name) then return v.nickname ~= "" and v.nickname or v.name end
   end
-  if #rows == 0 then col[#col + 1] = ui.label { text = f:t("leaderboard_empty"), color = "muted" } end
-  return ui.card(col)
+  return ""
 end
 
 function M.leaderboard(f, o, done)
@@ -467,15 +488,23 @@ function M.leaderboard(f, o, done)
   end
   -- The visitor's place among every finished game of this quiz, however far
   -- down the board it is.
-  local rank, total = nil, nil
-  if f.session then rank, total = f.recorder:rank(exam_id, f.session) end
+  local rank, total, who = nil, nil, o.highlight or f.session
+  if who then rank, total = f.recorder:rank(exam_id, who) end
   if rank then
     body[#body + 1] = ui.label { text = f:t("your_rank", rank, total), size = "heading", bold = true, align = "center" }
   end
-  body[#body + 1] = M.leaderboard_table(f, exam_id, o.highlight or f.session, o.n or 10)
   local go = auto_continue(f, o.seconds or 20, done)
+  local buttons = { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }
+  -- The card gets the height the rest of the page leaves (M.page: padding
+  -- "l", gaps "m"), so the visitor's own row stays on screen at every size.
+  local others = { ui.row(buttons) }
+  for _, w in ipairs(body) do others[#others + 1] = w end
+  if go then others[#others + 1] = go end
+  others[#others + 1] = ui.spacer {} -- the card's own gap
+  local me = rank and { session = who, rank = rank, name = own_name(f), score = o.score } or nil
+  body[#body + 1] = M.leaderboard_table(f, exam_id, me, o.n or 10, M.room_left(others, "l", "m", 1100))
   if go then body[#body + 1] = go end
-  ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
+  ui.root(M.page(body, buttons))
   f.no_idle = true
 end
 

@@ -14,6 +14,7 @@ local core = require "kiosk.ui.core"
 local M = {}
 M.PAUSE_MS = 600
 M.CANDIDATES = 10
+M.INK_WIDTH = 0.035 -- the ink's width, a fraction of the writing square's side
 
 local function engine()
   local ime = rawget(_G, "ime")
@@ -52,11 +53,10 @@ function Pad:draw()
     gfx.text("在此书写", self.x + 16, self.y + 12, { size = core.font("small"), colour = core.color("placeholder") })
   end
   gfx.clip(self.x, self.y, self.w, self.h)
-  local ink = core.color("text")
-  for _, s in ipairs(self.strokes) do
-    if #s == 2 then gfx.circle(s[1], s[2], 3, ink) end
-    for i = 3, #s - 1, 2 do gfx.line(s[i - 2], s[i - 1], s[i], s[i + 1], ink, 6) end
-  end
+  -- Each stroke one continuous line with round joins (no gaps where it
+  -- turns), as thick as a pen on this pad: it scales with the square.
+  local ink, width = core.color("text"), math.max(4, side * M.INK_WIDTH)
+  for _, s in ipairs(self.strokes) do gfx.stroke(s, ink, width) end
   gfx.unclip()
   kiosk.element("手写板", self.x, self.y, self.w, self.h)
 end
