@@ -262,6 +262,8 @@ static const char *const sql[ST_COUNT] = {
     /* The exam versions whose answers have an option text to look up. */
     [ST_EXPORT_OPTION_EXAMS] = "SELECT DISTINCT exam_ref FROM exam_questions WHERE options IS NOT NULL "
                                "ORDER BY exam_ref",
+    /* One question's recorded options (export_options.c), read once. */
+    [ST_EXPORT_QUESTION_OPTIONS] = "SELECT options FROM exam_questions WHERE exam_ref = ?1 AND question = ?2",
     [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 

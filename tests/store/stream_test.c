@@ -67,7 +67,8 @@ static int64_t plain_session(qk_store *s, qk_ms start, int n, const char *name, 
 static const char *const opt_questions[][2] = {
     {"q1", "{\"A\":\"苹果\",\"B\":\"香蕉\",\"C\":\"Cherry, \\\"red\\\"\",\"D\":\"=SUM(1)\"}"},
     {"q2", "{\"A\":{\"zh\":\"是\",\"en\":\"Yes\"},\"B\":{\"en\":\"No\",\"zh\":\"否\"},\"C\":{\"fr\":\"Oui\"},"
-           "\"D\":{\"zh\":null,\"en\":\"Null zh\"},\"E\":{}}"},
+           "\"E\":{},\"F\":null,\"G\":\"\"}"},
+    {"q12", "{\"A\":{\"zh\":null,\"en\":\"Null zh\"},\"B\":{\"zh\":1},\"C\":{\"\\u007a\\u0068\":\"escaped zh\"}}"},
     {"q3", "{\"1\":\"one\",\"2\":\"two\",\"A\":1.5,\"B\":true,\"C\":null,\"D\":[1,2],\"E\":{\"zh\":{\"x\":1}},"
            "\"F\":7,\"G\":1e300,\"H\":false,\"I\":-0.0}"},
     {"q4", "{\"A\":\"a\\u0000b\",\"B\":\"esc \\\"q\\\" \\\\ \\u00e9 \\ud83d\\ude00\",\"C\":\"\",\"D\":\"tab\\there\"}"},
@@ -81,7 +82,7 @@ static const char *const opt_questions[][2] = {
 #define N_OPT_Q ((int)(sizeof opt_questions / sizeof *opt_questions))
 
 /* q6 is answered but never recorded. */
-static const char *const opt_answered[] = {"q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11"};
+static const char *const opt_answered[] = {"q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12"};
 #define N_OPT_A ((int)(sizeof opt_answered / sizeof *opt_answered))
 
 static const char *const opt_responses[] = {
@@ -90,6 +91,19 @@ static const char *const opt_responses[] = {
     "[\"D\",\"C\",\"B\",\"A\"]", "\"B\"", "[\"B\",null,\"E\"]", "\"\\\"\"", "\"2\"",      "[\"I\",\"H\",\"G\",\"F\"]",
 };
 #define N_OPT_R ((int)(sizeof opt_responses / sizeof *opt_responses))
+
+/* What kiosks store: the responses export_options.c works out itself. */
+static const char *const opt_plain[] = {
+    "\"A\"", "\"B\"", "[\"C\",\"A\"]", "[\"A\",\"A\"]", "null", "\"Z\"", "[]", "[\"D\",\"C\",\"B\",\"A\"]",
+    "[\"B\",null,\"E\"]", "\"2\"", "[\"I\",\"H\",\"G\",\"F\"]", "\"\"", "[\"G\",\"F\",\"E\"]", "\"C\"",
+};
+#define N_OPT_P ((int)(sizeof opt_plain / sizeof *opt_plain))
+
+/* Options the store can only read by SQL (numbers, arrays, NUL, a null or
+** escaped language name): a session answering one of them goes that way. */
+static int odd_question(const char *q) {
+  return !strcmp(q, "q3") || !strcmp(q, "q4") || !strcmp(q, "q10") || !strcmp(q, "q12");
+}
 
 static int64_t opt_session(qk_store *s, const char *exam, const char *language, qk_ms start) {
   char hash[65];
@@ -101,9 +115,11 @@ static int64_t opt_session(qk_store *s, const char *exam, const char *language, 
 }
 
 /* Sessions of two versions with options recorded (the second recorded
-** only q1 and q9), in five languages, started out of id order now and
-** then, each answering every question with a response rotating through
-** opt_responses; between them sessions of a version without options. */
+** only q1 and q9), in six languages, started out of id order now and
+** then; between them sessions of a version without options. Every third
+** session answers every question with a response rotating through
+** opt_responses (odd ones included); the others leave out the odd
+** questions and rotate through opt_plain, as a kiosk's sessions do. */
 static void options_fill(qk_store *s) {
   static const char *const langs[] = {"zh", "en", NULL, "fr", "", "zh-Hans"};
   int n = 0;
@@ -117,8 +133,11 @@ static void options_fill(qk_store *s) {
             if (!v || !strcmp(opt_questions[q][0], "q1") || !strcmp(opt_questions[q][0], "q9"))
               CHECK_RC(s, qk_store_exam_question(s, id, opt_questions[q][0], "sec", opt_questions[q][1]),
                        QK_STORE_OK);
+        int odd = n % 3 == 0;
         for (int q = 0; q < N_OPT_A; q++) {
-          qk_store_answer_in a = {opt_answered[q], opt_responses[(r + q) % N_OPT_R], q % 2, 1, q % 2, 900 + q, 0};
+          if (!odd && odd_question(opt_answered[q])) continue;
+          const char *resp = odd ? opt_responses[(r + q) % N_OPT_R] : opt_plain[(r + q + n) % N_OPT_P];
+          qk_store_answer_in a = {opt_answered[q], resp, q % 2, 1, q % 2, 900 + q, 0};
           CHECK_RC(s, qk_store_answer(s, id, &a, start + 1000 * (N_OPT_A - q)), QK_STORE_OK);
         }
         if (n % 3 == 0) CHECK_RC(s, qk_store_candidate_set(s, id, "name", langs[l] ? langs[l] : "none"), QK_STORE_OK);
