@@ -19,7 +19,9 @@
 ** Everything is read inside one read transaction so the files agree with
 ** each other even while the kiosk keeps writing. Candidates, scores and
 ** answers are read as forward streams merged with the sessions (see
-** "streams" below), not by a statement per session. The CSV goes through
+** "streams" below), not by a statement per session; the chosen options'
+** text comes from each question's recorded options, read once per export
+** (export_options.c). The CSV goes through
 ** a MiB buffer of its own (no stdio call per cell) and numbers and times
 ** are formatted by hand (bench/db: 100k sessions, 69 MiB, in ~0.6 s CPU).
 */
@@ -117,13 +119,30 @@ static int plain_byte(unsigned char c) {
 static void cell(obuf *o, const char *text, int user, int first) {
   if (!first) ob_c(o, ',');
   if (!text || !*text) return;
-  /* Most cells are plain ASCII with nothing to quote or guard: copied
-  ** into the buffer as they are checked; anything else (or a buffer
+  /* Most cells are plain ASCII or valid UTF-8 (names, option texts) with
+  ** nothing to quote or guard: copied into the buffer as they are
+  ** checked, as put_utf8 copies valid runs; anything else (or a buffer
   ** about to fill) takes back the copy and goes the long way. */
   if (!(user && strchr("=+-@\t", text[0]))) {
     const unsigned char *p = (const unsigned char *)text;
     char *w = o->b + o->n, *end = o->b + sizeof o->b;
-    while (w < end && plain_byte(*p)) *w++ = (char)*p++;
+    while (w < end) {
+      if (plain_byte(*p)) {
+        *w++ = (char)*p++;
+        continue;
+      }
+      /* Three bytes, U+0800..U+FFFF without surrogates (CJK) checked
+      ** here; others by the one decoder, given 4: it stops at the first
+      ** byte that is no continuation (the NUL at the latest), so it never
+      ** reads past the text. */
+      size_t n = *p < 0x80 ? 0
+                 : (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                         (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)
+                     ? 3
+                     : qk_utf8_len(p, 4);
+      if (!n || n > (size_t)(end - w)) break;
+      for (size_t i = 0; i < n; i++) *w++ = (char)*p++;
+    }
     if (!*p) {
       o->n = (size_t)(w - o->b);
       return;
