@@ -49,6 +49,7 @@ struct qk_option_cache {
   size_t cap, used; /* cap a power of two, used at most half of it */
   char *out;        /* the last text made */
   size_t out_len, out_cap;
+  int out_n; /* texts in it: group_concat puts the separator after an empty one too */
 };
 
 qk_option_cache *qk_option_cache_new(void) { return calloc(1, sizeof(qk_option_cache)); }
@@ -239,7 +240,7 @@ static oentry *entry_get(qk_store *s, qk_option_cache *c, int64_t ref, const cha
 /* ---- one answer ------------------------------------------------------ */
 
 static int out_add(qk_option_cache *c, const char *t, size_t n) {
-  size_t sep = c->out_len ? 3 : 0;
+  size_t sep = c->out_n++ ? 3 : 0;
   if (c->out_len + sep + n + 1 > c->out_cap) {
     size_t cap = c->out_cap ? c->out_cap : 256;
     while (cap < c->out_len + sep + n + 1) cap *= 2;
@@ -306,6 +307,7 @@ int qk_export_option_text(qk_store *s, qk_option_cache *c, int64_t ref, const ch
   if (e->state == OE_NONE) return QK_STORE_OK; /* no options: "" whatever the response */
   if (e->state == OE_COMPLEX) return *fall_back = 1, QK_STORE_OK;
   c->out_len = 0;
+  c->out_n = 0;
   int oom = 0;
   const char *p = response;
   if (!strcmp(p, "null")) return QK_STORE_OK;

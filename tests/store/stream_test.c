@@ -96,6 +96,7 @@ static const char *const opt_responses[] = {
 static const char *const opt_plain[] = {
     "\"A\"", "\"B\"", "[\"C\",\"A\"]", "[\"A\",\"A\"]", "null", "\"Z\"", "[]", "[\"D\",\"C\",\"B\",\"A\"]",
     "[\"B\",null,\"E\"]", "\"2\"", "[\"I\",\"H\",\"G\",\"F\"]", "\"\"", "[\"G\",\"F\",\"E\"]", "\"C\"",
+    "[\"G\",\"A\",\"G\"]", /* an empty text first: the separator still follows it */
 };
 #define N_OPT_P ((int)(sizeof opt_plain / sizeof *opt_plain))
 
