@@ -8,7 +8,18 @@
 ** one-fsync-per-call API would take hours. The data is fixed by the seed,
 ** so every run of the bench reads the same database.
 **
-**   qk_db_gen OUT.db SESSIONS [ANSWERS_PER_SESSION]
+** With --options the sessions are what a kiosk records today: each exam
+** version's option texts are in exam_questions (what store.questions
+** writes once per version, recorder.lua: a JSON object letter -> text,
+** version 1 plain Chinese text, version 2 {zh, en} per language), and each
+** session answers PER questions drawn from the version's bank of 40, every
+** fifth question a multiple choice (a JSON array of letters). A store
+** older than exam_questions (the bench's base) cannot hold the texts: the
+** sessions and answers go in without them and --record-options adds them
+** once the new store has migrated a copy.
+**
+**   qk_db_gen OUT.db SESSIONS [ANSWERS_PER_SESSION] [--options]
+**   qk_db_gen --record-options DB
 */
 #include "store.h"
 
@@ -39,13 +50,67 @@ static void run(sqlite3_stmt *st, sqlite3 *db, const char *what) {
   sqlite3_reset(st);
 }
 
+enum { BANK = 40 }; /* questions per exam version with --options */
+
+/* Records both versions' option texts (exams 1 and 2) as the runtime's
+** first session of each version does; 0, or 1 when the schema has no
+** exam_questions (a store older than option texts). */
+static int record_options(sqlite3 *db) {
+  sqlite3_stmt *qs = NULL;
+  if (sqlite3_prepare_v2(db,
+                         "INSERT OR IGNORE INTO exam_questions(exam_ref, question, section, options) "
+                         "VALUES(?1, ?2, 'trade_fair', ?3)",
+                         -1, &qs, NULL) != SQLITE_OK) {
+    fprintf(stderr, "qk_db_gen: no option texts recorded (%s)\n", sqlite3_errmsg(db));
+    return 1;
+  }
+  static const char *const zh[] = {"展台", "新品", "合作伙伴", "抽奖"};
+  static const char *const en[] = {"The booth", "New product", "Partner", "Lucky draw"};
+  for (int v = 1; v <= 2; v++)
+    for (int q = 1; q <= BANK; q++) {
+      char id[16], json[1024], *w = json, *end = json + sizeof json;
+      snprintf(id, sizeof id, "q%d", q);
+      for (int k = 0; k < 4; k++) {
+        int room = (int)(end - w);
+        w += v == 1 ? snprintf(w, (size_t)room, "%s\"%c\":\"%s %d-%c：第%d展区\"", k ? "," : "{", 'A' + k, zh[k], q,
+                               'A' + k, (q * 7 + k) % 12 + 1)
+                    : snprintf(w, (size_t)room, "%s\"%c\":{\"zh\":\"%s %d-%c\",\"en\":\"%s %d-%c\"}", k ? "," : "{",
+                               'A' + k, zh[k], q, 'A' + k, en[k], q, 'A' + k);
+      }
+      snprintf(w, (size_t)(end - w), "}");
+      sqlite3_bind_int(qs, 1, v);
+      sqlite3_bind_text(qs, 2, id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(qs, 3, json, -1, SQLITE_TRANSIENT);
+      run(qs, db, "exam question");
+    }
+  sqlite3_finalize(qs);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc == 3 && !strcmp(argv[1], "--record-options")) {
+    sqlite3 *db = NULL;
+    must(sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE, NULL), db, "open");
+    must(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), db, "begin");
+    int rc = record_options(db);
+    must(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), db, "commit");
+    sqlite3_close(db);
+    if (!rc) printf("%s: option texts of %d questions in 2 versions recorded\n", argv[2], BANK);
+    return rc;
+  }
+  int options = argc > 3 && !strcmp(argv[argc - 1], "--options");
+  if (options) argc--;
   if (argc < 3) {
-    fprintf(stderr, "usage: qk_db_gen OUT.db SESSIONS [ANSWERS_PER_SESSION]\n");
+    fprintf(stderr, "usage: qk_db_gen OUT.db SESSIONS [ANSWERS_PER_SESSION] [--options]\n"
+                    "       qk_db_gen --record-options DB\n");
     return 2;
   }
   const char *path = argv[1];
   long n = atol(argv[2]), per = argc > 3 ? atol(argv[3]) : 5;
+  if (options && (per < 1 || per > BANK)) {
+    fprintf(stderr, "qk_db_gen: with --options a session answers 1 to %d questions\n", BANK);
+    return 2;
+  }
   char err[600];
   qk_store *s = NULL;
   if (qk_store_open(path, &s, err, sizeof err)) {
@@ -104,10 +169,14 @@ int main(int argc, char **argv) {
     sqlite3_bind_int64(ss, 8, (int64_t)next());
     run(ss, db, "session");
     int64_t id = sqlite3_last_insert_rowid(db);
-    char q[16], resp[8], v[64];
+    char q[16], resp[24], v[64];
+    long first = options ? (long)(next() % BANK) : 0; /* the draw: PER in a row from here */
     for (long k = 0; k < per; k++) {
-      snprintf(q, sizeof q, "q%ld", k + 1);
-      snprintf(resp, sizeof resp, "\"%c\"", 'A' + (int)(next() % 4));
+      long qn = (first + k) % (options ? BANK : per) + 1;
+      snprintf(q, sizeof q, "q%ld", qn);
+      if (options && qn % 5 == 0) /* multiple choice: two letters, as chosen */
+        snprintf(resp, sizeof resp, "[\"%c\",\"%c\"]", 'A' + (int)(next() % 2), 'C' + (int)(next() % 2));
+      else snprintf(resp, sizeof resp, "\"%c\"", 'A' + (int)(next() % 4));
       sqlite3_bind_int64(as, 1, id);
       sqlite3_bind_text(as, 2, q, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(as, 3, resp, -1, SQLITE_TRANSIENT);
@@ -132,8 +201,9 @@ int main(int argc, char **argv) {
   sqlite3_finalize(ss);
   sqlite3_finalize(as);
   sqlite3_finalize(cs);
+  if (options) record_options(db); /* not in an older schema: --record-options later */
   must(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), db, "commit");
   sqlite3_close(db); /* the last connection: the -wal goes, a clean shutdown */
-  printf("%s: %ld sessions, %ld answers each\n", path, n, per);
+  printf("%s: %ld sessions, %ld answers each%s\n", path, n, per, options ? ", option texts" : "");
   return 0;
 }

@@ -19,7 +19,9 @@
 ** Everything is read inside one read transaction so the files agree with
 ** each other even while the kiosk keeps writing. Candidates, scores and
 ** answers are read as forward streams merged with the sessions (see
-** "streams" below), not by a statement per session. The CSV goes through
+** "streams" below), not by a statement per session; the chosen options'
+** text comes from each question's recorded options, read once per export
+** (export_options.c). The CSV goes through
 ** a MiB buffer of its own (no stdio call per cell) and numbers and times
 ** are formatted by hand (bench/db: 100k sessions, 69 MiB, in ~0.6 s CPU).
 */
@@ -117,13 +119,30 @@ static int plain_byte(unsigned char c) {
 static void cell(obuf *o, const char *text, int user, int first) {
   if (!first) ob_c(o, ',');
   if (!text || !*text) return;
-  /* Most cells are plain ASCII with nothing to quote or guard: copied
-  ** into the buffer as they are checked; anything else (or a buffer
+  /* Most cells are plain ASCII or valid UTF-8 (names, option texts) with
+  ** nothing to quote or guard: copied into the buffer as they are
+  ** checked, as put_utf8 copies valid runs; anything else (or a buffer
   ** about to fill) takes back the copy and goes the long way. */
   if (!(user && strchr("=+-@\t", text[0]))) {
     const unsigned char *p = (const unsigned char *)text;
     char *w = o->b + o->n, *end = o->b + sizeof o->b;
-    while (w < end && plain_byte(*p)) *w++ = (char)*p++;
+    while (w < end) {
+      if (plain_byte(*p)) {
+        *w++ = (char)*p++;
+        continue;
+      }
+      /* Three bytes, U+0800..U+FFFF without surrogates (CJK) checked
+      ** here; others by the one decoder, given 4: it stops at the first
+      ** byte that is no continuation (the NUL at the latest), so it never
+      ** reads past the text. */
+      size_t n = *p < 0x80 ? 0
+                 : (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+                         (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)
+                     ? 3
+                     : qk_utf8_len(p, 4);
+      if (!n || n > (size_t)(end - w)) break;
+      for (size_t i = 0; i < n; i++) *w++ = (char)*p++;
+    }
     if (!*p) {
       o->n = (size_t)(w - o->b);
       return;
@@ -513,8 +532,9 @@ static const char *response_text(const char *json, char **buf, size_t *cap) {
   return strlen(*buf) == len ? *buf : json; /* a \u0000 would end the text early */
 }
 
-/* The answers of a session whose exam version recorded its options: one
-** statement per session, which also looks up the chosen options' text. */
+/* A session's answers by ST_EXPORT_ANSWERS, one statement for the session
+** that also looks up the chosen options' text in SQL: for the rare answer
+** export_options.c does not reproduce exactly (it says "fall back"). */
 static int walk_answers_lookup(qk_store *s, int64_t id, const qk_export_sink *k, char **buf, size_t *cap) {
   sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_ANSWERS);
   if (!st) return QK_STORE_ERROR;
@@ -543,8 +563,8 @@ static int walk_answers_lookup(qk_store *s, int64_t id, const qk_export_sink *k,
 /* One answer read off the stream; texts are offsets into the arena until
 ** the session's rows are all read. */
 typedef struct {
-  size_t q, r;
-  const char *question, *response;
+  size_t q, r, o;
+  const char *question, *response, *option_text;
   double points, max_points;
   int correct, free_text;
   int64_t time_ms, answered_at;
@@ -566,12 +586,16 @@ typedef struct {
   size_t cap;
   char *text; /* a decoded response */
   size_t text_cap;
+  qk_option_cache *opts; /* the recorded options, read as answers need them */
 } answer_reader;
 
-/* The answers of a session whose exam version has no options recorded
-** (so no option text, "" as ST_EXPORT_ANSWERS gives): off the stream, put
-** in ST_EXPORT_ANSWERS's order in memory instead of by a sort in SQLite. */
-static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k, answer_reader *ar) {
+/* A session's answers off the stream, put in ST_EXPORT_ANSWERS's order in
+** memory instead of by a sort in SQLite. Their option texts: "" when the
+** exam version recorded none (ref < 0), else from export_options.c, all
+** made before the first answer is passed on, so that a session with an
+** answer it cannot reproduce exactly goes to walk_answers_lookup whole. */
+static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k, answer_reader *ar,
+                               int64_t ref, const char *language) {
   size_t n = 0;
   int rc, out = QK_STORE_OK;
   ar->a.n = 0;
@@ -602,8 +626,21 @@ static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k,
   }
   if (rc < 0) return qk_store_sqlfail(s, -rc, "reading answers");
   for (size_t i = 0; i < n; i++) {
+    arow *w = &ar->rows[i];
+    const char *text = "";
+    size_t len = 0;
+    int fall_back = 0;
+    if (ref >= 0 && (out = qk_export_option_text(s, ar->opts, ref, ar->a.b + w->q, ar->a.b + w->r, language,
+                                                 &text, &len, &fall_back)))
+      return out;
+    if (fall_back) return walk_answers_lookup(s, id, k, &ar->text, &ar->text_cap);
+    if ((w->o = arena_add(&ar->a, text, len)) == (size_t)-1)
+      return qk_store_fail(s, QK_STORE_ERROR, "out of memory reading answers");
+  }
+  for (size_t i = 0; i < n; i++) {
     ar->rows[i].question = ar->a.b + ar->rows[i].q;
     ar->rows[i].response = ar->a.b + ar->rows[i].r;
+    ar->rows[i].option_text = ar->a.b + ar->rows[i].o;
   }
   if (n > 16) qsort(ar->rows, n, sizeof *ar->rows, arow_cmp);
   else /* a session's few answers, mostly near their order already */
@@ -615,7 +652,7 @@ static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k,
     }
   for (size_t i = 0; i < n && !out; i++) {
     const arow *w = &ar->rows[i];
-    qk_export_answer a = {id, w->question, w->response, NULL, "", w->points, w->max_points,
+    qk_export_answer a = {id, w->question, w->response, NULL, w->option_text, w->points, w->max_points,
                           w->correct, w->free_text, w->time_ms, w->answered_at};
     a.text = response_text(w->response, &ar->text, &ar->text_cap);
     out = k->answer(k->ud, &a);
@@ -669,6 +706,8 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   if ((rc = fields_load(s, since_ms, &fl)) ||
       (rc = columns_load(s, ST_EXPORT_SCORE_COLS, since_ms, &kinds, &keys)) ||
       (k->answer && (rc = option_exams_load(s, &with_options))) ||
+      (with_options.n && !(ar.opts = qk_option_cache_new()) &&
+       (rc = qk_store_fail(s, QK_STORE_ERROR, "out of memory starting the export"))) ||
       (rc = stream_open(s, &cand, ST_EXPORT_CANDIDATE_STREAM)) ||
       (keys.n && (rc = stream_open(s, &scores, ST_EXPORT_SCORE_STREAM))) ||
       (k->answer && (rc = stream_open(s, &ar.x, ST_EXPORT_ANSWER_STREAM))))
@@ -703,8 +742,8 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
       rc = k->session(k->ud, &x);
     }
     if (!rc && k->answer)
-      rc = ref_set_has(&with_options, exam_ref) ? walk_answers_lookup(s, r.id, k, &ar.text, &ar.text_cap)
-                                                : walk_answers_stream(s, r.id, k, &ar);
+      rc = walk_answers_stream(s, r.id, k, &ar, ref_set_has(&with_options, exam_ref) ? exam_ref : -1,
+                               sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : r.language);
   }
   if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
   sqlite3_reset(st);
@@ -717,6 +756,7 @@ done:
   free(ar.a.b);
   free(ar.rows);
   free(ar.text);
+  qk_option_cache_free(ar.opts);
   free(with_options.ref);
   free(vals);
   free(titles);

@@ -170,8 +170,8 @@ static const char *const sql[ST_COUNT] = {
                          "'old', json(old), 'new', json(new), 'reason', reason) "
                          "FROM score_changes WHERE id = last_insert_rowid()",
     [ST_SCORE_CHANGES_COUNT] = "SELECT count(*) FROM score_changes WHERE session_id = ?1",
-    /* Column 16: the exam version, to know whether its answers need
-    ** ST_EXPORT_ANSWERS (options recorded) or the stream below. */
+    /* Column 16: the exam version, whose recorded options give the
+    ** answers' option texts (export_options.c). */
     [ST_EXPORT_SESSIONS] = "SELECT " SESSION_COLS ", s.exam_ref" SESSION_FROM
                            " WHERE s.started_at >= ?1 ORDER BY s.started_at, s.id",
     /* Every exported session's field names, repeated: export.c keeps the
@@ -237,7 +237,9 @@ static const char *const sql[ST_COUNT] = {
     ** answer); column 9 the text of the chosen option(s) when the exam
     ** version's questions were recorded (exam_questions: letter -> text,
     ** or letter -> {lang: text}, taken in the session's language, else the
-    ** first one), joined by " | ". */
+    ** first one), joined by " | ". The definition of the option text:
+    ** export_options.c works it out in C the same way and runs this for
+    ** a session only when an answer is a case it does not reproduce. */
     [ST_EXPORT_ANSWERS] =
         "SELECT a.question, a.response, a.points, a.max_points, a.correct, a.time_ms, a.answered_at, "
         "a.free_text, NULL, CASE WHEN q.options IS NOT NULL AND json_valid(a.response) THEN (SELECT group_concat(CASE o.type "
@@ -259,9 +261,11 @@ static const char *const sql[ST_COUNT] = {
                                    "ORDER BY session_id, field",
     [ST_EXPORT_SCORE_STREAM] = "SELECT session_id, kind, key, title, score, max_score FROM session_scores "
                                "WHERE session_id >= ?1 ORDER BY session_id, kind, key",
-    /* The exam versions whose answers have an option text to look up. */
+    /* The exam versions whose answers may have an option text. */
     [ST_EXPORT_OPTION_EXAMS] = "SELECT DISTINCT exam_ref FROM exam_questions WHERE options IS NOT NULL "
                                "ORDER BY exam_ref",
+    /* One question's recorded options (export_options.c), read once. */
+    [ST_EXPORT_QUESTION_OPTIONS] = "SELECT options FROM exam_questions WHERE exam_ref = ?1 AND question = ?2",
     [ST_CANDIDATE_GET] = "SELECT value FROM candidates WHERE session_id = ?1 AND field = ?2",
 };
 

@@ -16,6 +16,7 @@ add_library(qk_store STATIC
   runtime/store/session.c
   runtime/store/query.c
   runtime/store/export.c
+  runtime/store/export_options.c
   runtime/store/results.c
   runtime/store/xlsx_load.c
   runtime/store/purge.c

@@ -69,6 +69,7 @@ typedef enum {
   ST_EXPORT_CANDIDATE_STREAM,
   ST_EXPORT_SCORE_STREAM,
   ST_EXPORT_OPTION_EXAMS,
+  ST_EXPORT_QUESTION_OPTIONS,
   ST_COUNT
 } qk_stmt_id;
 
@@ -193,6 +194,20 @@ typedef struct qk_export_sink {
 } qk_export_sink;
 
 int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
+
+/* export_options.c: the chosen options' text of an answer, as
+** ST_EXPORT_ANSWERS's column 9 gives it, from the question's recorded
+** options read once per export (the cache). language is the session's,
+** NULL when it has none. On QK_STORE_OK either *fall_back is 1 (a case it
+** does not reproduce exactly: run ST_EXPORT_ANSWERS for the session) or
+** *text (*len bytes, "" when none; valid until the next call) is the text.
+** Otherwise an error, set in s. */
+typedef struct qk_option_cache qk_option_cache;
+qk_option_cache *qk_option_cache_new(void); /* NULL: out of memory */
+void qk_option_cache_free(qk_option_cache *c);
+int qk_export_option_text(qk_store *s, qk_option_cache *c, int64_t exam_ref, const char *question,
+                          const char *response, const char *language, const char **text, size_t *len,
+                          int *fall_back);
 /* "<path>.part" opened for writing with a big buffer; *rc set on failure. */
 FILE *qk_store_open_part(qk_store *s, const char *path, char *part, size_t len, int *rc);
 /* Flush, fsync and close; returns rc, or the write error. */
