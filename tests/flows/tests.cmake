@@ -203,6 +203,8 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
     sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/flows/resume_look.sh $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff>
        ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/resume-look-${size} ${size})
   set_tests_properties(flows_resume_look_${size} PROPERTIES TIMEOUT 120 ENVIRONMENT "TZ=UTC")
+endforeach()
+
 # The visitor's own row on the trade fair's leaderboard, highlighted and
 # wholly visible, ranked 10th and 57th, at the four sizes, compared with
 # reference images (issue 14: a visitor ranked 10th could not see it).
