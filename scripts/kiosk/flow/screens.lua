@@ -3,7 +3,9 @@
 -- done(value) once when the person is finished; f:NAME(opts) returns value.
 --
 --   welcome{ title, subtitle, image, leaderboard = exam_id, access = true }  -> language ("zh"/"en")
---        (access: the 大字 / 高对比 switches and the help button; false hides them)
+--        (access: the 大字 / 高对比 switches and the help button; false hides them;
+--         the brand's logo unless image is given; after a minute idle, the attract
+--         loop: kiosk.flow.attract)
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
 --                                              required, max_len, placeholder, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
@@ -96,13 +98,43 @@ local function access_row(f, o, done)
   }
 end
 
-function M.welcome(f, o, done)
+-- The title with the brand's logo: above it where the screen is tall, beside
+-- it on a landscape screen (800 units high or less), where the buttons
+-- below need the height.
+function M.brand_title(title)
+  local w, h = gfx.size()
+  local logo = ui.brand_logo(h <= 800 and "lockup" or "welcome")
+  if not logo then return title end
+  if h > 800 then return ui.column { gap = "m", align = "center", logo, title } end
+  -- Beside the title only while both fit on one line; else above it, small.
+  local core = require "kiosk.ui.core"
+  local tw = gfx.measure(title.text, { size = core.font("title"), bold = true })
+  local lw = logo:measure(w)
+  if tw + lw + 3 * core.theme().space.l > math.min(w, 1000) then
+    return ui.column { gap = "s", align = "center", logo, title }
+  end
+  title.align = nil
+  return ui.row { gap = "m", ui.spacer { flex = 1 }, logo, title, ui.spacer { flex = 1 } }
+end
+
+function M.welcome(f, o, done_)
+  -- Leaving the welcome screen stops its attract timer.
+  local stop_attract
+  local function done(value)
+    if stop_attract then stop_attract() end
+    done_(value)
+  end
   local set = f.set
-  local items = { padding = "l", gap = "l", max_width = 1000 }
+  -- A short screen (800x480: 600 units) gets tighter spacing, so the
+  -- switches under the start buttons stay on it.
+  local _, screen_h = gfx.size()
+  local short = screen_h < 650
+  local items = { padding = short and "m" or "l", gap = short and "m" or "l", max_width = 1000 }
   items[#items + 1] = ui.spacer { flex = 1 }
+  local title = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
+                          align = "center" }
   if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
-  items[#items + 1] = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
-                                 align = "center" }
+  items[#items + 1] = M.brand_title(title)
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
   if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
   items[#items + 1] = ui.spacer { flex = 1 }
@@ -122,9 +154,10 @@ function M.welcome(f, o, done)
     items[#items + 1] = ui.button { label = o.button and f:text(o.button) or f:t("start"), size = "heading",
                                     on_tap = function() done(f.lang) end }
   end
-  if o.access ~= false then items[#items + 1] = access_row(f, o, done) end
-  items[#items + 1] = ui.spacer { height = 24 }
+  if o.access ~= false then items[#items + 1] = access_row(f, o, done_) end
+  if not short then items[#items + 1] = ui.spacer { height = 24 } end
   ui.root(ui.column(items))
+  stop_attract = require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done_) end)
 end
 
 -- ---- form ----
@@ -392,6 +425,8 @@ function M.result(f, result, done)
     end
   end
   if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
+  local logo = ui.brand_logo("result") -- the brand's mark above it all
+  if logo then table.insert(body, 1, logo) end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
   kiosk.after(90000, function() done(true) end) -- a candidate who walked away from it

@@ -1,0 +1,120 @@
+-- kiosk.ui.brand — an app's brand: a logo from its own folder and its
+-- colours, shown on the welcome screen, in the quiz header and on the result
+-- screen. Brand colours go through the contrast pairs (kiosk.ui.contrast):
+-- one that would fail WCAG AA against what it sits on is moved to the
+-- nearest colour that passes (or, when none does, refused), and the trainer
+-- is told so in the kiosk log. High contrast still replaces them all.
+--
+--   brand.apply(theme, spec) -> messages    (ui.set_brand calls it)
+--   brand.logo(where) -> ui.image or nil    where = "welcome" | "header" | "result" | "attract"
+local contrast = require "kiosk.ui.contrast"
+
+local M = {}
+
+-- The colours a brand may set; pressed and tinted shades follow the primary
+-- unless the brand names them too.
+M.COLORS = { primary = true, primary_pressed = true, on_primary = true, selected_bg = true }
+
+local current = nil -- { logo = name or nil, name = text }
+
+-- The logo's box per place, in logical units: { height, width cap, width
+-- cap on a narrow (portrait) screen }. The header's is small so the
+-- progress text and the clock keep their room at 800x480 and in portrait;
+-- none grows with large text (the words do; the mark need not).
+M.SIZES = {
+  welcome = { 132, 420, 300 },
+  lockup = { 72, 200, 160 },   -- beside the welcome title on landscape screens
+  attract = { 150, 480, 320 },
+  header = { 44, 132, 88 },
+  result = { 60, 220, 160 },
+}
+
+local function say(messages, fmt, ...)
+  local line = string.format(fmt, ...)
+  messages[#messages + 1] = line
+  kiosk.log("brand: " .. line)
+end
+
+-- Fills in the shades a brand did not name, from its primary.
+local function derive(given)
+  local out = {}
+  for k, v in pairs(given) do out[k] = v end
+  if out.primary and contrast.parse(out.primary) then
+    out.primary_pressed = out.primary_pressed or contrast.mix(out.primary, "#000000", 0.25)
+    out.selected_bg = out.selected_bg or contrast.mix(out.primary, "#ffffff", 0.9)
+  end
+  return out
+end
+
+-- Puts spec.colors into theme.colors, each checked; records spec.logo.
+-- Returns the messages for the trainer (also in the kiosk log).
+function M.apply(theme, spec)
+  local messages = {}
+  if type(spec) ~= "table" then
+    current = nil
+    return messages
+  end
+  local colors = derive(spec.colors or {})
+  -- The order matters: the primary first, then what sits on it or under it.
+  local order = { "primary", "primary_pressed", "selected_bg", "on_primary" }
+  for name in pairs(colors) do
+    if not M.COLORS[name] then
+      say(messages, "colour '%s' is not a brand colour (use %s); ignored", tostring(name),
+          "primary, primary_pressed, on_primary, selected_bg")
+    end
+  end
+  for _, name in ipairs(order) do
+    local value = colors[name]
+    if value ~= nil then
+      if not contrast.parse(value) then
+        say(messages, "colour %s = %s is not a #rrggbb colour; the kiosk's own is kept", name, tostring(value))
+      else
+        local trial = {}
+        for k, v in pairs(theme.colors) do trial[k] = v end
+        trial[name] = value
+        local bad = contrast.failures(trial, function(n) return n == name end)
+        if #bad == 0 then
+          theme.colors[name] = value
+        else
+          local fixed = contrast.nearest_passing(theme.colors, name, value)
+          if fixed then
+            say(messages, "colour %s %s fails WCAG AA (%s); using %s instead", name, value, bad[1], fixed)
+            theme.colors[name] = fixed
+          else
+            say(messages, "colour %s %s fails WCAG AA (%s) and no nearby shade passes; the kiosk's own %s is kept",
+                name, value, bad[1], theme.colors[name])
+          end
+        end
+      end
+    end
+  end
+  local logo = spec.logo
+  if logo ~= nil then
+    local ok, w, h = pcall(gfx.image_size, logo)
+    if not ok or not w or w <= 0 or h <= 0 then
+      say(messages, "logo '%s' cannot be shown (%s); the screens go without it", tostring(logo),
+          ok and "empty image" or tostring(w))
+      logo = nil
+    end
+  end
+  current = { logo = logo, name = spec.name }
+  return messages
+end
+
+function M.current() return current end
+
+-- The logo sized for `where`, or nil when the app has none. It keeps its
+-- proportions inside the box (kiosk.ui's image widget).
+function M.logo(where)
+  if not (current and current.logo) then return nil end
+  local controls = require "kiosk.ui.controls"
+  local size = M.SIZES[where] or M.SIZES.welcome
+  local w, h = gfx.size()
+  local height = size[1]
+  -- A short screen (800x480 is 1000x600 units) gets a smaller welcome mark.
+  if where ~= "header" and where ~= "lockup" and h < 650 then height = math.floor(height * 0.75) end
+  return controls.image { name = current.logo, height = height, width = h > w and size[3] or size[2],
+                          align = "center" }
+end
+
+return M
