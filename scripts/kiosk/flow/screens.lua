@@ -113,7 +113,14 @@ function M.brand_title(title)
   if tw + lw + 3 * core.theme().space.l > math.min(w, 1000) then
     return ui.column { gap = "s", align = "center", logo, title }
   end
+  -- (its natural width, with a unit to spare: at 4K a line measured in
+  -- logical units may round a hair short and wrap its last character)
   title.align = nil
+  local measure = title.measure
+  title.measure = function(self, avail)
+    local tw2, th2 = measure(self, avail)
+    return math.min(avail, tw2 + 2), th2
+  end
   return ui.row { gap = "m", ui.spacer { flex = 1 }, logo, title, ui.spacer { flex = 1 } }
 end
 
@@ -125,11 +132,7 @@ function M.welcome(f, o, done_)
     done_(value)
   end
   local set = f.set
-  -- A short screen (800x480: 600 units) gets tighter spacing, so the
-  -- switches under the start buttons stay on it.
-  local _, screen_h = gfx.size()
-  local short = screen_h < 650
-  local items = { padding = short and "m" or "l", gap = short and "m" or "l", max_width = 1000 }
+  local items = { padding = "l", gap = "l", max_width = 1000 }
   items[#items + 1] = ui.spacer { flex = 1 }
   local title = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
                           align = "center" }
@@ -155,8 +158,17 @@ function M.welcome(f, o, done_)
                                     on_tap = function() done(f.lang) end }
   end
   if o.access ~= false then items[#items + 1] = access_row(f, o, done_) end
-  if not short then items[#items + 1] = ui.spacer { height = 24 } end
-  ui.root(ui.column(items))
+  local tail = ui.spacer { height = 24 }
+  items[#items + 1] = tail
+  local column = ui.column(items)
+  -- What does not fit the screen at the usual spacing (a logo, a leaderboard
+  -- at 800x480) gets tighter spacing, so the switches stay on it.
+  local screen_w, screen_h = gfx.size()
+  local _, need = column:measure(screen_w)
+  if need > screen_h then
+    column.padding, column.gap, tail.visible = "m", "m", false
+  end
+  ui.root(column)
   stop_attract = require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done_) end)
 end
 
@@ -425,8 +437,11 @@ function M.result(f, result, done)
     end
   end
   if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
-  local logo = ui.brand_logo("result") -- the brand's mark above it all
-  if logo then table.insert(body, 1, logo) end
+  local logo = ui.brand_logo("result") -- the brand's mark above it all, at the title's edge
+  if logo then
+    logo.align_self = "start"
+    table.insert(body, 1, logo)
+  end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
   kiosk.after(90000, function() done(true) end) -- a candidate who walked away from it

@@ -1,5 +1,6 @@
 -- kiosk.ui.attract — the attract loop: full-screen slides that cross-fade
--- while nobody uses the kiosk (the welcome screen starts it after a minute).
+-- while nobody uses the kiosk (the welcome screen starts it after a minute):
+-- the slide fades out and the next fades in, together fade_ms.
 -- Each slide is drawn at a slightly different place than the one before, so
 -- nothing stays pixel-identical for longer than one slide (burn-in). Between
 -- fades nothing is scheduled but one timer: the kiosk sleeps and draws no
@@ -203,8 +204,10 @@ function Attract:draw()
   if t.intro then
     self:draw_slide(self:slide(0), 0, t.fade)
   else
-    self:draw_slide(self:slide(t.step), t.step, 1 - t.fade)
-    if t.fade > 0 then self:draw_slide(self:slide(t.step + 1), t.step + 1, t.fade) end
+    -- The first half of a fade takes the slide out, the second brings the
+    -- next in (at its new place): the two never overlap into a blur.
+    if t.fade < 0.5 then self:draw_slide(self:slide(t.step), t.step, 1 - 2 * t.fade)
+    else self:draw_slide(self:slide(t.step + 1), t.step + 1, 2 * t.fade - 1) end
   end
   -- The whole screen is one element: a replay taps it by the hint.
   kiosk.element(self.hint or "attract", self.x, self.y, self.w, self.h)
