@@ -165,7 +165,8 @@ function M.welcome(f, o, done_)
   -- at 800x480) gets tighter spacing, so the switches stay on it.
   local screen_w, screen_h = gfx.size()
   local _, need = column:measure(screen_w)
-  if need > screen_h then
+  -- (the bottom spacer and its gap may give way first: 24 + 32 units)
+  if need - 24 - 32 > screen_h then
     column.padding, column.gap, tail.visible = "m", "m", false
   end
   ui.root(column)
