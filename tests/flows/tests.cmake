@@ -162,3 +162,6 @@ foreach(size 800x480 1080x1920)
 endforeach()
 qk_flow_test(flows_attract_touch ${F} tests/flows/attract_touch.replay 1280x800
   "SELECT count(*) FROM sessions" "0")
+# Attract slides that go wrong (a missing picture, a failing slides function):
+# a line in the log, and the loop goes on with what it has.
+qk_replay_test(flows_attract_bad tests/flows/apps/attract_bad tests/flows/attract_bad.replay 1280x800)

@@ -78,7 +78,20 @@ function M.slides(f, o, cfg)
   local list = {}
   if cfg.own ~= false then list = M.own_slides(f, o, cfg) end
   local extra = cfg.slides
-  if type(extra) == "function" then extra = extra(f) end
+  if type(extra) == "function" then
+    -- The app's live slides failing (a store query, a typo) must not take
+    -- the welcome screen down: the kiosk's own slides go on, and the log says why.
+    local ok, got = pcall(extra, f)
+    if ok then extra = got
+    else
+      kiosk.log("attract: the app's slides function failed: " .. tostring(got))
+      extra = nil
+    end
+  end
+  if extra ~= nil and type(extra) ~= "table" then
+    kiosk.log("attract: slides must be a list of slides, not " .. type(extra))
+    extra = nil
+  end
   for _, s in ipairs(extra or {}) do
     local slide = {}
     for k, v in pairs(s) do slide[k] = v end

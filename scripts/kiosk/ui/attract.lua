@@ -142,7 +142,7 @@ local function parts(self, s, tw, scale)
     out[#out + 1] = p
     total = total + p.h + p.gap
   end
-  if self.logo and not s.image then
+  if self.logo and not s.image then -- (a slide's own picture takes the logo's place)
     local brand = require "kiosk.ui.brand"
     local b = brand.current()
     if b and b.logo then
@@ -154,8 +154,16 @@ local function parts(self, s, tw, scale)
       add { image = b.logo, w = w, h = h }
     end
   end
+  local iw, ih
   if s.image then
-    local iw, ih = gfx.image_size(s.image)
+    local ok, w, h = pcall(gfx.image_size, s.image)
+    if ok then iw, ih = w, h
+    elseif not self.told then
+      self.told = true -- once, not every frame
+      kiosk.log("attract: slide image '" .. tostring(s.image) .. "' cannot be shown: " .. tostring(w))
+    end
+  end
+  if iw and ih and iw > 0 and ih > 0 then
     local h = math.min(220 * scale, ih)
     local w = math.min(iw * h / ih, tw)
     add { image = s.image, w = w, h = ih * w / iw }

@@ -70,6 +70,7 @@ function M.apply(theme, spec)
       if not contrast.parse(value) then
         say(messages, "colour %s = %s is not a #rrggbb colour; the kiosk's own is kept", name, tostring(value))
       else
+        value = contrast.hex(contrast.parse(value)) -- "#rgb" and "#rrggbbaa" as "#rrggbb"
         local trial = {}
         for k, v in pairs(theme.colors) do trial[k] = v end
         trial[name] = value
