@@ -113,14 +113,7 @@ function M.brand_title(title)
   if tw + lw + 3 * core.theme().space.l > math.min(w, 1000) then
     return ui.column { gap = "s", align = "center", logo, title }
   end
-  -- (its natural width, with a unit to spare: at 4K a line measured in
-  -- logical units may round a hair short and wrap its last character)
   title.align = nil
-  local measure = title.measure
-  title.measure = function(self, avail)
-    local tw2, th2 = measure(self, avail)
-    return math.min(avail, tw2 + 2), th2
-  end
   return ui.row { gap = "m", ui.spacer { flex = 1 }, logo, title, ui.spacer { flex = 1 } }
 end
 
@@ -139,7 +132,11 @@ function M.welcome(f, o, done_)
   if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
   items[#items + 1] = M.brand_title(title)
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
-  if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
+  local board_at
+  if o.leaderboard then
+    items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5)
+    board_at = #items
+  end
   items[#items + 1] = ui.spacer { flex = 1 }
   local langs = f.languages
   if #langs > 1 then
@@ -168,6 +165,18 @@ function M.welcome(f, o, done_)
   -- (the bottom spacer and its gap may give way first: 24 + 32 units)
   if need - 24 - 32 > screen_h then
     column.padding, column.gap, tail.visible = "m", "m", false
+    -- Still too tall (a full leaderboard at 800x480): fewer rows of it, so
+    -- the start buttons are never pushed off the screen (the attract loop
+    -- can show the whole board).
+    local rows = 5
+    _, need = column:measure(screen_w)
+    while board_at and need > screen_h and rows > 1 do
+      rows = rows - 1
+      column.children[board_at] = M.leaderboard_table(f, o.leaderboard, nil, rows)
+      _, need = column:measure(screen_w)
+    end
+    -- (and with large text there, none: the start and the switches first)
+    if board_at and need > screen_h then column.children[board_at].visible = false end
   end
   ui.root(column)
   stop_attract = require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done_) end)
