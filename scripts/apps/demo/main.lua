@@ -39,7 +39,7 @@ local function build()
     end
   end
   ui.root(ui.column { padding = "l", gap = "l", max_width = 1000,
-    ui.label { text = "欢迎 · Welcome", size = "title", bold = true }, -- (candidates see no product name)
+    ui.label { text = "quizkiosk 演示 · Demo", size = "title", bold = true },
     ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" },
     -- (in a scroll either way: on a small panel the cards may not fit)
     portrait and ui.scroll(cards) or ui.scroll { ui.row(cards) },

@@ -116,10 +116,13 @@ local function watch(f)
   end)
 end
 
--- Called by the welcome screen each time it is shown: arms the minute;
--- when it passes, the loop runs until a touch calls back() (which shows the
--- welcome screen again). Returns stop(), for when the welcome is left.
+-- Called by the welcome screen each time it is shown, right after ui.root:
+-- arms the minute while that screen stays up (any other screen, or the
+-- welcome screen built again, ends it); when the minute passes, the loop
+-- runs until a touch calls back() (which shows the welcome screen again).
+-- Returns stop().
 function M.arm(f, o, back)
+  local screen = ui.current()
   local cfg = f.spec.attract
   if cfg == false then return function() end end
   cfg = type(cfg) == "table" and cfg or {}
@@ -134,9 +137,11 @@ function M.arm(f, o, back)
   end
   function w.arm()
     if w.timer then kiosk.cancel(w.timer) end
+    w.timer = nil
+    if ui.current() ~= screen then return stop() end -- the welcome screen was left
     w.timer = kiosk.after(math.floor((cfg.after_s or M.AFTER_S) * 1000), function()
       w.timer = nil
-      if f.attract_wait ~= w then return end
+      if f.attract_wait ~= w or ui.current() ~= screen then return stop() end
       if f.helping then return w.arm() end -- the staff-call screen is up: wait
       stop()
       ui.root(ui.attract {

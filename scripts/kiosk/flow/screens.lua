@@ -117,13 +117,7 @@ function M.brand_title(title)
   return ui.row { gap = "m", ui.spacer { flex = 1 }, logo, title, ui.spacer { flex = 1 } }
 end
 
-function M.welcome(f, o, done_)
-  -- Leaving the welcome screen stops its attract timer.
-  local stop_attract
-  local function done(value)
-    if stop_attract then stop_attract() end
-    done_(value)
-  end
+function M.welcome(f, o, done)
   local set = f.set
   local items = { padding = "l", gap = "l", max_width = 1000 }
   items[#items + 1] = ui.spacer { flex = 1 }
@@ -132,11 +126,7 @@ function M.welcome(f, o, done_)
   if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
   items[#items + 1] = M.brand_title(title)
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
-  local board_at
-  if o.leaderboard then
-    items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5)
-    board_at = #items
-  end
+  if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
   items[#items + 1] = ui.spacer { flex = 1 }
   local langs = f.languages
   if #langs > 1 then
@@ -154,32 +144,11 @@ function M.welcome(f, o, done_)
     items[#items + 1] = ui.button { label = o.button and f:text(o.button) or f:t("start"), size = "heading",
                                     on_tap = function() done(f.lang) end }
   end
-  if o.access ~= false then items[#items + 1] = access_row(f, o, done_) end
-  local tail = ui.spacer { height = 24 }
-  items[#items + 1] = tail
-  local column = ui.column(items)
-  -- What does not fit the screen at the usual spacing (a logo, a leaderboard
-  -- at 800x480) gets tighter spacing, so the switches stay on it.
-  local screen_w, screen_h = gfx.size()
-  local _, need = column:measure(screen_w)
-  -- (the bottom spacer and its gap may give way first: 24 + 32 units)
-  if need - 24 - 32 > screen_h then
-    column.padding, column.gap, tail.visible = "m", "m", false
-    -- Still too tall (a full leaderboard at 800x480): fewer rows of it, so
-    -- the start buttons are never pushed off the screen (the attract loop
-    -- can show the whole board).
-    local rows = 5
-    _, need = column:measure(screen_w)
-    while board_at and need > screen_h and rows > 1 do
-      rows = rows - 1
-      column.children[board_at] = M.leaderboard_table(f, o.leaderboard, nil, rows)
-      _, need = column:measure(screen_w)
-    end
-    -- (and with large text there, none: the start and the switches first)
-    if board_at and need > screen_h then column.children[board_at].visible = false end
-  end
-  ui.root(column)
-  stop_attract = require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done_) end)
+  if o.access ~= false then items[#items + 1] = access_row(f, o, done) end
+  items[#items + 1] = ui.spacer { height = 24 }
+  ui.root(ui.column(items))
+  -- After a minute without a touch while this screen is up: the attract loop.
+  require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done) end)
 end
 
 -- ---- form ----
