@@ -173,7 +173,6 @@ function View:header(i, extra)
   self.saved_label = ui.label { text = "", size = "small", color = "success", bold = true }
   row[#row + 1] = self.saved_label
   for _, w in ipairs(extra or {}) do row[#row + 1] = w end
-  self:brand_mark(row)
   local diameter = 76
   if s.in_grace then
     row[#row + 1] = ui.countdown { deadline_ms = s.grace_deadline, total_ms = s.grace_ms, diameter = diameter,
@@ -183,13 +182,6 @@ function View:header(i, extra)
                                    warn_ms = math.min(60000, s.limit_ms // 5) }
   end
   return ui.row(row)
-end
-
--- The brand's logo at the header's start (kiosk.ui.brand sizes it small
--- enough for 800x480 and portrait); nothing when the app has none.
-function View:brand_mark(row)
-  local logo = ui.brand_logo("header")
-  if logo then table.insert(row, 1, logo) end
 end
 
 -- Right or wrong after an answer (modes that show feedback).
@@ -426,6 +418,18 @@ end
 
 -- The session model for this flow and these options (resumed from the
 -- flow's checkpoint when there is one).
+-- The brand's logo at the header's start (kiosk.ui.brand sizes it small
+-- enough for 800x480, portrait and large text); nothing when the app has
+-- none, nor when the header also carries the footer's buttons (a very short
+-- screen with the keyboard up: no room to spare there).
+local plain_header = View.header
+function View:header(i, extra)
+  local row = plain_header(self, i, extra)
+  local logo = not extra and ui.brand_logo("header")
+  if logo then table.insert(row.children, 1, logo) end
+  return row
+end
+
 function M.session(f, o)
   local resumed = f.resumed
   f.resumed = nil
