@@ -146,22 +146,3 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(flows_welcome_access_${size} ${S} tests/flows/welcome_access.replay ${size}
     REF welcome_access=flows_welcome_access_${size}.png)
 endforeach()
-
-# Branding and the attract loop (issue 14): a branded app's welcome screen,
-# an attract slide, the quiz header and the result with its logo, at the
-# four sizes (references); the header with large text on the small and the
-# portrait screen; the bundled trade fair's loop after 60 s of the virtual
-# clock, and a touch that returns to the welcome screen and starts nothing.
-foreach(size 800x480 1280x800 1080x1920 3840x2160)
-  qk_replay_test(flows_brand_${size} tests/flows/apps/brand tests/flows/brand.replay ${size}
-    REF welcome=flows_brand_welcome_${size}.png attract=flows_brand_attract_${size}.png
-        header=flows_brand_header_${size}.png result=flows_brand_result_${size}.png)
-endforeach()
-foreach(size 800x480 1080x1920)
-  qk_replay_test(flows_brand_large_${size} tests/flows/apps/brand tests/flows/brand_large.replay ${size})
-endforeach()
-qk_flow_test(flows_attract_touch ${F} tests/flows/attract_touch.replay 1280x800
-  "SELECT count(*) FROM sessions" "0")
-# Attract slides that go wrong (a missing picture, a failing slides function):
-# a line in the log, and the loop goes on with what it has.
-qk_replay_test(flows_attract_bad tests/flows/apps/attract_bad tests/flows/attract_bad.replay 1280x800)

@@ -53,6 +53,3 @@ foreach(size 800x480 1280x800 1080x1920 3840x2160)
   qk_replay_test(widgets_keyboard_en_${size} scripts/apps/cs_specialist tests/widgets/keyboard_en.replay ${size}
     REF keyboard_en=widgets_keyboard_en_${size}.png)
 endforeach()
-
-# The attract loop's timing, drift and the flow's slides (issue 14).
-qk_lua_test(widgets_attract tests/widgets/attract_test.lua)

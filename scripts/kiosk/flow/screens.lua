@@ -98,25 +98,6 @@ local function access_row(f, o, done)
   }
 end
 
--- The title with the brand's logo: above it where the screen is tall, beside
--- it on a landscape screen (800 units high or less), where the buttons
--- below need the height.
-function M.brand_title(title)
-  local w, h = gfx.size()
-  local logo = ui.brand_logo(h <= 800 and "lockup" or "welcome")
-  if not logo then return title end
-  if h > 800 then return ui.column { gap = "m", align = "center", logo, title } end
-  -- Beside the title only while both fit on one line; else above it, small.
-  local core = require "kiosk.ui.core"
-  local tw = gfx.measure(title.text, { size = core.font("title"), bold = true })
-  local lw = logo:measure(w)
-  if tw + lw + 3 * core.theme().space.l > math.min(w, 1000) then
-    return ui.column { gap = "s", align = "center", logo, title }
-  end
-  title.align = nil
-  return ui.row { gap = "m", ui.spacer { flex = 1 }, logo, title, ui.spacer { flex = 1 } }
-end
-
 function M.welcome(f, o, done)
   local set = f.set
   local items = { padding = "l", gap = "l", max_width = 1000 }
@@ -124,7 +105,7 @@ function M.welcome(f, o, done)
   local title = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
                           align = "center" }
   if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
-  items[#items + 1] = M.brand_title(title)
+  items[#items + 1] = require("kiosk.ui.brand").with_title(title) -- the brand's logo by the title
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
   if o.leaderboard then items[#items + 1] = M.leaderboard_table(f, o.leaderboard, nil, 5) end
   items[#items + 1] = ui.spacer { flex = 1 }

@@ -6,7 +6,8 @@
 -- is told so in the kiosk log. High contrast still replaces them all.
 --
 --   brand.apply(theme, spec) -> messages    (ui.set_brand calls it)
---   brand.logo(where) -> ui.image or nil    where = "welcome" | "header" | "result" | "attract"
+--   brand.logo(where) -> ui.image or nil    where = "welcome" | "lockup" | "header" | "result" | "attract"
+--   brand.with_title(label) -> widget        the welcome title with the logo (or the label alone)
 local contrast = require "kiosk.ui.contrast"
 
 local M = {}
@@ -118,6 +119,26 @@ function M.logo(where)
   if where ~= "header" and where ~= "lockup" and h < 650 then height = math.floor(height * 0.75) end
   return controls.image { name = current.logo, height = height, width = h > w and size[3] or size[2],
                           align = "center" }
+end
+
+-- The title with the brand's logo: above it where the screen is tall,
+-- beside it on a landscape screen (800 units high or less), where the
+-- buttons below need the height, as long as both fit on one line (else
+-- above it, small). Without a brand: the title as it was.
+function M.with_title(title)
+  local layout = require "kiosk.ui.layout"
+  local core = require "kiosk.ui.core"
+  local w, h = gfx.size()
+  local logo = M.logo(h <= 800 and "lockup" or "welcome")
+  if not logo then return title end
+  if h > 800 then return layout.column { gap = "m", align = "center", logo, title } end
+  local tw = gfx.measure(title.text, { size = core.font("title"), bold = true })
+  local lw = logo:measure(w)
+  if tw + lw + 3 * core.theme().space.l > math.min(w, 1000) then
+    return layout.column { gap = "s", align = "center", logo, title }
+  end
+  title.align = nil
+  return layout.row { gap = "m", layout.spacer { flex = 1 }, logo, title, layout.spacer { flex = 1 } }
 end
 
 return M
