@@ -6,62 +6,14 @@
 local theme = require "kiosk.ui.theme"
 local T = {}
 
--- Relative luminance of "#rrggbb" (WCAG 2.x definition, sRGB).
-local function luminance(hex)
-  assert(type(hex) == "string" and hex:match("^#%x%x%x%x%x%x"), "not a #rrggbb colour: " .. tostring(hex))
-  local function channel(i)
-    local c = tonumber(hex:sub(i, i + 1), 16) / 255
-    return c <= 0.04045 and c / 12.92 or ((c + 0.055) / 1.055) ^ 2.4
-  end
-  return 0.2126 * channel(2) + 0.7152 * channel(4) + 0.0722 * channel(6)
-end
-
-local function ratio(a, b)
-  local la, lb = luminance(a), luminance(b)
-  if la < lb then la, lb = lb, la end
-  return (la + 0.05) / (lb + 0.05)
-end
+-- The ratio and the list of pairs live in kiosk.ui.contrast: the brand
+-- check (kiosk.ui.brand) holds an app's colours to the same list.
+local contrast = require "kiosk.ui.contrast"
+local brand = require "kiosk.ui.brand"
+local ratio = contrast.ratio
 T.ratio = ratio
-
-local TEXT, UI = 4.5, 3.0
-
--- { foreground, background, minimum, where it is drawn }
-local pairs_used = {
-  -- text
-  { "text", "bg", TEXT, "labels on the screen background" },
-  { "text", "surface", TEXT, "option, card and field text" },
-  { "text", "selected_bg", TEXT, "a selected option's text" },
-  { "text", "secondary", TEXT, "secondary button label" },
-  { "text", "secondary_pressed", TEXT, "pressed secondary button label" },
-  { "text", "key", TEXT, "keyboard key label" },
-  { "text", "key_pressed", TEXT, "pressed key label" },
-  { "muted", "bg", TEXT, "hints on the screen background" },
-  { "muted", "surface", TEXT, "hints in cards, option letters" },
-  { "placeholder", "surface", TEXT, "a field's placeholder and handwriting hint" },
-  { "primary", "bg", TEXT, "ghost buttons, titles in primary" },
-  { "primary", "surface", TEXT, "input preedit, countdown digits" },
-  { "danger", "bg", TEXT, "error messages" },
-  { "danger", "surface", TEXT, "error messages in cards, expired clock" },
-  { "warning", "bg", TEXT, "warnings on the screen" },
-  { "warning", "surface", TEXT, "clock digits in the last minutes" },
-  { "success", "bg", TEXT, "pass / correct" },
-  { "success", "surface", TEXT, "pass / correct in cards" },
-  { "on_primary", "primary", TEXT, "primary button label, selected letter badge" },
-  { "on_primary", "primary_pressed", TEXT, "pressed primary button" },
-  { "on_primary", "danger", TEXT, "danger button label" },
-  { "on_primary", "warning", TEXT, "the time-warning banner" },
-  { "on_primary", "danger_pressed", TEXT, "pressed danger button" },
-  -- edges of controls and other UI parts
-  { "border", "surface", UI, "field, card and option borders" },
-  { "border", "bg", UI, "card edge against the screen" },
-  { "border", "key", UI, "keyboard key edge" },
-  { "border", "keyboard_bg", UI, "keyboard key edge against the keyboard" },
-  { "border", "secondary", UI, "special key edge (shift, space, backspace)" },
-  { "primary", "surface", UI, "focus ring, selected option border" },
-  { "primary", "secondary", UI, "progress bar and countdown ring" },
-  { "warning", "secondary", UI, "countdown ring in the last minutes" },
-  { "danger", "secondary", UI, "countdown ring at zero" },
-}
+local TEXT, UI = contrast.TEXT, contrast.UI
+local pairs_used = contrast.pairs
 
 local function check(colors, theme_name)
   local bad = {}
@@ -98,6 +50,54 @@ function T.test_choice_tiles_carry_white_text()
     local r = ratio("#ffffff", c)
     assert(r >= TEXT, string.format("tile %d %s: white text %.2f:1 < 4.5:1", i, c, r))
   end
+end
+
+-- ---- brand colours (kiosk.ui.brand) ----
+
+local function branded(colors)
+  local t = theme.new()
+  local messages = brand.apply(t, { colors = colors })
+  return t, messages
+end
+
+function T.test_brand_colour_that_passes_is_kept()
+  local t, messages = branded { primary = "#0f766e" } -- the trade fair's teal
+  assert(t.colors.primary == "#0f766e", t.colors.primary)
+  assert(#messages == 0, table.concat(messages, "\n"))
+  check(t.colors, "trade fair brand")
+end
+
+function T.test_failing_brand_colour_is_adjusted_with_a_message()
+  -- A light yellow: 1.3:1 on the screen, white text on it 1.1:1.
+  local t, messages = branded { primary = "#ffe14d" }
+  assert(t.colors.primary ~= "#ffe14d", "the failing colour was used as given")
+  check(t.colors, "adjusted brand")
+  -- one message: the pressed shade and the tint follow the adjusted primary
+  assert(#messages == 1, table.concat(messages, "\n"))
+  assert(messages[1]:find("primary #ffe14d fails WCAG AA", 1, true), messages[1])
+  assert(messages[1]:find("using #", 1, true), messages[1])
+end
+
+function T.test_every_brand_shade_is_checked()
+  -- A pressed shade and a selection tint that fail on their own.
+  local t, messages = branded { primary = "#0f766e", primary_pressed = "#9fd8d2", selected_bg = "#0f766e" }
+  check(t.colors, "brand shades")
+  assert(#messages == 2, table.concat(messages, "\n"))
+end
+
+function T.test_brand_colour_that_cannot_pass_is_refused()
+  -- What is not a colour, or not a brand colour, is refused with a
+  -- message and the kiosk's own colour kept.
+  local t, messages = branded { on_primary = "not a colour", weird = "#000000" }
+  assert(t.colors.on_primary == theme.new().colors.on_primary)
+  assert(#messages == 2, table.concat(messages, "\n"))
+  assert(messages[1]:find("weird", 1, true) or messages[2]:find("weird", 1, true))
+end
+
+function T.test_high_contrast_replaces_the_brand()
+  local t = branded { primary = "#0f766e" }
+  theme.merge(t.colors, theme.high_contrast_colors)
+  check(t.colors, "high contrast over a brand")
 end
 
 -- The check itself can fail: the colours the issue measured are rejected.

@@ -10,7 +10,12 @@ return flow.app {
   languages = { "zh", "en" },
   idle_timeout_s = 45,
   still_there_s = 10,
-  theme = { colors = { primary = "#7c3aed", primary_pressed = "#5b21b6", selected_bg = "#f1e9ff" } },
+  -- The booth's brand: its logo (brand/README.md says where it comes from)
+  -- on the welcome screen, in the quiz header and in the attract loop; its
+  -- teal on buttons, progress and selection (checked for contrast).
+  brand = { logo = "brand/logo.png", colors = { primary = "#0f766e" } },
+  -- After a minute without a visitor: the quiz's own slides (kiosk.flow.attract).
+  attract = { after_s = 60 },
 
   run = function(f)
     f:welcome {

@@ -368,6 +368,14 @@ function flow.app(spec)
     f.strings[lang] = setmetatable((spec.strings or {})[lang] or {}, { __index = words })
   end
   if spec.theme then ui.set_theme(spec.theme) end
+  -- The brand: logo and colours, checked (messages in the kiosk log).
+  if spec.brand ~= nil then
+    if type(spec.brand) ~= "table" then error("flow.app: brand must be a table { logo =, colors = }", 2) end
+    ui.set_brand(spec.brand)
+  end
+  if spec.attract ~= nil and spec.attract ~= false and type(spec.attract) ~= "table" then
+    error("flow.app: attract must be a table or false", 2)
+  end
 
   -- Any touch or key restarts the idle clock; the touch's own timestamp is
   -- kept for fair answer timing (trade fair speed points).

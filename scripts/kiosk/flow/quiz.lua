@@ -470,6 +470,21 @@ end
 
 -- The session model for this flow and these options (resumed from the
 -- flow's checkpoint when there is one).
+-- The brand's logo at the header's start (kiosk.ui.brand sizes it small
+-- enough for 800x480 and large text); nothing when the app has none, on a
+-- narrow (portrait) screen, where the progress, the help button and the
+-- clock need the width, nor when the header also carries the footer's
+-- buttons (a very short screen with the keyboard up). The welcome and
+-- result screens show the brand there.
+local plain_header = View.header
+function View:header(i, extra)
+  local row = plain_header(self, i, extra)
+  local width = gfx.size()
+  local logo = not extra and width >= 900 and ui.brand_logo("header")
+  if logo then table.insert(row.children, 1, logo) end
+  return row
+end
+
 function M.session(f, o)
   local resumed = f.resumed
   f.resumed = nil

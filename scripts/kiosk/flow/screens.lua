@@ -3,7 +3,9 @@
 -- done(value) once when the person is finished; f:NAME(opts) returns value.
 --
 --   welcome{ title, subtitle, image, leaderboard = exam_id, access = true }  -> language ("zh"/"en")
---        (access: the 大字 / 高对比 switches and the help button; false hides them)
+--        (access: the 大字 / 高对比 switches and the help button; false hides them;
+--         the brand's logo unless image is given; after a minute idle, the attract
+--         loop: kiosk.flow.attract)
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
 --                                              required, max_len, placeholder, check = fn } } }
 --                                                             -> { [id] = value }  (saved as candidate data)
@@ -123,9 +125,10 @@ function M.welcome(f, o, done)
   local set = f.set
   local items = { padding = "l", gap = "l", max_width = 1000 }
   items[#items + 1] = ui.spacer { flex = 1 }
+  local title = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
+                          align = "center" }
   if o.image then items[#items + 1] = ui.image { name = o.image, height = 160 } end
-  items[#items + 1] = ui.label { text = f:text(o.title or (set and set.title) or ""), size = "title", bold = true,
-                                 align = "center" }
+  items[#items + 1] = require("kiosk.ui.brand").with_title(title) -- the brand's logo by the title
   if o.subtitle then items[#items + 1] = ui.label { text = f:text(o.subtitle), align = "center", color = "muted" } end
   local board_at = o.leaderboard and #items + 1
   if board_at then items[board_at] = ui.spacer {} end -- the board, once the room it may take is known
@@ -153,6 +156,8 @@ function M.welcome(f, o, done)
     if card then items[board_at] = card else table.remove(items, board_at) end
   end
   ui.root(ui.column(items))
+  -- After a minute without a touch while this screen is up: the attract loop.
+  require("kiosk.flow.attract").arm(f, o, function() M.welcome(f, o, done) end)
 end
 
 -- ---- form ----
@@ -455,6 +460,11 @@ function M.result(f, result, done)
     end
   end
   if note then body[#body + 1] = ui.label { text = f:t(note), color = "muted" } end
+  local logo = ui.brand_logo("result") -- the brand's mark above it all, at the title's edge
+  if logo then
+    logo.align_self = "start"
+    table.insert(body, 1, logo)
+  end
   ui.root(M.page(body, { ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end } }))
   f.no_idle = true -- the session is over: no "still there?"; the screen goes on by itself
   kiosk.after(90000, function() done(true) end) -- a candidate who walked away from it

@@ -127,6 +127,14 @@ return {
     rubric_points = "%s / %s 分",
     rubric_save_next = "保存，下一题",
     rubric_save_finish = "保存并完成评分",
+    -- the attract loop (kiosk.flow.attract)
+    attract_touch = "轻触屏幕，开始答题",
+    attract_hint = "轻触开始",
+    attract_size = "共 %d 题",
+    attract_size_time = "共 %d 题 · 约 %d 分钟",
+    attract_about_recruitment = "招聘筛选测试：结果由招聘部门查看",
+    attract_about_practice = "练习：每题作答后都有讲解",
+    attract_about_trade_fair = "快问快答：答得越快，得分越高",
   },
   en = {
     language_name = "English",
@@ -252,5 +260,13 @@ return {
     rubric_points = "%s / %s points",
     rubric_save_next = "Save, next",
     rubric_save_finish = "Save and finish",
+    -- the attract loop (kiosk.flow.attract)
+    attract_touch = "Touch the screen to start",
+    attract_hint = "Touch to start",
+    attract_size = "%d questions",
+    attract_size_time = "%d questions · about %d minutes",
+    attract_about_recruitment = "A screening test: the recruiting team reads the results",
+    attract_about_practice = "Practice: every answer is explained",
+    attract_about_trade_fair = "Quick quiz: the faster you answer, the more points",
   },
 }

@@ -32,7 +32,10 @@ end
 function Label:measure(avail_w)
   if self.text == nil or self.text == "" then return 0, 0 end
   local w, h = gfx.measure(self.text, self:opts(avail_w))
-  return self.align and avail_w or w, h
+  -- A unit to spare on the natural width: at a fractional scale (4K, large
+  -- text in portrait) the width measured in logical units can round a hair
+  -- short of the pixels, and the last character would wrap ("272" / "2").
+  return self.align and avail_w or math.min(avail_w, w + 1), h
 end
 
 function Label:draw()

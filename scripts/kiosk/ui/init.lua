@@ -8,7 +8,8 @@
 --   return ui.app()          -- main.lua: draw/event/update for the current screen
 --
 -- Theme:    ui.theme (the current table), ui.set_theme(partial), ui.set_large_text(on),
---           ui.set_high_contrast(on)
+--           ui.set_high_contrast(on); ui.set_brand{ logo, colors } and ui.brand_logo(where)
+--           (see brand.lua); ui.attract{ slides, ... } the welcome screen's attract loop (attract.lua)
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
@@ -60,6 +61,18 @@ function ui.language() return state.lang end
 
 ui.banner = core.banner
 
+-- The app's brand: a logo from its folder and colours checked for contrast
+-- (kiosk.ui.brand). Returns the messages for the trainer (also logged).
+function ui.set_brand(spec)
+  -- (Under high contrast the brand goes into the colours it comes back to.)
+  local target = state.saved_colors and { colors = state.saved_colors } or state.theme
+  local messages = require("kiosk.ui.brand").apply(target, spec)
+  core.request_layout()
+  return messages
+end
+
+function ui.brand_logo(where) return require("kiosk.ui.brand").logo(where) end
+
 function ui.set_high_contrast(on)
   if on then
     state.saved_colors = state.saved_colors or theme.merge({}, state.theme.colors)
@@ -78,6 +91,7 @@ ui.choice_list = controls.choice_list
 ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
+ui.attract = function(props) return require("kiosk.ui.attract").new(props) end
 ui.text_field = text_field.text_field
 ui.keyboard = keyboard.keyboard
 ui.keyboard_layouts = keyboard.layouts
