@@ -53,7 +53,7 @@ local function build()
       end
     end
   end
-  local title = ui.label { text = "quizkiosk 演示 · Demo", size = short and "heading" or "title", bold = true }
+  local title = ui.label { text = "欢迎 · Welcome", size = short and "heading" or "title", bold = true }
   local choose = ui.label { text = "请选择一个测试 · Choose a kiosk", color = "muted" }
   -- (in a scroll either way: on a small panel the cards may not fit)
   local list = (portrait or short) and ui.scroll(cards) or ui.scroll { ui.row(cards) }
