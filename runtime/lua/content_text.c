@@ -103,7 +103,8 @@ static void table_text(lua_State *L, walk *w, int t, int depth) {
   /* Per key: the key and its text on the stack (alive while sorted and walked). */
   luaL_checkstack(L, 2 * nk + 8, "content text: a table with too many keys");
   int base = lua_gettop(L);
-  key_text *keys = lua_newuserdatauv(L, (size_t)(nk ? nk : 1) * sizeof *keys, 0);
+  key_text small[16]; /* a question's keys: no garbage for the collector */
+  key_text *keys = nk <= 16 ? small : lua_newuserdatauv(L, (size_t)nk * sizeof *keys, 0);
   int n = 0;
   lua_pushnil(L);
   while (lua_next(L, t)) {
@@ -155,25 +156,42 @@ static void value_text(lua_State *L, walk *w, int idx, int depth) {
   }
 }
 
+/* The VM's text buffer: one userdata kept in the registry and reused by
+** every call. A userdata with __gc made per call (100,000 for a bank) sits
+** on the collector's list of objects to finalise, which its indivisible
+** phase walks whole. Each call writes after what is there and takes its
+** text back off, and only offsets are kept across a write, so a call made
+** while another writes (from a __tostring) is safe too. A call that raises
+** leaves its part written; the next call writes after it (a few KiB kept
+** until the VM ends, only for a set with an error). */
+static text_buf *get_buf(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "qk.content_text.buf") == LUA_TUSERDATA) return lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  text_buf *b = lua_newuserdatauv(L, sizeof *b, 0);
+  memset(b, 0, sizeof *b);
+  if (luaL_newmetatable(L, "qk.content_text")) {
+    lua_pushcfunction(L, buf_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, LUA_REGISTRYINDEX, "qk.content_text.buf");
+  return b;
+}
+
 int qk_content_text(lua_State *L) {
   luaL_checkany(L, 1);
   walk w = {0};
   w.count = luaL_optinteger(L, 2, 0);
   w.piece = luaL_optinteger(L, 3, LUA_MAXINTEGER);
   lua_settop(L, 3);
-  w.b = lua_newuserdatauv(L, sizeof *w.b, 0);
-  memset(w.b, 0, sizeof *w.b);
-  if (luaL_newmetatable(L, "qk.content_text")) {
-    lua_pushcfunction(L, buf_gc);
-    lua_setfield(L, -2, "__gc");
-  }
-  lua_setmetatable(L, -2);
+  w.b = get_buf(L); /* (also on the stack: alive through the call) */
+  size_t start = w.b->n;
   value_text(L, &w, 1, 0);
-  lua_pushlstring(L, w.b->p ? w.b->p : "", w.b->n);
-  free(w.b->p); /* now: a bank's text is not left for the collector to find */
-  w.b->p = NULL;
+  lua_pushlstring(L, w.b->p ? w.b->p + start : "", w.b->n - start);
+  w.b->n = start;
   lua_pushinteger(L, w.count);
-  for (int i = 0; i < w.ncuts; i++) lua_pushinteger(L, (lua_Integer)w.cuts[i]);
+  for (int i = 0; i < w.ncuts; i++) lua_pushinteger(L, (lua_Integer)(w.cuts[i] - start));
   return 2 + w.ncuts;
 }
 
