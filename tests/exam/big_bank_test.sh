@@ -13,12 +13,21 @@ fail() { echo "FAIL: $*"; exit 1; }
 gen=$(dirname "$0")/../../bench/banks/make_bank.py
 python3 "$gen" 100000 "$work/full" --parts 40 >/dev/null || exit 1
 python3 "$gen" 100000 "$work/drawn" --parts 40 --draw 5 >/dev/null || exit 1
-printf 'wait 8000\ntap 开始\nexpect 第 1 题 / 共 100000 题\n' > "$work/full.replay"
-printf 'wait 8000\ntap 开始\nexpect 第 1 题 / 共 200 题\n' > "$work/drawn.replay"
+# Session 1 is left open when the replay ends (the process exits), so the
+# second run is offered to resume it: "not my test" closes it as
+# interrupted and restarts the app (a new VM loads the bank again), then
+# the second session starts.
 for bank in full drawn; do
+  n=100000; [ $bank = drawn ] && n=200
+  printf 'wait 8000\ntap 开始\nexpect 第 1 题 / 共 %s 题\n' $n > "$work/$bank.1.replay"
+  printf 'wait 8000\ntap 不是我的测试\nwait 8000\ntap 开始\nexpect 第 1 题 / 共 %s 题\n' $n > "$work/$bank.2.replay"
   for run in 1 2; do
-    "$qk" "$work/$bank" --headless --window 1280x800 --db "$work/$bank.db" --replay "$work/$bank.replay" \
+    "$qk" "$work/$bank" --headless --window 1280x800 --db "$work/$bank.db" --replay "$work/$bank.$run.replay" \
       >"$work/$bank.$run.out" 2>&1 || { tail -20 "$work/$bank.$run.out"; fail "$bank bank, session $run: no first question"; }
   done
+  # Both sessions are in the database, the first closed as interrupted.
+  "$qk" stats --db "$work/$bank.db" >"$work/$bank.stats" 2>&1 || { cat "$work/$bank.stats"; fail "$bank: stats"; }
+  grep -q '^all time: 2 started: .* 1 interrupted, 1 in progress' "$work/$bank.stats" ||
+    { cat "$work/$bank.stats"; fail "$bank: not the two sessions expected"; }
 done
 echo "big bank: all held"
