@@ -184,8 +184,8 @@ int qk_content_text(lua_State *L) {
   walk w = {0};
   w.count = luaL_optinteger(L, 2, 0);
   w.piece = luaL_optinteger(L, 3, LUA_MAXINTEGER);
-  lua_settop(L, 3);
-  w.b = get_buf(L); /* (also on the stack: alive through the call) */
+  w.b = get_buf(L);
+  lua_pop(L, 1); /* the registry keeps the box alive (api.h: a binding returns only its results) */
   size_t start = w.b->n;
   value_text(L, &w, 1, 0);
   lua_pushlstring(L, w.b->p ? w.b->p + start : "", w.b->n - start);
