@@ -61,6 +61,7 @@ add_library(qk_lua STATIC
   runtime/lua/api_util.c
   runtime/lua/api_gfx.c
   runtime/lua/api_kiosk.c
+  runtime/lua/content_text.c
   runtime/lua/api_json.c
   runtime/lua/api_store.c
   runtime/lua/api_ime.c

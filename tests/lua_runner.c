@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "api.h"
+#include "content_text.h"
 #include "lua_tests.h"
 
 int main(int argc, char **argv) {
@@ -15,7 +16,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   /* Modules that need no screen; gfx and kiosk need a running app. */
-  static const qk_api_module modules[] = {{"json", qk_open_json}};
-  qk_lua_tests t = {argv[1], argc > 2 ? argv[2] : NULL, modules, 1, NULL, 5000, 0};
+  static const qk_api_module modules[] = {{"json", qk_open_json}, {"content_text", qk_open_content_text}};
+  qk_lua_tests t = {argv[1], argc > 2 ? argv[2] : NULL, modules, 2, NULL, 5000, 0};
   return qk_lua_tests_run(&t);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "content_text.h"
 #include "env.h"
 #include "host.h"
 #include "store.h"
@@ -254,6 +255,8 @@ static const qk_api_fn kiosk_fns[] = {
   {"apps", l_apps, "kiosk.apps() -> { names }", "the bundled apps", 0},
   {"log", l_log, "kiosk.log(...)", "write to the kiosk log (print does too)", 0},
   {"hash", l_hash, "kiosk.hash(s) -> hex", "SHA-256 of s (content hash of a question set)", 0},
+  {"content_text", qk_content_text, "kiosk.content_text(v [, count, piece]) -> text, count, cut...",
+   "a question set's canonical text, what its content hash is made of (kiosk.exam's fingerprint)", 0},
   {"wall_time", l_wall_time, "kiosk.wall_time() -> ms", "ms since 1970 (what the store records)", 0},
   {"return_to_app", l_return_to_app, "kiosk.return_to_app()", "from the staff screen: back to the app", 0},
   {"reload_app", l_reload_app, "kiosk.reload_app()", "from the staff screen: restart the app", 0},

@@ -150,20 +150,38 @@ static void encode(lua_State *L, int idx, jbuf *b, int depth) {
   add(L, b, "}", 1);
 }
 
+/* One buffer box per VM, kept in the registry and reused: a box with __gc
+** made per call (a bank's 100,000 option lists) would sit on the
+** collector's list of objects to finalise, which its indivisible phase
+** walks whole. The encoder runs no script code (no metamethods), so no
+** call can start while another writes; each starts from empty. */
 void qk_json_push_encoded(lua_State *L, int idx) {
   idx = lua_absindex(L, idx);
-  jbuf *jb = lua_newuserdatauv(L, sizeof *jb, 0);
-  memset(jb, 0, sizeof *jb);
-  if (luaL_newmetatable(L, "qk.jsonbuf")) {
-    lua_pushcfunction(L, jbuf_gc);
-    lua_setfield(L, -2, "__gc");
+  jbuf *jb;
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "qk.jsonbuf.box") == LUA_TUSERDATA) {
+    jb = lua_touserdata(L, -1);
+  } else {
+    lua_pop(L, 1);
+    jb = lua_newuserdatauv(L, sizeof *jb, 0);
+    memset(jb, 0, sizeof *jb);
+    if (luaL_newmetatable(L, "qk.jsonbuf")) {
+      lua_pushcfunction(L, jbuf_gc);
+      lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "qk.jsonbuf.box");
   }
-  lua_setmetatable(L, -2);
+  jb->n = 0; /* what a raise left behind is dropped */
   encode(L, idx, jb, 0);
   lua_pushlstring(L, jb->p ? jb->p : "", jb->n);
-  free(jb->p);
-  jb->p = NULL;
-  lua_remove(L, -2); /* the buffer box */
+  if (jb->cap > (64u << 10)) { /* a big value's room is not kept */
+    free(jb->p);
+    jb->p = NULL;
+    jb->cap = 0;
+  }
+  jb->n = 0;
+  lua_remove(L, -2); /* the buffer box (the registry keeps it) */
 }
 
 /* ---- decoding ---- */

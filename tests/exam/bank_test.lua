@@ -3,7 +3,8 @@
 -- content hash has the same bytes as the code before it (stored sessions'
 -- hashes still match) whether made at once or in slices; the id index.
 local text_of = {}
-kiosk = { hash = function(s) text_of[#text_of + 1] = s return "h" .. #text_of end } -- keeps what was hashed
+kiosk = { hash = function(s) text_of[#text_of + 1] = s return "h" .. #text_of end, -- keeps what was hashed
+          content_text = content_text.text } -- the C writer of each question's text (qk_lua_runner opens it)
 local exam = require "kiosk.exam"
 local T = {}
 
@@ -109,7 +110,7 @@ function T.test_a_big_set_is_hashed_in_pieces_across_steps()
   local set = { id = "big", title = "大", sections = { { id = "s", points = 1, questions = questions } } }
   local before, steps = #text_of, 0
   while not exam.fingerprint_step(set) do steps = steps + 1 end
-  assert(steps > 3, "several slices: " .. steps)
+  assert(steps >= 2, "more than one slice: " .. steps) -- a slice: about 4000 questions
   local pieces = #text_of - before - 1
   assert(pieces >= 2, "hashed in pieces, never whole: " .. pieces)
   -- The pieces, joined, are the old text; the hash is of their hashes.

@@ -256,61 +256,40 @@ end
 -- The set's content hash: what the questions say, so a later edit of the
 -- set is visible in stored results. Computed once per loaded set (kept in
 -- set._fingerprint: a set is data and does not change once loaded). Keys
--- in tostring order; the same bytes as ever, so stored hashes still match.
+-- in text order, the loader's own ("_where"...) left out; the same bytes as
+-- ever, so stored hashes still match. The set, its sections and their lists
+-- are walked here (so the work can stop between slices); each question is
+-- written by kiosk.content_text in C (runtime/lua/content_text.c says how),
+-- which made a bank of 100,000 questions' hash about ten times cheaper.
 local function by_text(a, b) return tostring(a) < tostring(b) end
 
--- Whether a string key is the loader's own ("_where", "_options"...),
--- remembered per key: the same few keys come up in every question.
-local private = setmetatable({}, { __index = function(t, k)
-  local v = k:byte(1) == 95
-  t[k] = v
-  return v
-end })
-
--- Appends v's text to parts from n + 1; returns the new n. Values inside
--- v go through inner(value, n) (serialise itself, or a counting wrapper).
-local function serialise(v, parts, n, inner)
-  local tv = type(v)
-  if tv == "string" then
-    n = n + 1; parts[n] = v
-  elseif tv == "table" then
-    local keys, nk, all_strings = {}, 0, true
-    for k in pairs(v) do
-      if type(k) ~= "string" then
-        nk = nk + 1; keys[nk] = k; all_strings = false
-      elseif not private[k] then -- "_": the loader's own fields
-        nk = nk + 1; keys[nk] = k
-      end
+-- The keys 1..n in text order (1, 10, 100, 11, ..., 2, 20, ...), what
+-- sorting them by tostring gives, without n log n tostring calls: a
+-- section's list of 100,000 questions took most of the hash's time so.
+local function text_order(n)
+  local out, m = {}, 0
+  local function from(i)
+    m = m + 1; out[m] = i
+    i = i * 10
+    for d = 0, 9 do
+      if i + d > n then return end
+      from(i + d)
     end
-    if nk > 1 then
-      -- A list of up to nine has its keys in text order already (1..9).
-      if all_strings then table.sort(keys)
-      elseif not (nk <= 9 and #v == nk) then table.sort(keys, by_text)
-      else for i = 1, nk do keys[i] = i end end
-    end
-    n = n + 1; parts[n] = "{"
-    for i = 1, nk do
-      local k = keys[i]
-      n = n + 1; parts[n] = type(k) == "string" and k or tostring(k)
-      n = n + 1; parts[n] = "="
-      n = inner(v[k], n)
-      n = n + 1; parts[n] = ";"
-    end
-    n = n + 1; parts[n] = "}"
-  elseif tv ~= "function" then
-    n = n + 1; parts[n] = tostring(v)
   end
-  return n
+  for d = 1, math.min(9, n) do from(d) end
+  return out
 end
 
--- One slice of the content hash (about SLICE tables), so a big set's hash
--- can be made in the background across several calls. Returns true when
--- the hash is ready (exam.fingerprint then returns it at once). The text
--- is hashed in pieces of PIECE parts: a set whose text is one piece (every
--- set up to several thousand questions) has kiosk.hash(text), as always;
--- a bigger one the hash of its pieces' hashes, so its text is never held
--- whole in memory.
+-- One slice of the content hash (about SLICE questions), so a big set's
+-- hash can be made in the background across several calls. Returns true
+-- when the hash is ready (exam.fingerprint then returns it at once). The
+-- text is hashed in pieces of PIECE parts (a part: each key, "=", ";",
+-- "{", "}" and value the text is made of), cut where a table starts: a
+-- set whose text is one piece (every set up to several thousand questions)
+-- has kiosk.hash(text), as always; a bigger one the hash of its pieces'
+-- hashes, so its text is never held whole in memory.
 local SLICE, PIECE = 4000, 200000
+local WALKED = 4 -- tables this deep are walked here: set, sections, a section, its questions
 
 function exam.fingerprint_step(set)
   if rawget(set, "_fingerprint") then return true end
@@ -318,22 +297,57 @@ function exam.fingerprint_step(set)
   local job = rawget(set, "_fingerprint_job")
   if not job then
     job = coroutine.create(function()
-      local parts, budget, pieces = {}, SLICE, {}
-      local function add(v, k)
-        if type(v) == "table" then
-          if k >= PIECE then
-            -- (the same table goes on from 1: every part is written through k)
-            pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, k))
-            k = 0
-          end
-          budget = budget - 1
-          if budget <= 0 then budget = SLICE; coroutine.yield() end
-        end
-        return serialise(v, parts, k, add)
+      local parts, n, count, budget, pieces = {}, 0, 0, SLICE, {}
+      local function put(text) n = n + 1; parts[n] = text end
+      local function cut()
+        pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, n))
+        n, count = 0, 0
       end
-      local n = add(set, 0)
+      local function add(v, depth)
+        local tv = type(v)
+        if tv ~= "table" then
+          if tv ~= "function" then put(tostring(v)); count = count + 1 end
+          return
+        end
+        budget = budget - 1
+        if budget <= 0 then budget = SLICE; coroutine.yield() end
+        if depth > WALKED then
+          local got = table.pack(kiosk.content_text(v, count, PIECE))
+          local from = 1
+          for i = 3, got.n do
+            put(got[1]:sub(from, got[i])); cut()
+            from = got[i] + 1
+          end
+          put(from == 1 and got[1] or got[1]:sub(from))
+          count = got[2]
+          return
+        end
+        if count >= PIECE then cut() end
+        local keys, nk, all_strings, a_list, top = {}, 0, true, true, 0
+        for k in pairs(v) do
+          if type(k) ~= "string" then
+            nk = nk + 1; keys[nk] = k; all_strings = false
+            a_list = a_list and math.type(k) == "integer" and k >= 1
+            if a_list and k > top then top = k end
+          elseif k:byte(1) ~= 95 then -- "_": the loader's own fields
+            nk = nk + 1; keys[nk] = k; a_list = false
+          end
+        end
+        -- (nk distinct integer keys, none below 1 nor above nk: exactly 1..nk)
+        if a_list and top == nk then keys = text_order(nk)
+        else table.sort(keys, not all_strings and by_text or nil) end
+        put("{"); count = count + 1
+        for i = 1, nk do
+          local k = keys[i]
+          put(type(k) == "string" and k or tostring(k)); put("="); count = count + 2
+          add(v[k], depth + 1)
+          put(";"); count = count + 1
+        end
+        put("}"); count = count + 1
+      end
+      add(set, 1)
       if #pieces == 0 then return kiosk.hash(table.concat(parts, "", 1, n)) end
-      pieces[#pieces + 1] = kiosk.hash(table.concat(parts, "", 1, n))
+      cut()
       return kiosk.hash("pieces:" .. table.concat(pieces, ","))
     end)
     rawset(set, "_fingerprint_job", job)
@@ -392,6 +406,20 @@ end
 function exam.question_list(set)
   while not exam.question_list_step(set) do end
   return rawget(set, "_question_list")
+end
+
+-- One slice (about 20 ms of CPU) of finishing the collector's current
+-- cycle, in its smallest steps; true once a cycle has ended. For a big set
+-- once it is ready (the flow runner calls it in the background): a cycle
+-- started while the bank was built would otherwise end inside whichever
+-- call comes next, and its last, indivisible phase re-marks whatever was
+-- built while it ran (hundreds of ms for a bank of 100,000 questions).
+function exam.collect_step()
+  local t0 = os.clock()
+  repeat
+    if collectgarbage("step", 0) then return true end
+  until os.clock() - t0 > 0.02
+  return false
 end
 
 -- ---- a session's draw ----
