@@ -1,0 +1,261 @@
+-- kiosk.flow.podium — the end of a trade-fair game: the podium of the
+-- day's top three (1st in the middle and tallest, 2nd left, 3rd right; a
+-- medal, the nickname and the score over each block) rising on the
+-- runtime clock, with the visitor's own place and score beneath it — also
+-- when they are 57th. "The day" is today in the kiosk's local time (from
+-- local midnight; the store's day board: store.leaderboard(exam, n, since)).
+-- The same top three feed the welcome screen's attract loop, with a
+-- rotating invitation (M.attract_slides).
+--
+--   f:podium{ score = result.score, exam = id, seconds = 15 }   -> true
+--   flow.app{ attract = { slides = require("kiosk.flow.podium").attract_slides } }
+--
+-- The motion: the three blocks rise one after another (3rd, 2nd, 1st;
+-- eased), then each name and score fades in. It runs on kiosk.now(), so a
+-- replay sees exactly the same frames; frames come only while it moves
+-- (kiosk.animate), then the kiosk sleeps. M.rise(elapsed) is the pure
+-- timeline (unit-tested).
+local ui = require "kiosk.ui"
+local core = require "kiosk.ui.core"
+
+local M = {}
+
+-- ---- the day ----
+
+-- Local midnight (ms since 1970) of the day holding wall-clock ms `ms`: the
+-- kiosk's own time zone (TZ), so a fair's day starts when the fair's does.
+function M.day_start(ms)
+  local t = os.date("*t", ms // 1000)
+  return os.time { year = t.year, month = t.month, day = t.day, hour = 0, min = 0, sec = 0 } * 1000
+end
+
+-- The exam whose board this is (the app's set).
+local function exam_of(f, o) return (o and o.exam) or (f.set and f.set.id) or kiosk.config.app end
+
+-- The day's top n of exam (this kiosk's), or {} when the recorder reads
+-- nothing (a maintenance tool).
+function M.top(f, exam, n)
+  if not f.recorder:reads() then return {} end
+  return store.leaderboard(exam, n or 3, M.day_start(kiosk.wall_time()))
+end
+
+-- ---- the motion ----
+
+M.RISE_MS = 700        -- one block's rise
+M.STAGGER_MS = 250     -- 3rd, then 2nd, then 1st
+M.FADE_MS = 350        -- a name and score fading in, from 70% of its block's rise
+M.ORDER = { 3, 2, 1 }  -- which place rises first
+
+local function clamp(v) return v < 0 and 0 or (v > 1 and 1 or v) end
+local function ease_out(p) return 1 - (1 - p) ^ 3 end
+
+-- Where place `place`'s block and text are `elapsed` ms after the podium
+-- appeared: height 0..1 of its full height (eased), alpha 0..1 of its text.
+function M.rise(elapsed, place)
+  local k
+  for i, p in ipairs(M.ORDER) do if p == place then k = i - 1 end end
+  local t0 = (k or 0) * M.STAGGER_MS
+  local h = ease_out(clamp((elapsed - t0) / M.RISE_MS))
+  local a = clamp((elapsed - t0 - 0.7 * M.RISE_MS) / M.FADE_MS)
+  return h, a
+end
+
+-- How long the whole motion lasts (the last text fully in).
+function M.duration()
+  return (#M.ORDER - 1) * M.STAGGER_MS + 0.7 * M.RISE_MS + M.FADE_MS
+end
+
+-- ---- the podium widget ----
+
+-- Block colours by place, with dark text on each (contrast above 7:1 with
+-- the theme's text colour #1b2433): gold, silver, bronze.
+M.BLOCK = { "#f2c230", "#c9d1dc", "#e0a46b" }
+M.MEDAL = { "🥇", "🥈", "🥉" }
+M.HEIGHT = { 1.0, 0.72, 0.5 } -- of the tallest block
+local ON_BLOCK = "#1b2433"
+
+local function with_alpha(colour, a)
+  local c = core.color(colour)
+  return c:sub(1, 7) .. string.format("%02x", math.max(0, math.min(255, math.floor(a * 255 + 0.5))))
+end
+
+local Podium = core.class("podium")
+
+function Podium:measure(avail_w) return math.min(avail_w, 1000), self.min_height or 200 end
+
+function Podium:attach()
+  self.start = kiosk.now()
+  kiosk.animate(math.ceil(M.duration()) + 20) -- frames while it moves; then the kiosk sleeps
+end
+
+function Podium:detach() self.start = nil end
+
+-- The text sizes at scale k, and the height of the text over a block.
+local function sizes(k, cw)
+  local t = core.theme()
+  local s = { medal = core.font("title") * 1.15 * k, name = core.font("heading") * k, score = core.font("body") * k,
+              gap = t.space.xs * k }
+  local _, mh = gfx.measure("🥇", { size = s.medal })
+  local _, nh = gfx.measure("国A", { size = s.name, bold = true, width = cw, max_lines = 1 })
+  local _, sh = gfx.measure("0", { size = s.score })
+  s.mh, s.nh, s.sh = mh, nh, sh
+  s.stack = mh + nh + sh + 3 * s.gap
+  return s
+end
+
+function Podium:draw()
+  local t = core.theme()
+  local gap = t.space.m
+  local cw = math.min((self.w - 2 * gap) / 3, 340)
+  local x0 = self.x + (self.w - (3 * cw + 2 * gap)) / 2
+  -- The text over the blocks keeps at least 40% of the height for the
+  -- blocks themselves: a short screen scales the text down.
+  local s = sizes(1, cw)
+  if s.stack > self.h * 0.6 then s = sizes(self.h * 0.6 / s.stack, cw) end
+  -- (On a tall screen the blocks stay podium-shaped, not bars: at most 1.6
+  -- times as tall as wide, standing at the bottom of the room.)
+  local full = math.min(self.h - s.stack, cw * 1.6)
+  local elapsed = self.start and (kiosk.now() - self.start) or 1e9
+  local slot = { 2, 1, 3 } -- left to right
+  for col, place in ipairs(slot) do
+    local p = self.places[place]
+    local hf, a = M.rise(elapsed, place)
+    local bh = full * M.HEIGHT[place] * hf
+    local x = x0 + (col - 1) * (cw + gap)
+    local by = self.y + self.h - bh
+    if bh > 0.5 then
+      gfx.rect(x, by, cw, bh, p and M.BLOCK[place] or with_alpha(M.BLOCK[place], 0.45), t.radius * 0.6)
+      if p and p.mine then gfx.rect(x, by, cw, bh, core.color("primary"), t.radius * 0.6, math.max(4, t.space.xs)) end
+      -- The place's number on the block, once there is room for it.
+      -- (Centred in the block's top, never past its bottom: a line of text
+      -- is about 1.4 times its size tall.)
+      local num = tostring(place)
+      local ns = math.min(core.font("title") * 1.6, bh * 0.5, cw * 0.6)
+      if ns >= 12 then
+        local nw, nh = gfx.measure(num, { size = ns, bold = true })
+        local top = math.min(bh, nh + 2 * t.space.s)
+        gfx.text(num, x + (cw - nw) / 2, by + (top - nh) / 2, { size = ns, bold = true,
+                 colour = with_alpha(ON_BLOCK, 0.85) })
+      end
+    end
+    -- Medal, name, score over the block, rising with it, fading in.
+    if a > 0 then
+      local y = by - s.stack
+      local function line(text, size, bold, colour, h)
+        local opts = { size = size, bold = bold, width = cw, align = "center", max_lines = 1,
+                       colour = with_alpha(colour, a) }
+        gfx.text(text, x, y, opts)
+        y = y + h + s.gap
+      end
+      line(M.MEDAL[place], s.medal, false, "text", s.mh)
+      if p then
+        local name = p.name ~= "" and p.name or "—"
+        if p.mine then name = name .. " · " .. self.you end
+        line(name, s.name, true, p.mine and "primary" or "text", s.nh)
+        line(p.score_text, s.score, false, "muted", s.sh)
+      else
+        line(self.open, s.name, false, "muted", s.nh)
+      end
+    end
+  end
+end
+
+-- places: { [1] = { name, score_text, mine }, ... } (nil: nobody yet).
+function M.widget(props)
+  assert(type(props.places) == "table", "podium needs places")
+  props.you = props.you or "你"
+  props.open = props.open or "—"
+  return core.new(Podium, props)
+end
+
+-- ---- the screen ----
+
+local function num(v) return require("kiosk.flow.screens").num(v) end
+
+-- The places of the day's top three for the widget (mine: the visitor's).
+function M.places(f, top)
+  local places = {}
+  for i = 1, math.min(3, #top) do
+    local r = top[i]
+    places[i] = { name = r.name or "", score_text = f:t("points", math.floor(r.score + 0.5)),
+                  mine = f.session ~= nil and r.session_id == f.session }
+  end
+  return places
+end
+
+function M.screen(f, o, done)
+  local screens = require "kiosk.flow.screens"
+  local exam = exam_of(f, o)
+  local since = M.day_start(kiosk.wall_time())
+  local top = M.top(f, exam, 3)
+  local rank, total
+  if f.session then rank, total = f.recorder:rank(exam, f.session, since) end
+  local podium = M.widget { places = M.places(f, top), you = f:t("podium_you"), open = f:t("podium_open"),
+                            flex = 1, min_height = 160 }
+  local title = ui.label { text = "🏆 " .. f:t("podium_title"), size = "title", bold = true, align = "center" }
+  local own = { gap = "xs" }
+  if rank and rank <= 3 then
+    own[#own + 1] = ui.label { text = f:t("podium_cheer", rank), size = "heading", bold = true, align = "center",
+                               color = "primary" }
+  end
+  if rank then
+    own[#own + 1] = ui.label { text = f:t("your_rank", rank, total), size = rank <= 3 and nil or "heading",
+                               bold = true, align = "center" }
+  end
+  if o.score then
+    own[#own + 1] = ui.label { text = f:t("podium_score", num(o.score)), align = "center",
+                               size = rank and nil or "heading", bold = rank == nil }
+  end
+  local seconds = o.seconds or 15
+  local go = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000, style = "bar",
+                            on_expire = function() done(true) end,
+                            sentence = function(s) return f:t("continue_in", s) end }
+  local button = ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end }
+  local w, h = gfx.size()
+  if w > h and h < 650 then
+    -- A short landscape screen (800x480): the podium on the left, the
+    -- words and the button on the right, so the podium keeps its height.
+    podium.flex = 3
+    local side = ui.column { flex = 2, gap = "s", title, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } }
+    ui.root(ui.row { padding = "m", gap = "l", align = "stretch", podium, side })
+  else
+    ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
+      title, podium, ui.column(own), go, ui.row { button } })
+  end
+  f.no_idle = true -- the session is over: the screen goes on by itself
+end
+
+-- ---- the attract loop's slides ----
+
+local function say(f, lang, key, ...)
+  local s = (f.strings[lang] or {})[key] or f.strings.zh[key] or key
+  if select("#", ...) > 0 then return string.format(s, ...) end
+  return s
+end
+
+M.INVITES = { "attract_invite_1", "attract_invite_2", "attract_invite_3" }
+
+-- The slides the welcome screen's attract loop adds (flow.app{ attract = {
+-- slides = podium.attract_slides } }): per language the app offers, the
+-- day's top three ("🥇 小明  5995") and an invitation, a different one each
+-- round. Called again each round, so a new leader shows the next time round.
+function M.attract_slides(f)
+  local top = M.top(f, exam_of(f), 3)
+  f.attract_round = (f.attract_round or 0) + 1
+  local invite = M.INVITES[(f.attract_round - 1) % #M.INVITES + 1]
+  local slides = {}
+  for _, lang in ipairs(f.languages) do
+    local lines = {}
+    for i = 1, math.min(3, #top) do
+      local r = top[i]
+      lines[i] = string.format("%s %s  %s", M.MEDAL[i], r.name ~= "" and r.name or "—",
+                               say(f, lang, "points", math.floor(r.score + 0.5)))
+    end
+    slides[#slides + 1] = { title = "🏆 " .. say(f, lang, "podium_title"), lines = lines,
+                            text = #lines == 0 and say(f, lang, "attract_top_empty") or nil }
+    slides[#slides + 1] = { title = say(f, lang, invite) }
+  end
+  return slides
+end
+
+return M

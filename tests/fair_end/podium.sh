@@ -1,0 +1,54 @@
+#!/bin/sh
+# podium.sh QUIZKIOSK IMGDIFF SRC WORK WxH CASE [REF] — the trade fair's end:
+# a visitor (小红) plays fair_mix.replay's game (2722 points) on a database
+# seeded by seed.sh (CASE first: they are 1st of the day; seventh: 7th),
+# then the podium of the day must show the top three (not yesterday's
+# best), the visitor's rank and score beneath it, and, once it has risen,
+# the names; then "继续" leads to the game's own thanks ("谢谢参与！", not the
+# exam's "本次测试已完成"). The shot after the motion is compared with
+# tests/ref/fair_end_podium_CASE_WxH.png when REF is "ref". Before the
+# motion ends the names are not shown yet (the podium rises first).
+set -u
+qk=$1 imgdiff=$2 src=$3 work=$4 size=$5 case=$6 ref=${7:-}
+rm -rf "$work" && mkdir -p "$work" || exit 1
+export TZ=Asia/Shanghai
+db=$work/results.db
+fail() { echo "FAIL: $*"; exit 1; }
+sh "$src/tests/fair_end/seed.sh" "$qk" "$src" "$db" "$case" || exit 1
+{ grep -v '^#' "$src/tests/flows/fair_mix.replay" | grep -v '^shot' | sed 's/^type 小明$/type 小红/'
+  echo "expect 🏆 今日前三名"
+  echo "expect-not 小红 · 你" # the blocks are still rising
+  echo "wait 2000"
+  if [ "$case" = first ]; then
+    echo "expect 🎉 你是今天的第 1 名！"
+    echo "expect 你的排名：第 1 名（共 5 人）"
+    echo "expect 小红 · 你"
+    echo "expect 玩家A"
+    echo "expect 玩家B"
+    echo "expect-not 玩家C"
+  else
+    echo "expect 你的排名：第 7 名（共 8 人）"
+    echo "expect-not 🎉"
+    echo "expect 玩家1"
+    echo "expect 玩家2"
+    echo "expect 玩家3"
+    echo "expect-not 玩家4"
+    echo "expect-not 小红"
+  fi
+  echo "expect 你的得分：2722 分"
+  echo "expect 2000 分" | sed "s/2000/$([ "$case" = first ] && echo 2000 || echo 5900)/"
+  echo "expect-not 昨日王者"
+  echo "expect-not 9000"
+  echo "shot podium"
+  echo "tap 继续"
+  echo "expect 谢谢参与！"
+  echo "expect 再来一局？"
+  echo "expect-not 本次测试"
+  echo "shot thanks"; } > "$work/visitor.replay"
+QUIZKIOSK_WALL_START_MS=1795000000000 "$qk" "$src/scripts/apps/trade_fair" --headless --window "$size" --db "$db" \
+  --replay "$work/visitor.replay" --shots "$work/shots" >"$work/out" 2>&1 ||
+  fail "$(grep replay "$work/out" | tail -1)"
+if [ "$ref" = ref ]; then
+  "$imgdiff" "$work/shots/podium.png" "$src/tests/ref/fair_end_podium_${case}_${size}.png" || exit 1
+fi
+echo "fair_end podium $case $size: passed"
