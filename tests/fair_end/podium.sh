@@ -18,7 +18,9 @@ sh "$src/tests/fair_end/seed.sh" "$qk" "$src" "$db" "$case" || exit 1
 { grep -v '^#' "$src/tests/flows/fair_mix.replay" | grep -v '^shot' | sed 's/^type 小明$/type 小红/'
   echo "expect 🏆 今日前三名"
   echo "expect-not 小红 · 你" # the blocks are still rising
-  echo "wait 2000"
+  echo "wait 500"
+  echo "shot rising"
+  echo "wait 1500"
   if [ "$case" = first ]; then
     echo "expect 🎉 你是今天的第 1 名！"
     echo "expect 你的排名：第 1 名（共 5 人）"

@@ -81,7 +81,15 @@ end
 
 local Podium = core.class("podium")
 
-function Podium:measure(avail_w) return math.min(avail_w, 1000), self.min_height or 200 end
+-- The width of a column of the podium in a box avail_w wide.
+local function column_width(avail_w) return math.min((avail_w - 2 * core.theme().space.m) / 3, 340) end
+
+-- Its own height (a tall screen gives it that; elsewhere it is flex and
+-- takes the room left): the text over the tallest block and the block.
+function Podium:measure(avail_w)
+  local w = math.min(avail_w, 1000)
+  return w, self.min_height or 200
+end
 
 function Podium:attach()
   self.start = kiosk.now()
@@ -103,10 +111,17 @@ local function sizes(k, cw)
   return s
 end
 
+-- The height the podium looks right at in a box avail_w wide (blocks at
+-- most 1.6 times as tall as wide, the text over them).
+function M.natural_height(avail_w)
+  local cw = column_width(math.min(avail_w, 1000))
+  return sizes(1, cw).stack + cw * 1.6
+end
+
 function Podium:draw()
   local t = core.theme()
   local gap = t.space.m
-  local cw = math.min((self.w - 2 * gap) / 3, 340)
+  local cw = column_width(self.w)
   local x0 = self.x + (self.w - (3 * cw + 2 * gap)) / 2
   -- The text over the blocks keeps at least 40% of the height for the
   -- blocks themselves: a short screen scales the text down.
@@ -218,6 +233,13 @@ function M.screen(f, o, done)
     podium.flex = 3
     local side = ui.column { flex = 2, gap = "s", title, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } }
     ui.root(ui.row { padding = "m", gap = "l", align = "stretch", podium, side })
+  elseif w < h then
+    -- A tall screen: the podium at its own height, the title, podium and
+    -- the visitor's lines together in the middle, the button at the bottom.
+    podium.flex = nil
+    podium.min_height = M.natural_height(math.min(w - 2 * core.theme().space.l, 1100))
+    ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
+      ui.spacer { flex = 1 }, title, podium, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } })
   else
     ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
       title, podium, ui.column(own), go, ui.row { button } })

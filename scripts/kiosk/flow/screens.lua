@@ -212,7 +212,13 @@ function M.form(f, o, done)
   end
   local errors, groups = {}, {}
   local keyboard
-  local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
+  -- On a short screen (800x480) a field with a note needs the title's room
+  -- to show its note above the keyboard: the field's own label says what
+  -- to enter, so the title gives way rather than being cut in half.
+  local _, screen_h = gfx.size()
+  local short = screen_h < 650 and fields[1] ~= nil and fields[1].note ~= nil
+  local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true,
+                            visible = not short } }
   for i, spec in ipairs(fields) do
     local label = f:text(spec.label)
     local field = ui.text_field { label = label, placeholder = f:text(spec.placeholder) or label, kind = spec.kind,
@@ -272,7 +278,12 @@ function M.form(f, o, done)
   local page = M.page(body, { gap = "m", ui.button { label = f:t("next"), flex = 1, on_tap = submit } })
   ui.root(ui.column { gap = "s", page, keyboard, flex = 1 })
   page.flex = 1
-  if widgets[1] then widgets[1]:focus() end
+  if widgets[1] then
+    widgets[1]:focus()
+    -- The first field with its note in view above the keyboard (at 800x480
+    -- the page's title gives way rather than the nickname's note).
+    if fields[1].note then ui.reveal(groups[1]) end -- (in case the page scrolls anyway)
+  end
 end
 
 -- ---- consent and instructions ----
