@@ -141,6 +141,7 @@ function Podium:draw()
     if bh > 0.5 then
       gfx.rect(x, by, cw, bh, p and M.BLOCK[place] or with_alpha(M.BLOCK[place], 0.45), t.radius * 0.6)
       if p and p.mine then gfx.rect(x, by, cw, bh, core.color("primary"), t.radius * 0.6, math.max(4, t.space.xs)) end
+      local number_bottom = by
       -- The place's number on the block, once there is room for it.
       -- (Centred in the block's top, never past its bottom: a line of text
       -- is about 1.4 times its size tall.)
@@ -151,22 +152,43 @@ function Podium:draw()
         local top = math.min(bh, nh + 2 * t.space.s)
         gfx.text(num, x + (cw - nw) / 2, by + (top - nh) / 2, { size = ns, bold = true,
                  colour = with_alpha(ON_BLOCK, 0.85) })
+        number_bottom = by + (top + nh) / 2
+      end
+      -- The visitor's own block says so ("你" on a pill of the brand's
+      -- colour) where the block has room under its number.
+      if p and p.mine and a > 0 then
+        local ts = core.font("body") * math.min(1, s.name / core.font("heading"))
+        local tw, th = gfx.measure(self.you, { size = ts, bold = true })
+        local pw, ph = tw + 2 * t.space.m, th + t.space.xs
+        if number_bottom + ph + t.space.s <= by + bh and pw <= cw - 2 * t.space.xs then
+          local px, py = x + (cw - pw) / 2, number_bottom + t.space.xs
+          gfx.rect(px, py, pw, ph, with_alpha("primary", a), ph / 2)
+          gfx.text(self.you, px + t.space.m, py + t.space.xs / 2, { size = ts, bold = true,
+                   colour = with_alpha("on_primary", a) })
+        end
       end
     end
     -- Medal, name, score over the block, rising with it, fading in.
     if a > 0 then
       local y = by - s.stack
-      local function line(text, size, bold, colour, h)
-        local opts = { size = size, bold = bold, width = cw, align = "center", max_lines = 1,
+      local function line(text, size, bold, colour, h, fit)
+        -- fit: a long name shrinks (to 70%) before it is cut with "…",
+        -- kept on its line's baseline.
+        local drawn = size
+        if fit then
+          local tw = gfx.measure(text, { size = size, bold = bold })
+          if tw > cw then drawn = math.max(size * 0.7, size * cw / tw) end
+        end
+        local _, dh = gfx.measure(text, { size = drawn, bold = bold, width = cw, max_lines = 1 })
+        local opts = { size = drawn, bold = bold, width = cw, align = "center", max_lines = 1,
                        colour = with_alpha(colour, a) }
-        gfx.text(text, x, y, opts)
+        gfx.text(text, x, y + (h - dh), opts)
         y = y + h + s.gap
       end
       line(M.MEDAL[place], s.medal, false, "text", s.mh)
       if p then
         local name = p.name ~= "" and p.name or "—"
-        if p.mine then name = name .. " · " .. self.you end
-        line(name, s.name, true, p.mine and "primary" or "text", s.nh)
+        line(name, s.name, true, p.mine and "primary" or "text", s.nh, true)
         line(p.score_text, s.score, false, "muted", s.sh)
       else
         line(self.open, s.name, false, "muted", s.nh)
