@@ -52,6 +52,7 @@ static int exam_versions(qk_store *s, const char *app, const char *exam, const c
 /* Each version's first n entries of sessions_board are that version's top
 ** n in order; the overall top n are among them, merged here. Only then are
 ** the n names looked up: never one per session of the exam. */
+/* since_ms INT64_MIN: the all-time board; else the day's (ST_LEADERBOARD_SINCE). */
 static int board(qk_store *s, const char *app, const char *exam, const char *content_hash, qk_ms since_ms,
                  int n, qk_store_leader *out, int *count) {
   *count = 0;
@@ -60,14 +61,14 @@ static int board(qk_store *s, const char *app, const char *exam, const char *con
   int64_t *versions;
   int nv, rc = exam_versions(s, app, exam, content_hash, &versions, &nv);
   for (int v = 0; !rc && v < nv; v++) {
-    sqlite3_stmt *st = qk_store_stmt(s, ST_LEADERBOARD);
+    sqlite3_stmt *st = qk_store_stmt(s, since_ms == INT64_MIN ? ST_LEADERBOARD : ST_LEADERBOARD_SINCE);
     if (!st) {
       rc = QK_STORE_ERROR;
       break;
     }
     sqlite3_bind_int64(st, 1, versions[v]);
     sqlite3_bind_int(st, 2, n);
-    sqlite3_bind_int64(st, 3, since_ms);
+    if (since_ms != INT64_MIN) sqlite3_bind_int64(st, 3, since_ms);
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
       qk_store_leader l = {0};
