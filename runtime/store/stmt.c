@@ -229,7 +229,7 @@ static const char *const sql[ST_COUNT] = {
     /* The same order among the sessions finished at or after ?4 (the
     ** day's board): board_counts count all time, so here the day's
     ** sessions are counted, found by their start as in
-    ** ST_LEADERBOARD_SINCE (0.5 ms on a year of 100,000 sessions; over
+    ** ST_LEADERBOARD_SINCE (under 1 ms on a year of 100,000 sessions; over
     ** the exam's range of sessions_board it was 45 ms). */
     [ST_RANK_SINCE] =
         "WITH v(id) AS (SELECT id FROM exams WHERE app = ?1 AND exam = ?2), "

@@ -30,3 +30,9 @@ qk_lua_test(fair_end_podium_motion tests/fair_end/podium_test.lua)
 qk_lua_test(fair_end_podium_motion_ny tests/fair_end/podium_test.lua)
 set_tests_properties(fair_end_podium_motion PROPERTIES ENVIRONMENT "${QK_TEST_ENV};TZ=Asia/Shanghai")
 set_tests_properties(fair_end_podium_motion_ny PROPERTIES ENVIRONMENT "${QK_TEST_ENV};TZ=America/New_York")
+
+# With large text at 800x480 the podium's words give way, "继续" stays on screen.
+add_test(NAME fair_end_podium_large_800x480 COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/fair_end/podium.sh $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_imgdiff>
+     ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/fair-end-podium-large 800x480 first large)
+set_tests_properties(fair_end_podium_large_800x480 PROPERTIES TIMEOUT 300)

@@ -249,22 +249,36 @@ function M.screen(f, o, done)
                             sentence = function(s) return f:t("continue_in", s) end }
   local button = ui.button { label = f:t("continue"), flex = 1, on_tap = function() done(true) end }
   local w, h = gfx.size()
-  if w > h and h < 650 then
-    -- A short landscape screen (800x480): the podium on the left, the
-    -- words and the button on the right, so the podium keeps its height.
+  if w > h then
+    -- A landscape screen: the podium on the left, the words and the
+    -- button on the right, so the podium keeps the screen's height (under
+    -- them, at 800x480 or with large text, it would be squashed flat).
+    -- With large text the words may not all fit beside it: the cheer goes
+    -- first (the visitor's block says "你" and is outlined), then the title
+    -- shrinks, so the button always stays on the screen.
     podium.flex = 3
-    local side = ui.column { flex = 2, gap = "s", title, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } }
-    ui.root(ui.row { padding = "m", gap = "l", align = "stretch", podium, side })
-  elseif w < h then
+    local sp = core.theme().space
+    local pad = h < 650 and "m" or "l"
+    local side_w, room = (w - 2 * sp[pad] - sp.l) * 2 / 5, h - 2 * sp[pad]
+    local function side() return ui.column { flex = 2, gap = "s", ui.spacer { flex = 1 }, title, ui.column(own),
+                                             ui.spacer { flex = 1 }, go, ui.row { button } } end
+    local col = side()
+    if select(2, col:measure(side_w)) > room and #own == 3 then
+      table.remove(own, 1)
+      col = side()
+    end
+    if select(2, col:measure(side_w)) > room then
+      title = ui.label { text = title.text, size = "heading", bold = true, align = "center" }
+      col = side()
+    end
+    ui.root(ui.row { padding = pad, gap = "l", align = "stretch", podium, col })
+  else
     -- A tall screen: the podium at its own height, the title, podium and
     -- the visitor's lines together in the middle, the button at the bottom.
     podium.flex = nil
     podium.min_height = M.natural_height(math.min(w - 2 * core.theme().space.l, 1100))
     ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
       ui.spacer { flex = 1 }, title, podium, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } })
-  else
-    ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
-      title, podium, ui.column(own), go, ui.row { button } })
   end
   f.no_idle = true -- the session is over: the screen goes on by itself
 end
