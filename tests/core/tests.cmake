@@ -67,3 +67,8 @@ set_tests_properties(core_replay_usage PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" T
 add_test(NAME core_readme_replay COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/readme_replay.sh $<TARGET_FILE:quizkiosk>
   ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(core_readme_replay PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+
+add_executable(qk_fonts_cache_test tests/core/fonts_cache_test.c)
+target_link_libraries(qk_fonts_cache_test PRIVATE qk_runtime)
+add_test(NAME core_fonts_cache COMMAND qk_fonts_cache_test)
+set_tests_properties(core_fonts_cache PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
