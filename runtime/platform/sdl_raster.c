@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include "image_module.h"
 #include "image_probe.h"
 
 struct qk_font {
@@ -85,11 +85,13 @@ qk_texture *qk_plat_image_load(qk_platform *p, const char *path, char *err, size
     free(buf);
     return NULL;
   }
-  SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-  SDL_Surface *s = rw ? IMG_LoadTyped_RW(rw, 1, info.format) : NULL;
+  char whym[1024];
+  const qk_image_module *img = qk_image_module_get(whym, sizeof whym);
+  SDL_RWops *rw = img ? SDL_RWFromConstMem(buf, (int)len) : NULL;
+  SDL_Surface *s = rw ? img->load_typed(rw, 1, info.format) : NULL;
   free(buf);
   if (!s) {
-    snprintf(err, errlen, "cannot load image %s: %s", path, IMG_GetError());
+    snprintf(err, errlen, "cannot load image %s: %s", path, SDL_GetError());
     return NULL;
   }
   qk_texture *t = texture_from_surface(p, s);
