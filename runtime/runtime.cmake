@@ -24,14 +24,26 @@ pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(Threads REQUIRED)
 
 # Platform: SDL2, SDL2_ttf, SDL2_image behind runtime/platform/platform.h.
+# SDL2_image (and libtiff, libwebp, libjpeg, libstdc++ ... behind it) is a
+# module of its own, ${QK_IMAGE_MODULE_FILE} (image_module.h), loaded with the
+# first image decoded or screenshot written, so a start without an image
+# does not map them.
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
   runtime/platform/sdl_shapes.c
   runtime/platform/image_probe.c
+  runtime/platform/image_load.c
   runtime/platform/sdl_watch.c)
 target_include_directories(qk_platform PUBLIC runtime/platform)
-target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG m)
+target_compile_definitions(qk_platform PRIVATE QK_IMAGE_MODULE_FILE="${QK_IMAGE_MODULE_FILE}")
+target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF qk_base m)
+add_library(qk_image_module MODULE runtime/platform/image_module.c)
+set_target_properties(qk_image_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-image SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
+  C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_libraries(qk_image_module PRIVATE PkgConfig::SDL2 PkgConfig::SDL2_IMG)
+install(TARGETS qk_image_module LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
+add_dependencies(qk_platform qk_image_module) # everything that draws images or screenshots loads it
 
 # Core: plain C on top of the platform layer, no Lua.
 add_library(qk_core STATIC

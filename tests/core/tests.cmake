@@ -17,7 +17,7 @@ set_tests_properties(core_host PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 9
 
 # Images bounded from their header, before decoding.
 add_executable(qk_image_test tests/core/image_test.c)
-target_link_libraries(qk_image_test PRIVATE qk_platform)
+target_link_libraries(qk_image_test PRIVATE qk_platform PkgConfig::SDL2_IMG) # writes its test images with SDL2_image
 add_test(NAME core_image_bounds COMMAND qk_image_test)
 set_tests_properties(core_image_bounds PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
 
@@ -74,3 +74,12 @@ add_executable(qk_emoji_test tests/core/emoji_test.c)
 target_link_libraries(qk_emoji_test PRIVATE qk_runtime qk_platform)
 add_test(NAME core_emoji COMMAND qk_emoji_test)
 set_tests_properties(core_emoji PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" SKIP_RETURN_CODE 77)
+
+add_executable(qk_fonts_cache_test tests/core/fonts_cache_test.c)
+target_link_libraries(qk_fonts_cache_test PRIVATE qk_runtime)
+add_test(NAME core_fonts_cache COMMAND qk_fonts_cache_test)
+set_tests_properties(core_fonts_cache PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
+
+add_test(NAME core_image_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/image_module.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_image_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)

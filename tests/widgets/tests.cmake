@@ -29,7 +29,7 @@ set_tests_properties(widgets_partial_redraw_scroll PROPERTIES ENVIRONMENT "${QK_
 # Rounded boxes, outlines, rings and arcs drawn at every radius (issue 14:
 # outlines vanished at radii 12-13 and 40-41 px), read back from the pixels.
 add_executable(qk_shapes_test tests/widgets/shapes_test.c)
-target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform)
+target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform PkgConfig::SDL2_IMG) # reads its shots with SDL2_image (the program loads it as a module)
 add_test(NAME widgets_shapes COMMAND qk_shapes_test)
 set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 
