@@ -68,3 +68,7 @@ if(TARGET qk_ime)
       REF ink=widgets_ink_${size}.png)
   endforeach()
 endif()
+
+# The text field's editing logic: the caret by character (Chinese, emoji,
+# combining marks), insert and ⌫ at the caret, bounds, max_len, wrapping.
+qk_lua_test(widgets_text_edit tests/widgets/text_edit_test.lua)
