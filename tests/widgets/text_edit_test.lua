@@ -1,7 +1,7 @@
 -- text_edit_test.lua — the text field's editing logic (kiosk.ui.text_edit):
 -- the caret moves by what a candidate sees as one character, insert and ⌫
 -- work at the caret in mixed Chinese, ASCII and emoji text, bounds hold,
--- max_len counts code points like the character counter, lines wrap.
+-- max_len counts code points like the character counter.
 local edit = require "kiosk.ui.text_edit"
 local T = {}
 
@@ -121,25 +121,11 @@ function T.test_count_before_the_caret()
   eq(edit.count(s, #s), 3)
 end
 
-function T.test_wrap_breaks_chinese_anywhere_and_latin_at_spaces()
-  local function w() return 10 end -- every character 10 wide
-  local lines = edit.wrap("一二三四五六七", 30, w)
-  eq(#lines, 3)
-  eq(lines[1].from, 0); eq(lines[1].to, 9)
-  eq(lines[3].from, 18); eq(lines[3].to, #"一二三四五六七")
-  lines = edit.wrap("ab cdef", 50, w)
-  eq(#lines, 2, "the word moves down whole")
-  eq(lines[1].to, 3, "the line keeps its space")
-  eq(lines[2].from, 3)
-  lines = edit.wrap("", 50, w)
-  eq(#lines, 1); eq(lines[1].from, 0); eq(lines[1].to, 0)
-  -- a word longer than the line is cut
-  lines = edit.wrap("abcdefgh", 30, w)
-  eq(#lines, 3)
-  -- the caret at a break shows at the start of the next line
-  lines = edit.wrap("一二三四", 20, w)
+function T.test_the_caret_at_a_break_shows_on_the_next_line()
+  local lines = { { from = 0, to = 6 }, { from = 6, to = 12 } } -- 一二 | 三四
   eq(edit.line_of(lines, 6), 2)
   eq(edit.line_of(lines, 0), 1)
+  eq(edit.line_of(lines, 3), 1)
   eq(edit.line_of(lines, 12), 2)
 end
 

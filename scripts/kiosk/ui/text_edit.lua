@@ -1,8 +1,9 @@
 -- kiosk.ui.text_edit — the pure editing logic behind ui.text_field: where a
--- caret may stand in UTF-8 text, inserting and deleting there, and breaking
--- text into lines for a text area. No drawing and no state: every function
--- takes the text and a caret and returns new ones, so it is unit-tested on
--- its own (tests/widgets/text_edit_test.lua).
+-- caret may stand in UTF-8 text, inserting and deleting there, finding the
+-- line and the character under a point. No drawing and no state: every
+-- function takes the text and a caret and returns new ones, so it is
+-- unit-tested on its own (tests/widgets/text_edit_test.lua). Where a text area's lines
+-- break is the text engine's (gfx.line_starts), not this module's.
 --
 -- A caret is a byte offset into the text (0 = before the first character,
 -- #s = after the last), always at a character boundary. A "character" is
@@ -116,40 +117,8 @@ function M.delete_forward(s, pos)
   return s:sub(1, pos) .. s:sub(to + 1), pos, true
 end
 
--- Breaks s into lines no wider than width for a text area: a line breaks
--- after a space when a word would be cut (Latin text), else between any two
--- characters (Chinese). width_of(ch) gives one character's width. Returns a
--- list of { from, to } byte offsets (to exclusive of nothing: s:sub(from + 1, to)
--- is the line, spaces included); the empty text is one empty line.
-function M.wrap(s, width, width_of)
-  local lines = {}
-  local b = M.boundaries(s)
-  local from, x, space_at = 0, 0, nil
-  for i = 1, #b - 1 do
-    local a, z = b[i], b[i + 1]
-    local ch = s:sub(a + 1, z)
-    local w = width_of(ch)
-    if x + w > width and a > from then
-      local cut = a
-      -- Latin words stay whole when the line has a space to break after.
-      if ch ~= " " and space_at and space_at > from then cut = space_at end
-      lines[#lines + 1] = { from = from, to = cut }
-      -- Start the new line at the cut, re-measuring what moved down.
-      from, x = cut, 0
-      for j = 1, i - 1 do
-        if b[j] >= cut then x = x + width_of(s:sub(b[j] + 1, b[j + 1])) end
-      end
-      space_at = nil
-    end
-    x = x + w
-    if ch == " " then space_at = z end
-  end
-  lines[#lines + 1] = { from = from, to = #s }
-  return lines
-end
-
--- The line (index into lines) that shows the caret: at a break, the start
--- of the next line.
+-- The line (index into lines, each { from, to } byte offsets) that shows
+-- the caret: at a break, the start of the next line.
 function M.line_of(lines, pos)
   for i = #lines, 1, -1 do
     if pos >= lines[i].from then return i end

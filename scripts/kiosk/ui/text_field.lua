@@ -111,6 +111,15 @@ function Field:delete()
   end
 end
 
+-- The last caret place on line i of a text area: a caret at the very end
+-- of a wrapped line would show at the start of the next one, so it stands
+-- before the line's last character (its break space, in Latin text).
+local function line_end(text, lines, i)
+  local to = lines[i].to
+  if i < #lines and to > lines[i].from then to = edit.left(text, to) end
+  return to
+end
+
 -- The cursor keys: "left", "right", "home", "end" (of the line in a text
 -- area, of the text in a one-line field), "up", "down" (text areas).
 function Field:move(dir)
@@ -118,14 +127,10 @@ function Field:move(dir)
   if dir == "left" then self:set_caret(edit.left(self.value, c))
   elseif dir == "right" then self:set_caret(edit.right(self.value, c))
   elseif dir == "home" or dir == "end" then
-    local line = self.wrapped and self.wrapped.lines[edit.line_of(self.wrapped.lines, c)]
-    if dir == "home" then self:set_caret(line and line.from or 0)
-    else
-      local to = line and line.to or #self.value
-      -- At the end of a wrapped line the caret stays before its break space.
-      if line and to < #self.value and self.value:sub(to, to) == " " then to = to - 1 end
-      self:set_caret(to)
-    end
+    local w = self.wrapped
+    local i = w and edit.line_of(w.lines, c)
+    if dir == "home" then self:set_caret(w and w.lines[i].from or 0)
+    else self:set_caret(w and line_end(self.value, w.lines, i) or #self.value) end
   elseif (dir == "up" or dir == "down") and self.wrapped then
     local w = self.wrapped
     local i = edit.line_of(w.lines, c)
@@ -134,7 +139,7 @@ function Field:move(dir)
     if j > #w.lines then self:set_caret(#self.value) return end
     local goal = self.goal_x or w.prefix(w.lines[i].from, c)
     local target = w.lines[j]
-    self:set_caret(edit.hit(self.value, target.from, target.to, goal, w.prefix))
+    self:set_caret(edit.hit(self.value, target.from, line_end(self.value, w.lines, j), goal, w.prefix))
     self.goal_x = goal -- up, up keeps the column
   end
 end
@@ -221,10 +226,7 @@ function Field:place_caret(px, py)
   if d.lines then
     local i = math.floor((py - d.top) / d.lh) + d.first
     i = math.max(1, math.min(#d.lines, i))
-    local line = d.lines[i]
-    local to = line.to
-    if i < #d.lines and text:sub(to, to) == " " then to = to - 1 end -- not after the break space
-    pos = edit.hit(text, line.from, to, px - d.left, prefix)
+    pos = edit.hit(text, d.lines[i].from, line_end(text, d.lines, i), px - d.left, prefix)
   else
     pos = edit.hit(text, 0, #text, px - d.left + d.scroll, prefix)
   end
@@ -234,19 +236,17 @@ function Field:place_caret(px, py)
   self:set_caret(pos)
 end
 
--- A text area's lines for the current text and width: remade only when
--- the text, width or size changed (a frame with nothing new measures nothing).
+-- A text area's lines for the current text and width, broken where
+-- gfx.text breaks them (gfx.line_starts: Unicode line breaking and 禁则):
+-- remade only when the text, width or size changed, so a frame with
+-- nothing new lays out nothing.
 function Field:wrap(text, width, size)
   local w = self.wrapped
   if w and w.text == text and w.width == width and w.size == size then return w end
-  self.char_widths = (self.char_widths and self.char_widths.size == size) and self.char_widths or { size = size }
-  local cw = self.char_widths
-  local function width_of(ch)
-    local v = cw[ch]
-    if not v then v = span_width(ch, 0, #ch, size); cw[ch] = v end
-    return v
-  end
-  w = { text = text, width = width, size = size, lines = edit.wrap(text, width, width_of) }
+  local starts = gfx.line_starts(text, { size = size, width = width })
+  local lines = {}
+  for i, from in ipairs(starts) do lines[i] = { from = from, to = starts[i + 1] or #text } end
+  w = { text = text, width = width, size = size, lines = lines }
   w.prefix = function(a, z) return span_width(text, a, z, size) end
   self.wrapped = w
   return w
@@ -286,11 +286,20 @@ function Field:draw()
     if at > first + room - 1 then first = at - room + 1 end
     first = math.max(1, math.min(first, #lines - room + 1))
     self.first_line = first
-    for i = first, math.min(#lines, first + room - 1) do
+    -- The text from the first line in view, wrapped as gfx.line_starts
+    -- broke it (the same engine, from a line start: the same lines), one
+    -- draw; the box's clip cuts what is below it, and a replay's `expect`
+    -- reads only the lines wholly inside, as the candidate does.
+    local last = math.min(#lines, first + room - 1)
+    local rest = text:sub(lines[first].from + 1)
+    if rest ~= "" then -- only whole lines: none half-shown in the padding below
+      gfx.clip(self.x + 4, ty, self.w - 8, room * lh)
+      gfx.text(rest, x, ty, { size = size, colour = core.color("text"), width = width })
+      gfx.unclip()
+    end
+    for i = first, last do
       local line = lines[i]
       local ly = ty + (i - first) * lh
-      local s = text:sub(line.from + 1, line.to)
-      if s ~= "" then gfx.text(s, x, ly, { size = size, colour = core.color("text") }) end
       -- the composition's part of this line, underlined
       local a, z = math.max(line.from, pre_from), math.min(line.to, pre_to)
       if z > a then
