@@ -179,7 +179,12 @@ function Field:event(e)
   elseif e.type == "key" then
     if e.key == "Backspace" then self:backspace() return true end
     if e.key == "Delete" then self:delete() return true end
-    if moves[e.key] and self.preedit == "" then self:move(moves[e.key]) return true end
+    local dir = moves[e.key]
+    -- Up and Down are a text area's; a one-line field leaves them to others.
+    if dir and (self.lines or (dir ~= "up" and dir ~= "down")) and self.preedit == "" then
+      self:move(dir)
+      return true
+    end
     if e.key == "Return" or e.key == "Keypad Enter" then self:submit() return true end
   end
   return false
