@@ -124,6 +124,10 @@ end
 -- area, of the text in a one-line field), "up", "down" (text areas).
 function Field:move(dir)
   local c = self:caret_pos()
+  -- A text area's lines as of now (typing since the last frame re-breaks them).
+  if self.wrapped and self.wrapped.text ~= self.value then
+    self:wrap(self.value, self.wrapped.width, self.wrapped.size)
+  end
   if dir == "left" then self:set_caret(edit.left(self.value, c))
   elseif dir == "right" then self:set_caret(edit.right(self.value, c))
   elseif dir == "home" or dir == "end" then
