@@ -425,6 +425,19 @@ int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o
   return 0;
 }
 
+int qk_draw_layout(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, const qk_text_layout **out) {
+  qk_text_style st;
+  qk_text_block b;
+  if (text_too_long(d, len)) return -1;
+  style_of(d, o, &st);
+  if (qk_text_measure(d->text, s, len, &st, &b) != 0) {
+    snprintf(d->err, sizeof d->err, "text layout failed (font or memory)");
+    return -1;
+  }
+  *out = b.layout;
+  return 0;
+}
+
 int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float x, float y, qk_color c,
                  float *w, float *h) {
   qk_text_style st;

@@ -77,6 +77,11 @@ void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c);
 int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float x, float y, qk_color c,
                  float *w, float *h);
 int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float *w, float *h, int *lines);
+/* Lays s out exactly as qk_draw_text would (same wrapping, same line breaks)
+** and gives its lines in *out (byte offsets into s), valid until the next
+** call into the text engine: a text field places its caret and hit-tests
+** taps on the lines the reader sees. Returns 0; -1 with d's error set. */
+int qk_draw_layout(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, const qk_text_layout **out);
 int qk_draw_image(qk_draw *d, const char *name, float x, float y, float w, float h, qk_color tint);
 int qk_draw_image_size(qk_draw *d, const char *name, float *w, float *h);
 /* Whether name is in the image cache (loaded, or remembered as failed):

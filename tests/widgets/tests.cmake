@@ -68,3 +68,21 @@ if(TARGET qk_ime)
       REF ink=widgets_ink_${size}.png)
   endforeach()
 endif()
+
+# The text field's editing logic: the caret by character (Chinese, emoji,
+# combining marks), insert and ⌫ at the caret, bounds, max_len, wrapping.
+qk_lua_test(widgets_text_edit tests/widgets/text_edit_test.lua)
+
+# The caret (issue 14): a text area keeps the caret's line in view (Up, Down,
+# Home, End, a tap at a character); in the manager's written answer 你好世界
+# typed with pinyin, ◀ ◀, X from the latin keys: the field and the counter
+# agree. The keyboards with their cursor keys (pinyin with a composition
+# open, latin) at the four sizes, compared with reference images.
+qk_replay_test(widgets_area tests/widgets/apps/area tests/widgets/area.replay 1280x800)
+if(TARGET qk_ime)
+  foreach(size 800x480 1280x800 1080x1920 3840x2160)
+    qk_replay_test(widgets_caret_${size} scripts/apps/cs_manager tests/widgets/caret.replay ${size}
+      REF caret_pinyin=widgets_caret_pinyin_${size}.png caret_latin=widgets_caret_latin_${size}.png)
+    set_tests_properties(widgets_caret_${size} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+  endforeach()
+endif()
