@@ -1,0 +1,7 @@
+# Sound (runtime/audio, issue 15): the cue app's replay (every cue logged
+# and recorded headless, the sandbox's refusals), expect_sound's failures,
+# the synthesiser, the lazy-loaded module and the staff screen's volume row.
+qk_replay_test(audio_cues tests/audio/apps/cues tests/audio/cues.replay 1280x800)
+add_test(NAME audio_expect_sound COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/audio/expect_sound.sh
+  $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(audio_expect_sound PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
