@@ -27,7 +27,7 @@ static const voice PLUCK = {3, {1.0f, 2.0f, 4.0f, 0}, {1.0f, 0.25f, 0.06f, 0}, 0
 /* Low and soft, for "wrong": a muted, falling pair. */
 static const voice SOFT = {2, {1.0f, 2.0f, 0, 0}, {1.0f, 0.15f, 0, 0}, 0.012f, 0.20f};
 /* Wood: the lead-in tick, very short. */
-static const voice WOOD = {3, {1.0f, 2.76f, 5.4f, 0}, {1.0f, 0.3f, 0.08f, 0}, 0.001f, 0.018f};
+static const voice WOOD = {3, {1.0f, 2.76f, 5.4f, 0}, {1.0f, 0.3f, 0.08f, 0}, 0.003f, 0.022f};
 /* Pad: slow swell under the music. */
 static const voice PAD = {2, {1.0f, 2.0f, 0, 0}, {1.0f, 0.2f, 0, 0}, 0.30f, 3.0f};
 
@@ -98,8 +98,11 @@ static int render_theme(float **out, size_t *n) {
   for (int c = 0; c < 4; c++) {
     float t = (float)c * bar;
     for (int k = 0; k < 3; k++) add_note(*out, *n, &PAD, chords[c][k] - 12, t, bar - 0.01f, 0.22f);
-    for (int s = 0; s < 8; s++)
-      add_note(*out, *n, &PLUCK, chords[c][order[s]] + 12 * (s >= 4), t + (float)s * step, step * 1.6f > bar - (float)s * step - 0.01f ? bar - (float)s * step - 0.01f : step * 1.6f, 0.5f);
+    for (int s = 0; s < 8; s++) {
+      /* Each pluck rings over the next one, but ends inside its chord. */
+      float at = (float)s * step, len = fminf(step * 1.6f, bar - at - 0.01f);
+      add_note(*out, *n, &PLUCK, chords[c][order[s]] + 12 * (s >= 4), t + at, len, 0.5f);
+    }
   }
   return 0;
 }
