@@ -33,6 +33,7 @@ struct qk_audio {
   int tried;                   /* the module and device were tried (once) */
   const qk_audio_module *m;    /* set once the device is open */
   int volume, mute;
+  int music_on;                /* an app started music and has not stopped it */
   char record[RECORD_MAX];
   int record_full;             /* a name did not fit: everything counts as played */
 };
@@ -195,6 +196,7 @@ int qk_audio_music(qk_audio *au, const char *app_dir, const char *name, char *er
   if (name && resolve(app_dir, name, 1, resolved, sizeof resolved, err, errlen)) return -1;
   qk_log_write(au->log, QK_LOG_INFO, "audio: music %s", name ? name : "off");
   if (name) record(au, name);
+  au->music_on = name != NULL;
   /* Music starts even while muted (at volume 0): unmuting brings it in. */
   const qk_audio_module *m = name ? device(au) : au->m;
   if (!m) return 0;
@@ -205,6 +207,11 @@ int qk_audio_music(qk_audio *au, const char *app_dir, const char *name, char *er
   if (file_of(au, name, resolved, path, sizeof path) == 0 && m->music(path, effective(au), why, sizeof why))
     qk_log_write(au->log, QK_LOG_WARN, "audio: cannot play the music %s: %s", name, why);
   return 0;
+}
+
+void qk_audio_stop_music(qk_audio *au) {
+  char err[8];
+  if (au->music_on) qk_audio_music(au, NULL, NULL, err, sizeof err);
 }
 
 int qk_audio_take_played(qk_audio *au, const char *name, char *names, size_t nameslen) {

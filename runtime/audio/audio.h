@@ -51,6 +51,10 @@ int qk_audio_cue(qk_audio *au, const char *app_dir, const char *name, char *err,
 ** stops it. 0, or -1 with err as qk_audio_cue. */
 int qk_audio_music(qk_audio *au, const char *app_dir, const char *name, char *err, size_t errlen);
 
+/* Stops the music if any plays (logged "audio: music off"); nothing when
+** none was started. For a new VM: the music is the app's that started it. */
+void qk_audio_stop_music(qk_audio *au);
+
 /* The replay's expect_sound: 1 when a cue or music of that name was
 ** played since the previous call (or since the start), 0 otherwise. Either
 ** way the record starts afresh. names (may be NULL) gets what was played,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # expect_sound.sh QUIZKIOSK SRC — the replay command expect_sound fails
 # when the cue was not played since the previous expect_sound (a check
-# that can fail), names what was played, and the kiosk log has each cue.
+# that can fail), names what was played, and the kiosk log has each cue;
+# a new VM stops the music the previous one started.
 set -u
 qk=$1 src=$2
 dir=$(mktemp -d)
@@ -46,6 +47,15 @@ if "$qk" "$app" --headless --window 1280x800 --replay "$src/tests/audio/cues.rep
   fi
 else
   fail "cues.replay:"; cat "$dir/cues.out"
+fi
+
+# The music is the VM's that started it: the staff screen (a new VM) opens in quiet.
+printf 'tap Music\nexpect Music: true\npress 20,20\nwait 3100\nrelease 20,20\nexpect No staff PIN yet\n' >"$dir/music.replay"
+if "$qk" "$app" --headless --window 1280x800 --replay "$dir/music.replay" --db "$dir/e.db" >"$dir/music.out" 2>&1 &&
+   [ "$(grep -o 'audio: music [a-z]*' "$dir/music.out" | tr '\n' ' ')" = "audio: music theme audio: music off " ]; then
+  echo "ok   a new VM (the staff screen) stops the music the app started"
+else
+  fail "the music across VMs:"; cat "$dir/music.out"
 fi
 
 # An unknown replay argument is refused before the app starts.

@@ -5,7 +5,8 @@
 #      driver: no real device in tests) maps neither the module nor
 #      libSDL2_mixer nor a codec library at its first frame;
 #   2. after the app's first cue both are mapped and the log says the
-#      device opened (driver dummy);
+#      device opened (driver dummy); the app's own file, the music and a
+#      cue over it play through the mixer without a complaint;
 #   3. a --headless kiosk plays every cue and maps none of them, ever;
 #   4. a kiosk whose device cannot open (an audio driver that does not
 #      exist) logs why once and keeps running silently, cues still logged;
@@ -40,6 +41,7 @@ run() {
   name=$1; shift
   printf 'hold %s/first-%s\ntap Tick\nexpect Tick: true\nhold %s/cue-%s\nexpect_sound tick\n' "$dir" "$name" "$dir" "$name" \
     >"$dir/$name.replay"
+  printf 'tap Ding\ntap Music\ntap Fanfare\nwait 500\ntap Stop\nexpect Stop: true\n' >>"$dir/$name.replay"
   "$qk" "$app" --window 800x480 --replay "$dir/$name.replay" --db "$dir/$name.db" "$@" >"$dir/out" 2>&1 &
   pid=$!
 }
@@ -47,7 +49,7 @@ run() {
 run screen
 if wait_hold "$dir/first-screen"; then
   if grep -q "$lazy" "/proc/$pid/maps"; then fail "mapped at the first frame: $(mapped)"
-  else echo "ok   first frame: no audio module, no SDL2_mixer, no codec library"; fi
+  else echo "ok   first frame: no audio module, no SDL2_mixer, none of the libraries only it brings"; fi
   touch "$dir/first-screen"
   if wait_hold "$dir/cue-screen"; then
     if grep -q 'quizkiosk-audio' "/proc/$pid/maps" && grep -q 'libSDL2_mixer' "/proc/$pid/maps" &&
@@ -65,6 +67,9 @@ else
 fi
 wait "$pid" || fail "the kiosk with a screen failed: $(tail -n 3 "$dir/out")"
 pid=
+# Through the real mixer (dummy driver): the app's file, the music, a cue over it.
+if grep -q 'audio: cannot play' "$dir/out"; then fail "the mixer refused a sound:"; grep 'audio:' "$dir/out"
+else echo "ok   the built-in cues, the app's own file and the music play through SDL2_mixer"; fi
 
 run headless --headless
 if wait_hold "$dir/first-headless"; then
