@@ -16,6 +16,8 @@
 #                   quizkiosk-import module loaded by import/new/check (importlib.cmake)
 #   modules (runtime/base/module.h): quizkiosk-sync (libpq), quizkiosk-xlsx
 #   (libxlsxwriter, runtime/store/store.cmake), quizkiosk-import (libzip, expat)
+#   quizkiosk-audio (SDL2_mixer, runtime/audio/audio.cmake: qk_audio, used by
+#   qk_app, loads it on an app's first sound)
 #   qk_ime  runtime/ime   the input-method engines: a module loaded with dlopen
 #                         by qk_lua when a keyboard first needs them (ime.cmake)
 
@@ -77,6 +79,7 @@ add_library(qk_lua STATIC
   runtime/lua/api_json.c
   runtime/lua/api_store.c
   runtime/lua/api_ime.c
+  runtime/lua/api_audio.c
   runtime/lua/ime_load.c
   runtime/lua/json.c)
 target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
@@ -98,7 +101,7 @@ add_library(qk_app STATIC
   runtime/app/store_open.c
   runtime/app/fleet.c)
 target_include_directories(qk_app PUBLIC runtime/app)
-target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync_client qk_platform)
+target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync_client qk_platform qk_audio)
 
 # The command's own parts besides main.c and its table of commands (cli.c,
 # which names commands main.c declares); linking it brings the whole runtime.
@@ -112,5 +115,5 @@ target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
 target_link_libraries(quizkiosk PRIVATE qk_runtime)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The modules it loads when needed (runtime/base/module.h), built with it.
-add_dependencies(quizkiosk qk_sync_module qk_xlsx_module)
+add_dependencies(quizkiosk qk_sync_module qk_xlsx_module qk_audio_module qk_sounds)
 include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/import/tool.cmake) # import / new / check

@@ -44,7 +44,7 @@ typedef struct qk_api_decl {
 } qk_api_decl;
 
 /* The declarations, one per module (api_gfx.c, api_kiosk.c, ...). */
-extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store, qk_api_ime;
+extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store, qk_api_ime, qk_api_audio;
 
 /* Prints the reference of mods (NULL-terminated) in the order declared. */
 void qk_api_print(FILE *f, const qk_api_decl *const *mods);
@@ -64,6 +64,9 @@ int qk_open_store(lua_State *L);
 ** module loaded on first use (ime_module.h), and without it the module's
 ** *_available functions say why. */
 int qk_open_ime(lua_State *L);
+/* Sound cues and music (api_audio.c, through services.h's sound calls);
+** volume and mute for the staff screen only. */
+int qk_open_audio(lua_State *L);
 
 /* The services behind the running C function (its upvalue 1); NULL in a
 ** host that gave none. */
