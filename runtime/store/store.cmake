@@ -17,6 +17,7 @@ add_library(qk_store STATIC
   runtime/store/query.c
   runtime/store/export.c
   runtime/store/export_options.c
+  runtime/store/export_pipe.c
   runtime/store/results.c
   runtime/store/xlsx_load.c
   runtime/store/purge.c
@@ -34,7 +35,9 @@ target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOU
 target_compile_definitions(qk_store PRIVATE QK_XLSX_MODULE_FILE="${QK_XLSX_MODULE_FILE}")
 # Position-independent: the modules link it (the fleet's, the Excel one).
 set_target_properties(qk_store PROPERTIES POSITION_INDEPENDENT_CODE ON)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM m)
+# Threads: the CSV export formats and writes on a second thread (export_pipe.c).
+find_package(Threads REQUIRED)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base Threads::Threads PRIVATE PkgConfig::SODIUM m)
 
 add_library(qk_xlsx_module MODULE runtime/store/xlsx.c runtime/store/xlsx_module.c)
 set_target_properties(qk_xlsx_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-xlsx SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
