@@ -55,7 +55,7 @@ if(QK_TESTS)
     "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
   # Each unit test is one C file under tests/store/ with its own main().
-  foreach(t api export purge pin migrate open_errors batch moved backup resume unclean)
+  foreach(t api export purge pin migrate open_errors batch moved backup resume unclean pipe)
     add_executable(qk_store_${t}_test tests/store/${t}_test.c)
     target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
     add_dependencies(qk_store_${t}_test qk_xlsx_module) # the xlsx export loads it
