@@ -191,7 +191,9 @@ static void cell_int(obuf *o, int64_t v, int first) {
   while (u /= 10);
   if (v < 0) *--p = '-';
   if (!first) ob_c(o, ',');
-  ob_put(o, p, (size_t)(e - p));
+  if (o->n + sizeof buf <= sizeof o->b) /* a few bytes: no memcpy call */
+    for (; p < e; p++) o->b[o->n++] = *p;
+  else ob_put(o, p, (size_t)(e - p));
 }
 
 static void cell_tri(obuf *o, int v) {
@@ -212,6 +214,8 @@ typedef struct {
   int64_t day;  /* the local day last turned into a date: y-m-d */
   long y;
   int m, d;
+  int64_t minute; /* the local minute of text (valid while hour stays) */
+  char text[32];  /* the last time written this way */
 } time_cache;
 
 static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
@@ -252,8 +256,18 @@ static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     c->ok = (int64_t)tt == hour && localtime_r(&tt, &tm) != NULL;
     c->gmtoff = c->ok ? tm.tm_gmtoff : 0;
     c->ok = c->ok && arithmetic_agrees(hour, c->gmtoff) && arithmetic_agrees(hour + 3599, c->gmtoff);
+    c->minute = INT64_MIN;
   }
   int64_t l = sec + c->gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  /* An answer's time is mostly in the minute of the one before: that
+  ** text with its seconds written again. */
+  if (c->ok && floor_div(l, 60) == c->minute && len >= 26) {
+    int ss = (int)(l - c->minute * 60);
+    memcpy(buf, c->text, 26);
+    buf[17] = (char)('0' + ss / 10);
+    buf[18] = (char)('0' + ss % 10);
+    return 25;
+  }
   if (c->ok && day != c->day) {
     c->day = day;
     civil(day, &c->y, &c->m, &c->d);
@@ -278,6 +292,10 @@ static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     *p++ = (char)('0' + parts[i] % 10);
   }
   *p = 0;
+  if (p - buf == 25) { /* "YYYY-MM-DDTHH:MM:SS+hh:mm": the seconds at 17 */
+    c->minute = floor_div(l, 60);
+    memcpy(c->text, buf, 26);
+  }
   return (size_t)(p - buf);
 }
 
@@ -887,7 +905,7 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
     ao->n = 0;
     ao->err = 0;
   }
-  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0}};
+  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0, INT64_MIN, ""}};
   qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL, NULL, 0};
   /* The rows are formatted and written on a second thread while this one
   ** reads the next (export_pipe.c); the writer is done when it returns. */
