@@ -16,12 +16,20 @@
 ** block and the caller reports it after the writer has ended. A walk that
 ** fails (a corrupt page) ends the writer the same way. If no thread can
 ** be started the sink runs on the calling thread, as the plain walk does.
+**
+** The second thread only pays when a core is idle for it: handing rows
+** over costs about a tenth more CPU, and on a busy machine (bench/db at a
+** load of 4-10 on 2 cores) the two threads share one core and the export
+** took longer than on one. So the writer runs only when the load average
+** leaves a core free (a kiosk exporting while its screen waits: load
+** ~0.1); QK_EXPORT_THREADS=1 or 2 decides instead (tests, bench/db).
 */
 #include "store_int.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* 1 MiB blocks: a hand-over (and a wake-up of the other thread) per MiB;
 ** at most 4 MiB held. */
@@ -344,7 +352,18 @@ static int pipe_end(void *ud, int rc) {
   return rc ? rc : p->failed ? p->failed_rc : 0;
 }
 
+/* 1 when a second thread would have a core: QK_EXPORT_THREADS=1|2, else
+** at least 2 cores online and a 1-minute load average below cores - 1. */
+static int writer_wanted(void) {
+  const char *env = getenv("QK_EXPORT_THREADS");
+  if (env && (!strcmp(env, "1") || !strcmp(env, "2"))) return env[0] == '2';
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  double load;
+  return cores >= 2 && getloadavg(&load, 1) == 1 && load < (double)(cores - 1);
+}
+
 int qk_store_export_walk_piped(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
+  if (!writer_wanted()) return qk_store_export_walk(s, since_ms, k);
   pipe_ctx p;
   memset(&p, 0, sizeof p);
   p.s = s;

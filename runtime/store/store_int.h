@@ -209,8 +209,9 @@ const char *qk_export_response_text(const char *json, char **buf, size_t *cap);
 int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
 
 /* export_pipe.c: the same walk, with k's session and answer calls made on
-** a second thread (the writer) while this one reads the next rows; head
-** and end stay on this thread. k's session and answer must not touch the
+** a second thread (the writer) while this one reads the next rows, when
+** a core is free for it (load average; QK_EXPORT_THREADS=1|2 decides
+** instead), else the plain walk; head and end stay on this thread. k's session and answer must not touch the
 ** store or SQLite (they get copies of the rows): a failure there returns
 ** a code, which stops the walk and is returned, and the sink keeps its
 ** own account of it (the caller reports it once this returns). */

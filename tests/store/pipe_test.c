@@ -4,8 +4,9 @@
 ** writer): every session and every answer is in the files, in order; a
 ** full disk on either file stops the export with the message it always
 ** had; a damaged page of the answers stops it with the reading error,
-** leaves no file behind and does not hang. Run it under TSan too
-** (bench/README.md, export notes).
+** leaves no file behind and does not hang. All of it with the writer
+** thread (QK_EXPORT_THREADS=2) and without it (=1), whose files must be
+** the same bytes. Run it under TSan too (bench/README.md, export notes).
 */
 #include "check.h"
 #include "fixture.h"
@@ -108,24 +109,36 @@ static int damage_answers(const char *path) {
   return ok ? 0 : -1;
 }
 
-int main(int argc, char **argv) {
-  const char *dir = argc > 1 ? argv[1] : "pipe-test";
-  char path[4200], out[4200], apath[4200], part[4300], bad[4200];
-  mkdir(dir, 0755);
+static int same_bytes(const char *a, const char *b) {
+  char cmd[9000];
+  snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+  return system(cmd) == 0;
+}
+
+/* One round of everything with QK_EXPORT_THREADS=threads. */
+static void round_of(const char *dir, const char *threads) {
+  char path[4200], out[4200], apath[4200], part[4300], bad[4200], ref[4200];
+  setenv("QK_EXPORT_THREADS", threads, 1);
   snprintf(path, sizeof path, "%s/results.db", dir);
   snprintf(bad, sizeof bad, "%s/damaged.db", dir);
-  snprintf(out, sizeof out, "%s/out.csv", dir);
-  unlink(path);
+  snprintf(out, sizeof out, "%s/out-%s.csv", dir, threads);
+  unlink(bad);
   qk_store *s = test_open(path);
-  if (!s) return check_result("pipe_test");
-  fill(s);
+  if (!s) return;
 
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);
+  /* The same bytes with and without the writer thread. */
+  if (!strcmp(threads, "1")) {
+    snprintf(ref, sizeof ref, "%s/out-2.csv", dir);
+    CHECK(same_bytes(out, ref));
+    snprintf(ref, sizeof ref, "%s/out-2_answers.csv", dir);
+    CHECK(same_bytes(apath, ref));
+  }
   CHECK(count_lines(out, 0) == N_SESSIONS + 1);
   CHECK(count_lines(apath, 1) == (long)N_SESSIONS * N_ANSWERS + 1);
   full_disk(s, dir);
   /* After the failures the same store exports all of it again. */
-  unlink(out);
+  snprintf(out, sizeof out, "%s/again-%s.csv", dir, threads);
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);
   CHECK(count_lines(apath, 1) == (long)N_SESSIONS * N_ANSWERS + 1);
   qk_store_close(s);
@@ -136,9 +149,9 @@ int main(int argc, char **argv) {
   CHECK(system(cmd) == 0);
   CHECK(damage_answers(bad) == 0);
   s = test_open(bad);
-  if (!s) return check_result("pipe_test");
-  unlink(out);
-  unlink(apath);
+  if (!s) return;
+  snprintf(out, sizeof out, "%s/damaged-%s.csv", dir, threads);
+  snprintf(apath, sizeof apath, "%s/damaged-%s_answers.csv", dir, threads);
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, NULL, 0), QK_STORE_CORRUPT);
   CHECK(strncmp(qk_store_errmsg(s), "reading answers: ", 17) == 0);
   CHECK(strstr(qk_store_errmsg(s), "(the database file is damaged)") != NULL);
@@ -146,5 +159,19 @@ int main(int argc, char **argv) {
   snprintf(part, sizeof part, "%s.part", out);
   CHECK(access(part, F_OK) != 0);
   qk_store_close(s);
+}
+
+int main(int argc, char **argv) {
+  const char *dir = argc > 1 ? argv[1] : "pipe-test";
+  char path[4200];
+  mkdir(dir, 0755);
+  snprintf(path, sizeof path, "%s/results.db", dir);
+  unlink(path);
+  qk_store *s = test_open(path);
+  if (!s) return check_result("pipe_test");
+  fill(s);
+  qk_store_close(s);
+  round_of(dir, "2");
+  round_of(dir, "1");
   return check_result("pipe_test");
 }
