@@ -22,10 +22,12 @@
 ** load of 4-10 on 2 cores) the two threads share one core and the export
 ** took longer than on one. So the writer runs only when the load average
 ** leaves a core free (a kiosk exporting while its screen waits: load
-** ~0.1); QK_EXPORT_THREADS=1 or 2 decides instead (tests, bench/db).
+** ~0.1); qk_store_set_export_threads (QUIZKIOSK_EXPORT_THREADS) decides instead
+** (tests, bench/db).
 */
 #include "store_int.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,18 +354,23 @@ static int pipe_end(void *ud, int rc) {
   return rc ? rc : p->failed ? p->failed_rc : 0;
 }
 
-/* 1 when a second thread would have a core: QK_EXPORT_THREADS=1|2, else
-** at least 2 cores online and a 1-minute load average below cores - 1. */
-static int writer_wanted(void) {
-  const char *env = getenv("QK_EXPORT_THREADS");
-  if (env && (!strcmp(env, "1") || !strcmp(env, "2"))) return env[0] == '2';
+/* 1 when a second thread would have a core: the store's export_threads
+** (1 or 2) when set, else at least 2 cores online and a 1-minute load
+** average below cores - 1. */
+static int writer_wanted(const qk_store *s) {
+  if (s->export_threads) return s->export_threads == 2;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   double load;
   return cores >= 2 && getloadavg(&load, 1) == 1 && load < (double)(cores - 1);
 }
 
+void qk_store_set_export_threads(qk_store *s, int threads) {
+  assert(threads >= 0 && threads <= 2);
+  s->export_threads = threads;
+}
+
 int qk_store_export_walk_piped(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
-  if (!writer_wanted()) return qk_store_export_walk(s, since_ms, k);
+  if (!writer_wanted(s)) return qk_store_export_walk(s, since_ms, k);
   pipe_ctx p;
   memset(&p, 0, sizeof p);
   p.s = s;

@@ -10,6 +10,7 @@
 ** finally takes and drops the write lock as a probe.
 */
 #include "store_int.h"
+#include "env.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -635,6 +636,7 @@ static int open_store(const char *path, int reading, qk_store **out, char *err, 
     return rc;
   }
   s->err[0] = 0;
+  s->export_threads = qk_env_get()->export_threads;
   *out = s;
   return QK_STORE_OK;
 }

@@ -71,10 +71,10 @@ if(QK_TESTS)
   # which otherwise runs only when the load average leaves a core free).
   add_test(NAME store_stream COMMAND qk_store_stream_test ${QK_STORE_TEST_DIR}/stream
     ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/golden)
-  set_tests_properties(store_stream PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QK_EXPORT_THREADS=1" TIMEOUT 60)
+  set_tests_properties(store_stream PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QUIZKIOSK_EXPORT_THREADS=1" TIMEOUT 60)
   add_test(NAME store_stream_threads COMMAND qk_store_stream_test ${QK_STORE_TEST_DIR}/stream-threads
     ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/golden)
-  set_tests_properties(store_stream_threads PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QK_EXPORT_THREADS=2"
+  set_tests_properties(store_stream_threads PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QUIZKIOSK_EXPORT_THREADS=2"
     TIMEOUT 60)
   # The export test leaves its files for the Python check of them.
   set_tests_properties(store_export PROPERTIES FIXTURES_SETUP store_export_files)

@@ -378,6 +378,11 @@ int qk_store_pin_is_set(qk_store *s);
 ** unless it is a plain finite decimal number such as -5 or -1e5
 ** ("-nan(0x8000)", "-inf" are guarded). */
 int qk_store_export_csv(qk_store *s, FILE *sessions, FILE *answers, qk_ms since_ms);
+/* How many threads this handle's CSV exports use: 1, 2 (a writer thread
+** formats and writes while this one reads), or 0, the default, deciding by
+** whether a core is free (the load average). Opening takes the value of
+** QUIZKIOSK_EXPORT_THREADS (env.h, a test hook). The bytes are the same. */
+void qk_store_set_export_threads(qk_store *s, int threads);
 /* A JSON array of sessions with their candidate fields, consent,
 ** "sections" and "competencies" ([{key, title, score, max_score}]) and
 ** answers (with "option_text", null when unknown). */

@@ -92,6 +92,7 @@ struct qk_store {
   int batch_lost;        /* error code: SQLite rolled the batch back */
   int batch_finished;    /* a session finished: checkpoint after commit */
   char batch_err[512];   /* why the batch was lost */
+  int export_threads;    /* 1 or 2: the CSV export's threads; 0 = by the load (export_pipe.c) */
 };
 
 /* The cached statement, reset and unbound; NULL on failure (error set). */
@@ -210,8 +211,8 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
 
 /* export_pipe.c: the same walk, with k's session and answer calls made on
 ** a second thread (the writer) while this one reads the next rows, when
-** a core is free for it (load average; QK_EXPORT_THREADS=1|2 decides
-** instead), else the plain walk; head and end stay on this thread. k's session and answer must not touch the
+** a core is free for it (load average; qk_store_set_export_threads
+** decides instead), else the plain walk; head and end stay on this thread. k's session and answer must not touch the
 ** store or SQLite (they get copies of the rows): a failure there returns
 ** a code, which stops the walk and is returned, and the sink keeps its
 ** own account of it (the caller reports it once this returns). */

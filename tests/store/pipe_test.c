@@ -5,7 +5,7 @@
 ** full disk on either file stops the export with the message it always
 ** had; a damaged page of the answers stops it with the reading error,
 ** leaves no file behind and does not hang. All of it with the writer
-** thread (QK_EXPORT_THREADS=2) and without it (=1), whose files must be
+** thread (qk_store_set_export_threads 2) and without it (1), whose files must be
 ** the same bytes. Run it under TSan too (bench/README.md, export notes).
 */
 #include "check.h"
@@ -115,16 +115,17 @@ static int same_bytes(const char *a, const char *b) {
   return system(cmd) == 0;
 }
 
-/* One round of everything with QK_EXPORT_THREADS=threads. */
+/* One round of everything on "1" or "2" threads. */
 static void round_of(const char *dir, const char *threads) {
   char path[4200], out[4200], apath[4200], part[4300], bad[4200], ref[4200];
-  setenv("QK_EXPORT_THREADS", threads, 1);
+
   snprintf(path, sizeof path, "%s/results.db", dir);
   snprintf(bad, sizeof bad, "%s/damaged.db", dir);
   snprintf(out, sizeof out, "%s/out-%s.csv", dir, threads);
   unlink(bad);
   qk_store *s = test_open(path);
   if (!s) return;
+  qk_store_set_export_threads(s, threads[0] - '0');
 
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, apath, sizeof apath), QK_STORE_OK);
   /* The same bytes with and without the writer thread. */
@@ -150,6 +151,7 @@ static void round_of(const char *dir, const char *threads) {
   CHECK(damage_answers(bad) == 0);
   s = test_open(bad);
   if (!s) return;
+  qk_store_set_export_threads(s, threads[0] - '0');
   snprintf(out, sizeof out, "%s/damaged-%s.csv", dir, threads);
   snprintf(apath, sizeof apath, "%s/damaged-%s_answers.csv", dir, threads);
   CHECK_RC(s, qk_store_export_file(s, out, "csv", 0, NULL, 0), QK_STORE_CORRUPT);
