@@ -27,6 +27,7 @@ static const qk_api_module api_modules[] = {
   {"json", qk_open_json},
   {"store", qk_open_store},
   {"ime", qk_open_ime},
+  {"prize", qk_open_prize},
 };
 
 /* ---- clocks ---- */
