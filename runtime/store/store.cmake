@@ -28,7 +28,8 @@ add_library(qk_store STATIC
   runtime/store/cli.c
   runtime/store/migrate_fleet.c
   runtime/store/outbox.c
-  runtime/store/prize.c)
+  runtime/store/prize.c
+  runtime/store/prize_cli.c)
 target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/store)
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
