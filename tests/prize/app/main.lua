@@ -5,7 +5,7 @@
 -- staff-only calls do is printed to the log for the tests to read.
 local ui = require "kiosk.ui"
 
-local session
+local session, question_screen
 
 local function log(...) print("prize-test:", ...) end
 
@@ -35,12 +35,12 @@ local function show_prize()
     ui.label { text = p.code, size = "title", bold = true, align = "center" },
     ui.button { label = "再来一次 · Again", style = "secondary", on_tap = function()
       start()
-      ui.root(ui.column { padding = "l", gap = "m", ui.label { text = "新的一局 · New game" } })
+      question_screen()
     end },
   })
 end
 
-start()
+function question_screen()
 ui.root(ui.column { padding = "l", gap = "m",
   ui.label { text = "1 + 1 = ?", size = "title", bold = true },
   ui.button { label = "2", on_tap = function()
@@ -54,5 +54,9 @@ ui.root(ui.column { padding = "l", gap = "m",
     ui.root(ui.column { padding = "l", ui.label { text = "再见 · Bye" } })
   end },
 })
+end
+
+start()
+question_screen()
 
 return ui.app()
