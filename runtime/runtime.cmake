@@ -10,6 +10,7 @@
 #           qk_sync_client runtime/sync    the fleet's commands and kiosk calls, forwarding to
 #                                          the quizkiosk-sync module (qk_sync, libpq; sync.cmake)
 #           qk_store     runtime/store     results database (store.cmake)
+#             qk_prize   runtime/prize     the prize code's arithmetic (libsodium; prize.cmake)
 #     qk_base  runtime/base  under all of them: the argument parser, the JSON
 #                            codec, UTF-8, the environment (base.cmake)
 #     qk_importlib  runtime/import: the question-bank importers' C side, the

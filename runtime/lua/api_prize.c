@@ -146,16 +146,16 @@ static int l_redeem(lua_State *L) {
   return 1;
 }
 
+/* Rows are collected into a buffer Lua owns (a userdata) and pushed after
+** the walk: nothing that can raise runs while the store holds a statement. */
 typedef struct {
-  lua_State *L;
-  int n;
+  qk_prize_row *rows;
+  int n, cap;
 } list_ud;
 
-static int append_row(void *ud, const qk_prize_row *r) {
+static int keep_row(void *ud, const qk_prize_row *r) {
   list_ud *u = ud;
-  lua_createtable(u->L, 0, 12);
-  set_row(u->L, r);
-  lua_rawseti(u->L, -2, ++u->n);
+  if (u->n < u->cap) u->rows[u->n++] = *r;
   return 0;
 }
 
@@ -166,19 +166,24 @@ static int l_list(lua_State *L) {
   luaL_argcheck(L, offset >= 0 && offset <= 1000000000, 1, "offset from 0");
   luaL_argcheck(L, n >= 1 && n <= 1000, 2, "1 to 1000 codes a page");
   int64_t total = 0, redeemed = 0;
-  lua_createtable(L, 0, 3);
-  lua_createtable(L, (int)n, 0);
-  list_ud u = {L, 0};
-  /* (append_row pushes onto this stack; it raises only on out of memory,
-  ** and the store holds no lock or heap of ours across the walk.) */
-  int rc = done(L, qk_store_prize_list(W(L, s), (int)offset, (int)n, append_row, &u));
-  if (!rc) rc = qk_store_prize_count(s, &total, &redeemed);
+  list_ud u = {lua_newuserdatauv(L, (size_t)n * sizeof(qk_prize_row), 0), 0, (int)n};
+  int buf = lua_gettop(L);
+  int rc = done(L, qk_store_prize_list(W(L, s), (int)offset, (int)n, keep_row, &u));
+  if (!rc) rc = done(L, qk_store_prize_count(W(L, s), &total, &redeemed));
   if (rc) return raise(L, s, rc, "prize.list");
+  lua_createtable(L, 0, 3);
+  lua_createtable(L, u.n, 0);
+  for (int i = 0; i < u.n; i++) {
+    lua_createtable(L, 0, 12);
+    set_row(L, &u.rows[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
   lua_setfield(L, -2, "codes");
   lua_pushinteger(L, (lua_Integer)total);
   lua_setfield(L, -2, "total");
   lua_pushinteger(L, (lua_Integer)redeemed);
   lua_setfield(L, -2, "redeemed");
+  lua_remove(L, buf); /* the buffer: the stack as it came in plus the result (api.h) */
   return 1;
 }
 
