@@ -15,7 +15,7 @@
 ** code is confirmed by deriving it again from its session's UUID). Forging
 ** a valid code means guessing 60 keyed bits: with 10,000 codes issued,
 ** about 1 chance in 10^14 per try. Two sessions share a code only if their
-** 45-bit h collide (about 1 in 3.5 million for 5,000 codes).
+** 45-bit h collide (about 1 in 3 million for 5,000 codes: 5000^2/2 pairs in 2^45).
 **
 ** Reading a typed code is forgiving: case does not matter, O reads as 0,
 ** I and L as 1, and spaces and dashes are ignored.

@@ -129,7 +129,7 @@ static int issue(qk_store *s, int64_t session_id, const char *app, qk_ms now_ms,
   sqlite3_finalize(st);
   if (rc == SQLITE_CONSTRAINT)
     /* Two sessions' 45-bit first parts collided (prize_code.h: about 1 in
-    ** 3.5 million at 5,000 codes). Said plainly rather than given twice. */
+    ** 3 million at 5,000 codes). Said plainly rather than given twice. */
     return qk_store_fail(s, QK_STORE_ERROR, "session %lld's prize code equals another session's; none was issued",
                          (long long)session_id);
   if (rc != SQLITE_DONE) return qk_store_sqlfail(s, rc, "recording the prize code");
