@@ -10,6 +10,7 @@
 #           qk_sync_client runtime/sync    the fleet's commands and kiosk calls, forwarding to
 #                                          the quizkiosk-sync module (qk_sync, libpq; sync.cmake)
 #           qk_store     runtime/store     results database (store.cmake)
+#             qk_prize   runtime/prize     the prize code's arithmetic (libsodium; prize.cmake)
 #     qk_base  runtime/base  under all of them: the argument parser, the JSON
 #                            codec, UTF-8, the environment (base.cmake)
 #     qk_importlib  runtime/import: the question-bank importers' C side, the
@@ -65,6 +66,14 @@ target_compile_definitions(qk_core PRIVATE
   QK_INSTALL_DATADIR="${QK_DATADIR}")
 target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
+# libqrencode: the QR matrix of gfx.qr (runtime/lua/api_qr.c). Linked, not a
+# module loaded on first use: it is 56 KB with no dependencies beyond libc,
+# and mapping it costs the dynamic loader ~26,000 cycles (~0.01 ms; median
+# of 41 runs of LD_DEBUG=statistics, an empty program with and without it)
+# beside the ~2.7 million cycles quizkiosk's loading takes already; the
+# first frame is 50-100 ms.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+
 # Lua: the sandboxed host and the C modules of the Lua API. What they need
 # of the program comes in through runtime/lua/services.h. The `ime` module's
 # engines are loaded at run time (ime_load.c); only their interface header
@@ -80,12 +89,14 @@ add_library(qk_lua STATIC
   runtime/lua/api_store.c
   runtime/lua/api_ime.c
   runtime/lua/api_audio.c
+  runtime/lua/api_qr.c
+  runtime/lua/api_prize.c
   runtime/lua/ime_load.c
   runtime/lua/json.c)
 target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
 target_compile_definitions(qk_lua PRIVATE
   QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}")
-target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m)
+target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m PRIVATE PkgConfig::QRENCODE)
 
 # App: the composition root (runtime/app/app_int.h says which file does what).
 add_library(qk_app STATIC

@@ -29,6 +29,7 @@ static const qk_api_module api_modules[] = {
   {"store", qk_open_store},
   {"ime", qk_open_ime},
   {"audio", qk_open_audio},
+  {"prize", qk_open_prize},
 };
 
 /* ---- clocks ---- */

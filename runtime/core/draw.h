@@ -61,6 +61,9 @@ void qk_draw_present(qk_draw *d);
 void qk_draw_clear(qk_draw *d, qk_color c);
 /* line_width <= 0: filled. radius: rounded corners. */
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width);
+/* A filled rectangle in PHYSICAL pixels (whole ones: crisp edges at any
+** scale), under the current clip. */
+void qk_draw_fill_px(qk_draw *d, int x, int y, int w, int h, qk_color c);
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c);
 /* One continuous stroke of ink through n points (xy pairs, logical units),
 ** width wide, with round joins and caps (the union of a capsule per segment,

@@ -251,6 +251,8 @@ static const qk_api_fn gfx_fns[] = {
   {"image_size", l_image_size, "gfx.image_size(name) -> w, h", "an image's size", 0},
   {"clip", l_clip, "gfx.clip(x, y, w, h)", "clip drawing (nested clips intersect)", 0},
   {"unclip", l_unclip, "gfx.unclip()", "end the innermost clip", 0},
+  {"qr", qk_api_gfx_qr, "gfx.qr(text, x, y, size [, dark [, light]]) -> drawn, modules",
+   "a QR code of text (libqrencode, level M) in a size x size box: whole-pixel modules on a quiet zone (api_qr.c)", 0},
   {NULL, NULL, NULL, NULL, 0}};
 
 const qk_api_decl qk_api_gfx = {"gfx", "drawing in logical units", gfx_fns};

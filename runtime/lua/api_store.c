@@ -155,6 +155,7 @@ static int l_begin_session(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_session_begin(W(L, s), &info, now, &id)), "the new session");
   mark_own(L, id);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   lua_pushinteger(L, (lua_Integer)id);
   return 1;
 }
@@ -292,6 +293,7 @@ static int l_finish(lua_State *L) {
   check(L, s, done(L, qk_store_session_finish(W(L, s), id, st, score, max_score, passed, now)),
         "the end of the session");
   record_scores(L, s, id, 2);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   return 0;
 }
 
@@ -391,6 +393,7 @@ static int l_rescore(lua_State *L) {
   check(L, s, done(L, qk_store_rescore_session(W(L, s), id, score, max_score, passed, reason, now)),
         "the session's new score");
   record_scores(L, s, id, 2);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   return 0;
 }
 

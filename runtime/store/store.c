@@ -708,6 +708,9 @@ static int check_key(qk_store *s, const char *key) {
   ** could lift it. */
   if (!strncmp(key, "pin.", 4))
     return qk_store_fail(s, QK_STORE_INVALID, "setting %s is reserved for the admin PIN", key);
+  /* The prize key (prize.c): who reads it can make valid prize codes. */
+  if (!strncmp(key, "prize.", 6))
+    return qk_store_fail(s, QK_STORE_INVALID, "setting %s is reserved for the kiosk's prize key", key);
   return QK_STORE_OK;
 }
 

@@ -4,6 +4,7 @@
 # libsodium: argon2id (crypto_pwhash_str) for the admin PIN hash, SHA-256
 # for exam content hashes, and randombytes for the kiosk id.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/prize/prize.cmake) # qk_prize: the code's arithmetic
 # libxlsxwriter: the Excel export (xlsx.c), a module of its own
 # (${QK_XLSX_MODULE_FILE}, xlsx_module.h) loaded by xlsx_load.c only when a
 # workbook is asked for, so a kiosk never maps libxlsxwriter at start.
@@ -27,7 +28,9 @@ add_library(qk_store STATIC
   runtime/store/timefmt.c
   runtime/store/cli.c
   runtime/store/migrate_fleet.c
-  runtime/store/outbox.c)
+  runtime/store/outbox.c
+  runtime/store/prize.c
+  runtime/store/prize_cli.c)
 target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/store)
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
@@ -37,7 +40,7 @@ target_compile_definitions(qk_store PRIVATE QK_XLSX_MODULE_FILE="${QK_XLSX_MODUL
 set_target_properties(qk_store PROPERTIES POSITION_INDEPENDENT_CODE ON)
 # Threads: the CSV export formats and writes on a second thread (export_pipe.c).
 find_package(Threads REQUIRED)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base Threads::Threads PRIVATE PkgConfig::SODIUM m)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base qk_prize Threads::Threads PRIVATE PkgConfig::SODIUM m)
 
 add_library(qk_xlsx_module MODULE runtime/store/xlsx.c runtime/store/xlsx_module.c)
 set_target_properties(qk_xlsx_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-xlsx SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"

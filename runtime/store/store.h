@@ -142,7 +142,8 @@ int qk_store_backup(qk_store *s, const char *out_path);
 
 /* ---- settings (the kiosk's config lives in the DB) --------------------- */
 
-/* Keys starting with "pin." are the admin PIN's and are refused here. */
+/* Keys starting with "pin." (the admin PIN's) and "prize." (the prize key,
+** prize_store.h) are refused here. */
 int qk_store_setting_get(qk_store *s, const char *key, char *out, size_t len);
 int qk_store_setting_set(qk_store *s, const char *key, const char *value);
 /* The kiosk id (setting "kiosk_id"); a random "kiosk-xxxxxxxx" is made and

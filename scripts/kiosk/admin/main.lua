@@ -3,7 +3,8 @@
 -- screen for a growing time (no PIN set yet: the screen says how staff set
 -- one; it is never created here). Then: today's numbers, the last results,
 -- the sound's volume and mute (kiosk.admin.sound), export to a USB stick,
--- reload the app, leave the kiosk. With a fleet
+-- reload the app, leave the kiosk; the prize codes (kiosk.admin.prize) once
+-- the kiosk has issued any. With a fleet
 -- server configured: its sync state (connected, backlog, last contact) and
 -- the published question set it runs.
 --
@@ -109,12 +110,16 @@ function show_dashboard()
     }
   end
   if #rows == 0 then rows[1] = ui.label { text = "还没有结果 · No results yet", color = "muted" } end
-  local col = { padding = "l", gap = "m",
-    ui.row { gap = "m",
-      ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 },
-      ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" },
-    },
-  }
+  -- Prize codes (the trade fair's): the button appears once this kiosk has
+  -- issued one, so an exam kiosk's dashboard stays as it was.
+  local title = { gap = "m", ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 } }
+  if prize.list(0, 1).total > 0 then
+    title[#title + 1] = ui.button { label = "奖品码 · Prize codes", style = "secondary", on_tap = function()
+      require("kiosk.admin.prize").show(show_dashboard)
+    end }
+  end
+  title[#title + 1] = ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" }
+  local col = { padding = "l", gap = "m", ui.row(title) }
   col[#col + 1] = sync_line() -- nil (nothing added) without a fleet server
   for _, w in ipairs {
     ui.row { gap = "m",
