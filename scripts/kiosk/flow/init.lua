@@ -95,8 +95,13 @@ function Flow:begin()
 end
 
 -- The option texts' next slice, then the next one from a timer, until done.
+-- (A resumed session's recorder asks first whether the set is still its
+-- version, by the set's hash: that waits for the background to make it,
+-- so no call here loads the parts or makes the whole hash at once.)
 function Flow:record_questions()
-  if self.recorder:questions_step() then return end
+  local set = self.set
+  local hashed = not set or (not exam.loading(set) and exam.fingerprint_step(set))
+  if hashed and self.recorder:questions_step() then return end
   kiosk.after(1, function() self:record_questions() end)
 end
 
