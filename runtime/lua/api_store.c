@@ -1046,7 +1046,7 @@ static const qk_api_fn store_fns[] = {
   {"finish", l_finish, "store.finish(id, { status, score, max_score, passed, sections, competencies })",
    "the end of a session (sections = { { id, title, score, max_score } }, competencies = { [name] = { score, max_score } })", 0},
   {"questions_known", l_questions_known, "store.questions_known(id) -> boolean",
-   "whether the option texts of this session's exam version are recorded", 0},
+   "whether the option texts of this session's exam version are recorded, completely", 0},
   {"questions", l_questions, "store.questions(id, set [, from [, count]]) -> next | nil",
    "record the option texts of the session's exam version, for the exports, in slices (nil: all recorded)", 0},
   {"rubric", l_rubric, "store.rubric(id, question, { scores, points, reviewer })", "interviewer scores", 0},
