@@ -228,8 +228,9 @@ static const char *const sql[ST_COUNT] = {
     [ST_QUESTION_INSERT] = "INSERT INTO exam_questions(exam_ref, question, section, options) "
                            "SELECT exam_ref, ?2, ?3, ?4 FROM sessions WHERE id = ?1 "
                            "ON CONFLICT(exam_ref, question) DO NOTHING",
+    /* Complete: the version's list ends with its mark, question "" (store.h). */
     [ST_QUESTIONS_KNOWN] = "SELECT EXISTS(SELECT 1 FROM sessions s JOIN exam_questions q "
-                           "ON q.exam_ref = s.exam_ref WHERE s.id = ?1)",
+                           "ON q.exam_ref = s.exam_ref AND q.question = '' WHERE s.id = ?1)",
     /* The score columns of an export: sections first, each kind in the
     ** order the sessions gave them. */
     [ST_EXPORT_SCORE_COLS] = "SELECT c.kind, c.key FROM session_scores c JOIN sessions s ON s.id = c.session_id "

@@ -230,9 +230,28 @@ int qk_store_session_score(qk_store *s, int64_t session_id, const char *kind, co
 ** chosen options' text beside the letters (answers "option_text"). */
 int qk_store_exam_question(qk_store *s, int64_t session_id, const char *question, const char *section,
                            const char *options_json);
+/* One question of qk_store_exam_questions: as qk_store_exam_question's
+** arguments. */
+typedef struct {
+  const char *question, *section, *options_json;
+} qk_exam_question;
+/* Records n questions (as qk_store_exam_question each) in ONE transaction
+** (a savepoint of the batch, inside one), and with complete set also marks
+** the session's exam version's list complete in that same transaction, so
+** "complete" can never be on disk without every question written before
+** it. A big set is recorded in several calls, the last one with complete
+** set; a crash between them leaves the version not complete, and the next
+** session on it records the list again (questions already there are kept
+** as they are). The mark is a row of exam_questions with the question id
+** "" (no question has it: qk_store_exam_question refuses an empty id), so
+** databases of every schema version take it, and the exports never see it
+** (it has no options and no answer has its id). n may be 0. On an error
+** nothing of the call is kept. */
+int qk_store_exam_questions(qk_store *s, int64_t session_id, const qk_exam_question *q, size_t n, int complete);
 /* *known = 1 when the questions of the session's exam version were
-** recorded already (by any session on it), so a caller builds and records
-** them once per version, not for every candidate. */
+** recorded completely already (by any session on it: its list was marked
+** complete), so a caller records them once per version, not for every
+** candidate, and completes a list a crash cut short. */
 int qk_store_exam_questions_known(qk_store *s, int64_t session_id, int *known);
 
 /* ---- resume after crash / power loss ---------------------------------- */
