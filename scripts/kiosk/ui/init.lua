@@ -12,6 +12,7 @@
 --           (see brand.lua); ui.attract{ slides, ... } the welcome screen's attract loop (attract.lua)
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
+--           ui.qr{ text, size } a QR code (qr.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
 -- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
 -- Screen:   ui.root(widget) makes it the screen (the old one is detached: its
@@ -91,6 +92,7 @@ ui.choice_list = controls.choice_list
 ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
+ui.qr = function(props) return require("kiosk.ui.qr").qr(props) end
 ui.attract = function(props) return require("kiosk.ui.attract").new(props) end
 ui.text_field = text_field.text_field
 ui.keyboard = keyboard.keyboard
