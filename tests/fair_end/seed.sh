@@ -8,7 +8,8 @@
 #            2722 is 1st of 5)
 #   seventh  today 玩家1..玩家6, 5900 down to 3000 (2722 is 7th of 8)
 # and in both yesterday's 昨日王者 with 9000, who must not be on the day's
-# podium. Sourced by the tests of tests/fair_end.
+# podium; and a fixed prize key and session UUIDs, so the visitor's prize
+# code is the same on every run. Run by the tests of tests/fair_end.
 set -u
 qk=$1 src=$2 db=$3 case=$4
 T0=1795000000000
@@ -32,6 +33,16 @@ for score in $scores; do
     INSERT INTO candidates(session_id, field, value) VALUES(last_insert_rowid(), 'nickname', '$name');" ||
     { echo "FAIL: seeding"; exit 1; }
 done
+# The prize codes the same on every run (for the reference images): a
+# fixed prize key, and each new session's UUID made from its id by a
+# trigger (the store draws a random one), as tests/prize/fixture_tool.c
+# fixes them. The codes still come from the kiosk's own derivation.
+sqlite3 "$db" "
+  INSERT INTO settings(key, value)
+    VALUES('prize.key', '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f');
+  CREATE TRIGGER fixed_uuid AFTER INSERT ON sessions BEGIN
+    UPDATE sessions SET uuid = printf('00000000-0000-4000-8000-%012d', NEW.id) WHERE id = NEW.id;
+  END;" || { echo "FAIL: fixing the prize key"; exit 1; }
 # Yesterday's best: a day (and a minute) before the first game.
 sqlite3 "$db" "
   INSERT INTO sessions(kiosk, exam_ref, status, started_at, finished_at, last_activity, score, max_score, passed,

@@ -7,7 +7,7 @@
 # Each visitor does what a real one does: chooses Chinese, types a nickname
 # with the on-screen pinyin keyboard (x i a o m i n g, then 空格 takes the
 # first candidate: the libpinyin engine is used every time), answers the
-# five questions (a mix of right and wrong), looks at the podium of the day and
+# five questions (a mix of right and wrong), looks at the podium of the day and the prize code and
 # goes back to the start, where kiosk.restart() gives the next one a fresh VM.
 set -eu
 n=$1 every=$2
@@ -39,6 +39,8 @@ tap 继续
 tap A
 tap 继续
 expect 今日前三名
+tap 继续
+expect 你的奖品码
 tap 继续
 tap 回到首页
 VISITOR

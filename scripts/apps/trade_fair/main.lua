@@ -1,7 +1,8 @@
 -- A trade-fair quiz station: a visitor picks a nickname, answers five
 -- quick questions against a 20-second clock (the faster, the more points;
--- right answers in a row earn a streak bonus), and sees the podium of the
--- day with their own place. Then the next visitor.
+-- right answers in a row earn a streak bonus), sees the podium of the
+-- day with their own place, and gets a prize code to show at the booth.
+-- Then the next visitor.
 local flow = require "kiosk.flow"
 local podium = require "kiosk.flow.podium"
 
@@ -29,7 +30,8 @@ return flow.app {
     }
     f:form { fields = { "nickname" } }           -- shown on the leaderboard
     local result = f:quiz()
-    f:podium { score = result.score }            -- the day's top three and the visitor's place
+    f:podium { score = result.score }            -- the day's top three and the visitor's place, a fanfare
+    f:prize {}                                   -- the prize code and its QR, to show at the booth
     f:thanks { seconds = 6 }                     -- "谢谢参与！" (the mode's words)
   end,
 }

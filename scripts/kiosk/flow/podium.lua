@@ -4,10 +4,12 @@
 -- runtime clock, with the visitor's own place and score beneath it — also
 -- when they are 57th. "The day" is today in the kiosk's local time (from
 -- local midnight; the store's day board: store.leaderboard(exam, n, since)).
--- The same top three feed the welcome screen's attract loop, with a
--- rotating invitation (M.attract_slides).
+-- Then the prize code (M.prize_screen: prize.issue, ui.qr). The same top
+-- three feed the welcome screen's attract loop, with a rotating invitation
+-- (M.attract_slides).
 --
---   f:podium{ score = result.score, exam = id, seconds = 15 }   -> true
+--   f:podium{ score = result.score, exam = id, seconds = 15 }   -> true   (with the fanfare)
+--   f:prize{ seconds = 60 }   -> true, or false (at once) when the game has no code
 --   flow.app{ attract = { slides = require("kiosk.flow.podium").attract_slides } }
 --
 -- The motion: the three blocks rise one after another (3rd, 2nd, 1st;
@@ -243,6 +245,9 @@ function M.screen(f, o, done)
     own[#own + 1] = ui.label { text = f:t("podium_score", num(o.score)), align = "center",
                                size = rank and nil or "heading", bold = rank == nil }
   end
+  -- The fanfare as the podium rises (the audio module: logged even with
+  -- no sound device, muted or headless; replays check it with expect_sound).
+  audio.play("fanfare")
   local seconds = o.seconds or 15
   local go = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000, style = "bar",
                             on_expire = function() done(true) end,
@@ -281,6 +286,60 @@ function M.screen(f, o, done)
       ui.spacer { flex = 1 }, title, podium, ui.column(own), ui.spacer { flex = 1 }, go, ui.row { button } })
   end
   f.no_idle = true -- the session is over: the screen goes on by itself
+end
+
+-- ---- the prize code (after the podium) ----
+
+-- "PN44-V271-F276" as it is read out and typed: the three groups apart.
+function M.grouped(code) return (code:gsub("%-", "  ")) end
+
+-- The prize code of the visitor's completed game (prize.issue: derived from
+-- the session with the kiosk's key, so it cannot be made up), large and
+-- grouped, with its QR and a line sending them to the booth. The kiosk log
+-- says which code was shown for which session (staff read it; the store
+-- keeps the code anyway). A game that did not complete has no code: the
+-- screen then passes at once (done(false)) and the log says why.
+function M.prize_screen(f, o, done)
+  local ok, p = pcall(prize.issue)
+  if not ok then
+    kiosk.log("prize: no code for this game: " .. tostring(p))
+    kiosk.after(0, function() done(false) end)
+    return
+  end
+  kiosk.log(string.format("prize: code %s shown for session %s", p.code, tostring(f.session)))
+  local w, h = gfx.size()
+  local sp = core.theme().space
+  local title = ui.label { text = "🎁 " .. f:t("prize_title"), size = "title", bold = true, align = "center" }
+  local where = ui.label { text = f:t("prize_show"), align = "center" }
+  -- The code on one line, as large as the words' column allows (its
+  -- groups never split over two lines).
+  local function code_label(width)
+    -- (A label's size is before the large-text scale, which core.font adds.)
+    local text, size = M.grouped(p.code), core.theme().font.title * 1.4
+    local tw = gfx.measure(text, { size = core.font(size), bold = true })
+    if tw > width then size = size * width / tw * 0.98 end
+    return ui.label { text = text, size = size, bold = true, align = "center", color = "primary", max_lines = 1 }
+  end
+  local seconds = o.seconds or 60
+  local go = ui.countdown { deadline_ms = kiosk.now() + seconds * 1000, total_ms = seconds * 1000, style = "bar",
+                            on_expire = function() done(true) end,
+                            sentence = function(s) return f:t("continue_in", s) end }
+  local button = ui.button { label = f:t("prize_done"), flex = 1, on_tap = function() done(true) end }
+  if w > h then
+    local side = math.min(h - 2 * sp.l, (w - 3 * sp.l) / 2, 560)
+    local code = code_label(w - 3 * sp.l - side)
+    ui.root(ui.row { padding = "l", gap = "l", align = "center",
+      ui.qr { text = p.qr, size = side },
+      ui.column { flex = 1, gap = "m", ui.spacer { flex = 1 }, title, code, where, ui.spacer { flex = 1 }, go,
+                  ui.row { button } } })
+  else
+    local side = math.min(w - 2 * sp.l, h * 0.4, 640)
+    local code = code_label(math.min(w, 1100) - 2 * sp.l)
+    ui.root(ui.column { padding = "l", gap = "m", max_width = 1100,
+      ui.spacer { flex = 1 }, title, code, ui.qr { text = p.qr, size = side, align_self = "center" }, where,
+      ui.spacer { flex = 1 }, go, ui.row { button } })
+  end
+  f.no_idle = true
 end
 
 -- ---- the attract loop's slides ----

@@ -20,6 +20,7 @@
 --   result(result)                                            -> true   (what it shows: M.RESULT_SHOWS)
 --   leaderboard{ exam, highlight }                            -> true
 --   podium{ score, exam, seconds = 15 }                       -> true   (kiosk.flow.podium: the day's top three)
+--   prize{ seconds = 60 }                                     -> true   (the prize code and its QR; false: no code)
 --   message{ title, text, button, seconds }                   -> true
 --   thanks{ title, text, seconds = 10 }                       -> true   (words of the mode: M.mode_t)
 local ui = require "kiosk.ui"
@@ -541,6 +542,7 @@ end
 -- ---- the trade fair's podium (kiosk.flow.podium) ----
 
 function M.podium(f, o, done) return require("kiosk.flow.podium").screen(f, o, done) end
+function M.prize(f, o, done) return require("kiosk.flow.podium").prize_screen(f, o, done) end
 
 -- ---- message and thanks ----
 
