@@ -71,7 +71,7 @@ set_tests_properties(core_readme_replay PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" 
 # Colour emoji keep their colours at every size on a 4K screen (issue 14:
 # 🏆 came out black and 🔥 maroon, in the text's colour), read from the pixels.
 add_executable(qk_emoji_test tests/core/emoji_test.c)
-target_link_libraries(qk_emoji_test PRIVATE qk_runtime qk_platform)
+target_link_libraries(qk_emoji_test PRIVATE qk_runtime qk_platform PkgConfig::SDL2_IMG) # reads its shots with SDL2_image (the program loads it as a module)
 add_test(NAME core_emoji COMMAND qk_emoji_test)
 set_tests_properties(core_emoji PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" SKIP_RETURN_CODE 77)
 

@@ -57,7 +57,7 @@ endforeach()
 # Handwriting ink: a stroke is one continuous line with round joins and caps,
 # no white wedge where it turns (issue 14), read back from the pixels.
 add_executable(qk_stroke_test tests/widgets/stroke_test.c)
-target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform)
+target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform PkgConfig::SDL2_IMG) # reads its shots with SDL2_image (the program loads it as a module)
 add_test(NAME widgets_stroke COMMAND qk_stroke_test)
 set_tests_properties(widgets_stroke PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 # ...and on the handwriting pad at the four sizes: 人 written in curved
