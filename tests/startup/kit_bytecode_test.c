@@ -132,9 +132,15 @@ int main(int argc, char **argv) {
   check(h != NULL, "an app requiring kiosk.ui starts", err);
   if (h) {
     check(strcmp(field(h, "kind"), "function") == 0, "and gets the widget kit", field(h, "kind"));
-    char loads[32];
-    snprintf(loads, sizeof loads, "%d", qk_host_kit_loads(h));
-    check(qk_host_kit_loads(h) >= 5, "its modules came from the bytecode", loads);
+    /* Every module require loaded (the host's qk.loaded) came from the bytecode. */
+    lua_State *L = qk_host_state(h);
+    int modules = 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, "qk.loaded");
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) modules++;
+    lua_pop(L, 1);
+    char loads[64];
+    snprintf(loads, sizeof loads, "%d of %d", qk_host_kit_loads(h), modules);
+    check(modules >= 3 && qk_host_kit_loads(h) == modules, "all its modules came from the bytecode", loads);
     qk_host_free(h);
   }
 
