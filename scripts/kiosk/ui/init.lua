@@ -12,6 +12,8 @@
 --           (see brand.lua); ui.attract{ slides, ... } the welcome screen's attract loop (attract.lua)
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
+--           ui.answer_tiles (the game's tiles: colour + shape, entrance, reveal; tiles.lua)
+-- Motion:   ui.tween — eased values on the runtime clock, frames only while moving (tween.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
 -- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
 -- Screen:   ui.root(widget) makes it the screen (the old one is detached: its
@@ -91,6 +93,8 @@ ui.choice_list = controls.choice_list
 ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
+ui.answer_tiles = function(props) return require("kiosk.ui.tiles").answer_tiles(props) end
+ui.tween = require "kiosk.ui.tween"
 ui.attract = function(props) return require("kiosk.ui.attract").new(props) end
 ui.text_field = text_field.text_field
 ui.keyboard = keyboard.keyboard
