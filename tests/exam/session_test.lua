@@ -250,7 +250,9 @@ function T.test_first_tap_is_final_with_speed_and_streak()
   s:answer("A", { t_ms = 10000 })
   check(s.streak == 2 and s.last.points == 750 + 100, tostring(s.last.points))
   s:next()
-  c.now = c.now + 20000
+  c.now = c.now + 22999
+  check(s:tick() == nil, "the lead-in does not count")
+  c.now = c.now + 1
   check(s:tick() == "question_time_up")
   check(s.locked and s.last.correct == false and s.last.t_ms == nil and s.streak == 0)
   check(rec:last("answer") == "c")

@@ -221,7 +221,8 @@ function Band:draw()
   local vw, vh = gfx.measure(o.verdict, { size = vs, bold = true })
   gfx.text(o.verdict, x, cy - vh / 2, { size = vs, bold = true, colour = core.color(kind) })
   x = x + vw + t.space.l
-  -- The points, counting up from 0.
+  -- The points, counting up from 0 (none shown for none won: the verdict says it).
+  if o.points <= 0 and not o.streak then self.button:draw() return end
   local shown = math.floor(tween.at(0, o.points, now, o.at, M.COUNT_UP_MS, "out_cubic") + 0.5)
   local ps = core.font("title")
   local ptext = "+" .. num(shown)
@@ -479,12 +480,17 @@ function Game:board()
   local _, qh = body[1]:measure(1000)
   local pad = core.theme().space[tiny and "s" or "l"]
   local gap = core.theme().space[tiny and "s" or "m"]
-  local room = h - 2 * pad - used - qh - bh - 4 * gap
+  local _, ch = ui.countdown { deadline_ms = 0, style = "bar", sentence = function(n) return f:t("continue_in", n) end }
+                :measure(1000)
+  local room = h - 2 * pad - used - qh - bh - ch - 5 * gap
   local card = board.card(f, { exam = exam_id, n = 5, max_height = room, heading = f:t("fair_top5"),
                                me = { session = f.session, rank = rank, name = require("kiosk.flow.screens").own_name(f), score = score,
                                       live = true } })
   body[#body + 1] = M.rise(card)
   body[#body + 1] = ui.spacer { flex = 1 }
+  -- When the next question comes by itself, read from the same deadline.
+  body[#body + 1] = ui.countdown { deadline_ms = kiosk.now() + s.mode.board_ms, total_ms = s.mode.board_ms,
+                                   style = "bar", sentence = function(n) return f:t("continue_in", n) end }
   body[#body + 1] = ui.row { button }
   button.flex = 1
   local col = ui.column { padding = tiny and "s" or "l", gap = gap, max_width = 1100, table.unpack(body) }

@@ -105,7 +105,8 @@ function Tile:parts(w, h)
     local tx = pad + s + t.space.m
     return { wide = true, s = s, sx = pad + s / 2, sy = h / 2, tx = tx, tw = w - tx - pad }
   end
-  return { wide = false, s = s, sx = w / 2, sy = pad + s / 2, tx = pad, tw = w - 2 * pad, ty = pad + s + t.space.s }
+  -- (at the top left: the reveal's badge takes the top right corner)
+  return { wide = false, s = s, sx = pad + s / 2, sy = pad + s / 2, tx = pad, tw = w - 2 * pad, ty = pad + s + t.space.s }
 end
 
 function Tile:draw()
