@@ -118,7 +118,7 @@ function Count:draw()
   local words = self.words
   local ws = core.font("heading")
   local _, wh = gfx.measure(words, { size = ws, bold = true })
-  local r = math.max(48, math.min(120, (self.h - wh - t.space.l) / 2, self.w / 4))
+  local r = math.max(48, math.min(160, (self.h - wh - t.space.l) / 2, self.w / 4))
   local cx, cy = self.x + self.w / 2, self.y + (self.h - wh - t.space.m) / 2
   gfx.circle(cx, cy, r, core.color("primary"))
   -- The number of this second drops in from above (its own tween).
@@ -466,34 +466,31 @@ function Game:board()
   local score = math.floor(s.total + 0.5)
   local rank = board.live_rank(exam_id, score)
   local tiny = short_screen()
-  local body = { gap = tiny and "s" or "m" }
-  body[#body + 1] = ui.label { text = f:t("question_of", i, #s.paper), color = "muted", align = "center" }
-  body[#body + 1] = ui.label { text = rank and f:t("fair_place", rank) or f:t("fair_place_far"), size = "title",
-                               bold = true, align = "center" }
-  body[#body + 1] = ui.label { text = f:t("points", score), size = "heading", bold = true, color = "primary",
-                               align = "center" }
-  local button = ui.button { label = f:t("continue"), on_tap = next_question }
-  local _, h = gfx.size()
-  local used = 0
-  for k = 2, #body do local _, bh = body[k]:measure(1000); used = used + bh end
-  local _, bh = button:measure(1000)
-  local _, qh = body[1]:measure(1000)
-  local pad = core.theme().space[tiny and "s" or "l"]
-  local gap = core.theme().space[tiny and "s" or "m"]
-  local _, ch = ui.countdown { deadline_ms = 0, style = "bar", sentence = function(n) return f:t("continue_in", n) end }
-                :measure(1000)
-  local room = h - 2 * pad - used - qh - bh - ch - 5 * gap
-  local card = board.card(f, { exam = exam_id, n = 5, max_height = room, heading = f:t("fair_top5"),
-                               me = { session = f.session, rank = rank, name = require("kiosk.flow.screens").own_name(f), score = score,
-                                      live = true } })
-  body[#body + 1] = M.rise(card)
-  body[#body + 1] = ui.spacer { flex = 1 }
+  local t = core.theme()
+  local pad, gap = t.space[tiny and "s" or "l"], t.space[tiny and "s" or "m"]
+  local place = ui.label { text = rank and f:t("fair_place", rank) or f:t("fair_place_far"),
+                           size = tiny and "heading" or "title", bold = true, align = "center" }
+  local info = ui.label { text = f:t("points", score) .. " · " .. f:t("question_of", i, #s.paper), bold = true,
+                          color = "primary", align = "center" }
+  local button = ui.button { label = f:t("continue"), flex = 1, on_tap = next_question }
   -- When the next question comes by itself, read from the same deadline.
-  body[#body + 1] = ui.countdown { deadline_ms = kiosk.now() + s.mode.board_ms, total_ms = s.mode.board_ms,
-                                   style = "bar", sentence = function(n) return f:t("continue_in", n) end }
-  body[#body + 1] = ui.row { button }
-  button.flex = 1
-  local col = ui.column { padding = tiny and "s" or "l", gap = gap, max_width = 1100, table.unpack(body) }
+  local clock = ui.countdown { deadline_ms = kiosk.now() + s.mode.board_ms, total_ms = s.mode.board_ms, flex = 2,
+                               style = "bar", warn_ms = 0, sentence = function(n) return f:t("continue_in", n) end }
+  local footer = ui.row { gap = "m", clock, button }
+  -- The card gets the room the rest leaves, so the player's row is always on screen.
+  local w, h = gfx.size()
+  local cw = math.min(1100, w - 2 * pad)
+  local used = 2 * pad + 5 * gap
+  for _, wdg in ipairs { place, info, footer } do
+    local _, wh = wdg:measure(cw)
+    used = used + wh
+  end
+  local card = board.card(f, { exam = exam_id, n = 5, max_height = h - used, heading = f:t("fair_top5"),
+                               me = { session = f.session, rank = rank, name = require("kiosk.flow.screens").own_name(f),
+                                      score = score, live = true } })
+  -- (centred on a tall screen: the room left above and below it)
+  local col = ui.column { padding = pad, gap = gap, max_width = 1100, ui.spacer { flex = 1 }, place, info,
+                          M.rise(card), ui.spacer { flex = 1 }, footer }
   ui.root(col)
   self:after(s.mode.board_ms, next_question)
   self:phase("board")

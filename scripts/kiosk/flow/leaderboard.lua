@@ -101,7 +101,9 @@ function M.card(f, o)
     if me and r.session_id == me.session then own_at = i end
   end
   local sample = row(1, rows[1].name, rows[1].score, false)
-  local shown = rows_that_fit(heading, sample, #rows, o.max_height, me and me.rank ~= nil)
+  -- Room for "⋯" and the own row apart only when it is not already among the rows that fit.
+  local shown = rows_that_fit(heading, sample, #rows, o.max_height, me and me.rank ~= nil and not own_at)
+  if own_at and own_at > shown then shown = rows_that_fit(heading, sample, #rows, o.max_height, true) end
   if shown < 1 then
     if o.optional then return nil end -- a screen that can do without it (the welcome)
     shown = 1
