@@ -164,16 +164,19 @@ function Tile:draw_marks(x, y, w, h, rv, now)
   if land <= 0 then return end
   local r = math.max(22, math.min(38, h * 0.16)) * t.font_scale
   local cx, cy = x + w - r - t.space.s, y + r + t.space.s - (1 - land) * r * 1.5
-  gfx.circle(cx, cy, r, WHITE)
+  -- (the surface colour: white, black under high contrast; the marks are
+  -- the success and danger colours, which meet AA on it in both palettes)
+  local surface = core.color("surface")
+  gfx.circle(cx, cy, r, surface)
   local good = right
   draw_mark(good, cx, cy, r, core.color(good and "success" or "danger"))
-  -- The words, on a white pill along the tile's bottom edge.
+  -- The words, on a pill along the tile's bottom edge.
   local word = mine and (self.grid.labels.yours) or self.grid.labels.right
   local size = core.font("small")
   local lw, lh = gfx.measure(word, { size = size, bold = true })
   local pw, ph = lw + 2 * t.space.s, lh + t.space.xs
   local px, py = x + w - pw - t.space.s, y + h - ph - t.space.s
-  gfx.rect(px, py, pw, ph, WHITE, ph / 2)
+  gfx.rect(px, py, pw, ph, surface, ph / 2)
   gfx.text(word, px + t.space.s, py + t.space.xs / 2, { size = size, bold = true, colour = ink })
 end
 
