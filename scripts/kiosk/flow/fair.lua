@@ -338,7 +338,7 @@ function Game:question()
   local i = s.index
   local q, _, entry = s:question(i)
   local now = kiosk.now()
-  self.i, self.opened, self.tiles_frame, self.tiles_presented = i, false, nil, nil
+  self.i, self.opened = i, false
   self.opens_at = s.opens_at or now
   local stem = core.new(Stem, { text = require("kiosk.flow.quiz").stem_text(f:text(q.stem)) })
   stem.slide = tween.new { from = 40, to = 0, ms = M.STEM_MS, ease = "out_cubic" }
@@ -388,20 +388,20 @@ function Game:open()
   self:phase("answers")
 end
 
--- When the tiles' first frame reached the screen (read as soon as it is
--- known: the runtime keeps the last 128 frames' times).
+-- When the tiles' first frame reached the screen (kiosk.ui.tiles reads it
+-- as soon as it is known: the runtime keeps only the last 128 frames' times).
 function Game:presented()
-  if not self.tiles_presented and self.tiles.shown_frame then
-    self.tiles_presented = kiosk.presented_at(self.tiles.shown_frame)
-  end
-  return self.tiles_presented
+  local tiles = self.tiles
+  if not tiles.shown_at and tiles.shown_frame then tiles.shown_at = kiosk.presented_at(tiles.shown_frame) end
+  return tiles.shown_at
 end
 
 -- A tap on tile id (or game:choose(id) from a bench): the answer, timed
 -- from the frame that showed the tiles to the touch's own timestamp.
 function Game:choose(id)
   local s, f = self.s, self.f
-  if s.at ~= "question" or s.index ~= self.i or s.locked or not self.opened then return end
+  -- (not before the tiles were drawn: nobody has seen them yet)
+  if s.at ~= "question" or s.index ~= self.i or s.locked or not self.opened or not self.tiles.shown_frame then return end
   local presented = self:presented() or self.opens_at
   local t_ms = math.max(0, (f.last_input_t or kiosk.now()) - presented)
   self.view:act("answer", id, { t_ms = t_ms })

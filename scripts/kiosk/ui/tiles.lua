@@ -11,7 +11,8 @@
 --   tiles:reveal{ right = { A = true }, chosen = "B" or nil, at = ms }
 --        the right tile stays bright, the others dim; the chosen one gets a
 --        ring, a ✓ or ✗ badge and "你的答案"; the right one "正确答案"
---   tiles.shown_frame    kiosk.frame() of the first frame that showed the tiles
+--   tiles.shown_frame    kiosk.frame() of the first frame that showed the tiles;
+--   tiles.shown_at       when it reached the screen (kiosk.presented_at), once known
 --
 -- Layout: four answers 2×2, two side by side (stacked on a portrait
 -- screen), three in a row (stacked on a portrait screen), more two to a row.
@@ -238,7 +239,13 @@ function Grid:layout(x, y, w, h)
 end
 
 function Grid:draw()
-  if not self.shown_frame then self.shown_frame = kiosk.frame() end
+  if not self.shown_frame then self.shown_frame = kiosk.frame()
+  elseif not self.shown_at then
+    -- Read when that frame reached the screen as soon as it is known (the
+    -- runtime keeps only the last 128 frames' times; the time bar alone
+    -- draws ten a second).
+    self.shown_at = kiosk.presented_at(self.shown_frame)
+  end
   self:draw_children()
 end
 
