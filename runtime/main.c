@@ -122,7 +122,7 @@ static int run_kiosk_command(const qk_args *a) {
   }
   if (qk_args_has(a, "api")) {
     static const qk_api_decl *const modules[] = {&qk_api_gfx, &qk_api_kiosk, &qk_api_json, &qk_api_store,
-                                                   &qk_api_ime, NULL};
+                                                   &qk_api_ime, &qk_api_audio, &qk_api_prize, NULL};
     qk_api_print(stdout, modules);
     return 0;
   }

@@ -10,12 +10,15 @@
 #           qk_sync_client runtime/sync    the fleet's commands and kiosk calls, forwarding to
 #                                          the quizkiosk-sync module (qk_sync, libpq; sync.cmake)
 #           qk_store     runtime/store     results database (store.cmake)
+#             qk_prize   runtime/prize     the prize code's arithmetic (libsodium; prize.cmake)
 #     qk_base  runtime/base  under all of them: the argument parser, the JSON
 #                            codec, UTF-8, the environment (base.cmake)
 #     qk_importlib  runtime/import: the question-bank importers' C side, the
 #                   quizkiosk-import module loaded by import/new/check (importlib.cmake)
 #   modules (runtime/base/module.h): quizkiosk-sync (libpq), quizkiosk-xlsx
 #   (libxlsxwriter, runtime/store/store.cmake), quizkiosk-import (libzip, expat)
+#   quizkiosk-audio (SDL2_mixer, runtime/audio/audio.cmake: qk_audio, used by
+#   qk_app, loads it on an app's first sound)
 #   qk_ime  runtime/ime   the input-method engines: a module loaded with dlopen
 #                         by qk_lua when a keyboard first needs them (ime.cmake)
 
@@ -24,14 +27,26 @@ pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(Threads REQUIRED)
 
 # Platform: SDL2, SDL2_ttf, SDL2_image behind runtime/platform/platform.h.
+# SDL2_image (and libtiff, libwebp, libjpeg, libstdc++ ... behind it) is a
+# module of its own, ${QK_IMAGE_MODULE_FILE} (image_module.h), loaded with the
+# first image decoded or screenshot written, so a start without an image
+# does not map them.
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
   runtime/platform/sdl_shapes.c
   runtime/platform/image_probe.c
+  runtime/platform/image_load.c
   runtime/platform/sdl_watch.c)
 target_include_directories(qk_platform PUBLIC runtime/platform)
-target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF PkgConfig::SDL2_IMG m)
+target_compile_definitions(qk_platform PRIVATE QK_IMAGE_MODULE_FILE="${QK_IMAGE_MODULE_FILE}")
+target_link_libraries(qk_platform PUBLIC PkgConfig::SDL2 PkgConfig::SDL2_TTF qk_base m)
+add_library(qk_image_module MODULE runtime/platform/image_module.c)
+set_target_properties(qk_image_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-image SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
+  C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_libraries(qk_image_module PRIVATE PkgConfig::SDL2 PkgConfig::SDL2_IMG)
+install(TARGETS qk_image_module LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
+add_dependencies(qk_platform qk_image_module) # everything that draws images or screenshots loads it
 
 # Core: plain C on top of the platform layer, no Lua.
 add_library(qk_core STATIC
@@ -51,6 +66,14 @@ target_compile_definitions(qk_core PRIVATE
   QK_INSTALL_DATADIR="${QK_DATADIR}")
 target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
+# libqrencode: the QR matrix of gfx.qr (runtime/lua/api_qr.c). Linked, not a
+# module loaded on first use: it is 56 KB with no dependencies beyond libc,
+# and mapping it costs the dynamic loader ~26,000 cycles (~0.01 ms; median
+# of 41 runs of LD_DEBUG=statistics, an empty program with and without it)
+# beside the ~2.7 million cycles quizkiosk's loading takes already; the
+# first frame is 50-100 ms.
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+
 # Lua: the sandboxed host and the C modules of the Lua API. What they need
 # of the program comes in through runtime/lua/services.h. The `ime` module's
 # engines are loaded at run time (ime_load.c); only their interface header
@@ -65,12 +88,15 @@ add_library(qk_lua STATIC
   runtime/lua/api_json.c
   runtime/lua/api_store.c
   runtime/lua/api_ime.c
+  runtime/lua/api_audio.c
+  runtime/lua/api_qr.c
+  runtime/lua/api_prize.c
   runtime/lua/ime_load.c
   runtime/lua/json.c)
 target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
 target_compile_definitions(qk_lua PRIVATE
   QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}")
-target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m)
+target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m PRIVATE PkgConfig::QRENCODE)
 
 # App: the composition root (runtime/app/app_int.h says which file does what).
 add_library(qk_app STATIC
@@ -86,7 +112,7 @@ add_library(qk_app STATIC
   runtime/app/store_open.c
   runtime/app/fleet.c)
 target_include_directories(qk_app PUBLIC runtime/app)
-target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync_client qk_platform)
+target_link_libraries(qk_app PUBLIC qk_lua qk_core qk_store qk_sync_client qk_platform qk_audio)
 
 # The command's own parts besides main.c and its table of commands (cli.c,
 # which names commands main.c declares); linking it brings the whole runtime.
@@ -100,5 +126,5 @@ target_compile_definitions(quizkiosk PRIVATE QK_VERSION="${PROJECT_VERSION}")
 target_link_libraries(quizkiosk PRIVATE qk_runtime)
 install(TARGETS quizkiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The modules it loads when needed (runtime/base/module.h), built with it.
-add_dependencies(quizkiosk qk_sync_module qk_xlsx_module)
+add_dependencies(quizkiosk qk_sync_module qk_xlsx_module qk_audio_module qk_sounds)
 include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/import/tool.cmake) # import / new / check

@@ -16,6 +16,9 @@
 #               kiosk's do today
 #   QK_DB_DIR   where the databases go (default /tmp/qk-bench-db; about
 #               1.2 GB; kept between runs, made again when missing)
+#   QUIZKIOSK_EXPORT_THREADS  1 or 2: the new store's CSV export on one thread or
+#               with its writer thread (default: the thread only when the
+#               load average leaves a core free, runtime/store/export_pipe.c)
 #
 # Every figure is the median of the runs with the range [min-max]; wall
 # time and the process's CPU time (user + system) are both shown: on a

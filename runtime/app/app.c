@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "audio.h"
 #include "paths.h"
 #include "replay.h"
 #include "store.h"
@@ -57,6 +58,10 @@ int qk_app_run(const qk_options *opt) {
   if (slash) snprintf(slash + 1, sizeof log_path - (size_t)(slash + 1 - log_path), "quizkiosk.log");
   a->log = qk_log_new(slash && !opt->replay_path && !opt->tool ? log_path : NULL);
   if (!a->log) goto done;
+  /* Sounds: never a device under --headless or for a tool (tests, CI); the
+  ** cue log that replays check works the same. Nothing of SDL2_mixer is
+  ** loaded until the app plays its first sound. */
+  a->audio = qk_audio_new(a->log, !opt->headless && !opt->tool);
   if (opt->crashed_at_ms) /* watchdog: staff see it in the log file, which outlives the process */
     qk_log_write(a->log, QK_LOG_WARN, "started again: the previous kiosk froze or crashed %.1f s before", (double)(app_real_wall_ms() - opt->crashed_at_ms) / 1000);
   snprintf(a->data_dir, sizeof a->data_dir, "%s", opt->data_dir);
@@ -122,6 +127,7 @@ done:
   qk_replay_free(&rp);
   if (a->host) qk_host_free(a->host);
   app_fleet_stop(a);
+  qk_audio_free(a->audio); /* before SDL goes (qk_plat_close) */
   qk_store_close(a->store);
   qk_draw_free(a->draw);
   qk_text_free(a->text);

@@ -86,6 +86,7 @@ typedef struct qk_app {
   int staff;                   /* the running app is the staff screen */
   struct qk_sync *sync;        /* the fleet's sync worker, NULL without a server (fleet.c) */
   uint64_t fleet_input_at;     /* last input: a published set waits for a quiet kiosk (fleet.c) */
+  struct qk_audio *audio;      /* sounds (runtime/audio): no device under --headless */
 } qk_app;
 
 /* ---- loop.c ---- */
@@ -122,6 +123,10 @@ void app_keep_live_session(qk_app *a, int64_t max_idle_ms);
 /* ---- services.c ---- */
 /* Fills a->svc for the VM about to start (its fixed fields from a). */
 void app_services_fill(qk_app *a);
+
+/* ---- audio (services.c) ---- */
+/* The staff's volume and mute from the store's settings, applied. */
+void app_audio_levels_load(qk_app *a);
 
 /* ---- vclock.c ---- */
 /* Lets the virtual clock run to target, stopping at every deadline. */

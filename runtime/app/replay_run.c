@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app_int.h"
+#include "audio.h"
 #include "paths.h"
 #include "replay.h"
 #include "textlayout.h"
@@ -207,6 +208,13 @@ static int run_command(replayer *r, const qk_replay_cmd *c, const char *shots_di
     qk_draw_describe(a->draw, texts, sizeof texts);
     snprintf(r->msg, sizeof r->msg, "%s \"%s\" %s (on screen: %s)", c->kind == QK_RP_EXPECT ? "expect" : "expect-not",
              c->text, c->kind == QK_RP_EXPECT ? "is not visible" : "is visible", texts);
+    return -1;
+  }
+  case QK_RP_EXPECT_SOUND: {
+    char played[1024];
+    if (a->audio && qk_audio_take_played(a->audio, c->text, played, sizeof played)) return 0;
+    snprintf(r->msg, sizeof r->msg, "expect_sound \"%s\": not played since the previous expect_sound (played: %s)",
+             c->text, a->audio ? played : "nothing: no audio");
     return -1;
   }
   case QK_RP_SHOT: {

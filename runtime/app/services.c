@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "app_int.h"
+#include "audio.h"
+#include "store.h"
 
 static qk_app *A(void *ctx) { return ctx; }
 
@@ -53,6 +57,53 @@ static void s_reload_app(void *ctx) { app_reload_app(A(ctx)); }
 static void s_quit(void *ctx) { A(ctx)->quit = 1; }
 static void s_store_failed(void *ctx) { A(ctx)->store_failed = 1; }
 
+static int s_sound(void *ctx, int music, const char *name, char *err, size_t errlen) {
+  qk_app *a = A(ctx);
+  if (!a->audio) return 0; /* out of memory at start: silent, as with no device */
+  return music ? qk_audio_music(a->audio, a->app_dir, name, err, errlen)
+               : qk_audio_cue(a->audio, a->app_dir, name, err, errlen);
+}
+
+void app_audio_levels_load(qk_app *a) {
+  char v[32], m[32];
+  int volume = QK_AUDIO_VOLUME_DEFAULT, mute = 0;
+  if (!a->audio || !a->store) return;
+  if (qk_store_setting_get(a->store, QK_AUDIO_SETTING_VOLUME, v, sizeof v) == QK_STORE_OK) {
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end != v && n >= 0 && n <= 100) volume = (int)n;
+  }
+  if (qk_store_setting_get(a->store, QK_AUDIO_SETTING_MUTE, m, sizeof m) == QK_STORE_OK) mute = strcmp(m, "1") == 0;
+  qk_audio_set_levels(a->audio, volume, mute);
+}
+
+/* The staff screen's volume row: stored first, applied once stored, so
+** what the screen shows is what the next start will use. */
+static int s_audio_levels(void *ctx, int set, int *volume, int *mute, char *err, size_t errlen) {
+  qk_app *a = A(ctx);
+  if (!a->audio) {
+    snprintf(err, errlen, "audio is not available (out of memory at start)");
+    return -1;
+  }
+  if (set) {
+    char v[16];
+    if (!a->store) {
+      snprintf(err, errlen, "the results database cannot be used");
+      return -1;
+    }
+    snprintf(v, sizeof v, "%d", *volume < 0 ? 0 : *volume > 100 ? 100 : *volume);
+    if (qk_store_setting_set(a->store, QK_AUDIO_SETTING_VOLUME, v) != QK_STORE_OK ||
+        qk_store_setting_set(a->store, QK_AUDIO_SETTING_MUTE, *mute ? "1" : "0") != QK_STORE_OK) {
+      snprintf(err, errlen, "%s", qk_store_errmsg(a->store));
+      return -1;
+    }
+    qk_audio_set_levels(a->audio, *volume, *mute);
+    qk_log_write(a->log, QK_LOG_INFO, "audio: staff set volume %d%s", *volume, *mute ? ", muted" : "");
+  }
+  qk_audio_levels(a->audio, volume, mute);
+  return 0;
+}
+
 void app_services_fill(qk_app *a) {
   qk_services *s = &a->svc;
   memset(s, 0, sizeof *s);
@@ -93,4 +144,6 @@ void app_services_fill(qk_app *a) {
   s->reload_app = s_reload_app;
   s->quit = s_quit;
   s->store_failed = s_store_failed;
+  s->sound = s_sound;
+  s->audio_levels = s_audio_levels;
 }

@@ -53,6 +53,7 @@ int app_open_store(qk_app *a) {
     if (end != minutes && v >= 0 && v <= 24 * 60) m = v;
   }
   a->resume_window_ms = (int64_t)m * 60000;
+  app_audio_levels_load(a);
   app_fleet_start(a);
   return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "api.h"
 #include "app_int.h"
+#include "audio.h"
 #include "paths.h"
 #include "store.h"
 #include "watchdog.h"
@@ -27,6 +28,8 @@ static const qk_api_module api_modules[] = {
   {"json", qk_open_json},
   {"store", qk_open_store},
   {"ime", qk_open_ime},
+  {"audio", qk_open_audio},
+  {"prize", qk_open_prize},
 };
 
 /* ---- clocks ---- */
@@ -210,6 +213,9 @@ void app_start(qk_app *a) {
   a->animate_until = 0;
   a->pointers_down = 0;
   if (a->text_input_on) app_text_input(a, 0, 0, 0, 0, 0);
+  /* The music belongs to the VM that started it: the next person, another
+  ** app or the staff screen starts in quiet (an app restarts its own). */
+  if (a->audio) qk_audio_stop_music(a->audio);
   qk_draw_set_image_root(a->draw, a->app_dir);
   char staff_dir[2200]; /* the staff screen is the kiosk library's admin app, nothing else */
   snprintf(staff_dir, sizeof staff_dir, "%s/kiosk/admin", a->lib_dir);

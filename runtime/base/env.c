@@ -23,6 +23,8 @@ const qk_env *qk_env_get(void) {
     const char *wall = get("QUIZKIOSK_WALL_START_MS");
     e.wall_start_ms = wall ? strtoll(wall, NULL, 10) : 0;
     e.bench = getenv("QUIZKIOSK_BENCH"); /* set but empty still counts */
+    const char *threads = get("QUIZKIOSK_EXPORT_THREADS");
+    e.export_threads = threads && (threads[0] == '1' || threads[0] == '2') && !threads[1] ? threads[0] - '0' : 0;
     done = 1;
   }
   return &e;

@@ -20,6 +20,9 @@
 ** Test-only hooks (never set on a kiosk):
 **   QUIZKIOSK_WALL_START_MS   the wall clock at start, ms since 1970: a test's
 **                             stored dates are its own (replays only run on it)
+**   QUIZKIOSK_EXPORT_THREADS  1 or 2: the CSV export on one thread or with
+**                             its writer thread, instead of deciding by the
+**                             load average (store tests, bench/db)
 **   QUIZKIOSK_BENCH           set: print a line when the first frame is shown
 **                             (bench/startup.c measures start-up with it);
 **                             "frames": also one cost line per frame; "whole":
@@ -41,6 +44,7 @@ typedef struct {
   const char *pinyin_user_dir; /* QUIZKIOSK_PINYIN_USER_DIR */
   int64_t wall_start_ms;       /* QUIZKIOSK_WALL_START_MS, 0 = the real clock (test hook) */
   const char *bench;           /* QUIZKIOSK_BENCH, NULL when unset (test hook) */
+  int export_threads;          /* QUIZKIOSK_EXPORT_THREADS: 1 or 2, 0 = decide (test hook) */
 } qk_env;
 
 /* The environment as it was at the first call (read once; the strings are

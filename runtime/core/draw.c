@@ -165,6 +165,14 @@ void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, fl
   if (lw == 0 && c.a >= 0x80) record_cover_clipped(d, x0, y0, x1 - x0, y1 - y0);
 }
 
+/* Whole physical pixels, for shapes that must land on the pixel grid
+** (a QR code's modules: gfx.qr). */
+void qk_draw_fill_px(qk_draw *d, int x, int y, int w, int h, qk_color c) {
+  if (w <= 0 || h <= 0 || c.a == 0) return;
+  qk_frame_fill(d->frame, current_clip(d), (float)x, (float)y, (float)w, (float)h, c);
+  if (c.a >= 0x80) record_cover_clipped(d, x, y, w, h);
+}
+
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c) {
   float ax = S(d, x1), ay = S(d, y1), bx = S(d, x2), by = S(d, y2), hw = S(d, width) / 2;
   if (hw < 0.5f) hw = 0.5f;
@@ -422,6 +430,19 @@ int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o
   *w = (float)b.width / d->view.scale;
   *h = (float)b.height / d->view.scale;
   if (lines) *lines = b.layout->nlines;
+  return 0;
+}
+
+int qk_draw_layout(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, const qk_text_layout **out) {
+  qk_text_style st;
+  qk_text_block b;
+  if (text_too_long(d, len)) return -1;
+  style_of(d, o, &st);
+  if (qk_text_measure(d->text, s, len, &st, &b) != 0) {
+    snprintf(d->err, sizeof d->err, "text layout failed (font or memory)");
+    return -1;
+  }
+  *out = b.layout;
   return 0;
 }
 

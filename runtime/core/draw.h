@@ -61,6 +61,9 @@ void qk_draw_present(qk_draw *d);
 void qk_draw_clear(qk_draw *d, qk_color c);
 /* line_width <= 0: filled. radius: rounded corners. */
 void qk_draw_rect(qk_draw *d, float x, float y, float w, float h, qk_color c, float radius, float line_width);
+/* A filled rectangle in PHYSICAL pixels (whole ones: crisp edges at any
+** scale), under the current clip. */
+void qk_draw_fill_px(qk_draw *d, int x, int y, int w, int h, qk_color c);
 void qk_draw_line(qk_draw *d, float x1, float y1, float x2, float y2, float width, qk_color c);
 /* One continuous stroke of ink through n points (xy pairs, logical units),
 ** width wide, with round joins and caps (the union of a capsule per segment,
@@ -77,6 +80,11 @@ void qk_draw_polygon(qk_draw *d, const float *xy, int n, qk_color c);
 int qk_draw_text(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float x, float y, qk_color c,
                  float *w, float *h);
 int qk_draw_measure(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, float *w, float *h, int *lines);
+/* Lays s out exactly as qk_draw_text would (same wrapping, same line breaks)
+** and gives its lines in *out (byte offsets into s), valid until the next
+** call into the text engine: a text field places its caret and hit-tests
+** taps on the lines the reader sees. Returns 0; -1 with d's error set. */
+int qk_draw_layout(qk_draw *d, const char *s, size_t len, const qk_text_opts *o, const qk_text_layout **out);
 int qk_draw_image(qk_draw *d, const char *name, float x, float y, float w, float h, qk_color tint);
 int qk_draw_image_size(qk_draw *d, const char *name, float *w, float *h);
 /* Whether name is in the image cache (loaded, or remembered as failed):

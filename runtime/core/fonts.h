@@ -16,9 +16,14 @@ typedef struct {
   int index;        /* face index inside a .ttc collection */
 } qk_font_file;
 
-/* dirs: folders whose fonts are added to the search (may be missing). */
+/* dirs: folders whose fonts are added to the search (may be missing; at
+** most 8). fontconfig's configuration is loaded on the first lookup that
+** needs it: a match the cache (fonts.c) vouches for does not. */
 qk_fonts *qk_fonts_new(const char *const *dirs, int ndirs, char *err, size_t errlen);
 void qk_fonts_free(qk_fonts *f);
+/* 1 once fontconfig's configuration was loaded (a match the cache did not
+** answer, or a fallback lookup), else 0. For tests and bench/. */
+int qk_fonts_config_loaded(const qk_fonts *f);
 /* The file for family (e.g. "Noto Sans CJK SC", or "sans-serif") in regular
 ** or bold weight. Returns 0, or -1 when no usable font exists at all. */
 int qk_fonts_match(qk_fonts *f, const char *family, int bold, qk_font_file *out);

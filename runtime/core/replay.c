@@ -115,6 +115,10 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
         rc = -1;
         break;
       }
+    } else if (strcmp(s, "expect_sound") == 0) {
+      c.kind = QK_RP_EXPECT_SOUND;
+      bad = !*arg;
+      if (!bad) c.text = strdup(arg);
     } else if (strcmp(s, "hold") == 0) {
       c.kind = QK_RP_HOLD;
       bad = !*arg;
@@ -133,7 +137,7 @@ int qk_replay_parse(qk_replay *r, const char *text, const char *name, char *err,
       break;
     }
     if ((c.kind == QK_RP_TAP_LABEL || c.kind == QK_RP_DRAG_FROM || c.kind == QK_RP_KEY || c.kind == QK_RP_TYPE || c.kind == QK_RP_EXPECT ||
-         c.kind == QK_RP_EXPECT_NOT || c.kind == QK_RP_SHOT) && !c.text) {
+         c.kind == QK_RP_EXPECT_NOT || c.kind == QK_RP_EXPECT_SOUND || c.kind == QK_RP_HOLD || c.kind == QK_RP_SHOT) && !c.text) {
       snprintf(err, errlen, "out of memory");
       rc = -1;
       break;

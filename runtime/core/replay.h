@@ -10,6 +10,9 @@
 **              supervisor, --supervise — starts its replay after the first
 **              restart-point; a kiosk that did not crash runs on past it)
 **   memory [LABEL]  (prints the Lua heap, malloc'ed bytes and RSS: soak tests)
+**   expect_sound NAME  (holds when the cue or music NAME was played since
+**              the previous expect_sound, or since the start: the kiosk
+**              log's "audio: cue NAME"; runtime/audio/audio.h)
 **   hold PATH  (test facility: prints "hold: waiting for PATH", then waits in
 **              real time, at most 2 minutes, until the file PATH exists)
 ** Coordinates are logical units. `tap TEXT` also finds an answer option by
@@ -25,7 +28,7 @@
 typedef enum {
   QK_RP_TAP_LABEL, QK_RP_TAP_AT, QK_RP_PRESS, QK_RP_RELEASE, QK_RP_DRAG, QK_RP_DRAG_FROM, QK_RP_KEY, QK_RP_TYPE,
   QK_RP_WAIT, QK_RP_EXPECT, QK_RP_EXPECT_NOT, QK_RP_SHOT, QK_RP_CRASH, QK_RP_HANG, QK_RP_RESTART_POINT, QK_RP_MEMORY,
-  QK_RP_HOLD, QK_RP_MOVE
+  QK_RP_HOLD, QK_RP_MOVE, QK_RP_EXPECT_SOUND
 } qk_replay_kind;
 
 typedef struct {

@@ -107,6 +107,16 @@ static qk_font *font_get(qk_text *t, int set, int face, int px) {
   return f;
 }
 
+/* Closes every open font: only when their set slots are reused, and at the
+** end. qk_text_flush keeps them: between visitors the same faces are wanted
+** again at once, and reopening a CJK face costs ~1.7 ms of the first frame
+** (the probe in qk_text_new was opened, closed by app_start's flush and
+** opened again). At most MAX_OPEN stay open, one per face of a set. */
+static void close_fonts(qk_text *t) {
+  for (int i = 0; i < t->nopen; i++) qk_plat_font_close(t->open[i].font);
+  t->nopen = 0;
+}
+
 static int set_get(qk_text *t, const char *family, int bold) {
   if (!family || !*family) family = t->default_family;
   for (int i = 0; i < t->nsets; i++)
@@ -114,7 +124,10 @@ static int set_get(qk_text *t, const char *family, int bold) {
   qk_font_file ff;
   if (qk_fonts_match(t->fonts, family, bold, &ff) != 0) return -1;
   int i = t->nsets < MAX_SETS ? t->nsets++ : MAX_SETS - 1; /* reuse the last slot */
-  if (i == MAX_SETS - 1 && t->nsets == MAX_SETS) qk_text_flush(t);
+  if (i == MAX_SETS - 1 && t->nsets == MAX_SETS) { /* the slot's old fonts and blocks go with it */
+    qk_text_flush(t);
+    close_fonts(t);
+  }
   font_set *s = &t->sets[i];
   memset(s, 0, sizeof *s);
   snprintf(s->family, sizeof s->family, "%s", family);
@@ -313,14 +326,13 @@ qk_text *qk_text_new(qk_platform *p, const char *const *font_dirs, int ndirs, co
 
 void qk_text_flush(qk_text *t) {
   while (t->lru.next != &t->lru) entry_free(t, t->lru.next);
-  for (int i = 0; i < t->nopen; i++) qk_plat_font_close(t->open[i].font);
-  t->nopen = 0;
   memset(t->wc_key, 0, sizeof t->wc_key);
 }
 
 void qk_text_free(qk_text *t) {
   if (!t) return;
   qk_text_flush(t);
+  close_fonts(t);
   qk_fonts_free(t->fonts);
   free(t);
 }

@@ -60,7 +60,8 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
 #define QK_TEXT_MIN_BUDGET (24u << 20)
 void qk_text_set_screen(qk_text *t, int w, int h);
 void qk_text_stats_get(const qk_text *t, qk_text_stats *out);
-/* Drops every cached layout and texture (renderer reset, memory pressure). */
+/* Drops every cached layout, texture and width (renderer reset, a new
+** visitor, memory pressure); the open fonts stay open (at most one per face). */
 void qk_text_flush(qk_text *t);
 const char *qk_text_default_font_path(const qk_text *t);
 

@@ -15,6 +15,7 @@
 #ifndef QK_API_H
 #define QK_API_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <lauxlib.h>
@@ -44,7 +45,8 @@ typedef struct qk_api_decl {
 } qk_api_decl;
 
 /* The declarations, one per module (api_gfx.c, api_kiosk.c, ...). */
-extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store, qk_api_ime;
+extern const qk_api_decl qk_api_gfx, qk_api_kiosk, qk_api_json, qk_api_store, qk_api_ime, qk_api_audio,
+    qk_api_prize;
 
 /* Prints the reference of mods (NULL-terminated) in the order declared. */
 void qk_api_print(FILE *f, const qk_api_decl *const *mods);
@@ -57,6 +59,15 @@ int qk_api_setfuncs(lua_State *L, const qk_api_decl *m, unsigned with);
 int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, const char *how);
 
 int qk_open_gfx(lua_State *L);
+/* gfx.qr (api_qr.c), a row of the gfx module. */
+int qk_api_gfx_qr(lua_State *L);
+/* The prize code (api_prize.c): prize.issue for apps, check / redeem /
+** list for the staff screen only. */
+int qk_open_prize(lua_State *L);
+/* The session this VM began or finished last (store.begin_session,
+** store.finish): prize.issue's "current session". 0 when none. */
+void qk_api_set_current_session(lua_State *L, int64_t id);
+int64_t qk_api_current_session(lua_State *L);
 int qk_open_kiosk(lua_State *L);
 int qk_open_json(lua_State *L); /* needs no services: usable by any host */
 int qk_open_store(lua_State *L);
@@ -64,6 +75,9 @@ int qk_open_store(lua_State *L);
 ** module loaded on first use (ime_module.h), and without it the module's
 ** *_available functions say why. */
 int qk_open_ime(lua_State *L);
+/* Sound cues and music (api_audio.c, through services.h's sound calls);
+** volume and mute for the staff screen only. */
+int qk_open_audio(lua_State *L);
 
 /* The services behind the running C function (its upvalue 1); NULL in a
 ** host that gave none. */

@@ -159,6 +159,30 @@ static int l_measure(lua_State *L) {
   return 3;
 }
 
+/* gfx.line_starts(s [, opts]) -> { 0, b2, b3, ... }: the byte offset where
+** each line of s begins when drawn with opts (0-based; the spaces at a break
+** belong to the line before). The text field's caret and taps use it. */
+static int l_line_starts(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  const qk_text_layout *lay;
+  qk_text_opts o;
+  qk_color c;
+  text_opts(L, 2, &o, &c);
+  if (qk_draw_layout(D(L), s, len, &o, &lay) != 0) return luaL_error(L, "%s", qk_draw_error(D(L)));
+  lua_createtable(L, lay->nlines > 0 ? lay->nlines : 1, 0);
+  lua_pushinteger(L, 0);
+  lua_rawseti(L, -2, 1);
+  int n = 1;
+  for (int i = 1; i < lay->nlines; i++) {
+    size_t start = lay->lines[i].start;
+    if (start > len) break; /* an ellipsis line (max_lines) is not part of s */
+    lua_pushinteger(L, (lua_Integer)start);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
 /* The first use of an image reads and decodes its file: waiting on the
 ** storage is not the script's work, so the time limit pauses for it (the
 ** decoded size is bounded before decoding: see qk_plat_image_load). Drawing
@@ -221,10 +245,14 @@ static const qk_api_fn gfx_fns[] = {
   {"text", l_text, "gfx.text(s, x, y [, opts]) -> w, h",
    "text; opts: size, colour, width, align, max_lines, font, bold", 0},
   {"measure", l_measure, "gfx.measure(s [, opts]) -> w, h, lines", "the size text will take", 0},
+  {"line_starts", l_line_starts, "gfx.line_starts(s [, opts]) -> { 0, ... }",
+   "byte offsets where the lines of s begin, wrapped as gfx.text would", 0},
   {"image", l_image, "gfx.image(name, x, y [, w [, h [, tint]]])", "an image file from the app's folder", 0},
   {"image_size", l_image_size, "gfx.image_size(name) -> w, h", "an image's size", 0},
   {"clip", l_clip, "gfx.clip(x, y, w, h)", "clip drawing (nested clips intersect)", 0},
   {"unclip", l_unclip, "gfx.unclip()", "end the innermost clip", 0},
+  {"qr", qk_api_gfx_qr, "gfx.qr(text, x, y, size [, dark [, light]]) -> drawn, modules",
+   "a QR code of text (libqrencode, level M) in a size x size box: whole-pixel modules on a quiet zone (api_qr.c)", 0},
   {NULL, NULL, NULL, NULL, 0}};
 
 const qk_api_decl qk_api_gfx = {"gfx", "drawing in logical units", gfx_fns};

@@ -256,7 +256,10 @@ static const qk_api_fn kiosk_fns[] = {
   {"log", l_log, "kiosk.log(...)", "write to the kiosk log (print does too)", 0},
   {"hash", l_hash, "kiosk.hash(s) -> hex", "SHA-256 of s (content hash of a question set)", 0},
   {"content_text", qk_content_text, "kiosk.content_text(v [, count, piece]) -> text, count, cut...",
-   "a question set's canonical text, what its content hash is made of (kiosk.exam's fingerprint)", 0},
+   "a question set's canonical text, what its content hash is made of (kiosk.content_hasher hashes it)", 0},
+  {"content_hasher", qk_content_hasher, "kiosk.content_hasher([piece]) -> h",
+   "a question set's content hash made as its text is written, never holding it: h:put(s), h:table_start(), "
+   "h:add(v), h:finish() -> hex (kiosk.exam's fingerprint)", 0},
   {"wall_time", l_wall_time, "kiosk.wall_time() -> ms", "ms since 1970 (what the store records)", 0},
   {"return_to_app", l_return_to_app, "kiosk.return_to_app()", "from the staff screen: back to the app", 0},
   {"reload_app", l_reload_app, "kiosk.reload_app()", "from the staff screen: restart the app", 0},

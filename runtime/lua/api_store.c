@@ -28,6 +28,7 @@
 #include "outbox.h"
 #include "sync.h"
 #include "host.h"
+#include "json.h"
 #include "lua_json.h"
 #include "store.h"
 
@@ -155,6 +156,7 @@ static int l_begin_session(lua_State *L) {
   qk_ms now = wall(L);
   check(L, s, done(L, qk_store_session_begin(W(L, s), &info, now, &id)), "the new session");
   mark_own(L, id);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   lua_pushinteger(L, (lua_Integer)id);
   return 1;
 }
@@ -292,12 +294,12 @@ static int l_finish(lua_State *L) {
   check(L, s, done(L, qk_store_session_finish(W(L, s), id, st, score, max_score, passed, now)),
         "the end of the session");
   record_scores(L, s, id, 2);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   return 0;
 }
 
-/* store.questions(id, { { id=, section=, options = { A = text | {zh=, en=} } }, ... })
-** records the question texts of the session's exam version, once per
-** version; store.questions_known(id) says whether that was done. */
+/* store.questions_known(id): whether the option texts of the session's
+** exam version were recorded completely (qk_store_exam_questions_known). */
 static int l_questions_known(lua_State *L) {
   int64_t id = session_arg(L);
   qk_store *s = S(L);
@@ -307,43 +309,231 @@ static int l_questions_known(lua_State *L) {
   return 1;
 }
 
-/* A field of the list item at t, read raw (no __index: see l_questions). */
-static const char *raw_field(lua_State *L, int t, const char *k) {
-  lua_pushstring(L, k);
-  lua_rawget(L, t);
-  const char *v = lua_isnil(L, -1) ? NULL : luaL_checkstring(L, -1);
-  lua_pop(L, 1); /* the string stays alive in the table */
-  return v;
+/* store.questions(id, set [, from [, count]]) -> next | nil
+** Records the option texts of questions from..from+count-1 of set (a
+** kiosk.exam set, complete: its questions numbered from 1 through its
+** sections in order; count: all that are left when nil) for the session's
+** exam version, in one transaction: id, section id and { letter = text }
+** as the exports want them (options as written: a string or { zh =, en = }
+** gets A, B, C… by position, { id =, text = } its own id). Returns the
+** number of the next question, or nil once the last one is recorded: that
+** call also marks the version's list complete (store.h), in the same
+** transaction, so a crash between calls leaves it to be completed by the
+** next session (store.questions_known says whether it is).
+**
+** The set is read in C straight from its tables: no list of 100,000 items
+** is built in Lua first. The call runs with its clock paused (recording a
+** slice is the database's work, and a session completes whatever is left
+** in one call before storing an answer); no script code can run meanwhile:
+** every table is read raw, ids are strings or numbers (no __tostring), and
+** the JSON encoder calls no metamethod, so the pause cannot shelter a loop.
+** The text of a call goes to one buffer kept per VM (no garbage per call). */
+typedef struct {
+  char *p;
+  size_t n, cap;
+  qk_exam_question *rows;
+  size_t *at; /* per row: offsets of question, section, options (SIZE_MAX: NULL) */
+  size_t nrows;
+} questions_buf;
+
+static int questions_buf_gc(lua_State *L) {
+  questions_buf *b = lua_touserdata(L, 1);
+  free(b->p);
+  free(b->rows);
+  free(b->at);
+  memset(b, 0, sizeof *b);
+  return 0;
 }
 
-/* The whole list is written with the call's clock paused, the JSON
-** encoding too, not only the database's part: a bank of 100,000 questions
-** is ~0.3 s of encoding in one call (the list itself is made by the script
-** in slices, exam.question_list_step). No script code can run meanwhile:
-** the list and its items are read raw and the encoder calls no metamethod,
-** so the pause cannot shelter a loop. */
+static questions_buf *questions_box(lua_State *L) {
+  if (lua_getfield(L, LUA_REGISTRYINDEX, "qk.store.questions_buf") != LUA_TUSERDATA) {
+    lua_pop(L, 1);
+    questions_buf *b = lua_newuserdatauv(L, sizeof *b, 0);
+    memset(b, 0, sizeof *b);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, questions_buf_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, "qk.store.questions_buf");
+  }
+  questions_buf *b = lua_touserdata(L, -1);
+  lua_pop(L, 1); /* the registry keeps it */
+  return b;
+}
+
+/* Raises with the clock running again (host.h: resume before raising);
+** fmt may have one %I: the number of the question in hand. */
+static int questions_fail(lua_State *L, const char *fmt, lua_Integer n) {
+  qk_host_budget_resume(qk_host_of(L));
+  return luaL_error(L, fmt, n);
+}
+
+static void qb_add(lua_State *L, questions_buf *b, const char *s, size_t len) {
+  if (b->n + len + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 65536;
+    while (cap < b->n + len + 1) cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) questions_fail(L, "store.questions: out of memory (%I)", (lua_Integer)cap);
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, len);
+  b->n += len;
+}
+
+static void qb_sink(void *ud, const char *s, size_t len) {
+  void **k = ud;
+  qb_add(k[0], k[1], s, len);
+}
+
+/* The string or number at idx as text into b, ended by a zero; returns its
+** offset, or SIZE_MAX for nil. Anything else raises (what names it: what). */
+static size_t qb_id(lua_State *L, questions_buf *b, int idx, const char *what, lua_Integer n) {
+  int t = lua_type(L, idx);
+  if (t == LUA_TNIL) return SIZE_MAX;
+  if (t != LUA_TSTRING && t != LUA_TNUMBER) questions_fail(L, what, n);
+  size_t at = b->n, len;
+  lua_pushvalue(L, idx); /* a number is turned into text on the copy only */
+  const char *s = lua_tolstring(L, -1, &len);
+  qb_add(L, b, s, len);
+  qb_add(L, b, "", 1);
+  lua_pop(L, 1);
+  return at;
+}
+
+static int raw_field_type(lua_State *L, int t, const char *k) {
+  lua_pushstring(L, k);
+  return lua_rawget(L, t);
+}
+
+/* The options of the question at q as a JSON object into b; its offset, or
+** SIZE_MAX when it has none. */
+static size_t qb_options(lua_State *L, questions_buf *b, int q, lua_Integer n) {
+  if (raw_field_type(L, q, "options") != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return SIZE_MAX;
+  }
+  int opts = lua_gettop(L);
+  lua_Unsigned count = lua_rawlen(L, opts);
+  if (count == 0) {
+    lua_pop(L, 1);
+    return SIZE_MAX; /* as the Lua list made it: no options, no object */
+  }
+  size_t at = b->n;
+  void *sink[2] = {L, b};
+  qb_add(L, b, "{", 1);
+  for (lua_Unsigned i = 1; i <= count; i++) {
+    if (i > 1) qb_add(L, b, ",", 1);
+    int o = (lua_rawgeti(L, opts, (lua_Integer)i), lua_gettop(L));
+    int text = o;
+    if (lua_type(L, o) == LUA_TTABLE && raw_field_type(L, o, "id") != LUA_TNIL) {
+      if (lua_type(L, -1) != LUA_TSTRING && lua_type(L, -1) != LUA_TNUMBER)
+        questions_fail(L, "store.questions: question %I: an option id must be a string or a number", n);
+      size_t len;
+      const char *id = lua_tolstring(L, -1, &len); /* the copy on the stack */
+      qk_json_write_string(qb_sink, sink, id, len);
+      raw_field_type(L, o, "text");
+      text = lua_gettop(L);
+    } else {
+      if (i > 191) questions_fail(L, "store.questions: question %I has more than 191 options", n);
+      char letter = (char)(64 + i); /* string.char(64 + i), as exam.options names it */
+      qk_json_write_string(qb_sink, sink, &letter, 1);
+    }
+    qb_add(L, b, ":", 1);
+    if (lua_type(L, text) == LUA_TSTRING) {
+      size_t len;
+      const char *v = lua_tolstring(L, text, &len);
+      qk_json_write_string(qb_sink, sink, v, len);
+    } else if (lua_isnil(L, text)) {
+      qb_add(L, b, "null", 4);
+    } else {
+      qk_json_push_encoded(L, text);
+      size_t len;
+      const char *v = lua_tolstring(L, -1, &len);
+      qb_add(L, b, v, len);
+      lua_pop(L, 1);
+    }
+    lua_settop(L, o - 1);
+  }
+  qb_add(L, b, "}", 2); /* with its ending zero */
+  lua_pop(L, 1);
+  return at;
+}
+
 static int l_questions(lua_State *L) {
   int64_t id = session_arg(L);
   luaL_checktype(L, 2, LUA_TTABLE);
+  lua_Integer from = luaL_optinteger(L, 3, 1), count = luaL_optinteger(L, 4, LUA_MAXINTEGER);
+  luaL_argcheck(L, from >= 1, 3, "questions are numbered from 1");
+  luaL_argcheck(L, count >= 1, 4, "count must be at least 1");
   qk_store *s = S(L);
+  questions_buf *b = questions_box(L);
+  b->n = b->nrows = 0;
   qk_host_budget_pause(qk_host_of(L));
-  for (lua_Integer i = 1; lua_rawgeti(L, 2, i) == LUA_TTABLE; i++) {
-    int t = lua_gettop(L);
-    const char *q = raw_field(L, t, "id");
-    if (!q) return luaL_error(L, "store.questions: item %d has no id", (int)i);
-    const char *json = NULL;
-    lua_pushliteral(L, "options");
-    if (lua_rawget(L, t) == LUA_TTABLE) {
-      qk_json_push_encoded(L, -1);
-      json = lua_tostring(L, -1);
+  if (raw_field_type(L, 2, "sections") != LUA_TTABLE) questions_fail(L, "store.questions: the set has no sections", 0);
+  int secs = lua_gettop(L);
+  lua_Integer n = 0, next = 0; /* n: the number of the question in hand; next: one left after the slice */
+  for (lua_Integer si = 1; !next && lua_rawgeti(L, secs, si) == LUA_TTABLE; si++) {
+    int sec = lua_gettop(L);
+    if (raw_field_type(L, sec, "questions") != LUA_TTABLE) {
+      lua_settop(L, sec - 1);
+      continue;
     }
-    check(L, s, done(L, qk_store_exam_question(W(L, s), id, q, raw_field(L, t, "section"), json)),
-          "(recording the exam's questions)");
-    lua_settop(L, t - 1);
+    int qs = lua_gettop(L);
+    lua_Integer len = (lua_Integer)lua_rawlen(L, qs);
+    if (n + len < from) { /* wholly before the slice */
+      n += len;
+      lua_settop(L, sec - 1);
+      continue;
+    }
+    raw_field_type(L, sec, "id");
+    int sec_id = lua_gettop(L);
+    for (lua_Integer qi = from > n ? from - n : 1; qi <= len; qi++) {
+      if (n + qi - from >= count) { /* (not from + count: count may be the largest integer) */
+        next = n + qi;
+        break;
+      }
+      if (lua_rawgeti(L, qs, qi) != LUA_TTABLE)
+        questions_fail(L, "store.questions: question %I is not a table", n + qi);
+      int q = lua_gettop(L);
+      if (b->nrows % 1024 == 0) {
+        size_t want = b->nrows + 1024;
+        qk_exam_question *rows = realloc(b->rows, want * sizeof *rows);
+        if (rows) b->rows = rows;
+        size_t *at = realloc(b->at, want * 3 * sizeof *at);
+        if (at) b->at = at;
+        if (!rows || !at) questions_fail(L, "store.questions: out of memory", 0);
+      }
+      size_t *at = b->at + 3 * b->nrows;
+      raw_field_type(L, q, "id");
+      at[0] = qb_id(L, b, -1, "store.questions: question %I: its id must be a string or a number", n + qi);
+      if (at[0] == SIZE_MAX) questions_fail(L, "store.questions: question %I has no id", n + qi);
+      lua_pop(L, 1);
+      at[1] = qb_id(L, b, sec_id, "store.questions: question %I: its section's id must be a string or a number",
+                    n + qi);
+      at[2] = qb_options(L, b, q, n + qi);
+      b->nrows++;
+      lua_settop(L, q - 1);
+    }
+    if (!next) n += len;
+    lua_settop(L, sec - 1);
   }
-  lua_pop(L, 1); /* the value that ended the list (api.h: stack balanced) */
+  lua_settop(L, secs - 1);
+  if (!next && n < from && from > 1) questions_fail(L, "store.questions: the set has no question %I", from);
+  /* Offsets become pointers once the buffer holds everything. */
+  for (size_t i = 0; i < b->nrows; i++) {
+    const size_t *at = b->at + 3 * i;
+    b->rows[i].question = b->p + at[0];
+    b->rows[i].section = at[1] == SIZE_MAX ? NULL : b->p + at[1];
+    b->rows[i].options_json = at[2] == SIZE_MAX ? NULL : b->p + at[2];
+  }
+  int rc = qk_store_exam_questions(s, id, b->rows, b->nrows, !next);
   qk_host_budget_resume(qk_host_of(L));
-  return 0;
+  check(L, s, rc, "(recording the exam's questions)");
+  if (next) lua_pushinteger(L, next);
+  else lua_pushnil(L);
+  return 1;
 }
 
 static int l_rubric(lua_State *L) {
@@ -391,6 +581,7 @@ static int l_rescore(lua_State *L) {
   check(L, s, done(L, qk_store_rescore_session(W(L, s), id, score, max_score, passed, reason, now)),
         "the session's new score");
   record_scores(L, s, id, 2);
+  qk_api_set_current_session(L, id); /* prize.issue's session (api_prize.c) */
   return 0;
 }
 
@@ -858,9 +1049,9 @@ static const qk_api_fn store_fns[] = {
   {"finish", l_finish, "store.finish(id, { status, score, max_score, passed, sections, competencies })",
    "the end of a session (sections = { { id, title, score, max_score } }, competencies = { [name] = { score, max_score } })", 0},
   {"questions_known", l_questions_known, "store.questions_known(id) -> boolean",
-   "whether the option texts of this session's exam version are recorded", 0},
-  {"questions", l_questions, "store.questions(id, { { id, section, options = { A = text } } })",
-   "record the option texts of the session's exam version, for the exports (once per version)", 0},
+   "whether the option texts of this session's exam version are recorded, completely", 0},
+  {"questions", l_questions, "store.questions(id, set [, from [, count]]) -> next | nil",
+   "record the option texts of the session's exam version, for the exports, in slices (nil: all recorded)", 0},
   {"rubric", l_rubric, "store.rubric(id, question, { scores, points, reviewer })", "interviewer scores", 0},
   {"rescore", l_rescore, "store.rescore(id, { score, max_score, passed, reason, answers, sections, competencies })",
    "a finished session's new score, with an audit record", 0},

@@ -15,6 +15,7 @@
 #include "content_text.h"
 
 #include <lauxlib.h>
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,8 +27,20 @@ typedef struct {
   size_t n, cap;
 } text_buf;
 
+/* A content hasher (qk_content_hasher): the text goes straight into
+** SHA-256, piece by piece, and is never held. All of it lives in its
+** userdata (nothing to free); the finished pieces' hashes are kept, as
+** hex text, in the userdata's user value (a Lua list). */
+typedef struct {
+  crypto_hash_sha256_state sha;
+  lua_Integer count, piece;
+  int npieces, finished;
+} hasher;
+
 typedef struct {
   text_buf *b;     /* in a userdata with __gc: freed even when a call raises */
+  hasher *h;       /* or, instead of b: the hasher the text goes to */
+  int pieces;      /* with h: stack index of its list of piece hashes */
   lua_Integer count, piece;
   size_t cuts[MAX_CUTS];
   int ncuts;
@@ -47,6 +60,11 @@ static int buf_gc(lua_State *L) {
 }
 
 static void add(lua_State *L, walk *w, const char *s, size_t len) {
+  if (w->h) {
+    crypto_hash_sha256_update(&w->h->sha, (const unsigned char *)s, len);
+    w->count++;
+    return;
+  }
   text_buf *b = w->b;
   if (b->n + len > b->cap) {
     size_t cap = b->cap ? b->cap : 1024;
@@ -84,14 +102,34 @@ static int by_text(const void *a, const void *b) { return lua_order(a, b); }
 
 static void value_text(lua_State *L, walk *w, int idx, int depth);
 
+/* The hex SHA-256 of what went into h since its last piece; h starts afresh. */
+static void sha_hex(hasher *h, char hex[65]) {
+  unsigned char bin[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&h->sha, bin);
+  sodium_bin2hex(hex, 65, bin, sizeof bin);
+  crypto_hash_sha256_init(&h->sha);
+}
+
+/* Ends h's piece: its hash goes on the list at index pieces. */
+static void piece_end(lua_State *L, hasher *h, int pieces) {
+  char hex[65];
+  sha_hex(h, hex);
+  lua_pushstring(L, hex);
+  lua_rawseti(L, pieces, ++h->npieces);
+}
+
 static void table_text(lua_State *L, walk *w, int t, int depth) {
   if (depth > MAX_DEPTH) luaL_error(L, "content text: tables nested more than %d deep (a table inside itself?)", MAX_DEPTH);
   if (luaL_getmetafield(L, t, "__pairs") != LUA_TNIL)
     luaL_error(L, "content text: a table of the set has __pairs (question data must be plain tables)");
   /* Where a piece ends: before a table, once the piece is full. */
   if (w->count >= w->piece) {
-    if (w->ncuts == MAX_CUTS) luaL_error(L, "content text: one value is more than %d pieces", MAX_CUTS);
-    w->cuts[w->ncuts++] = w->b->n;
+    if (w->h) {
+      piece_end(L, w->h, w->pieces);
+    } else {
+      if (w->ncuts == MAX_CUTS) luaL_error(L, "content text: one value is more than %d pieces", MAX_CUTS);
+      w->cuts[w->ncuts++] = w->b->n;
+    }
     w->count = 0;
   }
   int nk = 0;
@@ -195,9 +233,106 @@ int qk_content_text(lua_State *L) {
   return 2 + w.ncuts;
 }
 
+/* ---- the hasher ---- */
+
+#define HASHER "qk.content_hasher"
+
+/* The hasher at 1 (still open) and its list of pieces pushed on the stack. */
+static hasher *check_hasher(lua_State *L) {
+  hasher *h = luaL_checkudata(L, 1, HASHER);
+  if (h->finished) luaL_error(L, "content hasher: already finished");
+  lua_getiuservalue(L, 1, 1);
+  return h;
+}
+
+/* h:put(s): one part of the text, as it is. */
+static int hasher_put(lua_State *L) {
+  hasher *h = check_hasher(L);
+  size_t len;
+  const char *s = luaL_checklstring(L, 2, &len);
+  crypto_hash_sha256_update(&h->sha, (const unsigned char *)s, len);
+  h->count++;
+  return 0;
+}
+
+/* h:table_start(): where a table starts; a full piece ends here. */
+static int hasher_table_start(lua_State *L) {
+  hasher *h = check_hasher(L);
+  if (h->count >= h->piece) {
+    piece_end(L, h, lua_gettop(L));
+    h->count = 0;
+  }
+  return 0;
+}
+
+/* h:add(v): the text of v, as kiosk.content_text writes it. */
+static int hasher_add(lua_State *L) {
+  hasher *h = check_hasher(L);
+  luaL_checkany(L, 2);
+  walk w = {0};
+  w.h = h;
+  w.pieces = lua_gettop(L);
+  w.count = h->count;
+  w.piece = h->piece;
+  value_text(L, &w, 2, 0);
+  h->count = w.count;
+  return 0;
+}
+
+/* h:finish() -> hex: a text of one piece has the SHA-256 of its text (as
+** kiosk.hash(text)); one of several, the SHA-256 of "pieces:" and its
+** pieces' hashes joined by ",", the last piece ended here (empty or not). */
+static int hasher_finish(lua_State *L) {
+  hasher *h = check_hasher(L);
+  int pieces = lua_gettop(L);
+  char hex[65];
+  h->finished = 1;
+  if (h->npieces == 0) {
+    sha_hex(h, hex);
+  } else {
+    piece_end(L, h, pieces);
+    crypto_hash_sha256_update(&h->sha, (const unsigned char *)"pieces:", 7);
+    for (int i = 1; i <= h->npieces; i++) {
+      size_t len;
+      lua_rawgeti(L, pieces, i);
+      const char *p = lua_tolstring(L, -1, &len);
+      if (i > 1) crypto_hash_sha256_update(&h->sha, (const unsigned char *)",", 1);
+      crypto_hash_sha256_update(&h->sha, (const unsigned char *)p, len);
+      lua_pop(L, 1);
+    }
+    sha_hex(h, hex);
+  }
+  lua_pushstring(L, hex);
+  return 1;
+}
+
+int qk_content_hasher(lua_State *L) {
+  lua_Integer piece = luaL_optinteger(L, 1, LUA_MAXINTEGER);
+  luaL_argcheck(L, piece >= 1, 1, "a piece is at least one part");
+  hasher *h = lua_newuserdatauv(L, sizeof *h, 1);
+  memset(h, 0, sizeof *h);
+  crypto_hash_sha256_init(&h->sha);
+  h->piece = piece;
+  lua_newtable(L);
+  lua_setiuservalue(L, -2, 1);
+  if (luaL_newmetatable(L, HASHER)) {
+    static const luaL_Reg methods[] = {{"put", hasher_put},
+                                       {"table_start", hasher_table_start},
+                                       {"add", hasher_add},
+                                       {"finish", hasher_finish},
+                                       {NULL, NULL}};
+    luaL_newlib(L, methods);
+    lua_setfield(L, -2, "__index");
+  }
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
 int qk_open_content_text(lua_State *L) {
-  lua_createtable(L, 0, 1);
+  lua_createtable(L, 0, 2);
   lua_pushcfunction(L, qk_content_text);
   lua_setfield(L, -2, "text");
+  lua_pushcfunction(L, qk_content_hasher);
+  lua_setfield(L, -2, "hasher");
   return 1;
 }

@@ -17,7 +17,20 @@
 ** no services: any host may register it. */
 int qk_content_text(lua_State *L);
 
-/* Pushes { text = qk_content_text } (for hosts without the kiosk module). */
+/* kiosk.content_hasher([piece]) -> h: the content hash of a text made by
+** parts, without holding the text: h:put(s) adds s as one part,
+** h:table_start() says a table starts here (a piece with piece parts or
+** more ends before it), h:add(v) adds v's text as qk_content_text writes
+** it (ending pieces inside it the same way), h:finish() -> the hex SHA-256
+** of the text when it was one piece, else of "pieces:" followed by its
+** pieces' hex SHA-256 joined by "," (the last piece ended at finish). So
+** kiosk.exam's content hash has the same value as when it joined the
+** text's parts itself and hashed them with kiosk.hash. A finished hasher
+** raises on any further use. Its memory is its userdata's (no __gc). */
+int qk_content_hasher(lua_State *L);
+
+/* Pushes { text = qk_content_text, hasher = qk_content_hasher } (for hosts
+** without the kiosk module). */
 int qk_open_content_text(lua_State *L);
 
 #endif

@@ -66,6 +66,14 @@ typedef struct qk_services {
   /* A store call failed for a reason other than a bad argument: the kiosk
   ** shows "results cannot be saved" once the current call returns. */
   void (*store_failed)(void *ctx);
+  /* audio (runtime/audio/audio.h): plays a cue (music = 0) or starts the
+  ** music (name NULL stops it); logged and recorded for the replay's
+  ** expect_sound even with no device. -1 with err for a bad name or a file
+  ** outside the app folder. */
+  int (*sound)(void *ctx, int music, const char *name, char *err, size_t errlen);
+  /* Staff screen: the volume (0..100) and mute; set = 1 stores them in the
+  ** staff settings and applies them. -1 with err when they were not stored. */
+  int (*audio_levels)(void *ctx, int set, int *volume, int *mute, char *err, size_t errlen);
 } qk_services;
 
 #endif

@@ -6,13 +6,14 @@
 */
 #include "sdl_internal.h"
 
+#include "image_module.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
 /* The SDL event type that a stop signal turns into. Signals are the
@@ -134,7 +135,7 @@ video_ok:
     set_err(err, errlen, "cannot start the font rasteriser");
     goto fail;
   }
-  IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+  /* SDL2_image is the image module (image_module.h), loaded with the first image. */
 
   Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
   int w = cfg->width > 0 ? cfg->width : 1280, h = cfg->height > 0 ? cfg->height : 800;
@@ -189,7 +190,8 @@ void qk_plat_close(qk_platform *p) {
   if (p->renderer) SDL_DestroyRenderer(p->renderer);
   if (p->window) SDL_DestroyWindow(p->window);
   if (TTF_WasInit()) TTF_Quit();
-  IMG_Quit();
+  const qk_image_module *img = qk_image_module_if_loaded();
+  if (img) img->quit();
   SDL_Quit();
   free(p);
 }
@@ -426,7 +428,9 @@ int qk_plat_screenshot(qk_platform *p, const char *path, char *err, size_t errle
     return -1;
   }
   int rc = SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_RGB888, s->pixels, s->pitch);
-  if (rc == 0) rc = IMG_SavePNG(s, path);
+  char why[1024];
+  const qk_image_module *img = rc == 0 ? qk_image_module_get(why, sizeof why) : NULL;
+  if (rc == 0) rc = img ? img->save_png(s, path) : -1;
   if (rc != 0) set_err(err, errlen, path);
   SDL_FreeSurface(s);
   return rc == 0 ? 0 : -1;

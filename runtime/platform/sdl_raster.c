@@ -6,13 +6,16 @@
 #include "sdl_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include "image_module.h"
 #include "image_probe.h"
 
 struct qk_font {
@@ -91,11 +94,13 @@ qk_texture *qk_plat_image_load(qk_platform *p, const char *path, char *err, size
     free(buf);
     return NULL;
   }
-  SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-  SDL_Surface *s = rw ? IMG_LoadTyped_RW(rw, 1, info.format) : NULL;
+  char whym[1024];
+  const qk_image_module *img = qk_image_module_get(whym, sizeof whym);
+  SDL_RWops *rw = img ? SDL_RWFromConstMem(buf, (int)len) : NULL;
+  SDL_Surface *s = rw ? img->load_typed(rw, 1, info.format) : NULL;
   free(buf);
   if (!s) {
-    snprintf(err, errlen, "cannot load image %s: %s", path, IMG_GetError());
+    snprintf(err, errlen, "cannot load image %s: %s", path, SDL_GetError());
     return NULL;
   }
   qk_texture *t = texture_from_surface(p, s);
@@ -126,13 +131,92 @@ void qk_plat_texture_free(qk_texture *t) {
   free(t);
 }
 
+/* ---- font files read with pread ----
+** SDL_ttf reads a font through an SDL_RWops; SDL's file RWops is stdio, so
+** each table and glyph FreeType loads was an fseek (an lseek call, and the
+** 4 KiB buffer thrown away) and a read of a whole buffer. This one keeps the
+** offset itself and reads exactly what is asked with one pread. */
+typedef struct {
+  int fd;
+  Sint64 size, pos;
+} pread_file;
+
+static Sint64 SDLCALL pf_size(SDL_RWops *rw) { return ((pread_file *)rw->hidden.unknown.data1)->size; }
+
+static Sint64 SDLCALL pf_seek(SDL_RWops *rw, Sint64 off, int whence) {
+  pread_file *f = rw->hidden.unknown.data1;
+  Sint64 base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? f->pos : f->size;
+  if (off < -base) return SDL_SetError("seek before the start of a font file");
+  f->pos = base + off;
+  return f->pos;
+}
+
+static size_t SDLCALL pf_read(SDL_RWops *rw, void *ptr, size_t size, size_t n) {
+  pread_file *f = rw->hidden.unknown.data1;
+  if (size == 0 || n == 0) return 0;
+  size_t want = size * n, got = 0;
+  if (want / size != n) return 0;
+  while (got < want) {
+    ssize_t r = pread(f->fd, (char *)ptr + got, want - got, (off_t)(f->pos + (Sint64)got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break; /* end of file, or an error: a short read, as stdio's */
+    got += (size_t)r;
+  }
+  f->pos += (Sint64)got;
+  return got / size;
+}
+
+static size_t SDLCALL pf_write(SDL_RWops *rw, const void *ptr, size_t size, size_t n) {
+  (void)rw, (void)ptr, (void)size, (void)n;
+  SDL_SetError("font files are read-only");
+  return 0;
+}
+
+static int SDLCALL pf_close(SDL_RWops *rw) {
+  pread_file *f = rw->hidden.unknown.data1;
+  int rc = close(f->fd);
+  free(f);
+  SDL_FreeRW(rw);
+  return rc == 0 ? 0 : -1;
+}
+
+/* A read-only RWops on path, or NULL with SDL's error set. */
+static SDL_RWops *pread_rw(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    SDL_SetError("%s", strerror(errno));
+    return NULL;
+  }
+  struct stat st;
+  pread_file *f = malloc(sizeof *f);
+  SDL_RWops *rw = f ? SDL_AllocRW() : NULL;
+  if (!rw || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (rw) SDL_SetError("not a font file");
+    else SDL_OutOfMemory();
+    if (rw) SDL_FreeRW(rw);
+    free(f);
+    close(fd);
+    return NULL;
+  }
+  *f = (pread_file){fd, (Sint64)st.st_size, 0};
+  rw->size = pf_size;
+  rw->seek = pf_seek;
+  rw->read = pf_read;
+  rw->write = pf_write;
+  rw->close = pf_close;
+  rw->type = SDL_RWOPS_UNKNOWN;
+  rw->hidden.unknown.data1 = f;
+  return rw;
+}
+
 qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, char *err, size_t errlen) {
   qk_font *f = malloc(sizeof *f);
   if (!f) {
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  f->ttf = TTF_OpenFontIndex(path, pixel_size, face_index);
+  SDL_RWops *rw = pread_rw(path);
+  f->ttf = rw ? TTF_OpenFontIndexRW(rw, 1, pixel_size, face_index) : NULL; /* frees rw, also on failure */
   if (!f->ttf) {
     snprintf(err, errlen, "cannot open font %s: %s", path, TTF_GetError());
     free(f);

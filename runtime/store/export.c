@@ -60,15 +60,23 @@ static int looks_numeric(const char *t) {
 
 /* The CSV output buffer: one fwrite per MiB, which stdio passes on to one
 ** write (its own buffer is a MiB too, qk_store_open_part) instead of
-** copying it; ferror is checked at the end, as before. */
+** copying it. The first failed write's errno is kept (the writer thread's
+** errno is its own, export_pipe.c) and stops the export; ferror is
+** checked at the end too, as before. */
 typedef struct {
   FILE *f;
   size_t n;
+  int err;
   char b[1 << 20];
 } obuf;
 
+static void ob_write(obuf *o, const void *p, size_t n) {
+  errno = 0;
+  if (fwrite(p, 1, n, o->f) != n && !o->err) o->err = errno ? errno : EIO;
+}
+
 static void ob_flush(obuf *o) {
-  if (o->n) fwrite(o->b, 1, o->n, o->f);
+  if (o->n) ob_write(o, o->b, o->n);
   o->n = 0;
 }
 
@@ -76,7 +84,7 @@ static void ob_put(obuf *o, const void *p, size_t n) {
   if (o->n + n > sizeof o->b) {
     ob_flush(o);
     if (n > sizeof o->b) {
-      fwrite(p, 1, n, o->f);
+      ob_write(o, p, n);
       return;
     }
   }
@@ -183,7 +191,9 @@ static void cell_int(obuf *o, int64_t v, int first) {
   while (u /= 10);
   if (v < 0) *--p = '-';
   if (!first) ob_c(o, ',');
-  ob_put(o, p, (size_t)(e - p));
+  if (o->n + sizeof buf <= sizeof o->b) /* a few bytes: no memcpy call */
+    for (; p < e; p++) o->b[o->n++] = *p;
+  else ob_put(o, p, (size_t)(e - p));
 }
 
 static void cell_tri(obuf *o, int v) {
@@ -204,6 +214,8 @@ typedef struct {
   int64_t day;  /* the local day last turned into a date: y-m-d */
   long y;
   int m, d;
+  int64_t minute; /* the local minute of text (valid while hour stays) */
+  char text[32];  /* the last time written this way */
 } time_cache;
 
 static int64_t floor_div(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
@@ -244,8 +256,18 @@ static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     c->ok = (int64_t)tt == hour && localtime_r(&tt, &tm) != NULL;
     c->gmtoff = c->ok ? tm.tm_gmtoff : 0;
     c->ok = c->ok && arithmetic_agrees(hour, c->gmtoff) && arithmetic_agrees(hour + 3599, c->gmtoff);
+    c->minute = INT64_MIN;
   }
   int64_t l = sec + c->gmtoff, day = floor_div(l, 86400), s = l - day * 86400;
+  /* An answer's time is mostly in the minute of the one before: that
+  ** text with its seconds written again. */
+  if (c->ok && floor_div(l, 60) == c->minute && len >= 26) {
+    int ss = (int)(l - c->minute * 60);
+    memcpy(buf, c->text, 26);
+    buf[17] = (char)('0' + ss / 10);
+    buf[18] = (char)('0' + ss % 10);
+    return 25;
+  }
   if (c->ok && day != c->day) {
     c->day = day;
     civil(day, &c->y, &c->m, &c->d);
@@ -270,6 +292,10 @@ static size_t format_time(time_cache *c, qk_ms t, char *buf, size_t len) {
     *p++ = (char)('0' + parts[i] % 10);
   }
   *p = 0;
+  if (p - buf == 25) { /* "YYYY-MM-DDTHH:MM:SS+hh:mm": the seconds at 17 */
+    c->minute = floor_div(l, 60);
+    memcpy(c->text, buf, 26);
+  }
   return (size_t)(p - buf);
 }
 
@@ -305,11 +331,12 @@ static int names_add(qk_store *s, name_list *l, const char *name) {
 
 /* The candidate field names of the exported sessions, distinct, sorted by
 ** bytes (SQLite's BINARY order, the same as strcmp on UTF-8): a handful of
-** names over every session's rows, kept in order by binary search. */
+** names over every row of the table, kept in order by binary search, then
+** those no exported session has dropped (ST_EXPORT_FIELD_USED: at once
+** for a name in use, a scan only for one that is not). */
 static int fields_load(qk_store *s, qk_ms since_ms, name_list *l) {
-  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_FIELDS);
-  if (!st) return QK_STORE_ERROR;
-  sqlite3_bind_int64(st, 1, since_ms);
+  sqlite3_stmt *st = qk_store_stmt(s, ST_EXPORT_FIELDS), *used = qk_store_stmt(s, ST_EXPORT_FIELD_USED);
+  if (!st || !used) return QK_STORE_ERROR;
   int rc, out = QK_STORE_OK;
   while (!out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *name = qk_store_col_text(st, 0);
@@ -329,6 +356,19 @@ static int fields_load(qk_store *s, qk_ms since_ms, name_list *l) {
   }
   if (!out && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the export's columns");
   sqlite3_reset(st);
+  int kept = 0;
+  for (int i = 0; i < l->n; i++) {
+    if (!out) {
+      sqlite3_bind_int64(used, 1, since_ms);
+      qk_store_bind_text(used, 2, l->names[i]);
+      rc = sqlite3_step(used);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) out = qk_store_sqlfail(s, rc, "listing the export's columns");
+      sqlite3_reset(used);
+    }
+    if (!out && rc == SQLITE_ROW) l->names[kept++] = l->names[i];
+    else free(l->names[i]);
+  }
+  l->n = kept;
   return out;
 }
 
@@ -503,9 +543,9 @@ static int load_scores(qk_store *s, stream *x, int64_t id, const name_list *kind
 ** (unanswered, or purged) as "", anything else as its JSON text. Responses
 ** were checked JSON on the way in; what is not a valid JSON string (a file
 ** edited by hand), or holds a \u0000, is shown as it is stored. buf grows. */
-static const char *response_text(const char *json, char **buf, size_t *cap) {
+const char *qk_export_response_text(const char *json, char **buf, size_t *cap) {
   size_t n = strlen(json);
-  if (!strcmp(json, "null")) return "";
+  if (n == 4 && !memcmp(json, "null", 4)) return "";
   if (n < 2 || json[0] != '"' || json[n - 1] != '"') return json;
   /* Plain text needs no copy: the common case of a letter or a typed
   ** answer without escapes. */
@@ -550,8 +590,7 @@ static int walk_answers_lookup(qk_store *s, int64_t id, const qk_export_sink *k,
     a.correct = qk_store_col_tri(st, 4);
     a.time_ms = sqlite3_column_int64(st, 5);
     a.answered_at = sqlite3_column_int64(st, 6);
-    a.free_text = sqlite3_column_int(st, 7);
-    a.text = response_text(a.response, buf, cap);
+    a.text = k->raw_response ? NULL : qk_export_response_text(a.response, buf, cap);
     a.option_text = qk_store_col_text(st, 9);
     out = k->answer(k->ud, &a);
   }
@@ -566,7 +605,7 @@ typedef struct {
   size_t q, r, o;
   const char *question, *response, *option_text;
   double points, max_points;
-  int correct, free_text;
+  int correct;
   int64_t time_ms, answered_at;
 } arow;
 
@@ -622,7 +661,6 @@ static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k,
     w->correct = sqlite3_value_type(ok) == SQLITE_NULL ? -1 : sqlite3_value_int(ok) != 0;
     w->time_ms = sqlite3_column_int64(st, 6);
     w->answered_at = sqlite3_column_int64(st, 7);
-    w->free_text = sqlite3_column_int(st, 8);
   }
   if (rc < 0) return qk_store_sqlfail(s, -rc, "reading answers");
   for (size_t i = 0; i < n; i++) {
@@ -653,8 +691,8 @@ static int walk_answers_stream(qk_store *s, int64_t id, const qk_export_sink *k,
   for (size_t i = 0; i < n && !out; i++) {
     const arow *w = &ar->rows[i];
     qk_export_answer a = {id, w->question, w->response, NULL, w->option_text, w->points, w->max_points,
-                          w->correct, w->free_text, w->time_ms, w->answered_at};
-    a.text = response_text(w->response, &ar->text, &ar->text_cap);
+                          w->correct, w->time_ms, w->answered_at};
+    a.text = k->raw_response ? NULL : qk_export_response_text(w->response, &ar->text, &ar->text_cap);
     out = k->answer(k->ud, &a);
   }
   return out;
@@ -748,6 +786,7 @@ int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k) {
   if (!rc && src != SQLITE_DONE) rc = qk_store_sqlfail(s, src, "reading sessions");
   sqlite3_reset(st);
 done:
+  if (k->end) rc = k->end(k->ud, rc);
   stream_close(&cand);
   stream_close(&scores);
   stream_close(&ar.x);
@@ -832,7 +871,7 @@ static int csv_session(void *ud, const qk_export_session *x) {
     cell_num(o, x->score_max[i]);
   }
   ob_s(o, "\r\n");
-  return 0;
+  return o->err ? QK_STORE_IOERR : 0; /* named by qk_store_export_csv */
 }
 
 static int csv_answer(void *ud, const qk_export_answer *a) {
@@ -848,7 +887,7 @@ static int csv_answer(void *ud, const qk_export_answer *a) {
   cell_int(o, a->time_ms, 0);
   cell_time(o, &c->tc, a->answered_at, 1);
   ob_s(o, "\r\n");
-  return 0;
+  return o->err ? QK_STORE_IOERR : 0; /* named by qk_store_export_csv */
 }
 
 int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
@@ -860,17 +899,30 @@ int qk_store_export_csv(qk_store *s, FILE *sf, FILE *af, qk_ms since_ms) {
   }
   so->f = sf;
   so->n = 0;
+  so->err = 0;
   if (ao) {
     ao->f = af;
     ao->n = 0;
+    ao->err = 0;
   }
-  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0}};
-  qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL};
-  int rc = qk_store_export_walk(s, since_ms, &k);
+  csv_ctx c = {so, ao, 0, 0, {INT64_MIN, 0, 0, INT64_MIN, 0, 0, 0, INT64_MIN, ""}};
+  qk_export_sink k = {&c, csv_head, csv_session, af ? csv_answer : NULL, NULL, 0};
+  /* The rows are formatted and written on a second thread while this one
+  ** reads the next (export_pipe.c); the writer is done when it returns. */
+  int rc = qk_store_export_walk_piped(s, since_ms, &k);
   ob_flush(so);
   if (ao) ob_flush(ao);
+  int werr = 0, wfile = 0;
+  if (!rc || rc == QK_STORE_IOERR) { /* not a reading error (a corrupt page): that one is said */
+    werr = so->err ? so->err : ao ? ao->err : 0;
+    wfile = !so->err && ao && ao->err;
+  }
   free(so);
   free(ao);
+  if (werr) { /* the write that failed, as ferror below would report it */
+    errno = werr;
+    return qk_store_write_error(s, wfile ? "answers file" : "sessions file");
+  }
   if (!rc && (fflush(sf) || ferror(sf))) rc = qk_store_write_error(s, "sessions file");
   if (!rc && af && (fflush(af) || ferror(af))) rc = qk_store_write_error(s, "answers file");
   return rc;
@@ -1038,7 +1090,7 @@ static int json_answer(void *ud, const qk_export_answer *a) {
 
 int qk_store_export_json(qk_store *s, FILE *f, qk_ms since_ms) {
   json_ctx c = {s, f, 0, NULL, NULL, NULL, 0, 0, 0, 0};
-  qk_export_sink k = {&c, json_head, json_session, json_answer};
+  qk_export_sink k = {&c, json_head, json_session, json_answer, NULL, 0}; /* consent read per session */
   int rc = qk_store_export_walk(s, since_ms, &k);
   if (!c.started) fputc('[', f);
   if (c.n_sessions) fputs("]}", f);

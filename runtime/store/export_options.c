@@ -310,7 +310,7 @@ int qk_export_option_text(qk_store *s, qk_option_cache *c, int64_t ref, const ch
   c->out_n = 0;
   int oom = 0;
   const char *p = response;
-  if (!strcmp(p, "null")) return QK_STORE_OK;
+  if (*p == 'n' && !strcmp(p, "null")) return QK_STORE_OK;
   if (*p == '"') {
     long n = simple_string(p);
     if (n < 0 || p[n + 2] || join_value(c, e, p + 1, (size_t)n, lang, &oom)) *fall_back = 1;

@@ -8,6 +8,7 @@
 ** bump, so a power cut mid-migration leaves the previous version intact.
 */
 #include "store_int.h"
+#include "prize_store.h"
 
 #include <stdio.h>
 
@@ -230,6 +231,9 @@ static const char *const migrations[] = {
 
     /* 4 -> 5: session UUIDs, sequence numbers, the fleet outbox (migrate_fleet.c). */
     qk_store_migration_fleet,
+
+    /* 5 -> 6: the prize codes issued and redeemed (prize.c). */
+    qk_store_migration_prize,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -10,6 +10,7 @@
 ** finally takes and drops the write lock as a probe.
 */
 #include "store_int.h"
+#include "env.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -635,6 +636,7 @@ static int open_store(const char *path, int reading, qk_store **out, char *err, 
     return rc;
   }
   s->err[0] = 0;
+  s->export_threads = qk_env_get()->export_threads;
   *out = s;
   return QK_STORE_OK;
 }
@@ -706,6 +708,9 @@ static int check_key(qk_store *s, const char *key) {
   ** could lift it. */
   if (!strncmp(key, "pin.", 4))
     return qk_store_fail(s, QK_STORE_INVALID, "setting %s is reserved for the admin PIN", key);
+  /* The prize key (prize.c): who reads it can make valid prize codes. */
+  if (!strncmp(key, "prize.", 6))
+    return qk_store_fail(s, QK_STORE_INVALID, "setting %s is reserved for the kiosk's prize key", key);
   return QK_STORE_OK;
 }
 

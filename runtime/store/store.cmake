@@ -4,6 +4,7 @@
 # libsodium: argon2id (crypto_pwhash_str) for the admin PIN hash, SHA-256
 # for exam content hashes, and randombytes for the kiosk id.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+include(${CMAKE_CURRENT_SOURCE_DIR}/runtime/prize/prize.cmake) # qk_prize: the code's arithmetic
 # libxlsxwriter: the Excel export (xlsx.c), a module of its own
 # (${QK_XLSX_MODULE_FILE}, xlsx_module.h) loaded by xlsx_load.c only when a
 # workbook is asked for, so a kiosk never maps libxlsxwriter at start.
@@ -17,6 +18,7 @@ add_library(qk_store STATIC
   runtime/store/query.c
   runtime/store/export.c
   runtime/store/export_options.c
+  runtime/store/export_pipe.c
   runtime/store/results.c
   runtime/store/xlsx_load.c
   runtime/store/purge.c
@@ -26,7 +28,9 @@ add_library(qk_store STATIC
   runtime/store/timefmt.c
   runtime/store/cli.c
   runtime/store/migrate_fleet.c
-  runtime/store/outbox.c)
+  runtime/store/outbox.c
+  runtime/store/prize.c
+  runtime/store/prize_cli.c)
 target_include_directories(qk_store PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/runtime/store)
 # strdup, localtime_r, tm_gmtoff, fsync (also set project-wide; repeated so
 # the room builds on its own).
@@ -34,7 +38,9 @@ target_compile_definitions(qk_store PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOU
 target_compile_definitions(qk_store PRIVATE QK_XLSX_MODULE_FILE="${QK_XLSX_MODULE_FILE}")
 # Position-independent: the modules link it (the fleet's, the Excel one).
 set_target_properties(qk_store PROPERTIES POSITION_INDEPENDENT_CODE ON)
-target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base PRIVATE PkgConfig::SODIUM m)
+# Threads: the CSV export formats and writes on a second thread (export_pipe.c).
+find_package(Threads REQUIRED)
+target_link_libraries(qk_store PUBLIC PkgConfig::SQLITE qk_base qk_prize Threads::Threads PRIVATE PkgConfig::SODIUM m)
 
 add_library(qk_xlsx_module MODULE runtime/store/xlsx.c runtime/store/xlsx_module.c)
 set_target_properties(qk_xlsx_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-xlsx SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
@@ -52,7 +58,7 @@ if(QK_TESTS)
     "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 
   # Each unit test is one C file under tests/store/ with its own main().
-  foreach(t api export purge pin migrate open_errors batch moved backup resume unclean)
+  foreach(t api export purge pin migrate open_errors batch moved backup resume unclean pipe)
     add_executable(qk_store_${t}_test tests/store/${t}_test.c)
     target_link_libraries(qk_store_${t}_test PRIVATE qk_store)
     add_dependencies(qk_store_${t}_test qk_xlsx_module) # the xlsx export loads it
@@ -64,9 +70,15 @@ if(QK_TESTS)
   add_executable(qk_store_stream_test tests/store/stream_test.c)
   target_link_libraries(qk_store_stream_test PRIVATE qk_store)
   target_compile_definitions(qk_store_stream_test PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  # Once on one thread, once with the CSV writer thread (export_pipe.c,
+  # which otherwise runs only when the load average leaves a core free).
   add_test(NAME store_stream COMMAND qk_store_stream_test ${QK_STORE_TEST_DIR}/stream
     ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/golden)
-  set_tests_properties(store_stream PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV}" TIMEOUT 60)
+  set_tests_properties(store_stream PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QUIZKIOSK_EXPORT_THREADS=1" TIMEOUT 60)
+  add_test(NAME store_stream_threads COMMAND qk_store_stream_test ${QK_STORE_TEST_DIR}/stream-threads
+    ${CMAKE_CURRENT_SOURCE_DIR}/tests/store/golden)
+  set_tests_properties(store_stream_threads PROPERTIES ENVIRONMENT "${QK_STORE_TEST_ENV};QUIZKIOSK_EXPORT_THREADS=2"
+    TIMEOUT 60)
   # The export test leaves its files for the Python check of them.
   set_tests_properties(store_export PROPERTIES FIXTURES_SETUP store_export_files)
 

@@ -142,7 +142,8 @@ int qk_store_backup(qk_store *s, const char *out_path);
 
 /* ---- settings (the kiosk's config lives in the DB) --------------------- */
 
-/* Keys starting with "pin." are the admin PIN's and are refused here. */
+/* Keys starting with "pin." (the admin PIN's) and "prize." (the prize key,
+** prize_store.h) are refused here. */
 int qk_store_setting_get(qk_store *s, const char *key, char *out, size_t len);
 int qk_store_setting_set(qk_store *s, const char *key, const char *value);
 /* The kiosk id (setting "kiosk_id"); a random "kiosk-xxxxxxxx" is made and
@@ -229,9 +230,28 @@ int qk_store_session_score(qk_store *s, int64_t session_id, const char *kind, co
 ** chosen options' text beside the letters (answers "option_text"). */
 int qk_store_exam_question(qk_store *s, int64_t session_id, const char *question, const char *section,
                            const char *options_json);
+/* One question of qk_store_exam_questions: as qk_store_exam_question's
+** arguments. */
+typedef struct {
+  const char *question, *section, *options_json;
+} qk_exam_question;
+/* Records n questions (as qk_store_exam_question each) in ONE transaction
+** (a savepoint of the batch, inside one), and with complete set also marks
+** the session's exam version's list complete in that same transaction, so
+** "complete" can never be on disk without every question written before
+** it. A big set is recorded in several calls, the last one with complete
+** set; a crash between them leaves the version not complete, and the next
+** session on it records the list again (questions already there are kept
+** as they are). The mark is a row of exam_questions with the question id
+** "" (no question has it: qk_store_exam_question refuses an empty id), so
+** databases of every schema version take it, and the exports never see it
+** (it has no options and no answer has its id). n may be 0. On an error
+** nothing of the call is kept. */
+int qk_store_exam_questions(qk_store *s, int64_t session_id, const qk_exam_question *q, size_t n, int complete);
 /* *known = 1 when the questions of the session's exam version were
-** recorded already (by any session on it), so a caller builds and records
-** them once per version, not for every candidate. */
+** recorded completely already (by any session on it: its list was marked
+** complete), so a caller records them once per version, not for every
+** candidate, and completes a list a crash cut short. */
 int qk_store_exam_questions_known(qk_store *s, int64_t session_id, int *known);
 
 /* ---- resume after crash / power loss ---------------------------------- */
@@ -378,6 +398,11 @@ int qk_store_pin_is_set(qk_store *s);
 ** unless it is a plain finite decimal number such as -5 or -1e5
 ** ("-nan(0x8000)", "-inf" are guarded). */
 int qk_store_export_csv(qk_store *s, FILE *sessions, FILE *answers, qk_ms since_ms);
+/* How many threads this handle's CSV exports use: 1, 2 (a writer thread
+** formats and writes while this one reads), or 0, the default, deciding by
+** whether a core is free (the load average). Opening takes the value of
+** QUIZKIOSK_EXPORT_THREADS (env.h, a test hook). The bytes are the same. */
+void qk_store_set_export_threads(qk_store *s, int threads);
 /* A JSON array of sessions with their candidate fields, consent,
 ** "sections" and "competencies" ([{key, title, score, max_score}]) and
 ** answers (with "option_text", null when unknown). */

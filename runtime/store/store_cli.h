@@ -12,5 +12,9 @@ extern const qk_command qk_store_cmd_stats;
 extern const qk_command qk_store_cmd_purge;
 extern const qk_command qk_store_cmd_set_pin;
 extern const qk_command qk_store_cmd_backup;
+/* prize_cli.c: quizkiosk prize list | check CODE | redeem CODE. */
+extern const qk_command qk_store_cmd_prize_list;
+extern const qk_command qk_store_cmd_prize_check;
+extern const qk_command qk_store_cmd_prize_redeem;
 
 #endif

@@ -49,6 +49,7 @@ typedef enum {
   ST_SCORE_CHANGES_COUNT,
   ST_EXPORT_SESSIONS,
   ST_EXPORT_FIELDS,
+  ST_EXPORT_FIELD_USED,
   ST_EXPORT_CONSENT,
   ST_PURGE_SESSIONS,
   ST_PURGE_EVENTS,
@@ -91,6 +92,7 @@ struct qk_store {
   int batch_lost;        /* error code: SQLite rolled the batch back */
   int batch_finished;    /* a session finished: checkpoint after commit */
   char batch_err[512];   /* why the batch was lost */
+  int export_threads;    /* 1 or 2: the CSV export's threads; 0 = by the load (export_pipe.c) */
 };
 
 /* The cached statement, reset and unbound; NULL on failure (error set). */
@@ -181,7 +183,7 @@ typedef struct qk_export_answer {
   const char *text;                /* for people: "" when unanswered or purged */
   const char *option_text;         /* the chosen options' text, "" if unknown */
   double points, max_points;
-  int correct, free_text;
+  int correct;
   int64_t time_ms;
   qk_ms answered_at;
 } qk_export_answer;
@@ -191,9 +193,30 @@ typedef struct qk_export_sink {
   int (*head)(void *ud, const qk_export_head *h);
   int (*session)(void *ud, const qk_export_session *x); /* before its answers */
   int (*answer)(void *ud, const qk_export_answer *a);   /* NULL: answers not read */
+  /* NULL, or called once as the walk ends (rc its result so far: 0, or
+  ** the error that stopped it), still inside the snapshot and while the
+  ** head's lists live; the walk returns what it returns. */
+  int (*end)(void *ud, int rc);
+  /* 1: answers come with text NULL, for the sink to work out with
+  ** qk_export_response_text (export_pipe.c does, on its writer thread). */
+  int raw_response;
 } qk_export_sink;
 
+/* The response as a person reads it (export.c): a JSON string's text,
+** "" for null, else the JSON as stored; *buf (grown, *cap bytes) may hold
+** it. */
+const char *qk_export_response_text(const char *json, char **buf, size_t *cap);
+
 int qk_store_export_walk(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
+
+/* export_pipe.c: the same walk, with k's session and answer calls made on
+** a second thread (the writer) while this one reads the next rows, when
+** a core is free for it (load average; qk_store_set_export_threads
+** decides instead), else the plain walk; head and end stay on this thread. k's session and answer must not touch the
+** store or SQLite (they get copies of the rows): a failure there returns
+** a code, which stops the walk and is returned, and the sink keeps its
+** own account of it (the caller reports it once this returns). */
+int qk_store_export_walk_piped(qk_store *s, qk_ms since_ms, const qk_export_sink *k);
 
 /* export_options.c: the chosen options' text of an answer, as
 ** ST_EXPORT_ANSWERS's column 9 gives it, from the question's recorded

@@ -264,7 +264,7 @@ int qk_xlsx_export(qk_store *s, const char *path, qk_ms since_ms) {
   c->date = workbook_add_format(c->wb);
   format_set_bold(c->bold);
   format_set_num_format(c->date, "yyyy-mm-dd hh:mm:ss");
-  qk_export_sink k = {c, x_head, x_session, x_answer};
+  qk_export_sink k = {c, x_head, x_session, x_answer, NULL, 0};
   int rc = qk_store_export_walk(s, since_ms, &k);
   finish_sheet(c, &c->sessions);
   finish_sheet(c, &c->answers);

@@ -1,10 +1,8 @@
 -- bank_test.lua — big-bank machinery without a screen: a set in parts
 -- (exam.part) loads one part per step and is checked across its parts; the
--- content hash has the same bytes as the code before it (stored sessions'
+-- content hash has the same value as the code before it (stored sessions'
 -- hashes still match) whether made at once or in slices; the id index.
-local text_of = {}
-kiosk = { hash = function(s) text_of[#text_of + 1] = s return "h" .. #text_of end, -- keeps what was hashed
-          content_text = content_text.text } -- the C writer of each question's text (qk_lua_runner opens it)
+kiosk = { content_hasher = content_text.hasher } -- the C content hasher (qk_lua_runner opens it)
 local exam = require "kiosk.exam"
 local T = {}
 
@@ -32,26 +30,46 @@ local function old_text(set)
   return table.concat(parts)
 end
 
-local function hashed_text(set)
-  local before = #text_of
-  exam.fingerprint(set)
-  assert(#text_of == before + 1, "one piece: hashed once")
-  return text_of[#text_of]
+-- SHA-256 of text as hex, what kiosk.hash(text) gives (one piece).
+local function sha(text)
+  local h = content_text.hasher()
+  h:put(text)
+  return h:finish()
+end
+
+-- The hash the code before this one stored for set: kiosk.hash of its text.
+local function old_hash(set) return sha(old_text(set)) end
+
+function T.test_the_hasher_is_sha256_of_the_text()
+  local abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" -- FIPS 180-2's example
+  assert(sha("abc") == abc, sha("abc"))
+  local h = content_text.hasher()
+  h:put("a"); h:put("bc")
+  assert(h:finish() == abc, "parts joined")
+  local ok, err = pcall(h.put, h, "x")
+  assert(not ok and err:find("already finished", 1, true), tostring(err))
+  -- A table's text through h:add is what kiosk.content_text writes.
+  local t = { b = { 1, 2, x = "y" }, a = "z", _own = "left out" }
+  h = content_text.hasher()
+  h:add(t)
+  assert(h:finish() == sha((content_text.text(t))))
 end
 
 function T.test_fingerprint_bytes_are_unchanged_for_the_bundled_sets()
   for _, name in ipairs { "apps.cs_specialist.questions", "apps.cs_manager.questions", "apps.trade_fair.questions" } do
     local set = require(name)
-    local want = old_text(set)
-    assert(hashed_text(set) == want, name .. ": the content hash's text changed")
+    assert(exam.fingerprint(set) == old_hash(set), name .. ": the content hash changed")
   end
 end
 
 function T.test_fingerprint_is_made_once_per_set()
   local set = require "apps.cs_specialist.questions"
-  local before = #text_of
-  local a, b = exam.fingerprint(set), exam.fingerprint(set)
-  assert(a == b and #text_of == before, "memoised: no second hash")
+  local a = exam.fingerprint(set)
+  local title = set.title
+  set.title = "changed" -- not seen: the hash is kept, not made again
+  local b = exam.fingerprint(set)
+  set.title = title
+  assert(a == b and rawget(set, "_fingerprint") == a, "memoised: no second hash")
 end
 
 function T.test_fingerprint_of_a_set_with_lists_longer_than_nine()
@@ -59,7 +77,7 @@ function T.test_fingerprint_of_a_set_with_lists_longer_than_nine()
   for i = 1, 12 do opts[i] = "选项" .. i end
   local set = exam.set { id = "long", title = "t", exam.section { id = "s", points = 1,
     exam.multiple { id = "m", stem = "?", options = opts, answer = { "A", "L" } } } }
-  assert(hashed_text(set) == old_text(set), "keys 10, 11, 12 sort as text, as before")
+  assert(exam.fingerprint(set) == old_hash(set), "keys 10, 11, 12 sort as text, as before")
 end
 
 function T.test_parts_load_one_step_at_a_time()
@@ -80,9 +98,9 @@ function T.test_anything_that_needs_the_questions_completes_the_set()
   local q = exam.find(set, "c")
   assert(q and q.type == "multiple" and not exam.loading(set))
   local whole = exam.set { id = "bank", title = "题库", require "bank.part1", table.unpack(require "bank.part2") }
-  -- Loaded in parts or at once: the same questions, the same hash text.
-  local a, b = hashed_text(set), hashed_text(whole)
-  assert(a == b, "same content")
+  -- Loaded in parts or at once: the same questions, the same hash.
+  local a, b = exam.fingerprint(set), exam.fingerprint(whole)
+  assert(a == b and a == old_hash(whole), "same content")
 end
 
 function T.test_problems_in_parts_are_reported_together_with_their_lines()
@@ -108,16 +126,34 @@ function T.test_a_big_set_is_hashed_in_pieces_across_steps()
     questions[i] = { type = "single", id = "q" .. i, stem = "题" .. i, options = { "a", "b", "c", "d" }, answer = "A" }
   end
   local set = { id = "big", title = "大", sections = { { id = "s", points = 1, questions = questions } } }
-  local before, steps = #text_of, 0
+  local steps = 0
   while not exam.fingerprint_step(set) do steps = steps + 1 end
   assert(steps >= 2, "more than one slice: " .. steps) -- a slice: about 4000 questions
-  local pieces = #text_of - before - 1
-  assert(pieces >= 2, "hashed in pieces, never whole: " .. pieces)
-  -- The pieces, joined, are the old text; the hash is of their hashes.
-  local joined = table.concat(text_of, "", before + 1, #text_of - 1)
-  assert(joined == old_text(set), "the pieces cover the whole text in order")
-  assert(text_of[#text_of]:match("^pieces:h%d+,h%d+"), text_of[#text_of])
-  assert(exam.fingerprint(set) == "h" .. #text_of)
+  -- What the code before stored: the text cut into pieces of 200,000
+  -- parts where a table starts, and the hash of the pieces' hashes.
+  local pieces, parts, count = {}, {}, 0
+  local function cut() pieces[#pieces + 1] = table.concat(parts); parts, count = {}, 0 end
+  local function put(x) parts[#parts + 1] = x; count = count + 1 end
+  local function add(v)
+    if type(v) ~= "table" then
+      if type(v) ~= "function" then put(tostring(v)) end
+      return
+    end
+    if count >= 200000 then cut() end
+    local keys = {}
+    for k in pairs(v) do if type(k) ~= "string" or k:sub(1, 1) ~= "_" then keys[#keys + 1] = k end end
+    table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+    put("{")
+    for _, k in ipairs(keys) do put(tostring(k)); put("="); add(v[k]); put(";") end
+    put("}")
+  end
+  add(set)
+  cut()
+  assert(#pieces >= 2, "a text of several pieces: " .. #pieces)
+  assert(table.concat(pieces) == old_text(set), "the pieces cover the whole text in order")
+  local hashes = {}
+  for i, p in ipairs(pieces) do hashes[i] = sha(p) end
+  assert(exam.fingerprint(set) == sha("pieces:" .. table.concat(hashes, ",")), "the hash of the pieces' hashes")
 end
 
 return T

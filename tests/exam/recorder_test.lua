@@ -70,4 +70,73 @@ function T.test_null_touches_nothing()
   assert(pin == "not_set" and proof == false and rank == nil)
 end
 
+-- The option texts: in slices of the set (store.questions(id, set, from,
+-- count) -> next | nil), nothing when the version's list is complete
+-- already, whatever is left recorded before an answer is stored, and for a
+-- resumed session only if the set is still its version.
+local function texts_store(known, total)
+  calls = {}
+  store = setmetatable({
+    begin_session = function() return 7 end,
+    questions_known = function() calls[#calls + 1] = "known" return known end,
+    questions = function(id, set, from, count)
+      calls[#calls + 1] = string.format("questions %d %s %s", id, tostring(from), tostring(count))
+      assert(set.id == "bank")
+      local next_one = count and from + count or nil
+      if next_one and next_one > total then next_one = nil end
+      return next_one
+    end,
+    answer = function(id, row) calls[#calls + 1] = "answer " .. row.question end,
+  }, { __index = function(_, name) return function() calls[#calls + 1] = name end end })
+end
+
+function T.test_option_texts_in_slices_and_all_before_an_answer()
+  texts_store(false, 10000)
+  local rec = recorder.new()
+  rec:begin { exam = "bank" }
+  rec:questions({ id = "bank" })
+  assert(rec:questions_step() == false, "first slice")
+  rec:answer("q1", { response = "B" }) -- the rest first, in the same call
+  assert(rec:questions_step() == true, "nothing left")
+  rec:answer("q2", { response = "A" })
+  assert(table.concat(calls, "; ") == "known; questions 7 1 4000; questions 7 4001 nil; answer q1; answer q2",
+         table.concat(calls, "; "))
+end
+
+function T.test_option_texts_known_already_are_not_recorded_again()
+  texts_store(true, 10000)
+  local rec = recorder.new()
+  rec:begin { exam = "bank" }
+  rec:questions({ id = "bank" })
+  assert(rec:questions_step() == true)
+  rec:answer("q1", { response = "B" })
+  assert(table.concat(calls, "; ") == "known; answer q1", table.concat(calls, "; "))
+end
+
+function T.test_option_texts_of_a_resumed_session_only_for_its_version()
+  texts_store(false, 3000)
+  local rec = recorder.new()
+  rec:attach(7)
+  rec:questions({ id = "bank" }, function() return false end) -- the set was edited since
+  rec:answer("q1", { response = "B" })
+  assert(table.concat(calls, "; ") == "known; answer q1", table.concat(calls, "; "))
+  texts_store(false, 3000)
+  rec = recorder.new()
+  rec:attach(7)
+  rec:questions({ id = "bank" }, function() return true end)
+  assert(rec:questions_step() == true, "one slice held them all")
+  rec:answer("q1", { response = "B" })
+  assert(table.concat(calls, "; ") == "known; questions 7 1 4000; answer q1", table.concat(calls, "; "))
+end
+
+function T.test_read_only_and_null_recorders_record_no_texts()
+  texts_store(false, 10)
+  for _, rec in ipairs { recorder.read_only(), recorder.null() } do
+    rec:begin { exam = "bank" }
+    rec:questions({ id = "bank" })
+    assert(rec:questions_step() == true)
+  end
+  assert(#calls == 0, table.concat(calls, "; "))
+end
+
 return T

@@ -28,3 +28,9 @@ add_test(NAME exam_big_bank COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/big_bank_test.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/exam-big-bank
      "${QK_BIG_BANK_ARGS}")
 set_tests_properties(exam_big_bank PROPERTIES TIMEOUT 300)
+# The option texts the kiosk records for the exports (store.questions reads
+# the set in C): every question as written, the completeness mark, the
+# answer after them, the export's option text.
+add_test(NAME exam_texts COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
+  sh ${CMAKE_CURRENT_SOURCE_DIR}/tests/exam/texts_test.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_BINARY_DIR}/exam-texts)
+set_tests_properties(exam_texts PROPERTIES TIMEOUT 60)

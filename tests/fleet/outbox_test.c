@@ -71,7 +71,7 @@ static void upgrade(const char *src, const char *dir) {
 
   qk_store *s = test_open(db);
   if (!s) return;
-  CHECK(qk_store_schema_version(s) == 5);
+  CHECK(qk_store_schema_version(s) == qk_store_latest_schema_version());
   CHECK(q(db, "SELECT count(DISTINCT uuid) FROM sessions") == sessions);
   CHECK(q(db, "SELECT count(*) FROM sessions WHERE uuid GLOB "
               "'[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-"

@@ -63,6 +63,7 @@ static inline int fixture_fill(qk_store *s, int64_t ids[5]) {
   /* What the result is made of: the exam version's option texts (q1's
   ** letters in two languages), and the section and competency scores. */
   fix_rc(s, qk_store_exam_question(s, ids[0], "q1", "basics", "{\"a\":\"Apple 苹果\",\"b\":{\"zh\":\"香蕉\",\"en\":\"Banana\"},\"c\":\"Cherry\"}"), "question q1");
+  fix_rc(s, qk_store_exam_questions(s, ids[0], NULL, 0, 1), "the version's questions complete");
   fix_rc(s, qk_store_session_score(s, ids[0], "section", "basics", "基础 Basics", 1, 1), "section");
   fix_rc(s, qk_store_session_score(s, ids[0], "section", "open", "Open", 1, 2), "section 2");
   fix_rc(s, qk_store_session_score(s, ids[0], "competency", "沟通", NULL, 1.5, 3), "competency");

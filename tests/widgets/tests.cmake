@@ -29,7 +29,7 @@ set_tests_properties(widgets_partial_redraw_scroll PROPERTIES ENVIRONMENT "${QK_
 # Rounded boxes, outlines, rings and arcs drawn at every radius (issue 14:
 # outlines vanished at radii 12-13 and 40-41 px), read back from the pixels.
 add_executable(qk_shapes_test tests/widgets/shapes_test.c)
-target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform)
+target_link_libraries(qk_shapes_test PRIVATE qk_runtime qk_platform PkgConfig::SDL2_IMG) # reads its shots with SDL2_image (the program loads it as a module)
 add_test(NAME widgets_shapes COMMAND qk_shapes_test)
 set_tests_properties(widgets_shapes PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 
@@ -57,7 +57,7 @@ endforeach()
 # Handwriting ink: a stroke is one continuous line with round joins and caps,
 # no white wedge where it turns (issue 14), read back from the pixels.
 add_executable(qk_stroke_test tests/widgets/stroke_test.c)
-target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform)
+target_link_libraries(qk_stroke_test PRIVATE qk_runtime qk_platform PkgConfig::SDL2_IMG) # reads its shots with SDL2_image (the program loads it as a module)
 add_test(NAME widgets_stroke COMMAND qk_stroke_test)
 set_tests_properties(widgets_stroke PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 # ...and on the handwriting pad at the four sizes: 人 written in curved
@@ -66,5 +66,23 @@ if(TARGET qk_ime)
   foreach(size 800x480 1280x800 1080x1920 3840x2160)
     qk_replay_test(widgets_ink_${size} tests/ime/apps/ime tests/widgets/ink_${size}.replay ${size}
       REF ink=widgets_ink_${size}.png)
+  endforeach()
+endif()
+
+# The text field's editing logic: the caret by character (Chinese, emoji,
+# combining marks), insert and ⌫ at the caret, bounds, max_len, wrapping.
+qk_lua_test(widgets_text_edit tests/widgets/text_edit_test.lua)
+
+# The caret (issue 14): a text area keeps the caret's line in view (Up, Down,
+# Home, End, a tap at a character); in the manager's written answer 你好世界
+# typed with pinyin, ◀ ◀, X from the latin keys: the field and the counter
+# agree. The keyboards with their cursor keys (pinyin with a composition
+# open, latin) at the four sizes, compared with reference images.
+qk_replay_test(widgets_area tests/widgets/apps/area tests/widgets/area.replay 1280x800)
+if(TARGET qk_ime)
+  foreach(size 800x480 1280x800 1080x1920 3840x2160)
+    qk_replay_test(widgets_caret_${size} scripts/apps/cs_manager tests/widgets/caret.replay ${size}
+      REF caret_pinyin=widgets_caret_pinyin_${size}.png caret_latin=widgets_caret_latin_${size}.png)
+    set_tests_properties(widgets_caret_${size} PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
   endforeach()
 endif()

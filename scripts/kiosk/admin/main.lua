@@ -2,7 +2,9 @@
 -- the top-left corner for three seconds). A PIN first; wrong PINs lock the
 -- screen for a growing time (no PIN set yet: the screen says how staff set
 -- one; it is never created here). Then: today's numbers, the last results,
--- export to a USB stick, reload the app, leave the kiosk. With a fleet
+-- the sound's volume and mute (kiosk.admin.sound), export to a USB stick,
+-- reload the app, leave the kiosk; the prize codes (kiosk.admin.prize) once
+-- the kiosk has issued any. With a fleet
 -- server configured: its sync state (connected, backlog, last contact) and
 -- the published question set it runs.
 --
@@ -11,6 +13,7 @@
 local ui = require "kiosk.ui"
 
 local num = require("kiosk.flow.screens").num -- the result screen's number format
+local sound = require "kiosk.admin.sound" -- the volume and mute row
 
 local M = {}
 local pin_field, message
@@ -107,12 +110,16 @@ function show_dashboard()
     }
   end
   if #rows == 0 then rows[1] = ui.label { text = "还没有结果 · No results yet", color = "muted" } end
-  local col = { padding = "l", gap = "m",
-    ui.row { gap = "m",
-      ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 },
-      ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" },
-    },
-  }
+  -- Prize codes (the trade fair's): the button appears once this kiosk has
+  -- issued one, so an exam kiosk's dashboard stays as it was.
+  local title = { gap = "m", ui.label { text = "管理 · Admin", size = "title", bold = true, flex = 1 } }
+  if prize.list(0, 1).total > 0 then
+    title[#title + 1] = ui.button { label = "奖品码 · Prize codes", style = "secondary", on_tap = function()
+      require("kiosk.admin.prize").show(show_dashboard)
+    end }
+  end
+  title[#title + 1] = ui.label { text = kiosk.config.kiosk_id, color = "muted", size = "small" }
+  local col = { padding = "l", gap = "m", ui.row(title) }
   col[#col + 1] = sync_line() -- nil (nothing added) without a fleet server
   for _, w in ipairs {
     ui.row { gap = "m",
@@ -124,6 +131,8 @@ function show_dashboard()
       stat_card("通过率\npassed", fmt_pct(st.pass_rate)),
       stat_card("平均分\naverage", st.avg_score_pct and string.format("%.0f%%", st.avg_score_pct) or "—"),
     },
+    -- The sound row where the screen has the height (else a button, below).
+    sound.fits_dashboard() and sound.row(function() show_dashboard() end) or false,
     ui.label { text = "最近结果 · Last results", size = "body", bold = true },
     ui.scroll(rows),
     -- Two rows of two: four in a row wrapped "导出到 / U 盘" onto two lines
@@ -132,6 +141,8 @@ function show_dashboard()
     ui.row { gap = "m",
       ui.button { label = "导出到 U 盘", flex = 1, on_tap = choose_export },
       ui.button { label = "重新载入应用", style = "secondary", flex = 1, on_tap = function() kiosk.reload_app() end },
+      not sound.fits_dashboard() and ui.button { label = "声音 · Sound", style = "secondary", flex = 1,
+        on_tap = function() sound.page(function() show_dashboard() end) end } or nil,
     },
     ui.row { gap = "m",
       ui.button { label = "返回", style = "secondary", flex = 1, on_tap = back },
@@ -140,7 +151,7 @@ function show_dashboard()
                      on_yes = function() kiosk.quit() end }
       end },
     },
-  } do col[#col + 1] = w end
+  } do if w then col[#col + 1] = w end end
   ui.root(ui.column(col))
 end
 

@@ -54,11 +54,12 @@ function rules.partial(q, response, max)
   return max * hit / nright, max, hit == nright
 end
 
-function rules.per_option(q, response, max, _, exam)
+-- (sec: the question's section, when the exam scores it: exam.score_question)
+function rules.per_option(q, response, max, _, _, sec)
   local hit, wrong, nright = tally(q, response)
   local each = max / nright
   local negative = q.negative
-  if negative == nil and exam and q._section then negative = q._section.negative end
+  if negative == nil and sec then negative = sec.negative end
   local pts = hit * each - (negative and wrong * each or 0)
   if pts < 0 then pts = 0 end
   return pts, max, wrong == 0 and hit == nright

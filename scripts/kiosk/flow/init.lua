@@ -82,10 +82,27 @@ function Flow:begin()
   }
   self.recorder:event("start", { seed = self.seed, lang = self.lang, mode = self.mode })
   -- The option texts of this version of the set, once: the exports show
-  -- "B 香蕉", not only "B" (a big set's list is made in the background).
-  if set then self.recorder:questions(function() return exam.question_list(set) end) end
+  -- "B 香蕉", not only "B". Recorded in the background from here, a slice
+  -- per timer call (a bank of 100,000 questions: ~0.5 s of CPU that the
+  -- first question does not wait for); the recorder completes them before
+  -- it stores an answer.
+  if set then
+    self.recorder:questions(set)
+    self:record_questions()
+  end
   self:save()
   return self.session
+end
+
+-- The option texts' next slice, then the next one from a timer, until done.
+-- (A resumed session's recorder asks first whether the set is still its
+-- version, by the set's hash: that waits for the background to make it,
+-- so no call here loads the parts or makes the whole hash at once.)
+function Flow:record_questions()
+  local set = self.set
+  local hashed = not set or (not exam.loading(set) and exam.fingerprint_step(set))
+  if hashed and self.recorder:questions_step() then return end
+  kiosk.after(1, function() self:record_questions() end)
 end
 
 -- Writes the checkpoint: the steps done so far (the quiz keeps its own
@@ -231,6 +248,15 @@ local function continue_session(f, r)
   local cp = r.checkpoint or {}
   f.session, f.seed = r.session_id, cp.seed
   f.recorder:attach(r.session_id)
+  -- Its version's option texts, if a crash cut their recording short and
+  -- the set is still that version (asked only then: the hash may be big).
+  if f.set then
+    f.recorder:questions(f.set, function()
+      local info = f.recorder:session_info(r.session_id)
+      return info ~= nil and info.content_hash == exam.fingerprint(f.set)
+    end)
+    f:record_questions()
+  end
   f.recorder.state = { steps = cp.steps, seed = cp.seed, lang = cp.lang, quiz = cp.quiz }
   f.steps = cp.steps or {}
   f.replaying = #f.steps > 0 and { table.unpack(f.steps) } or nil
@@ -322,11 +348,11 @@ function Flow:start()
   self:resume()
 end
 
--- A big set's parts (exam.part), its content hash, its id index and the
--- option texts for the store are made in the background, one slice per timer
--- call (each well inside the time limit), while the first screen waits, and
--- then the collector's cycle is finished (exam.collect_step);
--- f:begin() finishes whatever is left.
+-- A big set's parts (exam.part), its content hash and its id index are
+-- made in the background, one slice per timer call (each well inside the
+-- time limit), while the first screen waits, and then the collector's
+-- cycle is finished (exam.collect_step); f:begin() finishes whatever is
+-- left (and starts recording the option texts, Flow:record_questions).
 local function prepare(set)
   if exam.loading(set) then
     -- (No collector step forced here: a forced step ends the collector's
@@ -336,12 +362,11 @@ local function prepare(set)
     exam.load_step(set)
   elseif exam.fingerprint_step(set) then
     exam.index(set) -- the id index too, before anyone starts
-    -- and the option texts for the store (f:begin() records them), in slices;
     -- then the collector's cycle finished here, in small steps: a cycle left
     -- half done would end (its indivisible last phase over the whole bank)
     -- inside the tap's call, and the finished one leaves the collector idle
     -- until the heap has grown by as much again.
-    if exam.question_list_step(set) and exam.collect_step() then return end
+    if exam.collect_step() then return end
   end
   -- 1 ms, not 0: the main loop comes round (input, frames, the watchdog)
   -- between slices rather than running them all in one go.

@@ -17,6 +17,7 @@
 --   rec:checkpoint(state [, remaining_ms])
 --   rec:position(pos, remaining_ms)    the quiz's position, kept in the checkpoint as state.quiz
 --   rec:finish(status [, result])      once; rec.ended says whether it has
+--   rec:questions(set [, is_version])  rec:questions_step([all]) -> done   the option texts, in slices
 --   rec:finish_other(id, status)       end another session (an interrupted one)
 --   rec:rubric(question_id, scores)    rec:rescore(change [, id])
 -- Reading (a null recorder reads nothing: nil / empty lists):
@@ -67,6 +68,7 @@ end
 -- fails), so a screen can say "saved" only when it is true.
 function R:answer(question_id, row)
   if not self:writes() or not self.session then return end
+  if self.question_set then self:questions_step(true) end -- the version's option texts first
   row.question = question_id
   store.answer(self.session, row)
   self.answers_saved = (self.answers_saved or 0) + 1
@@ -104,14 +106,38 @@ function R:finish(status, result)
 end
 
 -- The option texts of the session's exam version, for the exports ("B 香蕉",
--- not only "B"): list = { { id=, section=, options = { A = text } } }, or a
--- function that makes it (called only when the store needs it). The store
--- keeps them once per version, so a later session only asks.
-function R:questions(list)
-  if self:writes() and self.session and not store.questions_known(self.session) then
-    if type(list) == "function" then list = list() end
-    store.questions(self.session, list)
+-- not only "B"). The store keeps them once per version: rec:questions(set)
+-- names the set the session is taken on (is_version: optional function,
+-- true when set is still the version of the session, asked once, for a
+-- resumed one); rec:questions_step() records the next slice of
+-- QUESTION_SLICE questions (the flow calls it in the background) and
+-- returns true once the version's list is complete, at once when an earlier
+-- session completed it. No answer is stored before that: rec:answer
+-- records whatever is left first, in the same call and batch as the answer
+-- (store.questions runs with the clock paused), so the exports can show
+-- every stored answer's option text. The store marks a list complete in the transaction of its
+-- last slice, so a crash halfway leaves it for the next session to finish.
+local QUESTION_SLICE = 4000
+
+function R:questions(set, is_version)
+  if not (self:writes() and self.session) then return end
+  self.question_set, self.question_is_version, self.question_next = set, is_version, nil
+end
+
+function R:questions_step(all)
+  local set = self.question_set
+  if not set or self.ended then return true end
+  if not self.question_next then
+    if store.questions_known(self.session) or (self.question_is_version and not self.question_is_version()) then
+      self.question_set = nil -- recorded already, or not this version's set: nothing to do
+      return true
+    end
+    self.question_next = 1
   end
+  self.question_next = store.questions(self.session, set, self.question_next, not all and QUESTION_SLICE or nil)
+  if self.question_next then return false end
+  self.question_set = nil
+  return true
 end
 
 function R:finish_other(id, status)

@@ -11,7 +11,8 @@
 -- Keys: letters compose; ⌫ (退格) deletes a letter of the composition, or
 -- a character of the field when nothing is being composed; 空格 takes the
 -- first candidate; 完成 types the letters as they are; 中/英 switches to
--- plain letters and back. A field with kind = "name" also gets the most
+-- plain letters and back; ◀ ▶ move the field's caret, and are ignored while
+-- a composition is open (it stays whole where the caret was). A field with kind = "name" also gets the most
 -- common full names (张伟, 王芳, 李娜...), which libpinyin's dictionary lacks.
 -- Learning is off unless the keyboard says learn = true, and even then stays
 -- in memory (this VM: one candidate) unless QUIZKIOSK_PINYIN_USER_DIR is set.
@@ -105,6 +106,10 @@ local function on_key(kb, spec)
     return true
   end
   if not s:active() then return false end
+  -- ◀ ▶ while composing do nothing: the composition stays whole at the
+  -- caret (moving the caret under it would split what is being typed);
+  -- 空格 or a candidate ends it, then the cursor keys move again.
+  if spec.action == "left" or spec.action == "right" then return true end
   if spec.action == "backspace" then
     s:backspace()
     refresh(kb)
@@ -136,8 +141,9 @@ function M.register(kb)
       { "a", "s", "d", "f", "g", "h", "j", "k", "l" },
       { { name = "中/英", action = "lang", grow = 1.5, label_fn = function(k) return k.english and "英" or "中" end },
         "z", "x", "c", "v", "b", "n", "m", BACKSPACE },
-      { { action = "switch", grow = 1.5 }, { label = "，", text = "，" }, { label = "空格", text = " ", grow = 4 },
-        { label = "。", text = "。" }, { label = "？", text = "？" }, { label = "完成", action = "done", grow = 2 } },
+      { { action = "switch", grow = 1.5 }, { label = "，", text = "，" }, { label = "空格", text = " ", grow = 3 },
+        { label = "。", text = "。" }, { label = "？", text = "？" }, kb.LEFT, kb.RIGHT,
+        { label = "完成", action = "done", grow = 1.5 } },
     },
     on_key = on_key,
     leave = function(k)

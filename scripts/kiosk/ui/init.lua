@@ -12,6 +12,7 @@
 --           (see brand.lua); ui.attract{ slides, ... } the welcome screen's attract loop (attract.lua)
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
+--           ui.qr{ text, size } a QR code (qr.lua)
 --           ui.answer_tiles (the game's tiles: colour + shape, entrance, reveal; tiles.lua)
 -- Motion:   ui.tween — eased values on the runtime clock, frames only while moving (tween.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
@@ -93,6 +94,7 @@ ui.choice_list = controls.choice_list
 ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
+ui.qr = function(props) return require("kiosk.ui.qr").qr(props) end
 ui.answer_tiles = function(props) return require("kiosk.ui.tiles").answer_tiles(props) end
 ui.tween = require "kiosk.ui.tween"
 ui.attract = function(props) return require("kiosk.ui.attract").new(props) end

@@ -12,7 +12,8 @@
 --   }
 -- A key is a string (types itself) or a table: label (shown), name (its
 -- replay label, default the label), text (what it types), action
--- ("backspace", "shift", "space", "done", "switch"), grow (relative width).
+-- ("backspace", "shift", "space", "done", "switch", "left", "right": the
+-- cursor keys ◀ ▶, named 光标左移/光标右移), grow (relative width).
 -- keyboard:set_candidates(list, on_pick [, total]) shows a candidate bar above the
 -- keys: list is a table of strings, or a function(offset, n) -> items, total for
 -- long lists (pinyin); the bar pages with "上一页"/"下一页". on_pick(i, text)
@@ -29,6 +30,12 @@ local M = {}
 
 local BACKSPACE = { label = "⌫", name = "退格", action = "backspace", grow = 1.5 }
 local DONE = { label = "完成", action = "done", grow = 2 }
+-- The cursor keys move the field's caret one character (M.LEFT/M.RIGHT for
+-- other layouts to use). Their names are what replays tap and what a
+-- screen reader would say.
+local LEFT = { label = "◀", name = "光标左移", action = "left" }
+local RIGHT = { label = "▶", name = "光标右移", action = "right" }
+M.LEFT, M.RIGHT = LEFT, RIGHT
 
 M.layouts = {
   digits = {
@@ -46,8 +53,8 @@ M.layouts = {
       { "q", "w", "e", "r", "t", "y", "u", "i", "o", "p" },
       { "a", "s", "d", "f", "g", "h", "j", "k", "l" },
       { { label = "⇧", name = "大写", action = "shift", grow = 1.5 }, "z", "x", "c", "v", "b", "n", "m", BACKSPACE },
-      { { action = "switch", grow = 1.5 }, { label = "空格", text = " ", grow = 5 }, { label = "@", text = "@" },
-        { label = ".", text = "." }, DONE },
+      { { action = "switch", grow = 1.5 }, { label = "@", text = "@" }, { label = "空格", text = " ", grow = 3 },
+        { label = ".", text = "." }, LEFT, RIGHT, DONE },
     },
   },
 }
@@ -127,7 +134,7 @@ end
 -- labels and replay names alike, so `tap Done` works on an English screen.
 M.english = {
   ["空格"] = "space", ["完成"] = "Done", ["退格"] = "Backspace", ["大写"] = "Shift", ["清除"] = "Clear",
-  ["拼音"] = "中文",
+  ["拼音"] = "中文", ["光标左移"] = "Cursor left", ["光标右移"] = "Cursor right",
 }
 local function words(text)
   if core.state.lang == "en" and text then return M.english[text] or text end
@@ -228,6 +235,11 @@ function Keyboard:press(spec)
   local field = self.target
   if spec.action == "backspace" then
     if field then field:backspace() end
+  elseif spec.action == "left" or spec.action == "right" then
+    if field then
+      field:move(spec.action)
+      if not field:focused() then field:focus() end
+    end
   elseif spec.action == "shift" then
     self.shift = not self.shift
     kiosk.redraw()
