@@ -9,6 +9,8 @@
 --      player's own tile is ringed with ✓ or ✗ and "你的答案"; the points
 --      count up, a streak badge (🔥×3) lands for two right answers in a row
 --      or more (feedback_ms, or "继续");
+--   sounds (kiosk's audio module): "tick" with each number of the count,
+--      "right" or "wrong" at the reveal, "streak" as its badge lands;
 --   4. the board: the top five and the player's place so far (the
 --      leaderboard's card, with the player's live row), then the next
 --      question (board_ms, or "继续"); after the last question the quiz ends.
@@ -355,9 +357,11 @@ function Game:question()
       self:after(self.opens_at - k * 1000 - now, function()
         kiosk.animate(M.POP_MS)
         kiosk.redraw()
+        audio.play("tick")
       end)
     end
     kiosk.animate(math.max(M.POP_MS, M.STEM_MS))
+    audio.play("tick") -- a tick for each number of the count
     self:after(self.opens_at - now, function() self:open() end)
   end
   stage:set_children()
@@ -446,6 +450,9 @@ function Game:reveal()
   stage:set_children()
   -- Frames for the count-up and the streak's landing; then the kiosk sleeps.
   kiosk.animate(math.max(M.COUNT_UP_MS, streak and M.STREAK_AT_MS + 400 or 0))
+  -- The sounds: right or wrong (a time-up is not right), the streak's with its badge.
+  audio.play(last.correct and "right" or "wrong")
+  if streak then self:after(M.STREAK_AT_MS, function() audio.play("streak") end) end
   -- The page's total in the header counts with it.
   ui.root(self:page(stage))
   self:after(s.mode.feedback_ms or 3000, go_on)
