@@ -13,6 +13,8 @@
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
 --           ui.qr{ text, size } a QR code (qr.lua)
+--           ui.answer_tiles (the game's tiles: colour + shape, entrance, reveal; tiles.lua)
+-- Motion:   ui.tween — eased values on the runtime clock, frames only while moving (tween.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
 -- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
 -- Screen:   ui.root(widget) makes it the screen (the old one is detached: its
@@ -112,6 +114,8 @@ ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
 ui.qr = function(props) return require("kiosk.ui.qr").qr(props) end
+ui.answer_tiles = function(props) return require("kiosk.ui.tiles").answer_tiles(props) end
+ui.tween = require "kiosk.ui.tween"
 ui.attract = function(props) return require("kiosk.ui.attract").new(props) end
 ui.column = layout.column
 ui.row = layout.row
