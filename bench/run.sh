@@ -21,7 +21,11 @@ QUIZKIOSK_DATA=$src "$build/qk_bench_startup" "$build/quizkiosk" "$build/qk_bare
 for part in db banks; do
   if [ -x "$src/bench/$part/run.sh" ] || [ -f "$src/bench/$part/run.sh" ]; then
     echo
-    sh "$src/bench/$part/run.sh" "$build" || status=1
+    # each part by the shell its first line names (bench/db/run.sh is bash)
+    case $(head -n 1 "$src/bench/$part/run.sh") in
+      *bash*) bash "$src/bench/$part/run.sh" "$build" || status=1 ;;
+      *) sh "$src/bench/$part/run.sh" "$build" || status=1 ;;
+    esac
   else
     echo
     echo "($part: bench/$part/run.sh is not there yet)"

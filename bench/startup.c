@@ -1,6 +1,8 @@
 /*
 ** startup.c — bench/startup: time from process start to first presented
-** frame, PSS after it, and CPU used over an idle period, for quizkiosk (its
+** frame (wall clock; CPU of the main thread; CPU of all threads, as the
+** program reports it in its "first-frame MS" line), PSS after it, and CPU
+** used over an idle period, for quizkiosk (its
 ** demo's first screen) and for the bare SDL2 + SDL_ttf program, run
 ** alternately so both see the same machine. Reports medians and ratios.
 **   qk_bench_startup QUIZKIOSK BARE FONT [RUNS=7] [IDLE_S=10] [WxH=1280x800]
@@ -59,7 +61,7 @@ static double sched_cpu_ms(pid_t pid) {
   return ok ? (double)ns / 1e6 : -1;
 }
 
-typedef struct { double first_ms, first_cpu_ms; long pss; double idle_cpu_ms; } sample;
+typedef struct { double first_ms, first_cpu_ms, first_all_cpu_ms; long pss; double idle_cpu_ms; } sample;
 
 static int run_once(char *const argv[], int idle_s, sample *out) {
   int fds[2];
@@ -80,6 +82,8 @@ static int run_once(char *const argv[], int idle_s, sample *out) {
   while (in && fgets(line, sizeof line, in))
     if (strncmp(line, "first-frame", 11) == 0) {
       ok = 1;
+      /* "first-frame MS": the CPU time of all its threads, as the program read it (-1: not given) */
+      if (sscanf(line + 11, "%lf", &out->first_all_cpu_ms) != 1) out->first_all_cpu_ms = -1;
       break;
     }
   out->first_ms = now_ms() - t0;
@@ -122,17 +126,17 @@ int main(int argc, char **argv) {
   const char *app = getenv("QK_BENCH_APP");
   char *qk[] = {argv[1], "--window", (char *)size, "--db", "/tmp/qk-bench.db", (char *)app, NULL};
   char *bare[] = {argv[2], argv[3], w, h, NULL};
-  double qf[50], bf[50], qp[50], bp[50], qc[50], bc[50], qu[50], bu[50];
+  double qf[50], bf[50], qp[50], bp[50], qc[50], bc[50], qu[50], bu[50], qa[50], ba[50];
   int nq = 0, nb = 0;
   for (int i = 0; i < runs; i++) {
     sample s;
     int idle = i == 0 ? idle_s : 0; /* idle CPU from the first run of each */
     if (run_once(bare, idle, &s) == 0) {
-      bf[nb] = s.first_ms, bp[nb] = (double)s.pss, bc[nb] = s.idle_cpu_ms, bu[nb] = s.first_cpu_ms;
+      bf[nb] = s.first_ms, bp[nb] = (double)s.pss, bc[nb] = s.idle_cpu_ms, bu[nb] = s.first_cpu_ms, ba[nb] = s.first_all_cpu_ms;
       nb++;
     }
     if (run_once(qk, idle, &s) == 0) {
-      qf[nq] = s.first_ms, qp[nq] = (double)s.pss, qc[nq] = s.idle_cpu_ms, qu[nq] = s.first_cpu_ms;
+      qf[nq] = s.first_ms, qp[nq] = (double)s.pss, qc[nq] = s.idle_cpu_ms, qu[nq] = s.first_cpu_ms, qa[nq] = s.first_all_cpu_ms;
       nq++;
     }
   }
@@ -146,11 +150,15 @@ int main(int argc, char **argv) {
   for (int i = 1; i < nq; i++) lo_q = qf[i] < lo_q ? qf[i] : lo_q, hi_q = qf[i] > hi_q ? qf[i] : hi_q;
   for (int i = 1; i < nb; i++) lo_b = bf[i] < lo_b ? bf[i] : lo_b, hi_b = bf[i] > hi_b ? bf[i] : hi_b;
   double mqf = median(qf, nq), mbf = median(bf, nb), mqp = median(qp, nq), mbp = median(bp, nb);
-  double mqu = median(qu, nq), mbu = median(bu, nb);
+  double mqu = median(qu, nq), mbu = median(bu, nb), mqa = median(qa, nq), mba = median(ba, nb);
   printf("startup at %s, %d runs each (medians)\n", size, runs);
   printf("  first frame, wall: quizkiosk %.1f ms (%.1f-%.1f), bare %.1f ms (%.1f-%.1f), ratio %.2f (target <= 1.2)\n", mqf,
          lo_q, hi_q, mbf, lo_b, hi_b, mqf / mbf);
   printf("  first frame, CPU:  quizkiosk %.1f ms, bare %.1f ms, ratio %.2f\n", mqu, mbu, mqu / mbu);
+  /* The main thread's time is the start-up latency's share; work moved to
+  ** another thread (the database open) still costs CPU: all threads too. */
+  if (mqa >= 0 && mba >= 0)
+    printf("  first frame, CPU of all threads: quizkiosk %.1f ms, bare %.1f ms, ratio %.2f\n", mqa, mba, mqa / mba);
   printf("  PSS:         quizkiosk %.1f MiB, bare %.1f MiB, ratio %.2f (target <= 1.3)\n", mqp / 1024, mbp / 1024, mqp / mbp);
   if (idle_s > 0)
     printf("  idle CPU over %d s: quizkiosk %.0f ms (%.2f%%), bare %.0f ms (%.2f%%)\n", idle_s, qc0,

@@ -98,6 +98,23 @@ target_compile_definitions(qk_lua PRIVATE
   QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}")
 target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m PRIVATE PkgConfig::QRENCODE)
 
+# The kiosk's script library as Lua bytecode, compiled when the program is
+# built (runtime/lua/kit_bytecode.h): starting a VM loads the widget kit
+# without parsing its source again; a kit file edited after the build (its
+# hash differs) loads from source. Apps are never compiled: they stay text.
+add_executable(qk_kit_compile runtime/lua/kit_compile.c)
+target_link_libraries(qk_kit_compile PRIVATE PkgConfig::LUA PkgConfig::SODIUM)
+file(GLOB_RECURSE QK_KIT_SOURCES CONFIGURE_DEPENDS RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/scripts
+  ${CMAKE_CURRENT_SOURCE_DIR}/scripts/kiosk/*.lua)
+list(SORT QK_KIT_SOURCES)
+list(TRANSFORM QK_KIT_SOURCES PREPEND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/ OUTPUT_VARIABLE QK_KIT_SOURCE_PATHS)
+add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/kit_bytecode_table.c
+  COMMAND qk_kit_compile ${CMAKE_CURRENT_BINARY_DIR}/kit_bytecode_table.c ${CMAKE_CURRENT_SOURCE_DIR}/scripts ${QK_KIT_SOURCES}
+  DEPENDS qk_kit_compile ${QK_KIT_SOURCE_PATHS}
+  COMMENT "Compiling the kiosk's script library to Lua bytecode" VERBATIM)
+target_sources(qk_lua PRIVATE runtime/lua/kit_bytecode.c ${CMAKE_CURRENT_BINARY_DIR}/kit_bytecode_table.c)
+target_link_libraries(qk_lua PRIVATE PkgConfig::SODIUM)
+
 # App: the composition root (runtime/app/app_int.h says which file does what).
 add_library(qk_app STATIC
   runtime/app/app.c

@@ -94,6 +94,7 @@ int qk_app_run(const qk_options *opt) {
     .watch_dirs = {a->virtual_clock ? NULL : a->app_dir, a->virtual_clock ? NULL : a->lib_dir},
   };
   char err[1024];
+  app_open_store_begin(a); /* beside the window and the fonts; app_open_store below waits for it */
   a->plat = qk_plat_open(&pc, err, sizeof err);
   if (!a->plat) {
     fprintf(stderr, "quizkiosk: %s%s\n", err,
@@ -125,6 +126,7 @@ int qk_app_run(const qk_options *opt) {
   }
 done:
   qk_replay_free(&rp);
+  app_open_store_abandon(a); /* a start that failed before the store was needed */
   if (a->host) qk_host_free(a->host);
   app_fleet_stop(a);
   qk_audio_free(a->audio); /* before SDL goes (qk_plat_close) */

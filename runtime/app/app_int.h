@@ -72,6 +72,7 @@ typedef struct qk_app {
   float text_rect[4];
   unsigned restarts;
   struct qk_store *store;
+  struct app_store_opening *opening; /* the first open, running on its own thread (store_open.c) */
   char kiosk_id[128];
   int64_t wall_at_start;       /* epoch ms when the virtual clock was vnow0 */
   int64_t resume_window_ms;
@@ -156,7 +157,17 @@ void app_return_to_app(qk_app *a);
 void app_reload_app(qk_app *a);
 
 /* ---- store_open.c ---- */
-/* Opens the results database: 0, or -1 and the "cannot be saved" state. */
+/* Starts opening the results database (qk_store_open: the schema, the
+** unclean-shutdown check) on a thread of its own, so the ~1.4 ms it takes
+** run beside the window's and the fonts' set-up instead of before the
+** first frame. Nothing can use the store before app_open_store, which
+** waits for it. Without a thread the open simply happens there. */
+void app_open_store_begin(qk_app *a);
+/* Waits for an open begun and not taken (the start failed before it was
+** needed) and closes what it opened. */
+void app_open_store_abandon(qk_app *a);
+/* Opens the results database (takes the one begun above, if any): 0, or -1
+** and the "cannot be saved" state. */
 int app_open_store(qk_app *a);
 /* After a storage failure: 1 when the store works again. */
 int app_store_back(qk_app *a);

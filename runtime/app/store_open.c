@@ -5,6 +5,7 @@
 ** While it cannot be used the kiosk shows why instead of letting a
 ** candidate start answers that could not be kept.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,62 @@ void app_mark_stale(qk_app *a) {
     qk_log_write(a->log, QK_LOG_WARN, "%d unfinished session(s) that can no longer resume marked interrupted", n);
 }
 
+/* The first open, on its own thread: it touches nothing but its own
+** fields and the database until app_open_store joins it. */
+struct app_store_opening {
+  pthread_t thread;
+  const char *path;
+  qk_store *store;
+  int rc;
+  char err[1024];
+};
+
+static void *opening_run(void *arg) {
+  struct app_store_opening *o = arg;
+  o->rc = qk_store_open(o->path, &o->store, o->err, sizeof o->err);
+  return NULL;
+}
+
+void app_open_store_begin(qk_app *a) {
+  struct app_store_opening *o = calloc(1, sizeof *o);
+  if (!o) return; /* app_open_store opens it itself */
+  o->path = a->opt.db_path;
+  if (pthread_create(&o->thread, NULL, opening_run, o) != 0) {
+    free(o);
+    return;
+  }
+  a->opening = o;
+}
+
+/* Waits for the open begun on its thread; its result and the store it
+** opened (NULL on failure) are then the caller's. */
+static int opening_join(qk_app *a, qk_store **store, char *err, size_t errlen) {
+  struct app_store_opening *o = a->opening;
+  a->opening = NULL;
+  pthread_join(o->thread, NULL);
+  int rc = o->rc;
+  *store = o->store;
+  snprintf(err, errlen, "%s", o->err);
+  free(o);
+  return rc;
+}
+
+void app_open_store_abandon(qk_app *a) {
+  if (!a->opening) return;
+  qk_store *s = NULL;
+  char err[1024];
+  opening_join(a, &s, err, sizeof err);
+  qk_store_close(s);
+}
+
 /* Opens the results database; on failure the kiosk shows why and retries
 ** instead of letting a candidate start answers that could not be kept. */
 int app_open_store(qk_app *a) {
   char err[1024];
   qk_store_close(a->store);
   a->store = NULL;
-  int rc = qk_store_open(a->opt.db_path, &a->store, err, sizeof err);
+  int rc = a->opening ? opening_join(a, &a->store, err, sizeof err)
+                      : qk_store_open(a->opt.db_path, &a->store, err, sizeof err);
   if (rc != QK_STORE_OK) {
     a->store = NULL;
     snprintf(a->error, sizeof a->error, "%s\n数据库文件 · database: %s", err, a->opt.db_path);

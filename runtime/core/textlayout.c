@@ -286,6 +286,7 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
 
   size_t line_start = 0, pos = 0;
   int line_w = 0, para_first = 0; /* para_first: the current paragraph's first line */
+  int line_segs = 0;                /* segments on the line so far */
   while (pos < len) {
     /* The next segment: pos up to and including the next break opportunity. */
     size_t end = pos;
@@ -305,10 +306,17 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
       }
     }
     int seg_w = span_width(&B, pos, trim_end(s, pos, content_end));
-    if (max_width > 0 && line_w > 0 && line_w + seg_w > max_width) {
+    /* line_w sums the segments' widths, each measured (and rounded to a
+    ** pixel) on its own; the line is drawn shaped whole, which can be a
+    ** pixel wider per segment (an English paragraph at 0.8 scale overflowed
+    ** its 960 units by 6). Near the edge, the line as it would be drawn
+    ** decides. */
+    if (max_width > 0 && line_w > 0 && line_w + seg_w > max_width - line_segs - 1 &&
+        (line_w + seg_w > max_width || span_width(&B, line_start, trim_end(s, pos, content_end)) > max_width)) {
       if (emit_line(&B, line_start, pos) != 0) goto oom;
       line_start = pos;
       line_w = 0;
+      line_segs = 0;
     }
     if (max_width > 0 && line_w == 0 && seg_w > max_width) {
       /* No break opportunity fits: split between characters. */
@@ -320,11 +328,13 @@ int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max
       }
     }
     line_w += span_width(&B, pos, content_end);
+    line_segs++;
     if (must) {
       if (avoid_widow(&B, brks, para_first, &line_start, content_end, max_width) != 0) goto oom;
       if (emit_line(&B, line_start, content_end) != 0) goto oom;
       line_start = end;
       line_w = 0;
+      line_segs = 0;
       para_first = out->nlines;
     }
     pos = end;

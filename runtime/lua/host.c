@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "kit_bytecode.h"
 #include "paths.h"
 #include "pattern_guard.h"
 
@@ -54,6 +55,7 @@ struct qk_host {
   int near_limit;         /* memory is within NEAR_LIMIT of the cap: the hook runs every instruction */
   unsigned since_check;   /* instructions since the clock was last read (read every HOOK_COUNT) */
   int app_ref;            /* the table main.lua returned */
+  int kit_loads;          /* kiosk library modules loaded from the build's bytecode */
   timer timers[MAX_TIMERS];
   int ntimers, next_timer_id;
   char err[8192];
@@ -260,10 +262,13 @@ static char *read_file(const char *path, size_t *len) {
   return buf;
 }
 
-/* Loads the chunk at path as text only, named "@shown". Pushes the function
-** or an error message; returns the lua_load status. The file buffer is freed
-** before anything can raise. */
-static int load_text_file(lua_State *L, const char *path, const char *shown) {
+/* Loads the chunk at path, named "@shown": as text, or for a file of the
+** kiosk library (kit = 1, shown relative to the library) as the bytecode
+** compiled from exactly these bytes at build time (kit_bytecode.h); a file
+** edited since, or bytecode this Lua refuses, loads as text. Pushes the
+** function or an error message; returns the lua_load status. The file
+** buffer is freed before anything can raise. */
+static int load_file(lua_State *L, const char *path, const char *shown, int kit) {
   size_t len = 0;
   char *buf = read_file(path, &len);
   if (!buf) {
@@ -276,6 +281,16 @@ static int load_text_file(lua_State *L, const char *path, const char *shown) {
   }
   char chunkname[600];
   snprintf(chunkname, sizeof chunkname, "@%s", shown);
+  size_t bclen = 0;
+  const unsigned char *bc = kit ? qk_kit_bytecode(shown, buf, len, &bclen) : NULL;
+  if (bc) {
+    if (luaL_loadbufferx(L, (const char *)bc, bclen, chunkname, "b") == LUA_OK) {
+      free(buf);
+      qk_host_of(L)->kit_loads++;
+      return LUA_OK;
+    }
+    lua_pop(L, 1); /* a Lua whose bytecode format differs from the build's: the source, as before */
+  }
   const char *code = buf;
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) { /* a BOM from a Windows editor */
     code += 3;
@@ -310,13 +325,14 @@ static int sandbox_require(lua_State *L) {
   const char *dirs[2] = {h->app_dir, h->lib_dir};
   const char *prefix[2] = {h->app_name, NULL};
   const char *forms[2] = {"%s/%s.lua", "%s/%s/init.lua"};
-  int found = 0;
+  int found = 0, in_lib = 0;
   for (int d = 0; d < 2 && !found; d++) {
     if (!dirs[d]) continue;
     for (int f = 0; f < 2 && !found; f++) {
       snprintf(path, sizeof path, forms[f], dirs[d], rel);
       if (file_exists(path)) {
         found = 1;
+        in_lib = d == 1;
         const char *tail = path + strlen(dirs[d]) + 1;
         if (prefix[d]) snprintf(shown, sizeof shown, "%s/%s", prefix[d], tail);
         else snprintf(shown, sizeof shown, "%s", tail);
@@ -330,7 +346,7 @@ static int sandbox_require(lua_State *L) {
                       name, shown);
   lua_pushlightuserdata(L, (void *)h); /* "loading" marker */
   lua_setfield(L, -2, name);
-  if (load_text_file(L, path, shown) != LUA_OK) {
+  if (load_file(L, path, shown, in_lib) != LUA_OK) {
     lua_pushnil(L);
     lua_setfield(L, -3, name);
     return lua_error(L);
@@ -591,7 +607,7 @@ static int run_main(lua_State *L) {
   snprintf(shown, sizeof shown, "%s/%s", h->app_name, h->main_file);
   if (qk_path_within(path, h->app_dir) == 0 && (!h->lib_dir || qk_path_within(path, h->lib_dir) != 1))
     return luaL_error(L, "%s leads outside the app folder and the kiosk library (a symlink?): refused", shown);
-  if (load_text_file(L, path, shown) != LUA_OK) return lua_error(L);
+  if (load_file(L, path, shown, 0) != LUA_OK) return lua_error(L);
   lua_call(L, 0, 1);
   if (!lua_istable(L, -1))
     return luaL_error(L, "%s must end with 'return app' (a table with draw/event functions), got %s", shown,
@@ -608,6 +624,7 @@ void *qk_host_ctx(qk_host *h) { return h->cfg.ctx; }
 const char *qk_host_error(const qk_host *h) { return h->err; }
 int qk_host_dead(const qk_host *h) { return h->tripped != TRIP_NONE; }
 size_t qk_host_memory(const qk_host *h) { return h->mem_used; }
+int qk_host_kit_loads(const qk_host *h) { return h->kit_loads; }
 
 static void warn_to_log(void *ud, const char *msg, int tocont) {
   qk_host *h = ud;

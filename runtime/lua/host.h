@@ -78,6 +78,9 @@ int qk_host_call(qk_host *h, const char *callback);
 void qk_host_push_app(qk_host *h);
 const char *qk_host_error(const qk_host *h);
 int qk_host_dead(const qk_host *h);
+/* How many modules of the kiosk library this VM loaded from the bytecode
+** compiled at build time rather than from source (kit_bytecode.h). */
+int qk_host_kit_loads(const qk_host *h);
 
 /* Timers (kiosk.after / kiosk.every). */
 /* The function at fn_index of L (the calling thread: a coroutine works too)

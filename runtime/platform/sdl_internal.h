@@ -25,6 +25,7 @@ struct qk_platform {
   SDL_Vertex *verts;         /* scratch for qk_plat_triangles */
   int verts_cap;
   Uint32 wake_event;         /* SDL user event type used by other threads */
+  int paced_wait;            /* the video driver cannot block for events: wait in steps (qk_plat_wait_event) */
   qk_watch *watch;
   qk_shapes *shapes;         /* sdl_shapes.c: cached circle and arc pieces */
   int software;              /* SDL's software renderer drawing into the window surface */

@@ -16,6 +16,8 @@
 
 #include <SDL_ttf.h>
 
+static int driver_blocks(void); /* below, beside qk_plat_wait_event */
+
 /* The SDL event type that a stop signal turns into. Signals are the
 ** process's, not a window's, so this one value is the process's too; it is
 ** set once, before the handlers are installed. */
@@ -173,6 +175,7 @@ video_ok:
     goto fail;
   }
   catch_stop_signals(p->wake_event);
+  p->paced_wait = !driver_blocks();
   p->fullscreen = cfg->fullscreen;
   if (cfg->fullscreen) lockdown(p);
   if (cfg->watch_dirs[0] || cfg->watch_dirs[1]) p->watch = qk_watch_start(cfg->watch_dirs, 2, p->wake_event);
@@ -308,8 +311,35 @@ static int translate(qk_platform *p, const SDL_Event *e, qk_event *ev) {
   }
 }
 
+/* Whether SDL 2.26's current video driver waits for events in the kernel.
+** X11 and Wayland do (SDL's WaitEventTimeout hook); the others (offscreen,
+** KMSDRM on a kiosk without X, dummy) make SDL_WaitEvent* poll and sleep
+** 1 ms at a time: ~1,000 wake-ups and ~17 ms of CPU a second on a still
+** screen (bench/attract, bench/fair). */
+static int driver_blocks(void) {
+  const char *d = SDL_GetCurrentVideoDriver();
+  return d && (!strcmp(d, "x11") || !strcmp(d, "wayland") || !strcmp(d, "windows") || !strcmp(d, "cocoa"));
+}
+
+/* Where the driver cannot block, the wait polls every PACE_MS instead of
+** every millisecond: a touch or another thread's wake-up waits at most
+** that long (under half a 60 Hz frame), and a still screen wakes 125
+** times a second instead of 1,000. */
+#define PACE_MS 8
+
 int qk_plat_wait_event(qk_platform *p, int timeout_ms, qk_event *ev) {
   SDL_Event e;
+  if (p->paced_wait) {
+    Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
+    for (;;) {
+      while (SDL_PollEvent(&e))
+        if (translate(p, &e, ev)) return 1;
+      Uint64 now = SDL_GetTicks64();
+      if (timeout_ms >= 0 && now >= deadline) return 0;
+      Uint64 left = timeout_ms >= 0 ? deadline - now : PACE_MS;
+      SDL_Delay((Uint32)(left < PACE_MS ? left : PACE_MS));
+    }
+  }
   Uint64 deadline = timeout_ms >= 0 ? SDL_GetTicks64() + (Uint64)timeout_ms : 0;
   for (;;) {
     int got;

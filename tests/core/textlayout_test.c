@@ -108,6 +108,40 @@ static void property_kinsoku(void) {
   printf("ok   kinsoku property over %d lines\n", checked);
 }
 
+/* Fractional advances (5.4 px a character) rounded down per measured span,
+** as a shaper at a fractional scale does: a line's words measured one by one
+** add up to less than the line measured whole. */
+static int fractional_measure(void *ud, int font, const char *s, size_t len) {
+  (void)ud;
+  (void)font;
+  size_t n = 0;
+  for (size_t i = 0; i < len; n++) qk_utf8_next(s, len, &i);
+  return (int)((double)n * 5.4);
+}
+
+/* No line of an English paragraph is wider, measured whole, than the width
+** (issue 14: "You can go" cut at the right edge of the 800x480
+** instructions: its words added up to 954 of 960 units, the line to 966). */
+static void property_whole_line_fits(void) {
+  static const qk_text_metrics F = {fractional_measure, NULL, NULL};
+  const char *t = "Answer on your own. Single choice: one right answer. Multiple choice: points only when "
+                  "every right option and no wrong one is chosen. You can go back and change answers.";
+  int bad = 0;
+  for (int width = 40; width <= 600; width++) {
+    qk_text_layout l;
+    if (qk_text_layout_build(&l, t, strlen(t), width, 0, &F) != 0) { bad++; continue; }
+    for (int i = 0; i < l.nlines; i++)
+      if (fractional_measure(NULL, 0, l.text + l.lines[i].start, l.lines[i].len) > width) bad++;
+    qk_text_layout_free(&l);
+  }
+  if (bad) {
+    printf("FAIL %d lines wider than their width when measured whole\n", bad);
+    failures++;
+  } else {
+    printf("ok   every line fits measured whole (widths 40-600)\n");
+  }
+}
+
 int main(void) {
   /* Width 50 = five CJK characters. */
   expect_lines("plain CJK wraps by character", "一二三四五六七八", 50, 0, "一二三四五|六七八");
@@ -148,6 +182,7 @@ int main(void) {
   expect_lines("empty text has no lines", "", 50, 0, "");
   expect_lines("trailing spaces do not count", "abc    def", 30, 0, "abc|def");
   expect_lines("invalid UTF-8 does not crash", "ab\xff\xfe" "cd", 50, 0, "ab\xff\xfe" "cd");
+  property_whole_line_fits();
 
   /* Font runs: a fallback glyph gets its own run. */
   qk_text_layout l;

@@ -237,7 +237,9 @@ function T.test_first_tap_is_final_with_speed_and_streak()
   local s, c, rec = new { set = set, mode = "trade_fair" }
   check(not s.allow_back and not s.review_page)
   s:start()
-  check(s:first_tap() and s:question_remaining() == 20000, "a 20 s clock by default")
+  -- The 3 s lead-in first: the 20 s clock starts when the answers open.
+  check(s.opens_at == c.now + 3000 and s:question_remaining() == 23000, "a 20 s clock after the lead-in")
+  check(s:first_tap())
   check(s:answer("A", { t_ms = 0 }))
   check(s.locked and s.last.correct and s.last.points == 1000 and s.total == 1000)
   check(not s:answer("B"), "no change of mind")
@@ -248,7 +250,9 @@ function T.test_first_tap_is_final_with_speed_and_streak()
   s:answer("A", { t_ms = 10000 })
   check(s.streak == 2 and s.last.points == 750 + 100, tostring(s.last.points))
   s:next()
-  c.now = c.now + 20000
+  c.now = c.now + 22999
+  check(s:tick() == nil, "the lead-in does not count")
+  c.now = c.now + 1
   check(s:tick() == "question_time_up")
   check(s.locked and s.last.correct == false and s.last.t_ms == nil and s.streak == 0)
   check(rec:last("answer") == "c")

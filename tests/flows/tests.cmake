@@ -216,3 +216,15 @@ foreach(rank 10 57)
     set_tests_properties(flows_fair_board_${rank}_${size} PROPERTIES TIMEOUT 300)
   endforeach()
 endforeach()
+
+# The "still there?" dialog (its countdown sentence agreeing with its bar)
+# and the review page in English (issue 14: "Questio / n 1"), at the four
+# sizes with reference images, looked at before storing.
+foreach(size 800x480 1280x800 1080x1920 3840x2160)
+  qk_replay_test(flows_still_look_${size} ${S} tests/flows/specialist_idle.replay ${size}
+    REF still_there=flows_still_there_${size}.png)
+  qk_replay_test(flows_review_en_${size} ${S} tests/flows/review_en.replay ${size}
+    REF instructions_en=flows_instructions_en_${size}.png review_en=flows_review_en_${size}.png)
+  set_tests_properties(flows_still_look_${size} flows_review_en_${size}
+    PROPERTIES ENVIRONMENT "QUIZKIOSK_WALL_START_MS=1795000000000")
+endforeach()

@@ -7,7 +7,9 @@
 # Each visitor does what a real one does: chooses Chinese, types a nickname
 # with the on-screen pinyin keyboard (x i a o m i n g, then 空格 takes the
 # first candidate: the libpinyin engine is used every time), answers the
-# five questions (a mix of right and wrong), looks at the podium of the day and the prize code and
+# five questions (a mix of right and wrong; each after its 3 s lead-in, then
+# the reveal and the top five), looks at the podium of the day and the prize
+# code and
 # goes back to the start, where kiosk.restart() gives the next one a fresh VM.
 set -eu
 n=$1 every=$2
@@ -28,14 +30,23 @@ tap n
 tap g
 tap 空格
 tap 完成
+wait 3000
 tap A
 tap 继续
+tap 继续
+wait 3000
 tap B
 tap 继续
+tap 继续
+wait 3000
 tap B
 tap 继续
+tap 继续
+wait 3000
 tap B
 tap 继续
+tap 继续
+wait 3000
 tap A
 tap 继续
 expect 今日前三名

@@ -258,7 +258,11 @@ function S:enter(i)
   self.at, self.index, self.locked = "question", i, false
   self.shown_at = self.clock()
   local limit = self:question_limit_s(i)
-  self.question_deadline = limit and self.shown_at + limit * 1000 or nil
+  -- A mode's lead-in (lead_in_s: the trade fair's 3-2-1) shows a first-tap
+  -- question alone before its answers open at opens_at; its clock starts then.
+  local lead = self:first_tap(i) and self.mode.lead_in_s or 0
+  self.opens_at = self.shown_at + lead * 1000
+  self.question_deadline = limit and self.opens_at + limit * 1000 or nil
   call(self.recorder, "position", { index = i }, self:remaining())
   -- The options' texts by id go with it, so the fleet's answer rows can
   -- show what was chosen (fleet.answer_rows), not only its letter.

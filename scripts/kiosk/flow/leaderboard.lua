@@ -7,11 +7,16 @@
 -- the screen gives (max_height), so the own row is never pushed below the
 -- fold of a small screen.
 --
---   board.card(f, { exam = id, n = 10, max_height = h, optional = false,
---                   me = { session = id, rank = 57, name = "小红", score = 2722 } })
+--   board.card(f, { exam = id, n = 10, max_height = h, optional = false, heading = nil,
+--                   me = { session = id, rank = 57, name = "小红", score = 2722, live = false } })
 --   -> a ui.card widget. `me` and `max_height` are optional; with
 --   optional = true, nil when not even one row fits (the screen does
---   without the board rather than push its buttons off).
+--   without the board rather than push its buttons off). heading: the
+--   card's title after 🏆 (default "排行榜"). me.live: a game still being
+--   played (kiosk.flow.fair's board between questions): its row is put in
+--   among the finished games at me.rank (board.live_rank(exam, score)).
+--   board.live_rank(exam, score) -> the place that score would take on the
+--   board now, or nil when it is below the top 100.
 local ui = require "kiosk.ui"
 local core = require "kiosk.ui.core"
 
@@ -55,11 +60,35 @@ local function rows_that_fit(heading, sample, n, max_height, own_apart)
   return math.max(0, math.min(n, k))
 end
 
+function M.live_rank(exam_id, score)
+  local rows = store.leaderboard(exam_id, 100)
+  local above = 0
+  for _, r in ipairs(rows) do
+    if (r.score or 0) > score then above = above + 1 end
+  end
+  if above >= 100 then return nil end
+  return above + 1
+end
+
+-- The board with a game in progress put in at its place (n rows at most).
+local function with_live(rows, me, n)
+  local out = {}
+  for _, r in ipairs(rows) do
+    if r.session_id ~= me.session then out[#out + 1] = r end
+  end
+  if me.rank and me.rank <= #out + 1 then
+    table.insert(out, me.rank, { session_id = me.session, name = me.name or "", score = me.score })
+  end
+  while #out > n do table.remove(out) end
+  return out
+end
+
 function M.card(f, o)
   local n = o.n or 10
   local rows = store.leaderboard(o.exam, n)
   local me = o.me
-  local heading = ui.label { text = "🏆 " .. f:t("leaderboard"), bold = true, size = "heading" }
+  if me and me.live then rows = with_live(rows, me, n) end
+  local heading = ui.label { text = "🏆 " .. (o.heading or f:t("leaderboard")), bold = true, size = "heading" }
   local col = { gap = "xs", heading }
   if #rows == 0 then
     local empty = ui.label { text = f:t("leaderboard_empty"), color = "muted" }
@@ -72,7 +101,9 @@ function M.card(f, o)
     if me and r.session_id == me.session then own_at = i end
   end
   local sample = row(1, rows[1].name, rows[1].score, false)
-  local shown = rows_that_fit(heading, sample, #rows, o.max_height, me and me.rank ~= nil)
+  -- Room for "⋯" and the own row apart only when it is not already among the rows that fit.
+  local shown = rows_that_fit(heading, sample, #rows, o.max_height, me and me.rank ~= nil and not own_at)
+  if own_at and own_at > shown then shown = rows_that_fit(heading, sample, #rows, o.max_height, true) end
   if shown < 1 then
     if o.optional then return nil end -- a screen that can do without it (the welcome)
     shown = 1

@@ -10,7 +10,9 @@
 --     allow_back = nil,           -- a back button (default: the mode's, false with question_time_s);
 --                                 -- never from or into a question with its own clock (its own or
 --                                 -- its section's time_limit_s): only that section goes forward only
---     option_style = nil,         -- "tiles": big coloured answers (default: the mode's)
+--     option_style = nil,         -- "tiles": big coloured answers (default: the mode's); in a
+--                                 -- first-tap mode the game's rhythm (kiosk.flow.fair)
+--     on_phase = nil,             -- the game: function(name, game) as each phase starts
 --   }
 --
 -- The sitting itself — paper, responses, clocks, what is allowed — is a
@@ -82,6 +84,7 @@ function View:refresh()
     self.shown_key = key
     self:cancel_timers()
     if s.at == "review" then self:show_review()
+    elseif self.game and self.game:show() then -- the trade fair's rhythm (kiosk.flow.fair)
     elseif s.locked then self:show_feedback()
     else self:show_question() end
   end
@@ -112,6 +115,7 @@ function View:cancel_timers()
     if self[k] then kiosk.cancel(self[k]) end
     self[k] = nil
   end
+  if self.game then self.game:cancel() end
 end
 
 function View:finish()
@@ -508,6 +512,9 @@ function M.screen(f, o, done)
   f:begin()
   local s = o.session or M.session(f, o)
   local view = setmetatable({ f = f, s = s, done = done, option_style = o.option_style or s.mode.option_style }, View)
+  -- Tiles in a first-tap mode play as the game: lead-in, tiles, reveal, board.
+  local fair = require "kiosk.flow.fair"
+  if fair.applies(view) then view.game = fair.new(view, o.on_phase) end
   if s.at == "start" then s:start() end
   view:refresh()
   return view

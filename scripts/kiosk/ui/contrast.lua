@@ -75,6 +75,7 @@ M.pairs = {
   { "on_primary", "danger", TEXT, "danger button label" },
   { "on_primary", "warning", TEXT, "the time-warning banner" },
   { "on_primary", "danger_pressed", TEXT, "pressed danger button" },
+  { "on_primary", "success", UI, "the game's ✓ disc beside 回答正确 (kiosk.flow.fair)" },
   -- edges of controls and other UI parts
   { "border", "surface", UI, "field, card and option borders" },
   { "border", "bg", UI, "card edge against the screen" },

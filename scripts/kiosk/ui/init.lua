@@ -13,6 +13,8 @@
 -- Widgets:  ui.label, ui.fold_label, ui.button, ui.choice_list, ui.text_field, ui.keyboard, ui.progress,
 --           ui.countdown, ui.image, ui.card          (see controls.lua, text_field.lua, keyboard.lua)
 --           ui.qr{ text, size } a QR code (qr.lua)
+--           ui.answer_tiles (the game's tiles: colour + shape, entrance, reveal; tiles.lua)
+-- Motion:   ui.tween — eased values on the runtime clock, frames only while moving (tween.lua)
 -- Layout:   ui.column, ui.row, ui.spacer, ui.scroll  (see layout.lua); ui.is_portrait()
 -- Dialogs:  ui.dialog, ui.show_dialog, ui.close_dialog, ui.confirm, ui.alert (see dialog.lua)
 -- Screen:   ui.root(widget) makes it the screen (the old one is detached: its
@@ -30,12 +32,31 @@ local core = require "kiosk.ui.core"
 local theme = require "kiosk.ui.theme"
 local layout = require "kiosk.ui.layout"
 local controls = require "kiosk.ui.controls"
-local text_field = require "kiosk.ui.text_field"
-local keyboard = require "kiosk.ui.keyboard"
-local dialog = require "kiosk.ui.dialog"
 
 local ui = {}
 local state = core.state
+
+-- Loaded when first used, not with the kit: most first screens have no text
+-- field, keyboard or dialog, and the keyboard brings both input methods
+-- (issue 11: the first frame). ui.text_field is then the same function as
+-- require("kiosk.ui.text_field").text_field, as before.
+local lazy = {
+  text_field = { "kiosk.ui.text_field", "text_field" },
+  keyboard = { "kiosk.ui.keyboard", "keyboard" },
+  keyboard_layouts = { "kiosk.ui.keyboard", "layouts" },
+  dialog = { "kiosk.ui.dialog", "dialog" },
+  show_dialog = { "kiosk.ui.dialog", "show" },
+  close_dialog = { "kiosk.ui.dialog", "close" },
+  confirm = { "kiosk.ui.dialog", "confirm" },
+  alert = { "kiosk.ui.dialog", "alert" },
+}
+setmetatable(ui, { __index = function(t, k)
+  local where = lazy[k]
+  if not where then return nil end
+  local v = require(where[1])[where[2]]
+  rawset(t, k, v)
+  return v
+end })
 
 ui.theme = state.theme
 
@@ -93,20 +114,14 @@ ui.progress = controls.progress
 ui.countdown = controls.countdown
 ui.image = controls.image
 ui.qr = function(props) return require("kiosk.ui.qr").qr(props) end
+ui.answer_tiles = function(props) return require("kiosk.ui.tiles").answer_tiles(props) end
+ui.tween = require "kiosk.ui.tween"
 ui.attract = function(props) return require("kiosk.ui.attract").new(props) end
-ui.text_field = text_field.text_field
-ui.keyboard = keyboard.keyboard
-ui.keyboard_layouts = keyboard.layouts
 ui.column = layout.column
 ui.row = layout.row
 ui.spacer = layout.spacer
 ui.card = layout.card
 ui.scroll = layout.scroll
-ui.dialog = dialog.dialog
-ui.show_dialog = dialog.show
-ui.close_dialog = dialog.close
-ui.confirm = dialog.confirm
-ui.alert = dialog.alert
 ui.request_layout = core.request_layout
 ui.focus = core.focus
 ui.class = core.class          -- for apps that write their own widgets

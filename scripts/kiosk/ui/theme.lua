@@ -34,6 +34,7 @@ local function defaults()
     radius = 18,
     touch_min = 56,     -- smallest height of anything tappable (logical units)
     tile_colors = { "#e21b3c", "#1368ce", "#8f6400", "#237f0b" }, -- choice tiles, by position (white text on each)
+    tile_neutral = { "#1368ce", "#7048bc" }, -- two-answer tiles (true/false): no colour that reads "wrong"
     max_width = 1100,   -- content column on wide screens
     font_scale = 1,     -- 1.3 with large text
   }

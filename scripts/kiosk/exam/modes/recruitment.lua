@@ -11,7 +11,10 @@
 --   reveals_key           the right answer is shown when the answer was wrong
 --   explains              the question's explanation (解析) is shown with the feedback
 --   question_clock_s      a clock on every question (else only where the set gives one)
+--   lead_in_s             first-tap questions show alone this long (3-2-1) before their
+--                         answers open; their clock starts then (the session's opens_at)
 --   feedback_ms           first-tap feedback goes on by itself after this long
+--   board_ms              then the top five and the player's place this long (kiosk.flow.fair)
 --   streaks               right answers in a row are shown (first-tap modes)
 --   shows_points_each     the header says how many points a question is worth
 --   option_style          how options look ("tiles": big coloured blocks)
