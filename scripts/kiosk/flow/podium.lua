@@ -13,9 +13,9 @@
 --   flow.app{ attract = { slides = require("kiosk.flow.podium").attract_slides } }
 --
 -- The motion: the three blocks rise one after another (3rd, 2nd, 1st;
--- eased), then each name and score fades in. It runs on kiosk.now(), so a
--- replay sees exactly the same frames; frames come only while it moves
--- (kiosk.animate), then the kiosk sleeps. M.rise(elapsed) is the pure
+-- eased with kiosk.ui.tween), then each name and score fades in. It runs
+-- on kiosk.now(), so a replay sees exactly the same frames; frames come
+-- only while it moves (kiosk.animate), then the kiosk sleeps. M.rise(elapsed) is the pure
 -- timeline (unit-tested).
 local ui = require "kiosk.ui"
 local core = require "kiosk.ui.core"
@@ -48,17 +48,16 @@ M.STAGGER_MS = 250     -- 3rd, then 2nd, then 1st
 M.FADE_MS = 350        -- a name and score fading in, from 70% of its block's rise
 M.ORDER = { 3, 2, 1 }  -- which place rises first
 
-local function clamp(v) return v < 0 and 0 or (v > 1 and 1 or v) end
-local function ease_out(p) return 1 - (1 - p) ^ 3 end
-
 -- Where place `place`'s block and text are `elapsed` ms after the podium
--- appeared: height 0..1 of its full height (eased), alpha 0..1 of its text.
+-- appeared: height 0..1 of its full height (eased out, the widget kit's
+-- kiosk.ui.tween), alpha 0..1 of its text (linear).
 function M.rise(elapsed, place)
+  local tween = require "kiosk.ui.tween"
   local k
   for i, p in ipairs(M.ORDER) do if p == place then k = i - 1 end end
   local t0 = (k or 0) * M.STAGGER_MS
-  local h = ease_out(clamp((elapsed - t0) / M.RISE_MS))
-  local a = clamp((elapsed - t0 - 0.7 * M.RISE_MS) / M.FADE_MS)
+  local h = tween.progress(elapsed, t0, M.RISE_MS, "out_cubic")
+  local a = tween.progress(elapsed, t0 + 0.7 * M.RISE_MS, M.FADE_MS, "linear")
   return h, a
 end
 
