@@ -802,13 +802,18 @@ static int l_leaderboard(lua_State *L) {
   const char *exam = luaL_checkstring(L, 1);
   int n = (int)luaL_optinteger(L, 2, 10);
   if (n < 1 || n > 100) return luaL_error(L, "leaderboard size must be 1..100");
+  int day = !lua_isnoneornil(L, 3); /* since: wall-clock ms (the day's board) */
+  qk_ms since = day ? (qk_ms)luaL_checkinteger(L, 3) : 0;
   qk_store_leader rows[100];
   int count = 0;
-  check(L, s, done(L, qk_store_leaderboard(W(L, s), sv->app_name, exam, NULL, n, rows, &count)),
+  check(L, s,
+        done(L, day ? qk_store_leaderboard_since(W(L, s), sv->app_name, exam, since, n, rows, &count)
+                    : qk_store_leaderboard(W(L, s), sv->app_name, exam, NULL, n, rows, &count)),
         "(reading the leaderboard)");
   /* Fleet: the other kiosks' scores from the sync worker's cache (never
-  ** the network); without a server, or while it is away, the local board. */
-  qk_sync_board_merge(sv->sync, sv->app_name, exam, n, rows, &count);
+  ** the network); without a server, or while it is away, the local board.
+  ** The cache is the all-time board, so the day's board stays this kiosk's. */
+  if (!day) qk_sync_board_merge(sv->sync, sv->app_name, exam, n, rows, &count);
   lua_createtable(L, count, 0);
   for (int i = 0; i < count; i++) {
     lua_createtable(L, 0, 4);
@@ -832,8 +837,11 @@ static int l_rank(lua_State *L) {
   qk_store *s = S(L);
   const char *exam = luaL_checkstring(L, 1);
   int64_t id = (int64_t)luaL_checkinteger(L, 2);
+  int day = !lua_isnoneornil(L, 3);
+  qk_ms since = day ? (qk_ms)luaL_checkinteger(L, 3) : 0;
   int rank = 0, total = 0;
-  int rc = done(L, qk_store_leader_rank(W(L, s), sv->app_name, exam, id, &rank, &total));
+  int rc = done(L, day ? qk_store_leader_rank_since(W(L, s), sv->app_name, exam, id, since, &rank, &total)
+                       : qk_store_leader_rank(W(L, s), sv->app_name, exam, id, &rank, &total));
   if (rc == QK_STORE_NOTFOUND) return 0; /* not a completed session of this app's exam */
   check(L, s, rc, "(reading the leaderboard)");
   lua_pushinteger(L, rank);
@@ -1063,9 +1071,11 @@ static const qk_api_fn store_fns[] = {
    "the unfinished session to offer", 0},
   {"resume_check", l_resume_check, "store.resume_check(id, digits) -> boolean",
    "the last four digits of the candidate's phone?", 0},
-  {"leaderboard", l_leaderboard, "store.leaderboard(exam [, n]) -> { entries }",
-   "the top n (at most 100); with a fleet server every kiosk's (other kiosks' rows have session_id 0)", 0},
-  {"rank", l_rank, "store.rank(exam, id) -> rank, total | nil", "a completed session's place", 0},
+  {"leaderboard", l_leaderboard, "store.leaderboard(exam [, n [, since]]) -> { entries }",
+   "the top n (at most 100); with a fleet server every kiosk's (other kiosks' rows have session_id 0); "
+   "since (wall ms): only this kiosk's sessions finished since then (the day's board)", 0},
+  {"rank", l_rank, "store.rank(exam, id [, since]) -> rank, total | nil",
+   "a completed session's place (since: among the sessions finished since then)", 0},
   {"verify_pin", l_verify_pin, "store.verify_pin(pin) -> \"ok\"|\"wrong\"|\"locked\"|\"not_set\" [, ms]",
    "check the staff PIN (wrong ones lock out)", 0},
   {"pin_is_set", l_pin_is_set, "store.pin_is_set() -> boolean", "whether a staff PIN exists", 0},

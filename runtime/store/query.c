@@ -7,6 +7,7 @@
 #include "store_int.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,21 +52,23 @@ static int exam_versions(qk_store *s, const char *app, const char *exam, const c
 /* Each version's first n entries of sessions_board are that version's top
 ** n in order; the overall top n are among them, merged here. Only then are
 ** the n names looked up: never one per session of the exam. */
-int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const char *content_hash,
-                         int n, qk_store_leader *out, int *count) {
+/* since_ms INT64_MIN: the all-time board; else the day's (ST_LEADERBOARD_SINCE). */
+static int board(qk_store *s, const char *app, const char *exam, const char *content_hash, qk_ms since_ms,
+                 int n, qk_store_leader *out, int *count) {
   *count = 0;
   if (!app || !exam) return qk_store_fail(s, QK_STORE_INVALID, "leaderboard: app and exam are needed");
   if (n <= 0) n = 10;
   int64_t *versions;
   int nv, rc = exam_versions(s, app, exam, content_hash, &versions, &nv);
   for (int v = 0; !rc && v < nv; v++) {
-    sqlite3_stmt *st = qk_store_stmt(s, ST_LEADERBOARD);
+    sqlite3_stmt *st = qk_store_stmt(s, since_ms == INT64_MIN ? ST_LEADERBOARD : ST_LEADERBOARD_SINCE);
     if (!st) {
       rc = QK_STORE_ERROR;
       break;
     }
     sqlite3_bind_int64(st, 1, versions[v]);
     sqlite3_bind_int(st, 2, n);
+    if (since_ms != INT64_MIN) sqlite3_bind_int64(st, 3, since_ms);
     int src;
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
       qk_store_leader l = {0};
@@ -96,6 +99,16 @@ int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const c
   }
   if (rc) *count = 0;
   return rc;
+}
+
+int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const char *content_hash,
+                         int n, qk_store_leader *out, int *count) {
+  return board(s, app, exam, content_hash, INT64_MIN, n, out, count);
+}
+
+int qk_store_leaderboard_since(qk_store *s, const char *app, const char *exam, qk_ms since_ms, int n,
+                               qk_store_leader *out, int *count) {
+  return board(s, app, exam, NULL, since_ms, n, out, count);
 }
 
 /* Binds the "since" of the stats statements: ?1 the time itself, ?2 the
@@ -327,16 +340,18 @@ int qk_store_score_changes(qk_store *s, int64_t id, int *count) {
   return rc;
 }
 
-int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t session_id, int *rank,
-                         int *total) {
+/* since_ms INT64_MIN: the all-time board (ST_RANK, over board_counts). */
+static int rank_of(qk_store *s, const char *app, const char *exam, int64_t session_id, qk_ms since_ms,
+                   int *rank, int *total) {
   if (!rank || !total) return qk_store_fail(s, QK_STORE_INVALID, "leader rank: no room for the answer");
   *rank = *total = 0;
   if (!app || !exam) return qk_store_fail(s, QK_STORE_INVALID, "leader rank: app and exam are needed");
-  sqlite3_stmt *st = qk_store_stmt(s, ST_RANK);
+  sqlite3_stmt *st = qk_store_stmt(s, since_ms == INT64_MIN ? ST_RANK : ST_RANK_SINCE);
   if (!st) return QK_STORE_ERROR;
   qk_store_bind_text(st, 1, app);
   qk_store_bind_text(st, 2, exam);
   sqlite3_bind_int64(st, 3, session_id);
+  if (since_ms != INT64_MIN) sqlite3_bind_int64(st, 4, since_ms);
   int src = sqlite3_step(st), rc;
   if (src == SQLITE_ROW) {
     *rank = sqlite3_column_int(st, 0);
@@ -348,4 +363,14 @@ int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t
   else rc = qk_store_sqlfail(s, src, "ranking a session");
   sqlite3_reset(st);
   return rc;
+}
+
+int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t session_id, int *rank,
+                         int *total) {
+  return rank_of(s, app, exam, session_id, INT64_MIN, rank, total);
+}
+
+int qk_store_leader_rank_since(qk_store *s, const char *app, const char *exam, int64_t session_id,
+                               qk_ms since_ms, int *rank, int *total) {
+  return rank_of(s, app, exam, session_id, since_ms, rank, total);
 }

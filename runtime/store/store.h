@@ -336,6 +336,16 @@ int qk_store_leaderboard(qk_store *s, const char *app, const char *exam, const c
 ** completed, scored session of that exam. Counted over an index. */
 int qk_store_leader_rank(qk_store *s, const char *app, const char *exam, int64_t session_id, int *rank,
                          int *total);
+/* The day's board (the trade fair's podium): as qk_store_leaderboard and
+** qk_store_leader_rank (all versions), among the sessions finished at or
+** after since_ms only (and started at most a day before since_ms: a game
+** lasts minutes; found by their start, so a day's board costs the day's
+** sessions, not the year's). The rank is NOTFOUND for a session finished
+** before. */
+int qk_store_leaderboard_since(qk_store *s, const char *app, const char *exam, qk_ms since_ms, int n,
+                               qk_store_leader *out, int *count);
+int qk_store_leader_rank_since(qk_store *s, const char *app, const char *exam, int64_t session_id,
+                               qk_ms since_ms, int *rank, int *total);
 
 typedef struct qk_store_stats {
   int64_t started, completed, abandoned, timed_out, interrupted, in_progress;

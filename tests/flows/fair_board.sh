@@ -1,12 +1,14 @@
 #!/bin/sh
-# fair_board.sh QUIZKIOSK IMGDIFF SRC WORK WxH RANK — the trade fair's
-# leaderboard shows the visitor's own row, highlighted, wherever they are
-# ranked (issue 14: a visitor ranked 10th could not see their row). A first
-# game (小明, 5995) makes the board; RANK-2 more players score between it and
-# the visitor, and five below; then 小红 plays fair_mix.replay's game (2722)
-# and must be ranked RANK, with the row "RANK.  小红  2722" wholly visible
-# (replay's truthful expect: not cut, not scrolled away). The board's screen
-# is compared with tests/ref/flows_fair_board_RANK_WxH.png.
+# fair_board.sh QUIZKIOSK IMGDIFF SRC WORK WxH RANK — the trade fair's end
+# shows the visitor's own place wherever they are ranked (issue 14: a
+# visitor ranked 10th could not see their row); since issue 15 that end is
+# the podium of the day (kiosk.flow.podium), with the visitor's rank and
+# score beneath the top three. A first game (小明, 5995) makes the board;
+# RANK-2 more players score between it and the visitor, and five below;
+# then 小红 plays fair_mix.replay's game (2722) and must be ranked RANK, the
+# line and the score wholly visible (replay's truthful expect: not cut), 小明
+# on the podium. The screen is compared with
+# tests/ref/flows_fair_board_RANK_WxH.png.
 set -u
 qk=$1 imgdiff=$2 src=$3 work=$4 size=$5 rank=$6
 rm -rf "$work" && mkdir -p "$work" || exit 1
@@ -33,8 +35,10 @@ sqlite3 "$db" "
 { grep -v '^#' "$src/tests/flows/fair_mix.replay" | grep -v '^shot' | sed 's/^type 小明$/type 小红/'
   total=$((rank + 5))
   echo "expect 你的排名：第 $rank 名（共 $total 人）"
-  echo "expect $rank.  小红"
-  echo "expect 1.  小明"
+  echo "expect 你的得分：2722 分"
+  echo "wait 2000" # the podium risen
+  echo "expect 小明"
+  echo "expect-not 小红"
   echo "shot board"; } > "$work/visitor.replay"
 QUIZKIOSK_WALL_START_MS=$T0 "$qk" "$app" --headless --window "$size" --db "$db" \
   --replay "$work/visitor.replay" --shots "$work/shots" >"$work/out" 2>&1 ||

@@ -8,7 +8,8 @@
 # with the on-screen pinyin keyboard (x i a o m i n g, then 空格 takes the
 # first candidate: the libpinyin engine is used every time), answers the
 # five questions (a mix of right and wrong; each after its 3 s lead-in, then
-# the reveal and the top five), looks at the leaderboard and
+# the reveal and the top five), looks at the podium of the day and the prize
+# code and
 # goes back to the start, where kiosk.restart() gives the next one a fresh VM.
 set -eu
 n=$1 every=$2
@@ -48,7 +49,9 @@ tap 继续
 wait 3000
 tap A
 tap 继续
-expect 排行榜
+expect 今日前三名
+tap 继续
+expect 你的奖品码
 tap 继续
 tap 回到首页
 VISITOR

@@ -213,6 +213,49 @@ static void test_rank(qk_store *s) {
   }
 }
 
+/* The day's board (the trade fair's podium): only sessions finished at or
+** after `since`, ranked among themselves; the all-time board unchanged. */
+static void test_day(qk_store *s) {
+  const qk_ms day = 5000000;
+  int64_t old_best = begin(s, "k5", "d", day - 100000), a = begin(s, "k5", "d", day - 10),
+          b = begin(s, "k5", "d", day + 10), c = begin(s, "k5", "d", day + 20);
+  finish(s, old_best, 10, day - 1); /* yesterday's best */
+  finish(s, a, 5, day);             /* finished at midnight: today's */
+  finish(s, b, 8, day + 500);
+  finish(s, c, 5, day + 400); /* ties a, finished later: behind it */
+  qk_store_leader top[10];
+  int n = 0, rank = 0, total = 0;
+  CHECK_RC(s, qk_store_leaderboard_since(s, "app", "d", day, 10, top, &n), QK_STORE_OK);
+  CHECK(n == 3 && top[0].session_id == b && top[1].session_id == a && top[2].session_id == c);
+  CHECK_RC(s, qk_store_leaderboard_since(s, "app", "d", day, 2, top, &n), QK_STORE_OK);
+  CHECK(n == 2 && top[1].session_id == a);
+  const int64_t order[] = {b, a, c};
+  for (int i = 0; i < 3; i++) {
+    CHECK_RC(s, qk_store_leader_rank_since(s, "app", "d", order[i], day, &rank, &total), QK_STORE_OK);
+    CHECK(rank == i + 1 && total == 3);
+  }
+  CHECK_RC(s, qk_store_leader_rank_since(s, "app", "d", old_best, day, &rank, &total), QK_STORE_NOTFOUND);
+  CHECK_RC(s, qk_store_leaderboard(s, "app", "d", NULL, 10, top, &n), QK_STORE_OK);
+  CHECK(n == 4 && top[0].session_id == old_best);
+  CHECK_RC(s, qk_store_leader_rank(s, "app", "d", c, &rank, &total), QK_STORE_OK);
+  CHECK(rank == 4 && total == 4);
+  /* Nothing finished since a later time: an empty board. */
+  CHECK_RC(s, qk_store_leaderboard_since(s, "app", "d", day + 100000, 10, top, &n), QK_STORE_OK);
+  CHECK(n == 0);
+  /* Found by their start: the day's sessions, never a walk over the
+  ** exam's whole history or the table. */
+  char plan[2000];
+  qk_stmt_id day_stmts[] = {ST_RANK_SINCE, ST_LEADERBOARD_SINCE};
+  for (int i = 0; i < 2; i++) {
+    query_plan(s, day_stmts[i], plan, sizeof plan);
+    if (!strstr(plan, "INDEX sessions_by_start (started_at>?)") || strstr(plan, "SCAN x\n") ||
+        strstr(plan, "SCAN s\n") || strstr(plan, "SCAN sessions")) {
+      fprintf(stderr, "day board query plan:\n%s", plan);
+      check_failures++;
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   const char *dir = argc > 1 ? argv[1] : "store-resume-test";
   char path[4200], err[400];
@@ -227,6 +270,7 @@ int main(int argc, char **argv) {
   test_future(s);
   test_identity(s);
   test_rank(s);
+  test_day(s);
   qk_store_close(s);
   return check_result("store_resume");
 }

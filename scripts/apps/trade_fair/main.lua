@@ -1,8 +1,10 @@
 -- A trade-fair quiz station: a visitor picks a nickname, answers five
 -- quick questions against a 20-second clock (the faster, the more points;
--- right answers in a row earn a streak bonus), and sees their place on the
--- top-10 leaderboard. Then the next visitor.
+-- right answers in a row earn a streak bonus), sees the podium of the
+-- day with their own place, and gets a prize code to show at the booth.
+-- Then the next visitor.
 local flow = require "kiosk.flow"
+local podium = require "kiosk.flow.podium"
 
 return flow.app {
   set = require "questions",
@@ -14,8 +16,12 @@ return flow.app {
   -- on the welcome screen, in the quiz header and in the attract loop; its
   -- teal on buttons, progress and selection (checked for contrast).
   brand = { logo = "brand/logo.png", colors = { primary = "#0f766e" } },
-  -- After a minute without a visitor: the quiz's own slides (kiosk.flow.attract).
-  attract = { after_s = 60 },
+  -- After a minute without a visitor: the quiz's own slides, then the day's
+  -- top three and an invitation that changes each round (kiosk.flow.podium).
+  attract = { after_s = 60, slides = podium.attract_slides },
+  -- The nickname shows on the board: 2 to 12 characters, no offensive words
+  -- (the kiosk's list; a booth adds its own with blocked = { "…" }).
+  nickname = { min = 2, max = 12 },
 
   run = function(f)
     f:welcome {
@@ -24,7 +30,8 @@ return flow.app {
     }
     f:form { fields = { "nickname" } }           -- shown on the leaderboard
     local result = f:quiz()
-    f:leaderboard { score = result.score }
-    f:thanks { seconds = 6 }
+    f:podium { score = result.score }            -- the day's top three and the visitor's place, a fanfare
+    f:prize {}                                   -- the prize code and its QR, to show at the booth
+    f:thanks { seconds = 6 }                     -- "谢谢参与！" (the mode's words)
   end,
 }

@@ -22,7 +22,7 @@
 --   rec:rubric(question_id, scores)    rec:rescore(change [, id])
 -- Reading (a null recorder reads nothing: nil / empty lists):
 --   rec:resumable([any_app]), rec:resume_check(id, digits), rec:verify_pin(pin),
---   rec:rank(exam, id), rec:sessions([exam]), rec:session_info(id), rec:answers(id),
+--   rec:rank(exam, id [, since]), rec:sessions([exam]), rec:session_info(id), rec:answers(id),
 --   rec:events(id)
 local M = {}
 
@@ -171,9 +171,9 @@ function R:verify_pin(pin)
   return store.verify_pin(pin)
 end
 
-function R:rank(exam_id, id)
+function R:rank(exam_id, id, since)
   if not self:reads() or not id or id == 0 then return nil end
-  return store.rank(exam_id, id)
+  return store.rank(exam_id, id, since)
 end
 
 function R:sessions(exam_id)

@@ -7,7 +7,9 @@
 --         the brand's logo unless image is given; after a minute idle, the attract
 --         loop: kiosk.flow.attract)
 --   form{ title, fields = { "name", "phone", { id, label, kind = "text"|"phone"|"digits"|"name",
---                                              required, max_len, placeholder, check = fn } } }
+--                                              required, max_len, placeholder, note, check = fn } } }
+--        (note: a line under the field; "nickname" takes its limit and word
+--         filter from flow.app{ nickname = } (kiosk.flow.nickname))
 --                                                             -> { [id] = value }  (saved as candidate data)
 --        (a field given by name is one of M.standard_fields: name, phone, nickname, email)
 --   consent{ title, text, version }                           -> true (declining ends the session)
@@ -17,8 +19,10 @@
 --   quiz{ ... }                                               -> result   (kiosk.flow.quiz)
 --   result(result)                                            -> true   (what it shows: M.RESULT_SHOWS)
 --   leaderboard{ exam, highlight }                            -> true
+--   podium{ score, exam, seconds = 15 }                       -> true   (kiosk.flow.podium: the day's top three)
+--   prize{ seconds = 60 }                                     -> true   (the prize code and its QR; false: no code)
 --   message{ title, text, button, seconds }                   -> true
---   thanks{ title, text, seconds = 10 }                       -> true
+--   thanks{ title, text, seconds = 10 }                       -> true   (words of the mode: M.mode_t)
 local ui = require "kiosk.ui"
 local core = require "kiosk.ui.core"
 local board = require "kiosk.flow.leaderboard"
@@ -202,12 +206,20 @@ M.standard_fields = {
 function M.form(f, o, done)
   local fields, widgets = {}, {}
   for i, spec in ipairs(o.fields or {}) do
+    -- The nickname: its limit, filter and note from flow.app{ nickname = } (kiosk.flow.nickname).
+    if spec == "nickname" then spec = require("kiosk.flow.nickname").field(f) end
     fields[i] = type(spec) == "string" and M.standard_fields[spec] or spec
     if not fields[i] then error("form: no standard field named '" .. tostring(spec) .. "'", 2) end
   end
   local errors, groups = {}, {}
   local keyboard
-  local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true } }
+  -- On a short screen (800x480) a field with a note needs the title's room
+  -- to show its note above the keyboard: the field's own label says what
+  -- to enter, so the title gives way rather than being cut in half.
+  local _, screen_h = gfx.size()
+  local short = screen_h < 650 and fields[1] ~= nil and fields[1].note ~= nil
+  local body = { ui.label { text = f:text(o.title) or f:t("form_title"), size = "title", bold = true,
+                            visible = not short } }
   for i, spec in ipairs(fields) do
     local label = f:text(spec.label)
     local field = ui.text_field { label = label, placeholder = f:text(spec.placeholder) or label, kind = spec.kind,
@@ -226,6 +238,10 @@ function M.form(f, o, done)
     -- The field's own error sits right under it; the pair scrolls into view together.
     errors[i] = ui.label { text = "", color = "danger", size = "small", bold = true }
     groups[i] = ui.column { gap = "xs", field, errors[i] }
+    -- A one-line note under the field ("昵称会显示在排行榜上"), above its error.
+    if spec.note then
+      table.insert(groups[i].children, 2, ui.label { text = f:text(spec.note), color = "muted", size = "small" })
+    end
     body[#body + 1] = groups[i]
   end
   local function fail(i, text)
@@ -263,7 +279,12 @@ function M.form(f, o, done)
   local page = M.page(body, { gap = "m", ui.button { label = f:t("next"), flex = 1, on_tap = submit } })
   ui.root(ui.column { gap = "s", page, keyboard, flex = 1 })
   page.flex = 1
-  if widgets[1] then widgets[1]:focus() end
+  if widgets[1] then
+    widgets[1]:focus()
+    -- The first field with its note in view above the keyboard (at 800x480
+    -- the page's title gives way rather than the nickname's note).
+    if fields[1].note then ui.reveal(groups[1]) end -- (in case the page scrolls anyway)
+  end
 end
 
 -- ---- consent and instructions ----
@@ -519,6 +540,11 @@ function M.leaderboard(f, o, done)
   f.no_idle = true
 end
 
+-- ---- the trade fair's podium (kiosk.flow.podium) ----
+
+function M.podium(f, o, done) return require("kiosk.flow.podium").screen(f, o, done) end
+function M.prize(f, o, done) return require("kiosk.flow.podium").prize_screen(f, o, done) end
+
 -- ---- message and thanks ----
 
 function M.message(f, o, done)
@@ -531,12 +557,21 @@ function M.message(f, o, done)
                                      on_tap = function() done(true) end } }))
 end
 
+-- A string in the words of the flow's mode when it has its own
+-- ("thanks_title_trade_fair": "谢谢参与！", not the exam's "本次测试已完成"),
+-- else the kiosk's general one.
+function M.mode_t(f, key, ...)
+  local own = key .. "_" .. tostring(f.mode)
+  if (f.strings[f.lang] or {})[own] or f.strings.zh[own] then return f:t(own, ...) end
+  return f:t(key, ...)
+end
+
 function M.thanks(f, o, done)
   f.no_idle = true
   local seconds = o.seconds or 10
   local body = { ui.spacer { height = 60 },
-    ui.label { text = f:text(o.title) or f:t("thanks_title"), size = "title", bold = true, align = "center" },
-    ui.label { text = f:text(o.text) or f:t("thanks_text"), align = "center", color = "muted" },
+    ui.label { text = f:text(o.title) or M.mode_t(f, "thanks_title"), size = "title", bold = true, align = "center" },
+    ui.label { text = f:text(o.text) or M.mode_t(f, "thanks_text"), align = "center", color = "muted" },
     auto_continue(f, seconds, done, "returning"),
   }
   ui.root(M.page(body, { ui.button { label = f:t("back_to_start"), flex = 1, on_tap = function() done(true) end } }))
