@@ -19,24 +19,11 @@
 #include <SDL_image.h>
 
 #include "draw.h"
+#include "../frame_snapshot.h"
 
 static SDL_Surface *frame;
 
-static int snapshot(qk_platform *p, qk_draw *d, const char *path) {
-  char err[256];
-  qk_draw_end(d);
-  if (qk_plat_screenshot(p, path, err, sizeof err) != 0) {
-    printf("FAIL screenshot: %s\n", err);
-    return -1;
-  }
-  qk_draw_present(d);
-  SDL_Surface *s = IMG_Load(path);
-  if (!s) return -1;
-  if (frame) SDL_FreeSurface(frame);
-  frame = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
-  SDL_FreeSurface(s);
-  return frame ? 0 : -1;
-}
+static int snapshot(qk_platform *p, qk_draw *d, const char *path) { return qk_test_snapshot(p, d, path, &frame); }
 
 typedef struct { int x, y, w, h; const char *name; float size; } box;
 

@@ -13,6 +13,7 @@
 #include <SDL_image.h>
 
 #include "draw.h"
+#include "../frame_snapshot.h"
 
 static int failures;
 
@@ -41,21 +42,7 @@ static Uint8 darkest_near(int x, int y, int d) {
   return m;
 }
 
-static int snapshot(qk_platform *p, qk_draw *d, const char *path) {
-  char err[256];
-  qk_draw_end(d);
-  if (qk_plat_screenshot(p, path, err, sizeof err) != 0) {
-    printf("FAIL screenshot: %s\n", err);
-    return -1;
-  }
-  qk_draw_present(d);
-  SDL_Surface *s = IMG_Load(path);
-  if (!s) return -1;
-  if (frame) SDL_FreeSurface(frame);
-  frame = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
-  SDL_FreeSurface(s);
-  return frame ? 0 : -1;
-}
+static int snapshot(qk_platform *p, qk_draw *d, const char *path) { return qk_test_snapshot(p, d, path, &frame); }
 
 int main(void) {
   char err[512], path[64];

@@ -16,6 +16,7 @@
 #include <SDL_image.h>
 
 #include "draw.h"
+#include "../frame_snapshot.h"
 
 static int failures;
 static SDL_Surface *frame;
@@ -25,21 +26,7 @@ static Uint8 grey_at(int x, int y) {
   return p[0]; /* drawn in greys: red is enough */
 }
 
-static int snapshot(qk_platform *p, qk_draw *d, const char *path) {
-  char err[256];
-  qk_draw_end(d);
-  if (qk_plat_screenshot(p, path, err, sizeof err) != 0) {
-    printf("FAIL screenshot: %s\n", err);
-    return -1;
-  }
-  qk_draw_present(d);
-  SDL_Surface *s = IMG_Load(path);
-  if (!s) return -1;
-  if (frame) SDL_FreeSurface(frame);
-  frame = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGBA32, 0);
-  SDL_FreeSurface(s);
-  return frame ? 0 : -1;
-}
+static int snapshot(qk_platform *p, qk_draw *d, const char *path) { return qk_test_snapshot(p, d, path, &frame); }
 
 /* Distance from (px, py) to the polyline xy (n points), all in pixels. */
 static float dist_to_path(const float *xy, int n, float px, float py) {

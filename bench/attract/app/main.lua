@@ -4,7 +4,7 @@
 -- The baseline is the sibling app bench/attract/still (the same welcome, no loop).
 local flow = require "kiosk.flow"
 return flow.app {
-  set = require "questions",
+  set = require "apps.trade_fair.questions", -- the bundled fair's own questions
   mode = "trade_fair",
   languages = { "zh", "en" },
   brand = { logo = "brand/logo.png", colors = { primary = "#0f766e" } },

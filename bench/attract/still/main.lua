@@ -2,7 +2,7 @@
 -- attract loop (a still screen: the kiosk should sleep).
 local flow = require "kiosk.flow"
 return flow.app {
-  set = require "questions",
+  set = require "apps.trade_fair.questions", -- the bundled fair's own questions
   mode = "trade_fair",
   languages = { "zh", "en" },
   brand = { logo = "brand/logo.png", colors = { primary = "#0f766e" } },
