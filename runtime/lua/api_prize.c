@@ -18,6 +18,7 @@
 
 #include "api.h"
 #include "host.h"
+#include "store_call.h"
 #include "prize_store.h"
 
 #define CURRENT "qk.current_session" /* registry: the session prize.issue means */
@@ -32,28 +33,6 @@ int64_t qk_api_current_session(lua_State *L) {
   int64_t id = (int64_t)lua_tointeger(L, -1); /* 0 when unset */
   lua_pop(L, 1);
   return id;
-}
-
-static qk_store *S(lua_State *L) {
-  qk_store *s = qk_api_services(L)->store;
-  if (!s) luaL_error(L, "the results database is not open");
-  return s;
-}
-
-/* The time limit pauses while the store waits on the disk (as api_store.c). */
-static qk_store *W(lua_State *L, qk_store *s) {
-  qk_host_budget_pause(qk_host_of(L));
-  return s;
-}
-
-static int done(lua_State *L, int rc) {
-  qk_host_budget_resume(qk_host_of(L));
-  return rc;
-}
-
-static qk_ms wall(lua_State *L) {
-  const qk_services *sv = qk_api_services(L);
-  return (qk_ms)sv->wall_ms(sv->ctx);
 }
 
 /* A storage failure (not a refusal) also tells the runtime, which then

@@ -28,35 +28,12 @@
 #include "outbox.h"
 #include "sync.h"
 #include "host.h"
+#include "store_call.h"
 #include "json.h"
 #include "lua_json.h"
 #include "store.h"
 
 #define OWN_SESSIONS "qk.own_sessions" /* registry: session ids checked to be this app's */
-
-static qk_store *S(lua_State *L) {
-  qk_store *s = qk_api_services(L)->store;
-  if (!s) luaL_error(L, "the results database is not open");
-  return s;
-}
-
-/* Brackets one store call: W(L, s) as its first argument pauses the time
-** limit, done(L, rc) around the call resumes it with the call's result.
-** Arguments that can raise are read before, never inside, the call. */
-static qk_store *W(lua_State *L, qk_store *s) {
-  qk_host_budget_pause(qk_host_of(L));
-  return s;
-}
-
-static int done(lua_State *L, int rc) {
-  qk_host_budget_resume(qk_host_of(L));
-  return rc;
-}
-
-static qk_ms wall(lua_State *L) {
-  const qk_services *sv = qk_api_services(L);
-  return (qk_ms)sv->wall_ms(sv->ctx);
-}
 
 /* Raises the store's message unless rc is OK (or NOTFOUND when allowed).
 ** Anything but a bad argument is the storage failing (disk full, I/O error,
