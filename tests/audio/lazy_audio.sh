@@ -13,11 +13,7 @@
 #   5. a program without the module beside it logs why and runs silently.
 set -u
 qk=$1 src=$2
-dir=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+. "$src/tests/hold_lib.sh" # $dir, fail, wait_hold, mapped
 # What only SDL2_mixer brings (Debian 12). libFLAC, libvorbis, libmpg123 and
 # libopus are not in the list: libSDL2's own libpulse maps them through
 # libsndfile in every SDL program, before and without this module.
@@ -25,16 +21,6 @@ lazy='quizkiosk-audio\|libSDL2_mixer\|libmodplug\|libfluidsynth\|libinstpatch\|l
 app=$src/tests/audio/apps/cues
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy # a "screen" and a "device" in tests
 
-# Waits (at most 60 s) until the output says the replay holds at $1.
-wait_hold() {
-  i=0
-  while ! grep -q "hold: waiting for $1" "$dir/out" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
-  done
-}
-mapped() { grep -o "[^/]*\($lazy\)[^ ]*" "/proc/$pid/maps" | sort -u | tr '\n' ' '; }
 
 # run NAME ARGS... — the cue app: held after its first frame, then after a tick.
 run() {

@@ -10,11 +10,7 @@
 #      image's pixels (a real decode through the module).
 set -u
 qk=$1 src=$2
-dir=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+. "$src/tests/hold_lib.sh" # $dir, fail, wait_hold, mapped
 lazy='quizkiosk-image\|libSDL2_image\|libtiff\.\|libjbig\.\|libdeflate\.\|libLerc\.\|libwebp\.\|libjpeg\.'
 # libstdc++ came only with libLerc; the sanitizer build's runtime links it itself.
 ldd "$qk" | grep -q 'libstdc++' || lazy="$lazy\\|libstdc++\\."
@@ -48,7 +44,7 @@ first_frame() {
 
 if first_frame plain; then
   if grep -q "$lazy" "/proc/$pid/maps"; then
-    fail "mapped at a first frame without an image: $(grep -o "[^/]*\($lazy\)[^ ]*" "/proc/$pid/maps" | sort -u | tr '\n' ' ')"
+    fail "mapped at a first frame without an image: $(mapped)"
   else
     echo "ok   first frame without an image: no image module, SDL2_image, libtiff, libwebp, libjpeg, libLerc, libstdc++"
   fi

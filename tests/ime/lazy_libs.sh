@@ -15,23 +15,10 @@
 #      naming the missing module, never a crash.
 set -u
 qk=$1 src=$2
-dir=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+. "$src/tests/hold_lib.sh" # $dir, fail, wait_hold, mapped
 lazy='quizkiosk-sync\|quizkiosk-xlsx\|quizkiosk-import\|libpq\.\|libssl\.\|libcrypto\.\|libkrb5\.\|libgssapi_krb5\|libldap\|libsasl2\|libgnutls\|libxlsxwriter\|libzip\.\|libminizip'
 url=postgresql://127.0.0.1:9/none # the discard port: nothing answers there
 
-# Waits (at most 60 s) until the replay's output says it holds at $1.
-wait_hold() {
-  i=0
-  while ! grep -q "hold: waiting for $1" "$dir/out" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
-  done
-}
 
 # first_frame NAME ARGS... — starts the demo held after its first frame.
 first_frame() {
@@ -45,7 +32,7 @@ first_frame() {
 
 if first_frame plain; then
   if grep -q "$lazy" "/proc/$pid/maps"; then
-    fail "mapped at the first frame without a fleet: $(grep -o "[^/]*\($lazy\)[^ ]*" "/proc/$pid/maps" | sort -u | tr '\n' ' ')"
+    fail "mapped at the first frame without a fleet: $(mapped)"
   else
     echo "ok   first frame, no sync server: no fleet, Excel or import module, no libpq/ssl/krb5/ldap/xlsxwriter/zip"
   fi

@@ -8,21 +8,8 @@
 #      keyboard's letters, says why in the log, and does not crash.
 set -u
 qk=$1 src=$2
-dir=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
-failed=0
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
+. "$src/tests/hold_lib.sh" # $dir, fail, wait_hold, mapped
 
-# Waits (at most 60 s) until the replay's output says it holds at $1.
-wait_hold() {
-  i=0
-  while ! grep -q "hold: waiting for $1" "$dir/out" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
-  done
-}
 
 cat > "$dir/later.replay" <<EOR
 expect 欢迎
