@@ -57,6 +57,11 @@ int qk_api_setfuncs(lua_State *L, const qk_api_decl *m, unsigned with);
 /* Raises "<module>.<key> is for the staff screen only (...)" when key names
 ** a QK_API_STAFF row of m; returns 0 otherwise (an __index for other apps). */
 int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, const char *how);
+/* Into the module table on top of the stack (called from m's open function):
+** m's QK_API_STAFF functions in the staff screen's VM; in any other app a
+** metatable whose __index is `refuse` (a function calling
+** qk_api_staff_index with its own explanation). Stack: unchanged. */
+void qk_api_staff_part(lua_State *L, const qk_api_decl *m, lua_CFunction refuse);
 
 int qk_open_gfx(lua_State *L);
 /* gfx.qr (api_qr.c), a row of the gfx module. */

@@ -94,14 +94,7 @@ const qk_api_decl qk_api_audio = {"audio", "sound cues and background music (vol
                                   audio_fns};
 
 int qk_open_audio(lua_State *L) {
-  const qk_services *sv = qk_api_services(L);
   qk_api_newlib(L, &qk_api_audio);
-  if (sv && sv->staff) qk_api_setfuncs(L, &qk_api_audio, QK_API_STAFF);
-  else {
-    lua_createtable(L, 0, 1);
-    lua_pushcfunction(L, staff_index);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-  }
+  qk_api_staff_part(L, &qk_api_audio, staff_index);
   return 1;
 }

@@ -1071,12 +1071,6 @@ const qk_api_decl qk_api_store = {"store", "results recorded through the runtime
 
 int qk_open_store(lua_State *L) {
   qk_api_newlib(L, &qk_api_store);
-  if (qk_api_services(L)->staff) qk_api_setfuncs(L, &qk_api_store, QK_API_STAFF);
-  else {
-    lua_createtable(L, 0, 1);
-    lua_pushcfunction(L, staff_index);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-  }
+  qk_api_staff_part(L, &qk_api_store, staff_index);
   return 1;
 }

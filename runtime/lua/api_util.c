@@ -84,6 +84,18 @@ int qk_api_staff_index(lua_State *L, const qk_api_decl *m, const char *key, cons
   return 0;
 }
 
+void qk_api_staff_part(lua_State *L, const qk_api_decl *m, lua_CFunction refuse) {
+  const qk_services *sv = qk_api_services(L); /* NULL in a host without services: not staff */
+  if (sv && sv->staff) {
+    qk_api_setfuncs(L, m, QK_API_STAFF);
+    return;
+  }
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, refuse);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+}
+
 void qk_api_print(FILE *f, const qk_api_decl *const *mods) {
   for (int i = 0; mods[i]; i++) {
     const qk_api_decl *m = mods[i];
