@@ -4,7 +4,8 @@
 ** same renderer choice quizkiosk makes (software framebuffer), the way a
 ** hand-written kiosk would. Prints "first-frame MS" (MS: the CPU time of all
 ** its threads so far) after its first present and
-** then idles in SDL_WaitEvent like a kiosk waiting for a touch.
+** then idles in SDL_WaitEvent like a kiosk waiting for a touch (with
+** QUIZKIOSK_BENCH=exit it exits there instead, as quizkiosk does).
 **   qk_bare_kiosk FONT_FILE WIDTH HEIGHT
 ** With a frame count it is instead bench/frames' baseline: it draws the
 ** question screen of tests/widgets/apps/question (progress, countdown, stem,
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -148,6 +150,8 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
   printf("first-frame %.2f\n", (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
   fflush(stdout);
+  const char *bench = getenv("QUIZKIOSK_BENCH"); /* "exit": as quizkiosk, stop at the first frame */
+  if (bench && strcmp(bench, "exit") == 0) _exit(0);
   SDL_Event e;
   while (SDL_WaitEvent(&e))
     if (e.type == SDL_QUIT) break;

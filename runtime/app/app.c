@@ -43,7 +43,7 @@ int qk_app_run(const qk_options *opt) {
   qk_replay rp = {NULL, 0};
   a->opt = *opt;
   a->virtual_clock = opt->replay_path != NULL || opt->tool != NULL;
-  a->bench = opt->env.bench != NULL;
+  a->bench = opt->env.bench == NULL ? 0 : strcmp(opt->env.bench, "exit") == 0 ? 2 : 1;
   a->wall_at_start = opt->env.wall_start_ms ? opt->env.wall_start_ms : app_real_wall_ms(); /* tests: a fixed date */
   if (opt->has_clock) a->wall_at_start = opt->clock_ms; /* --clock DATE */
   a->vnow = 1000; /* the virtual clock's start; app_wall_ms counts from here */

@@ -81,7 +81,7 @@ typedef struct qk_app {
   char shot_pending[128];      /* tools: the frame to save after this call into Lua */
   int tool_done, tool_failed;
   char home_app_name[64];      /* the chooser that launched this app: the next person starts there */
-  int bench;                   /* QUIZKIOSK_BENCH: announce the first frame */
+  int bench;                   /* QUIZKIOSK_BENCH: 1 announce the first frame, 2 and exit there */
   int store_failed;            /* a store write failed during the current call into Lua */
   int64_t continue_session;    /* after storage came back: the session to go on with (0 = none) */
   int staff;                   /* the running app is the staff screen */

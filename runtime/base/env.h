@@ -26,7 +26,9 @@
 **   QUIZKIOSK_BENCH           set: print a line when the first frame is shown
 **                             (bench/startup.c measures start-up with it);
 **                             "frames": also one cost line per frame; "whole":
-**                             that, and every frame drawn whole (bench/frames.c)
+**                             that, and every frame drawn whole (bench/frames.c);
+**                             "exit": exit right after that line, so `perf
+**                             stat -r N` counts one start to the first frame
 ** Set by the systemd unit, not read here: QUIZKIOSK_RESTART holds the
 ** --restarted-after-crash argument for the next start (assets/systemd).
 */
