@@ -13,6 +13,15 @@
 ** many times with its text kept as textures, as a hand-written kiosk would
 ** redraw it, and prints each frame's CPU time (drawing plus present):
 **   qk_bare_kiosk FONT_FILE WIDTH HEIGHT FRAMES
+** With "question" instead of a count, the question screen is its first
+** screen: drawn once, announced and idled on as the chooser is (the
+** baseline of `qk_bench_startup` with QK_BENCH_SCREEN=question).
+**   qk_bare_kiosk FONT_FILE WIDTH HEIGHT question
+** With "demo", its first screen is the demo's chooser as quizkiosk draws it
+** at 1280x800 (scripts/apps/demo: the same strings, sizes, bold face from
+** the matching Bold file, places and colours; cards as plain rectangles),
+** where the default chooser is a lighter screen of the same kind.
+**   qk_bare_kiosk FONT_FILE WIDTH HEIGHT demo
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,14 +32,17 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 
-static void draw_text(SDL_Renderer *r, TTF_Font *f, const char *s, int x, int y, int wrap, SDL_Color c) {
+/* Draws s wrapped at wrap pixels; returns the height drawn (0 on failure). */
+static int draw_text(SDL_Renderer *r, TTF_Font *f, const char *s, int x, int y, int wrap, SDL_Color c) {
   SDL_Surface *surf = TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap);
-  if (!surf) return;
+  if (!surf) return 0;
+  int h = surf->h;
   SDL_Texture *t = SDL_CreateTextureFromSurface(r, surf);
   SDL_Rect dst = {x, y, surf->w, surf->h};
   if (t) SDL_RenderCopy(r, t, NULL, &dst);
   SDL_DestroyTexture(t);
   SDL_FreeSurface(surf);
+  return h;
 }
 
 static double thread_cpu_ms(void) {
@@ -65,8 +77,26 @@ static void copy(SDL_Renderer *r, text_piece *p) {
   if (p->t) SDL_RenderCopy(r, p->t, NULL, &p->r);
 }
 
-/* The question screen, redrawn frames times from cached text textures. */
+/* After the first present: print "first-frame MS" (the CPU time of all
+** threads so far, as quizkiosk prints it), then exit (QUIZKIOSK_BENCH=exit)
+** or idle in SDL_WaitEvent like a kiosk waiting for a touch. */
+static void first_frame_then_idle(void) {
+  struct timespec cpu = {0, 0};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  printf("first-frame %.2f\n", (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
+  fflush(stdout);
+  const char *bench = getenv("QUIZKIOSK_BENCH");
+  if (bench && strcmp(bench, "exit") == 0) _exit(0);
+  SDL_Event e;
+  while (SDL_WaitEvent(&e))
+    if (e.type == SDL_QUIT) break;
+}
+
+/* The question screen, redrawn frames times from cached text textures;
+** frames 0: drawn once as the first screen (first_frame_then_idle). */
 static int question_frames(SDL_Renderer *r, const char *font, int w, int h, int frames) {
+  int first_screen = frames == 0;
+  if (first_screen) frames = 1;
   int shorter = w < h ? w : h;
   double logical = shorter < 600 ? 600 : shorter > 800 ? 800 : shorter, k = shorter / logical;
 #define P(v) ((int)((v) * k + 0.5))
@@ -115,22 +145,78 @@ static int question_frames(SDL_Renderer *r, const char *font, int w, int h, int 
     copy(r, &prev);
     copy(r, &next);
     SDL_RenderPresent(r);
-    printf("frame-cpu %.3f ms\n", thread_cpu_ms() - t0);
+    if (first_screen) first_frame_then_idle();
+    else printf("frame-cpu %.3f ms\n", thread_cpu_ms() - t0);
   }
 #undef P
   fflush(stdout);
   return 0;
 }
 
+/* Centred text in a box (the demo's Start buttons). */
+static void draw_centred(SDL_Renderer *r, TTF_Font *f, const char *s, SDL_Rect box, SDL_Color c) {
+  int tw = 0, th = 0;
+  if (TTF_SizeUTF8(f, s, &tw, &th) != 0) return;
+  draw_text(r, f, s, box.x + (box.w - tw) / 2, box.y + (box.h - th) / 2, 0, c);
+}
+
+/* The demo's chooser as quizkiosk lays it out at 1280x800 (its places
+** read off tests/ref/flows_demo_1280x800.png): theme sizes title 44 and
+** heading 34 in bold, body 28, small 22; muted text, 2-unit card borders. */
+static int demo_chooser(SDL_Renderer *r, const char *regular, int w, int h) {
+  char bold[4096];
+  const char *at = strstr(regular, "Regular");
+  if (!at || snprintf(bold, sizeof bold, "%.*sBold%s", (int)(at - regular), regular, at + 7) >= (int)sizeof bold)
+    return 1;
+  TTF_Font *title = TTF_OpenFont(bold, 44), *heading = TTF_OpenFont(bold, 34), *button = TTF_OpenFont(bold, 28);
+  TTF_Font *body = TTF_OpenFont(regular, 28), *small = TTF_OpenFont(regular, 22);
+  if (!title || !heading || !button || !body || !small) return 1;
+  static const char *const titles[3] = {"客户服务专员筛选测试", "客服经理面试", "服务达人快问快答"};
+  static const char *const en[3] = {"Customer-service specialist screening", "Customer-service manager interview",
+                                    "Service pro quick quiz"};
+  static const char *const texts[3] = {"单选 + 多选 · 13 题 · 20 分钟 · 招聘模式（不显示正确答案）",
+                                       "行为 · 情景 · 业务能力题 · 书面作答，面试官按要点评分",
+                                       "展会互动 · 5 题 · 答得越快分越高 · 排行榜"};
+  SDL_Color ink = {20, 30, 50, 255}, muted = {90, 100, 120, 255}, white = {255, 255, 255, 255};
+  int x0 = (w - 1000) / 2;
+  SDL_SetRenderDrawColor(r, 243, 245, 249, 255);
+  SDL_RenderClear(r);
+  draw_text(r, title, "欢迎 · Welcome", x0, 38, 1000, ink);
+  draw_text(r, body, "请选择一个测试 · Choose a kiosk", x0, 130, 1000, muted);
+  for (int i = 0; i < 3; i++) {
+    SDL_Rect card = {x0 + i * 340, 201, 320, 440};
+    fill(r, card.x, card.y, card.w, card.h, 112, 122, 140);
+    fill(r, card.x + 2, card.y + 2, card.w - 4, card.h - 4, 255, 255, 255);
+    int y = card.y + 22;
+    y += draw_text(r, heading, titles[i], card.x + 20, y, 280, ink) + 6;
+    y += draw_text(r, small, en[i], card.x + 20, y, 280, muted) + 10;
+    draw_text(r, body, texts[i], card.x + 20, y, 280, muted);
+    SDL_Rect start = {card.x + 20, card.y + card.h - 84, 280, 64};
+    fill(r, start.x, start.y, start.w, start.h, 37, 99, 235);
+    draw_centred(r, button, "开始 · Start", start, white);
+  }
+  const char *shot = getenv("QK_BARE_SHOT"); /* a BMP of the screen, to compare it with quizkiosk's */
+  SDL_Surface *pix = shot ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
+  if (pix && SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, pix->pixels, pix->pitch) == 0)
+    SDL_SaveBMP(pix, shot);
+  SDL_FreeSurface(pix);
+  SDL_RenderPresent(r);
+  first_frame_then_idle();
+  TTF_CloseFont(title), TTF_CloseFont(heading), TTF_CloseFont(button), TTF_CloseFont(body), TTF_CloseFont(small);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc < 4) return 2;
   int w = atoi(argv[2]), h = atoi(argv[3]);
-  int frames = argc > 4 ? atoi(argv[4]) : 0;
+  int question = argc > 4 && strcmp(argv[4], "question") == 0, demo = argc > 4 && strcmp(argv[4], "demo") == 0;
+  int frames = argc > 4 && !question && !demo ? atoi(argv[4]) : 0;
   if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) return 1;
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_Window *win = SDL_CreateWindow("bare", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, 0);
   SDL_Renderer *r = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
-  if (r && frames > 0) return question_frames(r, argv[1], w, h, frames);
+  if (r && (frames > 0 || question)) return question_frames(r, argv[1], w, h, frames);
+  if (r && demo) return demo_chooser(r, argv[1], w, h);
   TTF_Font *title = TTF_OpenFont(argv[1], 44), *body = TTF_OpenFont(argv[1], 26), *small = TTF_OpenFont(argv[1], 20);
   if (!r || !title || !body || !small) return 1;
   SDL_SetRenderDrawColor(r, 244, 246, 250, 255);
@@ -146,15 +232,7 @@ int main(int argc, char **argv) {
     draw_text(r, small, "轻触开始", card.x + 24, card.y + 160, card.w - 48, white);
   }
   SDL_RenderPresent(r);
-  struct timespec cpu = {0, 0}; /* all threads' CPU time so far, as quizkiosk prints it */
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-  printf("first-frame %.2f\n", (double)cpu.tv_sec * 1e3 + (double)cpu.tv_nsec / 1e6);
-  fflush(stdout);
-  const char *bench = getenv("QUIZKIOSK_BENCH"); /* "exit": as quizkiosk, stop at the first frame */
-  if (bench && strcmp(bench, "exit") == 0) _exit(0);
-  SDL_Event e;
-  while (SDL_WaitEvent(&e))
-    if (e.type == SDL_QUIT) break;
+  first_frame_then_idle();
   TTF_CloseFont(title);
   TTF_CloseFont(body);
   TTF_CloseFont(small);

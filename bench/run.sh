@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/run.sh [BUILD_DIR] [RUNS] — every figure of issue 11 in one run,
 # each side by side with its baseline or against its goal:
-#   frames (bench/frames.c), start-up and memory (bench/startup.c), then the
+#   frames (bench/frames.c), start-up and memory (bench/startup.c: the demo
+#   against the bare chooser, then the same screen in both), then the
 #   store's (bench/db/run.sh) and the question banks' (bench/banks/run.sh)
 #   when they are there. Headless on SDL's offscreen driver unless DISPLAY is
 #   set (then the start-up runs on that display, e.g. Xvfb).
@@ -18,6 +19,12 @@ echo
 echo
 [ -n "${DISPLAY:-}" ] || export SDL_VIDEODRIVER=offscreen
 QUIZKIOSK_DATA=$src "$build/qk_bench_startup" "$build/quizkiosk" "$build/qk_bare_kiosk" "$font" "$((runs * 2 + 1))" 5 || status=1
+# the same first screen in both programs: the demo's chooser, the question screen
+for screen in demo question; do
+  echo
+  QK_BENCH_SCREEN=$screen QUIZKIOSK_DATA=$src "$build/qk_bench_startup" "$build/quizkiosk" "$build/qk_bare_kiosk" "$font" \
+    "$((runs * 2 + 1))" 0 || status=1
+done
 for part in db banks; do
   if [ -x "$src/bench/$part/run.sh" ] || [ -f "$src/bench/$part/run.sh" ]; then
     echo

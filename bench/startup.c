@@ -6,6 +6,14 @@
 ** demo's first screen) and for the bare SDL2 + SDL_ttf program, run
 ** alternately so both see the same machine. Reports medians and ratios.
 **   qk_bench_startup QUIZKIOSK BARE FONT [RUNS=7] [IDLE_S=10] [WxH=1280x800]
+** The bare program's default first screen is a chooser lighter than the
+** demo's (8 strings in one regular face). QK_BENCH_SCREEN picks a bare
+** screen that is the same as the kiosk's:
+**   demo      the demo's chooser as quizkiosk draws it at 1280x800 (the same
+**             strings, sizes, bold face, places)
+**   question  the question screen of bench/frames: the kiosk runs
+**             tests/widgets/apps/question under $QUIZKIOSK_DATA
+** QK_BENCH_APP=DIR: another app than the demo.
 ** Needs a display (run it under Xvfb: see bench/README.md).
 */
 #include <signal.h>
@@ -123,9 +131,22 @@ int main(int argc, char **argv) {
   if (sscanf(size, "%15[0-9]x%15[0-9]", w, h) != 2 || runs < 1 || runs > 50) return 2;
   setenv("QUIZKIOSK_BENCH", "1", 1);
   /* QK_BENCH_APP: another app than the demo (its first screen is measured). */
-  const char *app = getenv("QK_BENCH_APP");
+  const char *app = getenv("QK_BENCH_APP"), *screen = getenv("QK_BENCH_SCREEN"), *data = getenv("QUIZKIOSK_DATA");
+  int question = screen && strcmp(screen, "question") == 0, demo = screen && strcmp(screen, "demo") == 0;
+  if (screen && !question && !demo && strcmp(screen, "chooser") != 0) {
+    fprintf(stderr, "QK_BENCH_SCREEN: chooser, demo or question\n");
+    return 2;
+  }
+  char question_app[4096];
+  if (question && !app) {
+    if (!data || snprintf(question_app, sizeof question_app, "%s/tests/widgets/apps/question", data) >= (int)sizeof question_app) {
+      fprintf(stderr, "QK_BENCH_SCREEN=question needs QUIZKIOSK_DATA (the checkout)\n");
+      return 2;
+    }
+    app = question_app;
+  }
   char *qk[] = {argv[1], "--window", (char *)size, "--db", "/tmp/qk-bench.db", (char *)app, NULL};
-  char *bare[] = {argv[2], argv[3], w, h, NULL};
+  char *bare[] = {argv[2], argv[3], w, h, question ? "question" : demo ? "demo" : NULL, NULL};
   double qf[50], bf[50], qp[50], bp[50], qc[50], bc[50], qu[50], bu[50], qa[50], ba[50];
   int nq = 0, nb = 0;
   for (int i = 0; i < runs; i++) {
@@ -151,7 +172,8 @@ int main(int argc, char **argv) {
   for (int i = 1; i < nb; i++) lo_b = bf[i] < lo_b ? bf[i] : lo_b, hi_b = bf[i] > hi_b ? bf[i] : hi_b;
   double mqf = median(qf, nq), mbf = median(bf, nb), mqp = median(qp, nq), mbp = median(bp, nb);
   double mqu = median(qu, nq), mbu = median(bu, nb), mqa = median(qa, nq), mba = median(ba, nb);
-  printf("startup at %s, %d runs each (medians)\n", size, runs);
+  printf("startup at %s, %s screen, %d runs each (medians)\n", size,
+         question ? "question" : demo ? "demo chooser (the same in both)" : "kiosk: demo chooser, bare: lighter chooser", runs);
   printf("  first frame, wall: quizkiosk %.1f ms (%.1f-%.1f), bare %.1f ms (%.1f-%.1f), ratio %.2f (target <= 1.2)\n", mqf,
          lo_q, hi_q, mbf, lo_b, hi_b, mqf / mbf);
   printf("  first frame, CPU:  quizkiosk %.1f ms, bare %.1f ms, ratio %.2f\n", mqu, mbu, mqu / mbu);
