@@ -360,8 +360,7 @@ local function prepare(set)
     -- in proportion to the whole bank so far: 30 ms for the first of 40
     -- parts, 180 ms for the last, 3.1 s of CPU in all instead of 1.5 s.)
     exam.load_step(set)
-  elseif exam.fingerprint_step(set) then
-    exam.index(set) -- the id index too, before anyone starts
+  elseif exam.fingerprint_step(set) and exam.index_step(set) then -- the id index too, before anyone starts
     -- then the collector's cycle finished here, in small steps: a cycle left
     -- half done would end (its indivisible last phase over the whole bank)
     -- inside the tap's call, and the finished one leaves the collector idle
