@@ -267,10 +267,18 @@ static char *read_file(const char *path, size_t *len) {
 ** compiled from exactly these bytes at build time (kit_bytecode.h); a file
 ** edited since, or bytecode this Lua refuses, loads as text. Pushes the
 ** function or an error message; returns the lua_load status. The file
-** buffer is freed before anything can raise. */
+** buffer is freed before anything can raise.
+** Reading and compiling run with the call's time limit paused, as storage
+** does: they are bounded by the file cap, not by anything the script can
+** loop on, and a question bank of 10,000 in one file took most of the 250
+** ms compiling. Nothing in between can raise (lua_load is protected), so the
+** pause always ends here, before any message is pushed. */
 static int load_file(lua_State *L, const char *path, const char *shown, int kit) {
+  qk_host *h = qk_host_of(L);
   size_t len = 0;
+  qk_host_budget_pause(h);
   char *buf = read_file(path, &len);
+  if (!buf) qk_host_budget_resume(h);
   if (!buf) {
     if (errno == EFBIG)
       lua_pushfstring(L, "cannot load %s: a script file may be at most %d MiB (split a big question bank into parts)",
@@ -286,7 +294,8 @@ static int load_file(lua_State *L, const char *path, const char *shown, int kit)
   if (bc) {
     if (luaL_loadbufferx(L, (const char *)bc, bclen, chunkname, "b") == LUA_OK) {
       free(buf);
-      qk_host_of(L)->kit_loads++;
+      qk_host_budget_resume(h);
+      h->kit_loads++;
       return LUA_OK;
     }
     lua_pop(L, 1); /* a Lua whose bytecode format differs from the build's: the source, as before */
@@ -298,6 +307,7 @@ static int load_file(lua_State *L, const char *path, const char *shown, int kit)
   }
   int rc = luaL_loadbufferx(L, code, len, chunkname, "t");
   free(buf);
+  qk_host_budget_resume(h);
   return rc;
 }
 

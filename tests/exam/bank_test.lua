@@ -156,4 +156,43 @@ function T.test_a_big_set_is_hashed_in_pieces_across_steps()
   assert(exam.fingerprint(set) == sha("pieces:" .. table.concat(hashes, ",")), "the hash of the pieces' hashes")
 end
 
+-- A set of more than 2,000 questions in one file is built in its file's
+-- call and checked after, in slices (exam.load_step), with every problem
+-- reported together as ever; the id index is made in slices too.
+local function big_inline(n, broken)
+  local qs = {}
+  for i = 1, n do
+    qs[i] = exam.single { id = "q" .. i, stem = "第" .. i .. "题", options = { "甲", "乙" }, answer = "A" }
+  end
+  if broken then
+    qs[n - 1].stem = nil                          -- in the last slice
+    qs[n] = exam.single { id = "q1", stem = "重复", options = { "甲", "乙" }, answer = "A" } -- q1 again
+  end
+  return exam.set { id = "big", title = "大题库", exam.section { id = "s", points = 1, table.unpack(qs) } }
+end
+
+function T.test_a_big_set_in_one_file_is_checked_in_slices()
+  local set = big_inline(12500)
+  assert(exam.loading(set), "not checked in its file's call")
+  local steps = 1
+  while not exam.load_step(set) do steps = steps + 1 end
+  assert(steps == 7, "12,500 questions in slices of 2,000: " .. steps)
+  assert(not exam.loading(set))
+  local small = exam.set { id = "small", title = "小题库", exam.section { id = "s", points = 1,
+    exam.single { id = "a", stem = "一", options = { "甲", "乙" }, answer = "A" } } }
+  assert(not exam.loading(small), "a small set is checked at once")
+  local n = 0
+  while not exam.index_step(set) do n = n + 1 end
+  assert(n == 1 and exam.find(set, "q12500").stem == "第12500题", "the index in slices of 10,000: " .. n)
+end
+
+function T.test_problems_of_a_big_set_in_one_file_are_reported_together()
+  local set = big_inline(4500, true)
+  local ok, err = pcall(exam.complete, set)
+  assert(not ok)
+  assert(err:find("2 problem", 1, true), err)
+  assert(err:find("question q4499: the question has no stem", 1, true), err)
+  assert(err:find("question q1: duplicate id (also at", 1, true), err)
+end
+
 return T

@@ -132,8 +132,8 @@ local function check_head(set, problems)
   if not set.sections or #set.sections == 0 then problems[#problems + 1] = where_set .. ": the set has no sections" end
 end
 
--- Checks section number si into problems; seen: the question ids met so far.
-local function check_section(si, sec, problems, seen)
+-- Checks section number si's own fields (not its questions) into problems.
+local function check_section_head(si, sec, problems)
   local sw = { _where = sec._where, id = nil }
   if not sec.id then problems[#problems + 1] = (sec._where or "?") .. ": section " .. si .. " needs an id" end
   if sec.points ~= nil and type(sec.points) ~= "number" then
@@ -146,10 +146,16 @@ local function check_section(si, sec, problems, seen)
     problem(problems, sw, "section %s: unknown scoring rule '%s'", tostring(sec.id), sec.scoring)
   end
   if #sec.questions == 0 then problem(problems, sw, "section %s has no questions", tostring(sec.id)) end
-  local q -- the question in hand, for its type's validate (one report function per section, not per question)
+end
+
+-- Checks questions from..to of section sec into problems; seen: the
+-- question ids met so far.
+local function check_questions(sec, from, to, problems, seen)
+  local q -- the question in hand, for its type's validate (one report function per call, not per question)
   local function report(fmt, ...) problem(problems, q, fmt, ...) end
-  for _, item in ipairs(sec.questions) do
-    q = item
+  local qs = sec.questions
+  for i = from, to do
+    q = qs[i]
     if type(q) ~= "table" or not q.type then
       problems[#problems + 1] = (sec._where or "?") .. ": section " .. tostring(sec.id) ..
                                 " holds something that is not a question (use exam.single{...} etc.)"
@@ -174,6 +180,12 @@ local function check_section(si, sec, problems, seen)
   end
 end
 
+-- Checks section number si, its fields and all its questions.
+local function check_section(si, sec, problems, seen)
+  check_section_head(si, sec, problems)
+  check_questions(sec, 1, #sec.questions, problems, seen)
+end
+
 function exam.check(set)
   if type(set) ~= "table" then return nil, { "a question set must be a table (exam.set{...})" } end
   local problems, seen = {}, {}
@@ -188,15 +200,25 @@ local function report(problems)
 end
 
 -- exam.set{...}: builds and checks; raises one error listing every problem.
--- A set with parts (exam.part) is checked once its last part has loaded.
+-- A set with parts (exam.part), or with more than CHECK_NOW questions, is
+-- checked once it has loaded, in slices (exam.load_step).
+local CHECK_NOW, CHECK_SLICE = 2000, 2000
+
 function exam.set(t)
   t._where = t._where or where(2)
   t.sections = t.sections or {}
   for _, s in ipairs(t) do t.sections[#t.sections + 1] = s end
   for i = #t, 1, -1 do t[i] = nil end
+  local n = 0
   for _, s in ipairs(t.sections) do
     if type(s) == "table" and s._part then t._loading = true end
+    if type(s) == "table" and type(s.questions) == "table" then n = n + #s.questions end
   end
+  -- A set of more than CHECK_NOW questions is checked as a set in parts is:
+  -- after it has loaded, CHECK_SLICE questions per call (exam.load_step).
+  -- Its file's own call then only builds it: 10,000 questions built and
+  -- checked in one call took over the 250 ms limit on a busy machine.
+  if n > CHECK_NOW then t._loading = true end
   if t._loading then return t end
   local ok, problems = exam.check(t)
   if not ok then error(report(problems), 2) end
@@ -243,12 +265,31 @@ function exam.load_step(set)
       return false
     end
   end
+  -- Every part is in: the sections not checked as they arrived (the set's
+  -- own), CHECK_SLICE questions per call, then the set's fields.
   local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
+  rawset(set, "_checking", c)
+  local budget = CHECK_SLICE
+  for si, sec in ipairs(secs) do
+    if not c.done[sec] then
+      if type(sec) ~= "table" or type(sec.questions) ~= "table" then
+        check_section(si, sec, c.problems, c.seen) -- (reports what is wrong with it)
+        c.done[sec] = true
+      else
+        local from = c.next_q or 1
+        if from == 1 then check_section_head(si, sec, c.problems) end
+        local n = #sec.questions
+        local to = math.min(n, from + budget - 1)
+        check_questions(sec, from, to, c.problems, c.seen)
+        budget = budget - (to - from + 1)
+        if to < n then c.next_q = to + 1; return false end
+        c.next_q, c.done[sec] = nil, true
+        if budget <= 0 then return false end
+      end
+    end
+  end
   set._loading, set._checking = nil, nil
   check_head(set, c.problems)
-  for si, sec in ipairs(secs) do
-    if not c.done[sec] then check_section(si, sec, c.problems, c.seen) end
-  end
   if #c.problems > 0 then error(report(c.problems), 0) end
   return true
 end
