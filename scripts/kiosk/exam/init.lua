@@ -238,8 +238,9 @@ end
 -- Whether parts of the set are still to load.
 function exam.loading(set) return rawget(set, "_loading") == true end
 
--- Loads the set's next part; once none is left, checks the set (raising
--- one error listing every problem). Returns true when the set is complete.
+-- Loads the set's next part; once none is left, checks the set a slice per
+-- call (raising one error listing every problem at the end). Returns true
+-- when the set is complete.
 function exam.load_step(set)
   if not exam.loading(set) then return true end
   local secs = set.sections
@@ -251,22 +252,15 @@ function exam.load_step(set)
         error(string.format("%s: part %s must return exam.section{...} or a list of them", sec._where, sec._part), 0)
       end
       table.remove(secs, i)
-      -- Each part is checked as it arrives (the whole set at once would
-      -- not fit in one call); the problems are reported together at the end.
-      local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
-      rawset(set, "_checking", c)
-      for k, part_sec in ipairs(list) do
-        table.insert(secs, i + k - 1, part_sec)
-        if type(part_sec) == "table" and type(part_sec.questions) == "table" then
-          check_section(i + k - 1, part_sec, c.problems, c.seen)
-          c.done[part_sec] = true
-        end
-      end
+      -- (Checked once every part is in, in slices: a part's own call only
+      -- builds it, so a part's size is bounded by the file cap, not by the
+      -- time limit.)
+      for k, part_sec in ipairs(list) do table.insert(secs, i + k - 1, part_sec) end
       return false
     end
   end
-  -- Every part is in: the sections not checked as they arrived (the set's
-  -- own), CHECK_SLICE questions per call, then the set's fields.
+  -- Every part is in: the sections, CHECK_SLICE questions per call, then
+  -- the set's fields; every problem is reported together at the end.
   local c = rawget(set, "_checking") or { problems = {}, seen = {}, done = {} }
   rawset(set, "_checking", c)
   local budget = CHECK_SLICE
