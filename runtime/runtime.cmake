@@ -66,13 +66,19 @@ target_compile_definitions(qk_core PRIVATE
   QK_INSTALL_DATADIR="${QK_DATADIR}")
 target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
 
-# libqrencode: the QR matrix of gfx.qr (runtime/lua/api_qr.c). Linked, not a
-# module loaded on first use: it is 56 KB with no dependencies beyond libc,
-# and mapping it costs the dynamic loader ~26,000 cycles (~0.01 ms; median
-# of 41 runs of LD_DEBUG=statistics, an empty program with and without it)
-# beside the ~2.7 million cycles quizkiosk's loading takes already; the
-# first frame is 50-100 ms.
+# libqrencode: the QR matrix of gfx.qr (runtime/lua/api_qr.c), in the module
+# ${QK_QR_MODULE_FILE} (runtime/lua/qr_module.h), loaded with the first code
+# drawn: only the trade fair's prize screen draws one. Linked into the
+# program it cost ~0.2 ms of CPU at every start (open, mmap, page faults;
+# an empty program with and without it, 1,000 interleaved starts each:
+# bench/README.md, "perf-launch"), more than the dynamic loader's own
+# count of cycles (LD_DEBUG=statistics: ~0.01 ms) shows.
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+add_library(qk_qr_module MODULE runtime/lua/qr_module.c)
+set_target_properties(qk_qr_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-qr SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
+  C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_libraries(qk_qr_module PRIVATE PkgConfig::QRENCODE)
+install(TARGETS qk_qr_module LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
 
 # Lua: the sandboxed host and the C modules of the Lua API. What they need
 # of the program comes in through runtime/lua/services.h. The `ime` module's
@@ -95,8 +101,10 @@ add_library(qk_lua STATIC
   runtime/lua/json.c)
 target_include_directories(qk_lua PUBLIC runtime/lua PRIVATE runtime/ime)
 target_compile_definitions(qk_lua PRIVATE
-  QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}")
-target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m PRIVATE PkgConfig::QRENCODE)
+  QK_IME_MODULE_FILE="${QK_IME_MODULE_FILE}"
+  QK_QR_MODULE_FILE="${QK_QR_MODULE_FILE}")
+target_link_libraries(qk_lua PUBLIC qk_core qk_store qk_sync_client PkgConfig::LUA m)
+add_dependencies(qk_lua qk_qr_module) # gfx.qr loads it
 
 # The kiosk's script library as Lua bytecode, compiled when the program is
 # built (runtime/lua/kit_bytecode.h): starting a VM loads the widget kit

@@ -115,6 +115,7 @@ int qk_app_run(const qk_options *opt) {
   if (!a->draw) goto done;
   qk_log_write(a->log, QK_LOG_INFO, "renderer %s, font %s, app %s", qk_plat_renderer_name(a->plat),
                qk_text_default_font_path(a->text), a->app_dir);
+  qk_plat_watch_ready(a->plat); /* before the scripts are read: every save after that read reloads */
   if (app_open_store(a) == 0) app_start(a);
   if (opt->tool) {
     rc = app_run_tool(a);

@@ -73,6 +73,10 @@ typedef struct qk_app {
   unsigned restarts;
   struct qk_store *store;
   struct app_store_opening *opening; /* the first open, running on its own thread (store_open.c) */
+  struct {                     /* the first start's stale sessions, marked on that thread */
+    int done, rc, n;           /* done: app_mark_stale reports rc and n once instead of marking */
+    char why[512];
+  } stale_at_open;
   char kiosk_id[128];
   int64_t wall_at_start;       /* epoch ms when the virtual clock was vnow0 */
   int64_t resume_window_ms;
@@ -158,9 +162,10 @@ void app_reload_app(qk_app *a);
 
 /* ---- store_open.c ---- */
 /* Starts opening the results database (qk_store_open: the schema, the
-** unclean-shutdown check) on a thread of its own, so the ~1.4 ms it takes
-** run beside the window's and the fonts' set-up instead of before the
-** first frame. Nothing can use the store before app_open_store, which
+** unclean-shutdown check), then reading the kiosk id and the resume window
+** and marking the stale sessions, on a thread of its own, so the time they
+** take runs beside the window's and the fonts' set-up instead of before
+** the first frame. Nothing can use the store before app_open_store, which
 ** waits for it. Without a thread the open simply happens there. */
 void app_open_store_begin(qk_app *a);
 /* Waits for an open begun and not taken (the start failed before it was

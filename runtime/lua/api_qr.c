@@ -5,19 +5,31 @@
 ** physical pixels, dark runs on a white quiet zone of 4 modules (the
 ** standard's), so a phone reads it at any screen size. Declared as a row of
 ** the gfx module (api_gfx.c); the widget is ui.qr (scripts/kiosk/ui).
+** libqrencode is the QR module (qr_module.h), loaded with the first code.
 */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <qrencode.h>
-
 #include "api.h"
+#include "module.h"
+#include "qr_module.h"
+
+#ifndef QK_QR_MODULE_FILE
+#define QK_QR_MODULE_FILE "quizkiosk-qr.so"
+#endif
 
 #define QUIET 4           /* modules of white around the code */
 #define QR_TEXT_MAX 1024  /* bytes: a prize code or a link; far below QR's own limit */
 
 static qk_draw *D(lua_State *L) { return qk_api_services(L)->draw; }
+
+/* The module, loaded by the first gfx.qr (the module loader keeps it, and a
+** failure with its reason: the disk is asked once). */
+static const qk_qr_module *qr_module(char *why, size_t whylen) {
+  return qk_module_load(QK_QR_MODULE_FILE, QK_QR_MODULE_SYMBOL, QK_QR_MODULE_ABI, "QR code", why, whylen);
+}
 
 /* gfx.qr(text, x, y, size [, dark [, light]]) -> drawn, modules */
 int qk_api_gfx_qr(lua_State *L) {
@@ -30,36 +42,39 @@ int qk_api_gfx_qr(lua_State *L) {
   if (len == 0) return luaL_error(L, "gfx.qr: the text is empty");
   if (len > QR_TEXT_MAX) return luaL_error(L, "gfx.qr: %d bytes is more than a QR code here holds (%d)", (int)len, QR_TEXT_MAX);
   if (strlen(text) != len) return luaL_error(L, "gfx.qr: the text holds a zero byte");
+  char why[512];
+  const qk_qr_module *qr = qr_module(why, sizeof why);
+  if (!qr) return luaL_error(L, "gfx.qr: %s", why);
   /* Level M: 15% of the code may be smudged or glared and it still reads. */
-  QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (!q) return luaL_error(L, "gfx.qr: libqrencode could not encode %d bytes (out of memory?)", (int)len);
+  int width = 0;
+  unsigned char *code = qr->encode_m(text, len, &width);
+  if (!code) return luaL_error(L, "gfx.qr: libqrencode could not encode %d bytes (out of memory?)", (int)len);
   const qk_view *v = qk_draw_view(D(L));
-  int n = q->width + 2 * QUIET;
+  int n = width + 2 * QUIET;
   int box = (int)floorf(size * v->scale);
   int m = box / n; /* whole pixels per module */
   if (m < 1) {
-    QRcode_free(q);
+    free(code);
     return luaL_error(L, "gfx.qr: %g units is %d pixels, too small for a code of %d modules", (double)size, box, n);
   }
   int side = m * n;
   int x0 = (int)lroundf(x * v->scale) + (box - side) / 2, y0 = (int)lroundf(y * v->scale) + (box - side) / 2;
   qk_draw_fill_px(D(L), x0, y0, side, side, light);
-  for (int r = 0; r < q->width; r++) {
-    const unsigned char *row = q->data + (size_t)r * (size_t)q->width;
-    for (int c = 0; c < q->width;) {
-      if (!(row[c] & 1)) {
+  for (int r = 0; r < width; r++) {
+    const unsigned char *row = code + (size_t)r * (size_t)width;
+    for (int c = 0; c < width;) {
+      if (!row[c]) {
         c++;
         continue;
       }
       int c1 = c;
-      while (c1 < q->width && (row[c1] & 1)) c1++;
+      while (c1 < width && row[c1]) c1++;
       /* One fill per dark run of a row: 10-20 per row instead of a fill per module. */
       qk_draw_fill_px(D(L), x0 + (QUIET + c) * m, y0 + (QUIET + r) * m, (c1 - c) * m, m, dark);
       c = c1;
     }
   }
-  int width = q->width;
-  QRcode_free(q);
+  free(code);
   lua_pushnumber(L, side / v->scale);
   lua_pushinteger(L, width);
   return 2;

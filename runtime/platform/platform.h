@@ -66,6 +66,10 @@ enum { QK_MOD_SHIFT = 1, QK_MOD_CTRL = 2, QK_MOD_ALT = 4, QK_MOD_GUI = 8 };
 /* Returns NULL and fills err on failure (no display, no renderer...). */
 qk_platform *qk_plat_open(const qk_platform_config *cfg, char *err, size_t errlen);
 void qk_plat_close(qk_platform *p);
+/* Waits until the watch over cfg->watch_dirs is in place (it is put in
+** place on a thread beside the rest of the start): call before the scripts
+** are first read, so every later save is seen. At once without a watch. */
+void qk_plat_watch_ready(qk_platform *p);
 /* 1 when a display server is reachable (checked before opening a window). */
 int qk_plat_has_display(void);
 const char *qk_plat_renderer_name(const qk_platform *p);

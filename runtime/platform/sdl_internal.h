@@ -39,8 +39,11 @@ struct qk_texture {
 };
 
 /* sdl_watch.c: watches a directory tree for *.lua changes; pushes wake_event
-** with code 1 (reload) on the SDL queue from its own thread. */
+** with code 1 (reload) on the SDL queue from its own thread, which also
+** walks the tree to put the watches in place; qk_watch_ready waits for that
+** (at once after the first time; NULL: returns). */
 qk_watch *qk_watch_start(const char *const *dirs, int ndirs, Uint32 event_type);
+void qk_watch_ready(qk_watch *w);
 void qk_watch_stop(qk_watch *w);
 
 /* Sets the draw colour, and blending only when it is translucent. */

@@ -185,6 +185,8 @@ fail:
   return NULL;
 }
 
+void qk_plat_watch_ready(qk_platform *p) { qk_watch_ready(p->watch); }
+
 void qk_plat_close(qk_platform *p) {
   if (!p) return;
   if (p->watch) qk_watch_stop(p->watch);

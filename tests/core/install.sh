@@ -28,7 +28,7 @@ if [ -f "$build/quizkiosk-ime.so" ]; then
 fi
 # The modules loaded on demand (runtime/base/module.h): installed under the
 # prefix, and the installed program finds and uses each one from there.
-for m in quizkiosk-sync.so quizkiosk-xlsx.so quizkiosk-import.so; do
+for m in quizkiosk-sync.so quizkiosk-xlsx.so quizkiosk-import.so quizkiosk-qr.so; do
   test -n "$(find "$prefix" -name "$m")" || { echo "install: $m not installed"; exit 1; }
 done
 # Excel (quizkiosk-xlsx): a workbook from the replay's database.
@@ -42,5 +42,19 @@ if env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" fleet status --pg postgresql://
   echo "install: fleet status succeeded with no server"; exit 1
 fi
 grep -q "Connection refused\|connection to server" "$prefix/fleet.err" || { cat "$prefix/fleet.err"; exit 1; }
-n=$((n + 3))
+# QR (quizkiosk-qr): gfx.qr draws through the installed module (a failed
+# load would be a script error, and the text below would not show).
+mkdir "$prefix/qr"
+cat > "$prefix/qr/main.lua" <<'LUA'
+local app = {}
+function app.draw()
+  gfx.clear("#ffffff")
+  gfx.qr("QK-TEST", 20, 20, 200)
+  gfx.text("QR drawn", 20, 240, { size = 28 })
+end
+return app
+LUA
+printf 'expect QR drawn\n' > "$prefix/qr.txt"
+env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" "$prefix/qr" --headless --replay "$prefix/qr.txt" --db "$prefix/qr.db"
+n=$((n + 4))
 echo "install: $n passed, 0 failed"

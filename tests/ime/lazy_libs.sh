@@ -4,7 +4,8 @@
 # demand (runtime/base/module.h), like the input-method engines (module.sh):
 #   1. at the first frame of a kiosk with no sync server, none of the
 #      modules nor libpq, libssl/libcrypto, Kerberos, LDAP, SASL, GnuTLS,
-#      libxlsxwriter, libzip or minizip is mapped (/proc/PID/maps). expat is
+#      libxlsxwriter, libzip or minizip is mapped (/proc/PID/maps), nor the
+#      QR module and libqrencode (gfx.qr loads them: tests/prize). expat is
 #      not in the list: fontconfig links it, so every kiosk maps it;
 #   2. a kiosk with a sync server (--sync URL; none listens there) has the
 #      fleet module and libpq mapped at its first frame;
@@ -16,7 +17,7 @@
 set -u
 qk=$1 src=$2
 . "$src/tests/hold_lib.sh" # $dir, fail, wait_hold, mapped
-lazy='quizkiosk-sync\|quizkiosk-xlsx\|quizkiosk-import\|libpq\.\|libssl\.\|libcrypto\.\|libkrb5\.\|libgssapi_krb5\|libldap\|libsasl2\|libgnutls\|libxlsxwriter\|libzip\.\|libminizip'
+lazy='quizkiosk-sync\|quizkiosk-xlsx\|quizkiosk-import\|quizkiosk-qr\|libqrencode\|libpq\.\|libssl\.\|libcrypto\.\|libkrb5\.\|libgssapi_krb5\|libldap\|libsasl2\|libgnutls\|libxlsxwriter\|libzip\.\|libminizip'
 url=postgresql://127.0.0.1:9/none # the discard port: nothing answers there
 
 
@@ -34,7 +35,7 @@ if first_frame plain; then
   if grep -q "$lazy" "/proc/$pid/maps"; then
     fail "mapped at the first frame without a fleet: $(mapped)"
   else
-    echo "ok   first frame, no sync server: no fleet, Excel or import module, no libpq/ssl/krb5/ldap/xlsxwriter/zip"
+    echo "ok   first frame, no sync server: no fleet, Excel, import or QR module, no libpq/ssl/krb5/ldap/xlsxwriter/zip/qrencode"
   fi
   touch "$dir/go-plain"
 else
