@@ -115,6 +115,18 @@ static int same_bytes(const char *a, const char *b) {
   return system(cmd) == 0;
 }
 
+/* Removes a database and what SQLite keeps beside it: a -wal left by a run
+** that was killed (a ctest timeout) would make the store refuse the new file
+** (a -wal whose database is gone: moved_test.c). */
+static void remove_db(const char *path) {
+  static const char *const sides[] = {"", "-wal", "-shm", "-journal"};
+  char p[4300];
+  for (size_t i = 0; i < sizeof sides / sizeof *sides; i++) {
+    snprintf(p, sizeof p, "%s%s", path, sides[i]);
+    unlink(p);
+  }
+}
+
 /* One round of everything on "1" or "2" threads. */
 static void round_of(const char *dir, const char *threads) {
   char path[4200], out[4200], apath[4200], part[4300], bad[4200], ref[4200];
@@ -122,7 +134,7 @@ static void round_of(const char *dir, const char *threads) {
   snprintf(path, sizeof path, "%s/results.db", dir);
   snprintf(bad, sizeof bad, "%s/damaged.db", dir);
   snprintf(out, sizeof out, "%s/out-%s.csv", dir, threads);
-  unlink(bad);
+  remove_db(bad);
   qk_store *s = test_open(path);
   if (!s) return;
   qk_store_set_export_threads(s, threads[0] - '0');
@@ -168,7 +180,7 @@ int main(int argc, char **argv) {
   char path[4200];
   mkdir(dir, 0755);
   snprintf(path, sizeof path, "%s/results.db", dir);
-  unlink(path);
+  remove_db(path);
   qk_store *s = test_open(path);
   if (!s) return check_result("pipe_test");
   fill(s);
