@@ -71,7 +71,7 @@ for c in export stats purge set-pin backup rescore replay-session import new che
   expect 0 "usage: quizkiosk $c " "$c" --help
   expect 0 "--opt VALUE or --opt=VALUE" "$c" -h
 done
-for c in init status import; do
+for c in init status import refused resend; do
   expect 0 "usage: quizkiosk fleet $c " fleet "$c" --help
 done
 
