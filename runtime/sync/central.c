@@ -197,7 +197,13 @@ static void describe(const PGresult *r, ExecStatusType st, qk_central_fail *f) {
   snprintf(f->code, sizeof f->code, "%s", code ? code : "");
   if (!m || !*m) m = PQresultErrorMessage(r);
   if (!m || !*m) m = PQresStatus(st);
-  qk_central_err(f->message, sizeof f->message, "%s%s%s", m, d ? " — " : "", d ? d : "");
+  qk_central_err(f->message, sizeof f->message, "%s", m);
+  f->primary = strlen(f->message);
+  if (d && *d) {
+    char detail[sizeof f->message];
+    qk_central_err(detail, sizeof detail, " — %s", d);
+    snprintf(f->message + f->primary, sizeof f->message - f->primary, "%s", detail);
+  }
 }
 
 int qk_central_read(PGconn *c, int queries, int *committed, qk_central_fail *f, char *err, size_t errlen) {
@@ -206,6 +212,7 @@ int qk_central_read(PGconn *c, int queries, int *committed, qk_central_fail *f, 
   if (!f) f = &own;
   f->query = -1;
   f->code[0] = f->message[0] = 0;
+  f->primary = 0;
   for (int i = 0; i < queries; i++) {
     PGresult *r = PQgetResult(c);
     if (!r) {
@@ -381,7 +388,13 @@ static int try_part(batch *b, int from, int n) {
 static int settle(batch *b, int from, int n, int at, const qk_central_fail *f) {
   if (n == 1 && (at == from || at < 0)) {
     if (!b->v[from].row) return PART_SERVER; /* nothing was sent for it: not its content */
-    if (qk_store_outbox_refuse(b->st, b->v[from].id, f->code, f->message, (qk_ms)wall_ms()) != QK_STORE_OK) {
+    /* A personal field's refusal keeps no detail: PostgreSQL's "Failing
+    ** row contains (...)" would copy the name or phone into the outbox,
+    ** where a purge of the field would not reach it. */
+    char reason[sizeof f->message];
+    snprintf(reason, sizeof reason, "%.*s", strcmp(b->v[from].kind, "candidate") ? (int)strlen(f->message)
+                                                                                   : (int)f->primary, f->message);
+    if (qk_store_outbox_refuse(b->st, b->v[from].id, f->code, reason, (qk_ms)wall_ms()) != QK_STORE_OK) {
       qk_central_err(b->err, b->errlen, "setting a refused record aside: %s", qk_store_errmsg(b->st));
       return PART_STORE;
     }

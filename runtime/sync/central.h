@@ -30,6 +30,7 @@ typedef struct qk_central_fail {
   int query;         /* index of the first query that failed, -1: none, or the connection */
   char code[6];      /* its SQLSTATE, "" when the server gave none (a lost connection) */
   char message[400]; /* the server's message and detail, one line */
+  size_t primary;    /* message[0, primary) is the message without the detail */
 } qk_central_fail;
 /* After PQpipelineSync: reads `queries` results and the sync; 0 when all
 ** succeeded. *committed (may be NULL) becomes 1 when one of them was a

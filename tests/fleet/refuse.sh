@@ -11,6 +11,9 @@
 #     staff screen count them; `fleet refused` lists them;
 #   - with the trigger and check dropped, `fleet resend` and one sync
 #     deliver each set-aside record exactly once: central = local;
+#   - a deferred trigger refusing an answer at COMMIT (no one query to
+#     blame: found by halves), and a personal field refused without the
+#     field's value copied into the reason;
 #   - a server that fails for itself (a table renamed away, 42P01; the
 #     server stopped) marks nothing refused: the batch waits, and goes
 #     through once the server is back.
@@ -37,10 +40,10 @@ pg_start
 pg_sql "CREATE ROLE kiosk LOGIN IN ROLE fleet_kiosk"
 K="postgresql:///postgres?host=$PGDIR&port=$PGPORT&user=kiosk"
 
-# compare DB EXCLUDED: central rows vs the kiosk's own, leaving out the
-# rows named in the temp tables the SQL in EXCLUDED fills (xs: session
-# uuids; xa: (session, question); xe: (session, seq)). Prints one line per
-# table: table|local|central|missing|extra.
+# compare DB EXCLUDED KIOSK: central rows of KIOSK vs the kiosk's own,
+# leaving out the rows named in the temp tables the SQL in EXCLUDED fills
+# (xs: session uuids; xa: (session, question); xe: (session, seq); xp:
+# (session, field)). Prints one line per table: table|local|central|missing|extra.
 compare() {
   sqlite3 -csv "$1" "SELECT s.uuid, s.kiosk, s.status, s.score, s.version FROM sessions s" >ls.csv
   sqlite3 -csv "$1" "SELECT s.uuid, a.question, a.seq, a.response, a.version FROM answers a JOIN sessions s ON s.id = a.session_id" >la.csv
@@ -54,6 +57,7 @@ CREATE TEMP TABLE lp(session uuid, field text, value text);
 CREATE TEMP TABLE xs(uuid uuid);
 CREATE TEMP TABLE xa(session uuid, question text);
 CREATE TEMP TABLE xe(session uuid, seq int);
+CREATE TEMP TABLE xp(session uuid, field text);
 \copy ls FROM 'ls.csv' CSV
 \copy la FROM 'la.csv' CSV
 \copy le FROM 'le.csv' CSV
@@ -62,11 +66,11 @@ $2
 DELETE FROM ls WHERE uuid IN (SELECT uuid FROM xs);
 DELETE FROM la WHERE session IN (SELECT uuid FROM xs) OR (session, question) IN (SELECT * FROM xa);
 DELETE FROM le WHERE session IN (SELECT uuid FROM xs) OR (session, seq) IN (SELECT * FROM xe);
-DELETE FROM lp WHERE session IN (SELECT uuid FROM xs);
-CREATE TEMP VIEW cs AS SELECT uuid, kiosk, status, score, version FROM fleet.sessions WHERE kiosk = 'kiosk-R';
-CREATE TEMP VIEW ca AS SELECT session, question, seq, response, version FROM fleet.answers WHERE session IN (SELECT uuid FROM ls UNION SELECT uuid FROM fleet.sessions WHERE kiosk = 'kiosk-R');
-CREATE TEMP VIEW ce AS SELECT session, seq, kind, data, version FROM fleet.events WHERE session IN (SELECT uuid FROM fleet.sessions WHERE kiosk = 'kiosk-R');
-CREATE TEMP VIEW cp AS SELECT * FROM fleet.personal WHERE session IN (SELECT uuid FROM fleet.sessions WHERE kiosk = 'kiosk-R');
+DELETE FROM lp WHERE session IN (SELECT uuid FROM xs) OR (session, field) IN (SELECT * FROM xp);
+CREATE TEMP VIEW cs AS SELECT uuid, kiosk, status, score, version FROM fleet.sessions WHERE kiosk = '$3';
+CREATE TEMP VIEW ca AS SELECT session, question, seq, response, version FROM fleet.answers WHERE session IN (SELECT uuid FROM fleet.sessions WHERE kiosk = '$3');
+CREATE TEMP VIEW ce AS SELECT session, seq, kind, data, version FROM fleet.events WHERE session IN (SELECT uuid FROM fleet.sessions WHERE kiosk = '$3');
+CREATE TEMP VIEW cp AS SELECT * FROM fleet.personal WHERE session IN (SELECT uuid FROM fleet.sessions WHERE kiosk = '$3');
 SELECT 'sessions', (SELECT count(*) FROM ls), (SELECT count(*) FROM cs),
   (SELECT count(*) FROM (SELECT * FROM ls EXCEPT ALL SELECT * FROM cs) x), (SELECT count(*) FROM (SELECT * FROM cs EXCEPT ALL SELECT * FROM ls) x);
 SELECT 'answers', (SELECT count(*) FROM la), (SELECT count(*) FROM ca),
@@ -77,9 +81,9 @@ SELECT 'personal', (SELECT count(*) FROM lp), (SELECT count(*) FROM cp),
   (SELECT count(*) FROM (SELECT * FROM lp EXCEPT ALL SELECT * FROM cp) x), (SELECT count(*) FROM (SELECT * FROM cp EXCEPT ALL SELECT * FROM lp) x);
 SQL
 }
-check_compare() { # check_compare WHAT DB EXCLUDED
+check_compare() { # check_compare WHAT DB EXCLUDED [KIOSK]
   local out
-  out=$(compare "$2" "$3")
+  out=$(compare "$2" "$3" "${4:-kiosk-R}")
   echo "$out"
   while IFS='|' read -r table nl nc miss extra; do
     check "$1: $table: central = local" "$nc/$miss/$extra" "$nl/0/0"
@@ -160,6 +164,29 @@ check "resent: nothing left" "$(sqlite3 R.db 'SELECT count(*) FROM outbox')" "0"
 check_compare "resent" R.db ""
 "$Q" fleet refused --db R.db >refused2.txt
 has "fleet refused: none now" refused2.txt "nothing refused by the server"
+
+# ---- refused at COMMIT (no one record to blame), and a personal field ----------
+"$SIM" exams D.db kiosk-D 4 --seed 11 >/dev/null
+D1=$(sqlite3 D.db "SELECT uuid FROM sessions ORDER BY id LIMIT 1 OFFSET 1")
+D2=$(sqlite3 D.db "SELECT uuid FROM sessions ORDER BY id LIMIT 1 OFFSET 2")
+nick=$(sqlite3 D.db "SELECT value FROM candidates c JOIN sessions s ON s.id = c.session_id WHERE s.uuid = '$D1' AND field = 'nickname'")
+pg_sql "CREATE FUNCTION public.refuse_late() RETURNS trigger LANGUAGE plpgsql AS \$\$BEGIN
+          IF NEW.session = '$D2' AND NEW.question = 'q2' THEN RAISE EXCEPTION 'answer % of % refused at commit', NEW.question, NEW.session; END IF; RETURN NULL; END\$\$;
+        CREATE CONSTRAINT TRIGGER refuse_late AFTER INSERT OR UPDATE ON fleet.answers DEFERRABLE INITIALLY DEFERRED
+          FOR EACH ROW EXECUTE FUNCTION public.refuse_late();
+        ALTER TABLE fleet.personal ADD CONSTRAINT refuse_nick CHECK (value <> '$nick')"
+"$Q" sync --db D.db --pg "$K" >d.out 2>d.err || { echo "FAIL: sync with two refusals: $(cat d.err)"; fails=$((fails + 1)); }
+has "sync: says the server refused two" d.err "the server refused 2 records; set aside, the rest went on"
+check "deferred: the answer found by halves, the field by itself" \
+  "$(sqlite3 D.db "SELECT group_concat(kind || ':' || refused_code || ':' || refused_reason, ' / ') FROM (SELECT * FROM outbox WHERE refused_at IS NOT NULL ORDER BY id)")" \
+  "$(printf 'candidate:23514:new row for relation "personal" violates check constraint "refuse_nick" / answer:P0001:answer q2 of %s refused at commit' "$D2")"
+check "deferred: nothing else waits" "$(sqlite3 D.db "SELECT count(*) FROM outbox")" "2"
+check_compare "deferred" D.db "INSERT INTO xa VALUES ('$D2', 'q2'); INSERT INTO xp VALUES ('$D1', 'nickname');" kiosk-D
+pg_sql "DROP TRIGGER refuse_late ON fleet.answers; ALTER TABLE fleet.personal DROP CONSTRAINT refuse_nick"
+"$Q" fleet resend --db D.db >/dev/null
+"$Q" sync --db D.db --pg "$K" >d2.out
+check "deferred: resent once" "$(cat d2.out)" "sent 2 records"
+check_compare "deferred, resent" D.db "" kiosk-D
 
 # ---- the server fails for itself: nothing is refused ---------------------------
 "$SIM" exams W.db kiosk-W 3 --seed 9 >/dev/null
