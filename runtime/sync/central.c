@@ -361,7 +361,8 @@ static int send_part(batch *b, int from, int n, const qk_central_contact *who, i
   ** connection can go on with the next one. */
   if (PQtransactionStatus(c) == PQTRANS_INERROR) {
     char e2[200];
-    if (qk_central_send(c, "ROLLBACK", 0, NULL) || !PQpipelineSync(c) || qk_central_read(c, 1, NULL, NULL, e2, sizeof e2))
+    if (qk_central_send(c, "ROLLBACK", 0, NULL) || !PQpipelineSync(c) ||
+        qk_central_read(c, 1, NULL, NULL, e2, sizeof e2))
       return PART_SERVER;
   }
   return qk_central_content_error(f->code) ? PART_REFUSED : PART_SERVER;

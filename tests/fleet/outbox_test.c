@@ -244,7 +244,8 @@ static void refused_records(const char *dir) {
   ans.question = "q2";
   CHECK_RC(s, qk_store_answer(s, a, &ans, 1400), QK_STORE_OK);
   CHECK_RC(s, qk_store_answer(s, b, &ans, 1500), QK_STORE_OK);
-  int64_t b_answer = q(db, "SELECT id FROM outbox WHERE kind = 'answer' AND session_id = (SELECT max(id) FROM sessions)");
+  int64_t b_answer =
+      q(db, "SELECT id FROM outbox WHERE kind = 'answer' AND session_id = (SELECT max(id) FROM sessions)");
   CHECK_RC(s, qk_store_outbox_refuse(s, b_answer, "23514", "violates check", 6000), QK_STORE_OK);
   CHECK_RC(s, qk_store_outbox_refuse(s, b_answer, "22000", "again", 7000), QK_STORE_OK); /* keeps the first */
   CHECK_RC(s, qk_store_outbox_counts(s, &n), QK_STORE_OK);
