@@ -20,6 +20,7 @@
 #include "sync_load.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* The module's table, or NULL after saying why on stderr. */
 static const qk_sync_module *module(const qk_args *a) {
@@ -73,10 +74,16 @@ static int cmd_export(const qk_args *a) {
 
 /* ---- records the server refused: local only, no module ------------------ */
 
-/* The kiosk's database, or NULL after saying why. */
+/* The kiosk's database, or NULL after saying why; one that is not there
+** is a typo, not a reason to create an empty one (as the store's commands). */
 static qk_store *open_db(const qk_args *a) {
   qk_store *st = NULL;
   char err[600];
+  struct stat sb;
+  if (stat(qk_args_str(a, "db"), &sb) != 0) {
+    fprintf(stderr, "quizkiosk %s: no database at %s\n", a->cmd->name, qk_args_str(a, "db"));
+    return NULL;
+  }
   if (qk_store_open(qk_args_str(a, "db"), &st, err, sizeof err) != QK_STORE_OK) {
     fprintf(stderr, "quizkiosk %s: %s\n", a->cmd->name, err);
     return NULL;
