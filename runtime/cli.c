@@ -28,6 +28,8 @@ const qk_command *const qk_cli_commands[] = {
   &qk_cmd_fleet_init,
   &qk_cmd_fleet_status,
   &qk_cmd_fleet_import,
+  &qk_cmd_fleet_refused,
+  &qk_cmd_fleet_resend,
   &qk_cmd_publish,
   NULL,
 };

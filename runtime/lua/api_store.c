@@ -936,10 +936,15 @@ static int l_sync_status(lua_State *L) {
   ** error, and the backlog counted here so staff see what waits. */
   int broken = !sync && st.error[0];
   if (broken && sv->store) {
-    int64_t n = 0;
-    if (done(L, qk_store_outbox_backlog(W(L, sv->store), &n)) == QK_STORE_OK) st.backlog = n;
+    qk_outbox_counts n;
+    if (done(L, qk_store_outbox_counts(W(L, sv->store), &n)) == QK_STORE_OK) {
+      st.backlog = n.pending;
+      st.refused = n.refused;
+      st.held = n.held;
+      if (n.refused) snprintf(st.refused_reason, sizeof st.refused_reason, "%s %s", n.last_code, n.last_reason);
+    }
   }
-  lua_createtable(L, 0, 6);
+  lua_createtable(L, 0, 9);
   lua_pushboolean(L, sync != NULL || broken);
   lua_setfield(L, -2, "configured");
   lua_pushboolean(L, st.connected);
@@ -948,6 +953,16 @@ static int l_sync_status(lua_State *L) {
   lua_setfield(L, -2, "backlog");
   lua_pushinteger(L, (lua_Integer)st.sent_total);
   lua_setfield(L, -2, "sent");
+  /* Records the server refused for their content (set aside, outbox.h),
+  ** those waiting behind them, and the latest reason. */
+  lua_pushinteger(L, (lua_Integer)st.refused);
+  lua_setfield(L, -2, "refused");
+  lua_pushinteger(L, (lua_Integer)st.held);
+  lua_setfield(L, -2, "held");
+  if (st.refused_reason[0]) {
+    lua_pushstring(L, st.refused_reason);
+    lua_setfield(L, -2, "refused_reason");
+  }
   if (st.last_contact_ms) {
     char when[40];
     qk_store_format_time(st.last_contact_ms, when, sizeof when);

@@ -12,6 +12,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* Record o waits behind a refused session record of its own session (the
+** server needs the session first): a probe of the partial index
+** outbox_refused, empty while nothing is refused. */
+#define HELD(o)                                                                                   \
+  "EXISTS(SELECT 1 FROM outbox r WHERE r.refused_at IS NOT NULL AND r.session_id = " o ".session_id " \
+  "AND r.id < " o ".id AND r.kind = 'session')"
+/* Record o is to be sent: neither refused nor held. */
+#define TO_SEND(o) o ".refused_at IS NULL AND NOT " HELD(o)
+
 /* The current state of what each outbox row names, as JSON whose keys are
 ** the central tables' column names (runtime/sync/central_schema.c). */
 static const char read_sql[] =
@@ -36,7 +45,7 @@ static const char read_sql[] =
     ** empties it): the centre deletes it, as it does a deleted field. */
     "(SELECT NULLIF(value, '') FROM candidates c WHERE c.session_id = o.session_id AND c.field = o.ref)) "
     "FROM sessions s WHERE s.id = o.session_id) END "
-    "FROM outbox o WHERE o.id > ?1 ORDER BY o.id LIMIT ?2";
+    "FROM outbox o WHERE o.id > ?1 AND " TO_SEND("o") " ORDER BY o.id LIMIT ?2";
 
 static int prepare(qk_store *s, const char *sql, sqlite3_stmt **st, const char *what) {
   int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
@@ -64,13 +73,119 @@ int qk_store_outbox_sent(qk_store *s, int64_t upto_id) {
   sqlite3_stmt *st = NULL;
   int rc = qk_store_begin(s);
   if (rc) return rc;
-  rc = prepare(s, "DELETE FROM outbox WHERE id <= ?1", &st, "marking the outbox sent");
+  rc = prepare(s, "DELETE FROM outbox WHERE id <= ?1 AND " TO_SEND("outbox"), &st, "marking the outbox sent");
   if (!rc) {
     sqlite3_bind_int64(st, 1, upto_id);
     rc = qk_store_step_done(s, st, "marking the outbox sent");
   }
   sqlite3_finalize(st);
   return qk_store_end(s, rc);
+}
+
+int qk_store_outbox_sent_ids(qk_store *s, const int64_t *ids, int n) {
+  if (n <= 0) return QK_STORE_OK;
+  sqlite3_stmt *st = NULL;
+  int rc = qk_store_begin(s);
+  if (rc) return rc;
+  /* A record set aside meanwhile is not one the server took. */
+  rc = prepare(s, "DELETE FROM outbox WHERE id = ?1 AND refused_at IS NULL", &st, "marking the outbox sent");
+  for (int i = 0; !rc && i < n; i++) {
+    sqlite3_bind_int64(st, 1, ids[i]);
+    rc = qk_store_step_done(s, st, "marking the outbox sent");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  return qk_store_end(s, rc);
+}
+
+int qk_store_outbox_refuse(qk_store *s, int64_t id, const char *code, const char *reason, qk_ms at) {
+  sqlite3_stmt *st = NULL;
+  int rc = qk_store_begin(s);
+  if (rc) return rc;
+  rc = prepare(s, "UPDATE outbox SET refused_at = ?2, refused_code = ?3, refused_reason = ?4 "
+                  "WHERE id = ?1 AND refused_at IS NULL", &st, "setting a refused record aside");
+  if (!rc) {
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, at > 0 ? at : 1);
+    qk_store_bind_text(st, 3, code ? code : "");
+    qk_store_bind_text(st, 4, reason ? reason : "");
+    rc = qk_store_step_done(s, st, "setting a refused record aside");
+  }
+  sqlite3_finalize(st);
+  return qk_store_end(s, rc);
+}
+
+int qk_store_outbox_counts(qk_store *s, qk_outbox_counts *out) {
+  memset(out, 0, sizeof *out);
+  sqlite3_stmt *st = NULL;
+  /* One statement, one snapshot: the held count only when something is
+  ** refused (else every record would probe the empty index for nothing). */
+  int rc = prepare(s,
+                   "WITH r AS (SELECT count(*) n FROM outbox WHERE refused_at IS NOT NULL), "
+                   "l AS (SELECT refused_at, refused_code, refused_reason FROM outbox "
+                   "WHERE refused_at IS NOT NULL ORDER BY refused_at DESC, id DESC LIMIT 1) "
+                   "SELECT (SELECT count(*) FROM outbox), r.n, "
+                   "CASE WHEN r.n > 0 THEN (SELECT count(*) FROM outbox o WHERE o.refused_at IS NULL AND "
+                   HELD("o") ") ELSE 0 END, l.refused_at, l.refused_code, l.refused_reason "
+                   "FROM r LEFT JOIN l ON true",
+                   &st, "counting the outbox");
+  if (rc) return rc;
+  int src = sqlite3_step(st);
+  if (src == SQLITE_ROW) {
+    int64_t total = sqlite3_column_int64(st, 0);
+    out->refused = sqlite3_column_int64(st, 1);
+    out->held = sqlite3_column_int64(st, 2);
+    out->pending = total - out->refused - out->held;
+    out->last_at = sqlite3_column_int64(st, 3);
+    snprintf(out->last_code, sizeof out->last_code, "%s", qk_store_col_text(st, 4));
+    snprintf(out->last_reason, sizeof out->last_reason, "%s", qk_store_col_text(st, 5));
+  } else rc = qk_store_sqlfail(s, src, "counting the outbox");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int qk_store_outbox_refused(qk_store *s, int (*cb)(void *ud, const qk_outbox_refused_rec *r), void *ud) {
+  sqlite3_stmt *st = NULL;
+  int rc = prepare(s,
+                   "SELECT id, kind, uuid, ref, refused_at, held_by, refused_code, refused_reason FROM "
+                   "(SELECT o.id, o.kind, coalesce(s.uuid, '') uuid, o.ref, coalesce(o.refused_at, 0) refused_at, "
+                   "CASE WHEN o.refused_at IS NULL THEN (SELECT min(r.id) FROM outbox r WHERE r.refused_at IS NOT NULL "
+                   "AND r.session_id = o.session_id AND r.id < o.id AND r.kind = 'session') END held_by, "
+                   "coalesce(o.refused_code, '') refused_code, coalesce(o.refused_reason, '') refused_reason "
+                   "FROM outbox o LEFT JOIN sessions s ON s.id = o.session_id "
+                   /* Only sessions with a refused record can hold one. */
+                   "WHERE o.session_id IN (SELECT session_id FROM outbox WHERE refused_at IS NOT NULL)) "
+                   "WHERE refused_at <> 0 OR held_by IS NOT NULL ORDER BY id",
+                   &st, "listing refused records");
+  if (rc) return rc;
+  int src, stop = 0;
+  while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+    qk_outbox_refused_rec r = {sqlite3_column_int64(st, 0), qk_store_col_text(st, 1), qk_store_col_text(st, 2),
+                               qk_store_col_text(st, 3), sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+                               qk_store_col_text(st, 6), qk_store_col_text(st, 7)};
+    if ((stop = cb(ud, &r))) break;
+  }
+  rc = stop ? stop : src == SQLITE_DONE ? QK_STORE_OK : qk_store_sqlfail(s, src, "listing refused records");
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int qk_store_outbox_resend(qk_store *s, int64_t *n, int64_t *held) {
+  if (n) *n = 0;
+  if (held) *held = 0;
+  qk_outbox_counts c;
+  int rc = qk_store_begin(s);
+  if (!rc) rc = qk_store_outbox_counts(s, &c);
+  sqlite3_stmt *st = NULL;
+  if (!rc)
+    rc = prepare(s, "UPDATE outbox SET refused_at = NULL, refused_code = NULL, refused_reason = NULL "
+                    "WHERE refused_at IS NOT NULL", &st, "queueing refused records again");
+  if (!rc) rc = qk_store_step_done(s, st, "queueing refused records again");
+  sqlite3_finalize(st);
+  rc = qk_store_end(s, rc);
+  if (!rc && n) *n = c.refused;
+  if (!rc && held) *held = c.held;
+  return rc;
 }
 
 static int one_int(qk_store *s, const char *sql, const char *text, int64_t *out, const char *what) {
@@ -88,7 +203,10 @@ static int one_int(qk_store *s, const char *sql, const char *text, int64_t *out,
 
 int qk_store_outbox_backlog(qk_store *s, int64_t *n) {
   *n = 0;
-  return one_int(s, "SELECT count(*) FROM outbox", NULL, n, "counting the outbox");
+  qk_outbox_counts c;
+  int rc = qk_store_outbox_counts(s, &c);
+  if (!rc) *n = c.pending;
+  return rc;
 }
 
 int qk_store_session_by_uuid(qk_store *s, const char *uuid, int64_t *id) {

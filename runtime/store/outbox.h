@@ -32,14 +32,67 @@ typedef struct qk_outbox_rec {
 ** Pointers are valid during the callback only. */
 typedef int (*qk_outbox_cb)(void *ud, const qk_outbox_rec *r);
 
-/* Up to max records with id > after_id, oldest first. */
+/* Up to max records to send with id > after_id, oldest first: refused
+** and held records (below) are not among them. */
 int qk_store_outbox_read(qk_store *s, int64_t after_id, int max, qk_outbox_cb cb, void *ud);
-/* Marks every record with id <= upto_id sent (deletes it): call only once
-** the server committed them. Ids only grow, so records queued meanwhile
-** (larger ids) stay. One small transaction. */
+/* Marks every record to send with id <= upto_id sent (deletes it): call
+** only once the server committed them. Ids only grow, so records queued
+** meanwhile (larger ids) stay; refused and held ones stay. One small
+** transaction. */
 int qk_store_outbox_sent(qk_store *s, int64_t upto_id);
-/* Records not sent yet. */
+/* Marks exactly these records sent (deletes them), in one transaction:
+** what the sync worker uses, so a record `fleet resend` queues again
+** while a batch is in flight is never taken for sent. */
+int qk_store_outbox_sent_ids(qk_store *s, const int64_t *ids, int n);
+/* Records to send (neither refused nor held). */
 int qk_store_outbox_backlog(qk_store *s, int64_t *n);
+
+/* ---- records the server refused ------------------------------------------
+** A record the central server refuses for its content (a data exception,
+** a constraint, a server-side check or trigger: sync/central.c tells these
+** apart from a server or connection failure) is set aside: it stays in the
+** outbox, with the server's SQLSTATE and message and the time, and is not
+** sent again until `quizkiosk fleet resend` queues it again. Nothing is
+** deleted: its session, answer, event or field stays in this database.
+**
+** The server needs a session before its answers, events and fields, so a
+** refused SESSION record holds back every later record of that session
+** ("held": read and counted apart, not marked) until it is resent; a
+** refused answer, event or field holds nothing back (each record carries
+** its row's current state, so a later one of the same row is complete). */
+
+/* Sets record id aside as refused: code is the SQLSTATE, reason the
+** server's message, at the wall clock (ms). A record already set aside
+** keeps its first reason. */
+int qk_store_outbox_refuse(qk_store *s, int64_t id, const char *code, const char *reason, qk_ms at);
+
+typedef struct qk_outbox_counts {
+  int64_t pending;   /* to send (the backlog) */
+  int64_t refused;   /* set aside by the server */
+  int64_t held;      /* waiting behind a refused session record */
+  qk_ms last_at;     /* when the latest refusal was, 0 = none */
+  char last_code[8]; /* its SQLSTATE */
+  char last_reason[256];
+} qk_outbox_counts;
+/* One read transaction; cheap while nothing is refused (the index of
+** refused records is empty). */
+int qk_store_outbox_counts(qk_store *s, qk_outbox_counts *out);
+
+typedef struct qk_outbox_refused_rec {
+  int64_t id;
+  const char *kind;    /* "session", "answer", "event", "candidate" */
+  const char *session; /* the session's uuid ("" if it is gone) */
+  const char *ref;     /* question, local event id or field; "" for a session */
+  qk_ms refused_at;    /* 0: a held record */
+  int64_t held_by;     /* a held record: the refused session record it waits for */
+  const char *code, *reason; /* "" for a held record */
+} qk_outbox_refused_rec;
+/* Every refused and held record, oldest first; cb as qk_outbox_cb. */
+int qk_store_outbox_refused(qk_store *s, int (*cb)(void *ud, const qk_outbox_refused_rec *r), void *ud);
+/* Queues every refused record again (they keep their place: a session's
+** records go in the order they were made); *n how many, *held how many
+** waited behind them (either may be NULL). */
+int qk_store_outbox_resend(qk_store *s, int64_t *n, int64_t *held);
 /* The local session id of a session uuid (NOTFOUND if not from here). */
 int qk_store_session_by_uuid(qk_store *s, const char *uuid, int64_t *id);
 

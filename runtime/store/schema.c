@@ -234,6 +234,17 @@ static const char *const migrations[] = {
 
     /* 5 -> 6: the prize codes issued and redeemed (prize.c). */
     qk_store_migration_prize,
+
+    /* 6 -> 7: outbox records the fleet's server refused for their content
+    ** (a data exception, a constraint, a server-side check or trigger):
+    ** set aside with the server's SQLSTATE, message and the time, kept
+    ** until `quizkiosk fleet resend` queues them again (outbox.h). The
+    ** index holds only those, so "is anything of this session refused?"
+    ** costs nothing while nothing is. */
+    "ALTER TABLE outbox ADD COLUMN refused_at INTEGER;\n"
+    "ALTER TABLE outbox ADD COLUMN refused_code TEXT;\n"
+    "ALTER TABLE outbox ADD COLUMN refused_reason TEXT;\n"
+    "CREATE INDEX outbox_refused ON outbox(session_id, id) WHERE refused_at IS NOT NULL;\n",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

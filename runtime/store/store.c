@@ -492,8 +492,10 @@ static int left_unclean(const char *path) {
 static int probe_roots(qk_store *s) {
   sqlite3_stmt *list = NULL;
   int rc = sqlite3_prepare_v2(s->db,
-                              "SELECT m.type, m.tbl_name, m.name, (SELECT name FROM pragma_index_info(m.name) "
-                              "WHERE seqno = 0) FROM sqlite_schema m WHERE m.rootpage > 0",
+                              "SELECT m.type, m.tbl_name, m.name, CASE WHEN (SELECT partial FROM "
+                              "pragma_index_list(m.tbl_name) WHERE name = m.name) THEN NULL ELSE "
+                              "(SELECT name FROM pragma_index_info(m.name) WHERE seqno = 0) END "
+                              "FROM sqlite_schema m WHERE m.rootpage > 0",
                               -1, &list, NULL);
   int out = QK_STORE_OK;
   if (rc == SQLITE_OK) rc = SQLITE_ROW;
@@ -507,7 +509,9 @@ static int probe_roots(qk_store *s) {
                     : *col ? sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY \"%w\" ORDER BY \"%w\" LIMIT 1",
                                              table, name, col)
                            : NULL;
-    if (!sql) continue; /* an index on an expression: its table's probe reads the table */
+    /* An index on an expression, or a partial one (INDEXED BY cannot use it
+    ** without its WHERE: outbox_refused): its table's probe reads the table. */
+    if (!sql) continue;
     sqlite3_stmt *one = NULL;
     int prc = sqlite3_prepare_v2(s->db, sql, -1, &one, NULL);
     if (prc == SQLITE_OK) prc = sqlite3_step(one);

@@ -3,6 +3,13 @@
 ** string (TLS by default for remote hosts, the password file's mode), and
 ** the pipelined transactions that carry outbox records through fleet.apply.
 ** Shared by the worker thread (worker.c) and the commands (fleet_cli.c).
+**
+** A batch the server refuses for one record's content (SQLSTATE class 22,
+** 23 or P0) must not stop the kiosk's results for good: the record is
+** found — the pipeline says which query failed; what came before it is
+** committed on its own, then it alone — and set aside in the store with
+** the server's reason, and the rest goes on. Every other failure is the
+** server's or the link's and leaves everything queued, to be retried.
 */
 #include "central.h"
 
@@ -130,6 +137,12 @@ static int64_t mono_ms(void) {
   return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static int64_t wall_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 PGconn *qk_central_connect(const char *conninfo, const atomic_int *stop, char *err, size_t errlen) {
   PGconn *c = PQconnectStart(conninfo);
   if (!c) {
@@ -172,12 +185,41 @@ int qk_central_send(PGconn *c, const char *sql, int n, const char *const *vals) 
   return PQsendQueryParams(c, sql, n, NULL, vals, NULL, NULL, 0) ? 0 : -1;
 }
 
-int qk_central_read(PGconn *c, int queries, int *committed, char *err, size_t errlen) {
+int qk_central_content_error(const char *code) {
+  return code && (!strncmp(code, "22", 2) || !strncmp(code, "23", 2) || !strncmp(code, "P0", 2));
+}
+
+/* The server's primary message and detail (not its CONTEXT lines). */
+static void describe(const PGresult *r, ExecStatusType st, qk_central_fail *f) {
+  const char *m = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+  const char *d = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+  const char *code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  snprintf(f->code, sizeof f->code, "%s", code ? code : "");
+  if (!m || !*m) m = PQresultErrorMessage(r);
+  if (!m || !*m) m = PQresStatus(st);
+  qk_central_err(f->message, sizeof f->message, "%s", m);
+  f->primary = strlen(f->message);
+  if (d && *d) {
+    char detail[sizeof f->message];
+    qk_central_err(detail, sizeof detail, " — %s", d);
+    snprintf(f->message + f->primary, sizeof f->message - f->primary, "%s", detail);
+  }
+}
+
+int qk_central_read(PGconn *c, int queries, int *committed, qk_central_fail *f, char *err, size_t errlen) {
   int failed = 0;
+  qk_central_fail own;
+  if (!f) f = &own;
+  f->query = -1;
+  f->code[0] = f->message[0] = 0;
+  f->primary = 0;
   for (int i = 0; i < queries; i++) {
     PGresult *r = PQgetResult(c);
     if (!r) {
-      if (!failed) qk_central_err(err, errlen, "connection lost: %s", PQerrorMessage(c));
+      if (!failed) {
+        qk_central_err(err, errlen, "connection lost: %s", PQerrorMessage(c));
+        f->code[0] = 0; /* whatever came before, the link is what failed */
+      }
       return -1;
     }
     ExecStatusType st = PQresultStatus(r);
@@ -185,6 +227,8 @@ int qk_central_read(PGconn *c, int queries, int *committed, char *err, size_t er
       if (!failed) {
         const char *m = PQresultErrorMessage(r);
         qk_central_err(err, errlen, "%s", m && *m ? m : PQresStatus(st));
+        f->query = i;
+        describe(r, st, f);
       }
       failed = 1;
     } else if (committed && !strcmp(PQcmdStatus(r), "COMMIT")) *committed = 1;
@@ -199,79 +243,221 @@ int qk_central_read(PGconn *c, int queries, int *committed, char *err, size_t er
     qk_central_err(err, errlen, "connection lost: %s", PQerrorMessage(c));
     failed = 1;
   }
+  if (!synced) f->code[0] = 0;
   return failed ? -1 : 0;
 }
 
 /* ---- one batch of the outbox -------------------------------------------- */
 
+/* One outbox record, copied out of the store for the batch's lifetime
+** (parts of it may be sent again in transactions of their own). */
+typedef struct {
+  int64_t id;
+  char *kind, *row; /* row NULL: the row is gone, nothing to send */
+} rec;
+
 typedef struct {
   PGconn *c;
-  int taken; /* outbox records read (sent, or skipped as gone) */
-  int sent;  /* queries sent for them */
-  int64_t last_id;
-  int failed;
-} batch_ctx;
+  qk_store *st;
+  rec *v;
+  int n, cap, oom;
+  int taken, refused;
+  char *err;
+  size_t errlen;
+} batch;
 
-static int send_rec(void *ud, const qk_outbox_rec *r) {
-  batch_ctx *b = ud;
-  b->last_id = r->id;
-  b->taken++;
-  if (!r->row) return 0; /* a row that is gone says nothing (candidates come as value null) */
-  const char *vals[2] = {r->kind, r->row};
-  if (qk_central_send(b->c, "SELECT fleet.apply($1, $2::jsonb)", 2, vals)) {
-    b->failed = 1;
-    return 1;
+static int keep_rec(void *ud, const qk_outbox_rec *r) {
+  batch *b = ud;
+  if (b->n == b->cap) {
+    int cap = b->cap ? 2 * b->cap : 64;
+    rec *v = realloc(b->v, (size_t)cap * sizeof *v);
+    if (!v) return b->oom = 1;
+    b->v = v;
+    b->cap = cap;
   }
-  b->sent++;
+  rec *k = &b->v[b->n];
+  k->id = r->id;
+  k->kind = strdup(r->kind);
+  k->row = r->row ? strdup(r->row) : NULL;
+  if (!k->kind || (r->row && !k->row)) {
+    free(k->kind);
+    free(k->row);
+    return b->oom = 1;
+  }
+  b->n++;
   return 0;
 }
 
+/* Outcomes of sending part of a batch. */
+enum { PART_SENT = 0, PART_REFUSED = 1, PART_SERVER = -1, PART_STORE = -2 };
+
+/* v[from, from + n) as one transaction (and the contact when who is not
+** NULL). PART_SENT: committed, and marked sent; PART_REFUSED: refused for
+** its content, f says how and *at which record (-1: not at one, e.g. a
+** deferred check at COMMIT); PART_SERVER with err; PART_STORE. */
+static int send_part(batch *b, int from, int n, const qk_central_contact *who, int64_t left,
+                     qk_central_fail *f, int *at) {
+  PGconn *c = b->c;
+  int queries = 0, *rec_of = malloc(((size_t)n + 3) * sizeof *rec_of);
+  *at = -1;
+  if (!rec_of) {
+    qk_central_err(b->err, b->errlen, "out of memory");
+    return PART_STORE;
+  }
+  int bad = qk_central_send(c, "BEGIN", 0, NULL);
+  rec_of[queries++] = -1;
+  for (int i = from; i < from + n && !bad; i++) {
+    if (!b->v[i].row) continue; /* a row that is gone says nothing (candidates come as value null) */
+    const char *vals[2] = {b->v[i].kind, b->v[i].row};
+    bad = qk_central_send(c, "SELECT fleet.apply($1, $2::jsonb)", 2, vals);
+    rec_of[queries++] = i;
+  }
+  if (!bad && who) {
+    /* What is left after this batch, reported in the same transaction. */
+    char lefts[32];
+    snprintf(lefts, sizeof lefts, "%lld", (long long)(left > 0 ? left : 0));
+    const char *vals[5] = {who->kiosk, lefts, who->software, who->bundle, who->bundle_error};
+    bad = qk_central_send(c, "SELECT fleet.contact($1, $2::bigint, $3, $4, $5)", 5, vals);
+    rec_of[queries++] = -1;
+  }
+  if (!bad) {
+    bad = qk_central_send(c, "COMMIT", 0, NULL);
+    rec_of[queries++] = -1;
+  }
+  if (!bad && !PQpipelineSync(c)) bad = 1;
+  if (bad) {
+    free(rec_of);
+    qk_central_err(b->err, b->errlen, "sending: %s", PQerrorMessage(c));
+    return PART_SERVER;
+  }
+  int committed = 0;
+  int rc = qk_central_read(c, queries, &committed, f, b->err, b->errlen);
+  if (!rc && !committed) {
+    qk_central_err(b->err, b->errlen, "the server did not commit the batch");
+    rc = -1;
+  }
+  if (rc && f->query >= 0 && f->query < queries) *at = rec_of[f->query];
+  free(rec_of);
+  if (!rc) {
+    int64_t *ids = malloc(((size_t)n + 1) * sizeof *ids);
+    if (!ids) {
+      qk_central_err(b->err, b->errlen, "out of memory");
+      return PART_STORE;
+    }
+    for (int i = 0; i < n; i++) ids[i] = b->v[from + i].id;
+    /* Marked sent only now that the server has committed. A power cut
+    ** between the two sends them again: a no-op there. */
+    int src = qk_store_outbox_sent_ids(b->st, ids, n);
+    free(ids);
+    if (src != QK_STORE_OK) {
+      qk_central_err(b->err, b->errlen, "marking sent: %s", qk_store_errmsg(b->st));
+      return PART_STORE;
+    }
+    b->taken += n;
+    return PART_SENT;
+  }
+  if (PQstatus(c) != CONNECTION_OK) return PART_SERVER;
+  /* A transaction the error left open (aborted) is rolled back, so this
+  ** connection can go on with the next one. */
+  if (PQtransactionStatus(c) == PQTRANS_INERROR) {
+    char e2[200];
+    if (qk_central_send(c, "ROLLBACK", 0, NULL) || !PQpipelineSync(c) ||
+        qk_central_read(c, 1, NULL, NULL, e2, sizeof e2))
+      return PART_SERVER;
+  }
+  return qk_central_content_error(f->code) ? PART_REFUSED : PART_SERVER;
+}
+
+static int settle(batch *b, int from, int n, int at, const qk_central_fail *f);
+
+/* v[from, from + n) in a transaction of its own, settled if refused. */
+static int try_part(batch *b, int from, int n) {
+  if (n <= 0) return PART_SENT;
+  qk_central_fail f;
+  int at;
+  int rc = send_part(b, from, n, NULL, 0, &f, &at);
+  return rc == PART_REFUSED ? settle(b, from, n, at, &f) : rc;
+}
+
+/* v[from, from + n) was refused together for its content, at record `at`
+** (-1: not at one record). Finds the record the server refuses by itself,
+** keeping the order: what came before it goes first, then it alone; a
+** record refused alone is set aside and everything stops there
+** (PART_REFUSED), so the caller reads the outbox again and a refused
+** session's later records are held. PART_SENT: it all went through after
+** all (the refusal came from the records together). */
+static int settle(batch *b, int from, int n, int at, const qk_central_fail *f) {
+  if (n == 1 && (at == from || at < 0)) {
+    if (!b->v[from].row) return PART_SERVER; /* nothing was sent for it: not its content */
+    /* A personal field's refusal keeps no detail: PostgreSQL's "Failing
+    ** row contains (...)" would copy the name or phone into the outbox,
+    ** where a purge of the field would not reach it. */
+    char reason[sizeof f->message];
+    snprintf(reason, sizeof reason, "%.*s", strcmp(b->v[from].kind, "candidate") ? (int)strlen(f->message)
+                                                                                   : (int)f->primary, f->message);
+    if (qk_store_outbox_refuse(b->st, b->v[from].id, f->code, reason, (qk_ms)wall_ms()) != QK_STORE_OK) {
+      qk_central_err(b->err, b->errlen, "setting a refused record aside: %s", qk_store_errmsg(b->st));
+      return PART_STORE;
+    }
+    b->refused++;
+    return PART_REFUSED;
+  }
+  int rc;
+  if (at >= from && at < from + n) {
+    /* The records before it went through in that transaction. */
+    if ((rc = try_part(b, from, at - from)) != PART_SENT) return rc;
+    if ((rc = try_part(b, at, 1)) != PART_SENT) return rc;
+    return try_part(b, at + 1, from + n - at - 1);
+  }
+  /* Not at one record: by halves, in order. */
+  if ((rc = try_part(b, from, n / 2)) != PART_SENT) return rc;
+  return try_part(b, from + n / 2, n - n / 2);
+}
+
 int qk_central_push_batch(PGconn *c, qk_store *st, int max, const qk_central_contact *who,
-                          int64_t *upto, int *taken, char *err, size_t errlen) {
-  *upto = 0;
-  *taken = 0;
+                          int *taken, int *refused, char *err, size_t errlen) {
+  *taken = *refused = 0;
   if (err && errlen) err[0] = 0;
   int64_t before = 0;
   if (qk_store_outbox_backlog(st, &before) != QK_STORE_OK) {
     qk_central_err(err, errlen, "reading the outbox: %s", qk_store_errmsg(st));
     return -2;
   }
-  if (!PQenterPipelineMode(c)) {
+  batch b = {c, st, NULL, 0, 0, 0, 0, 0, err, errlen};
+  int src = qk_store_outbox_read(st, 0, max, keep_rec, &b);
+  int rc = 0;
+  if (src < 0 || (src > 0 && !b.oom)) {
+    qk_central_err(err, errlen, "reading the outbox: %s", qk_store_errmsg(st));
+    rc = -2;
+  } else if (b.oom) {
+    qk_central_err(err, errlen, "reading the outbox: out of memory");
+    rc = -2;
+  }
+  if (!rc && !PQenterPipelineMode(c)) {
     qk_central_err(err, errlen, "cannot enter pipeline mode: %s", PQerrorMessage(c));
-    return -1;
-  }
-  batch_ctx b = {c, 0, 0, 0, 0};
-  int rc = qk_central_send(c, "BEGIN", 0, NULL);
-  if (!rc) {
-    int src = qk_store_outbox_read(st, 0, max, send_rec, &b);
-    if (src < 0) {
-      qk_central_err(err, errlen, "reading the outbox: %s", qk_store_errmsg(st));
-      rc = -2;
-    } else if (src > 0 || b.failed) rc = -1;
+    rc = -1;
   }
   if (!rc) {
-    /* What is left after this batch, reported in the same transaction. */
-    char left[32];
-    snprintf(left, sizeof left, "%lld", (long long)(before > b.taken ? before - b.taken : 0));
-    const char *vals[5] = {who->kiosk, left, who->software, who->bundle, who->bundle_error};
-    if (qk_central_send(c, "SELECT fleet.contact($1, $2::bigint, $3, $4, $5)", 5, vals) ||
-        qk_central_send(c, "COMMIT", 0, NULL) || !PQpipelineSync(c))
-      rc = -1;
-  }
-  if (rc == -1 && err && !*err) qk_central_err(err, errlen, "sending: %s", PQerrorMessage(c));
-  if (!rc) {
-    int committed = 0;
-    /* BEGIN, the applies, contact, COMMIT */
-    rc = qk_central_read(c, 3 + b.sent, &committed, err, errlen);
-    if (!rc && !committed) {
-      qk_central_err(err, errlen, "the server did not commit the batch");
-      rc = -1;
+    qk_central_fail f;
+    int at;
+    rc = send_part(&b, 0, b.n, who, before - b.n, &f, &at);
+    if (rc == PART_REFUSED) {
+      /* The contact alone (no record to blame) is the server's matter. */
+      int rows = 0;
+      for (int i = 0; i < b.n; i++) rows += b.v[i].row != NULL;
+      rc = rows ? settle(&b, 0, b.n, at, &f) : PART_SERVER;
+      if (rc == PART_REFUSED) rc = 0;
     }
+    if (rc == PART_SERVER) rc = -1;
+    else if (rc == PART_STORE) rc = -2;
+    PQexitPipelineMode(c); /* fails unless idle; the caller drops the connection after an error */
   }
-  if (!rc) {
-    *upto = b.last_id;
-    *taken = b.taken;
+  *taken = b.taken;
+  *refused = b.refused;
+  for (int i = 0; i < b.n; i++) {
+    free(b.v[i].kind);
+    free(b.v[i].row);
   }
-  PQexitPipelineMode(c); /* fails unless idle; the caller drops the connection after an error */
+  free(b.v);
   return rc;
 }

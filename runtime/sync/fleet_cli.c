@@ -133,13 +133,14 @@ int qk_fleet_run_sync(const qk_args *a) {
   } else snprintf(kiosk, sizeof kiosk, "%s", o->kiosk);
   qk_sync_config cfg = {.url = o->pg, .passfile = o->passfile, .db_path = o->db, .kiosk_id = kiosk,
                         .software = QK_VERSION};
-  int64_t sent = 0;
-  if (qk_sync_push_once(&cfg, &sent, err, sizeof err) != 0) {
-    fprintf(stderr, "quizkiosk sync: %s (%lld records were sent before)\n", err, (long long)sent);
-    return 1;
-  }
-  printf("sent %lld records\n", (long long)sent);
-  return 0;
+  int64_t sent = 0, refused = 0;
+  int rc = qk_sync_push_once(&cfg, &sent, &refused, err, sizeof err);
+  if (rc != 0) fprintf(stderr, "quizkiosk sync: %s (%lld records were sent before)\n", err, (long long)sent);
+  else printf("sent %lld records\n", (long long)sent);
+  if (refused)
+    fprintf(stderr, "quizkiosk sync: the server refused %lld record%s; set aside, the rest went on "
+            "(quizkiosk fleet refused --db %s lists them)\n", (long long)refused, refused == 1 ? "" : "s", o->db);
+  return rc ? 1 : 0;
 }
 
 int qk_fleet_run_status(const qk_args *a) {

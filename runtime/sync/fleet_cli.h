@@ -14,6 +14,8 @@ extern const qk_command qk_cmd_sync;         /* quizkiosk sync --db FILE --pg UR
 extern const qk_command qk_cmd_fleet_init;   /* quizkiosk fleet init --pg URL */
 extern const qk_command qk_cmd_fleet_status; /* quizkiosk fleet status --pg URL */
 extern const qk_command qk_cmd_fleet_import; /* quizkiosk fleet import BUNDLE --pg URL */
+extern const qk_command qk_cmd_fleet_refused; /* quizkiosk fleet refused --db FILE */
+extern const qk_command qk_cmd_fleet_resend;  /* quizkiosk fleet resend --db FILE */
 extern const qk_command qk_cmd_publish;      /* quizkiosk publish APP_DIR --pg URL */
 /* quizkiosk export: a kiosk's results (the store's export), the fleet's
 ** (--pg), or a kiosk's outbox as a bundle (--bundle). */

@@ -10,7 +10,9 @@
 ** `export` is declared here, not in the store: one command whose --pg
 ** needs the module, whose --bundle is the store's outbox, and which
 ** otherwise runs the store's own export (qk_store_cmd_export.run)
-** unchanged. Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
+** unchanged. `fleet refused` and `fleet resend` read and change only the
+** kiosk's database (outbox.h), so they need no module either.
+** Exit codes: 0 ok, 1 failure (message on stderr), 2 usage.
 */
 #include "fleet_cli.h"
 #include "outbox.h"
@@ -18,6 +20,7 @@
 #include "sync_load.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* The module's table, or NULL after saying why on stderr. */
 static const qk_sync_module *module(const qk_args *a) {
@@ -69,6 +72,73 @@ static int cmd_export(const qk_args *a) {
   return qk_store_cmd_export.run(a);
 }
 
+/* ---- records the server refused: local only, no module ------------------ */
+
+/* The kiosk's database, or NULL after saying why; one that is not there
+** is a typo, not a reason to create an empty one (as the store's commands). */
+static qk_store *open_db(const qk_args *a) {
+  qk_store *st = NULL;
+  char err[600];
+  struct stat sb;
+  if (stat(qk_args_str(a, "db"), &sb) != 0) {
+    fprintf(stderr, "quizkiosk %s: no database at %s\n", a->cmd->name, qk_args_str(a, "db"));
+    return NULL;
+  }
+  if (qk_store_open(qk_args_str(a, "db"), &st, err, sizeof err) != QK_STORE_OK) {
+    fprintf(stderr, "quizkiosk %s: %s\n", a->cmd->name, err);
+    return NULL;
+  }
+  return st;
+}
+
+static int print_refused(void *ud, const qk_outbox_refused_rec *r) {
+  (void)ud;
+  char when[40] = "";
+  if (r->refused_at) qk_store_format_time(r->refused_at, when, sizeof when);
+  if (r->refused_at)
+    printf("%lld\t%s\t%s\t%s\t%s\t%s %s\n", (long long)r->id, r->kind, r->session, r->ref, when, r->code,
+           r->reason);
+  else
+    printf("%lld\t%s\t%s\t%s\t\twaits for %lld (its session)\n", (long long)r->id, r->kind, r->session, r->ref,
+           (long long)r->held_by);
+  return 0;
+}
+
+/* fleet refused --db FILE: what the server refused, and why. */
+static int cmd_refused(const qk_args *a) {
+  qk_store *st = open_db(a);
+  if (!st) return 1;
+  qk_outbox_counts n;
+  int rc = qk_store_outbox_counts(st, &n);
+  if (!rc && !n.refused) printf("nothing refused by the server (%lld records to send)\n", (long long)n.pending);
+  else if (!rc) {
+    printf("%lld refused by the server, %lld waiting behind them, %lld to send; once the server is fixed, "
+           "`quizkiosk fleet resend --db %s` queues them again\n",
+           (long long)n.refused, (long long)n.held, (long long)n.pending, qk_args_str(a, "db"));
+    printf("id\tkind\tsession\tkey\trefused at\treason\n");
+    rc = qk_store_outbox_refused(st, print_refused, NULL);
+  }
+  if (rc) fprintf(stderr, "quizkiosk fleet refused: %s\n", qk_store_errmsg(st));
+  qk_store_close(st);
+  return rc ? 1 : 0;
+}
+
+/* fleet resend --db FILE: the refused records queued again, in their places. */
+static int cmd_resend(const qk_args *a) {
+  qk_store *st = open_db(a);
+  if (!st) return 1;
+  int64_t n = 0, held = 0;
+  int rc = qk_store_outbox_resend(st, &n, &held);
+  if (rc) fprintf(stderr, "quizkiosk fleet resend: %s\n", qk_store_errmsg(st));
+  else if (!n) printf("nothing refused by the server: nothing to resend\n");
+  else
+    printf("%lld refused record%s queued again (with %lld that waited behind them); the kiosk sends them "
+           "at its next sync (or quizkiosk sync --db %s --pg URL)\n",
+           (long long)n, n == 1 ? "" : "s", (long long)held, qk_args_str(a, "db"));
+  qk_store_close(st);
+  return rc ? 1 : 0;
+}
+
 /* ---- the declarations ---- */
 
 #define PG_OPT QK_STR("pg", "URL", "the fleet's PostgreSQL server (postgresql://…; TLS required for remote hosts)", QK_OPT_REQUIRED)
@@ -92,6 +162,17 @@ static const qk_posarg bundle_arg[] = {{"BUNDLE", "a file written by `quizkiosk 
 const qk_command qk_cmd_fleet_import = {
   "fleet import", "load a kiosk's bundle (a site with no network) into the server; twice adds nothing", pg_opts,
   bundle_arg, run_import, NULL};
+static const qk_opt db_opts[] = {QK_STR("db", "FILE", "the kiosk's results database", QK_OPT_REQUIRED), QK_OPT_END};
+const qk_command qk_cmd_fleet_refused = {
+  "fleet refused", "list the records the fleet's server refused for their content, with its reasons", db_opts,
+  NULL, cmd_refused,
+  "A record the server refuses for what it holds (a data error, a constraint, a check or trigger of\n"
+  "the server's) is set aside and the rest goes on; a session's later records wait behind its\n"
+  "refused session record. Nothing is deleted. One line each: id, kind, session, key, when, reason."};
+const qk_command qk_cmd_fleet_resend = {
+  "fleet resend", "queue the refused records again, once the server accepts them", db_opts, NULL, cmd_resend,
+  "They keep their places (a session's records go in the order they were made). A running kiosk\n"
+  "sends them within seconds; else `quizkiosk sync`. Refused again, they are set aside again."};
 static const qk_posarg app_arg[] = {{"APP_DIR", "the app folder to publish", 0}, {0}};
 const qk_command qk_cmd_publish = {
   "publish", "publish an app folder as its next version to the fleet's kiosks", pg_opts, app_arg, run_publish,

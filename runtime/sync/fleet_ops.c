@@ -18,8 +18,9 @@ static PGconn *open_conn(const char *url, const char *passfile, char *err, size_
   return c;
 }
 
-int qk_sync_push_once(const qk_sync_config *cfg, int64_t *sent, char *err, size_t errlen) {
+int qk_sync_push_once(const qk_sync_config *cfg, int64_t *sent, int64_t *refused, char *err, size_t errlen) {
   if (sent) *sent = 0;
+  if (refused) *refused = 0;
   qk_store *st = NULL;
   if (qk_store_open(cfg->db_path, &st, err, errlen) != QK_STORE_OK) return -1;
   PGconn *c = open_conn(cfg->url, cfg->passfile, err, errlen);
@@ -30,15 +31,11 @@ int qk_sync_push_once(const qk_sync_config *cfg, int64_t *sent, char *err, size_
   qk_central_contact who = {cfg->kiosk_id, cfg->software, NULL, NULL};
   int rc = 0;
   for (;;) {
-    int64_t upto = 0;
-    int taken = 0;
-    rc = qk_central_push_batch(c, st, cfg->batch > 0 ? cfg->batch : 500, &who, &upto, &taken, err, errlen);
-    if (!rc && upto && qk_store_outbox_sent(st, upto) != QK_STORE_OK) {
-      qk_central_err(err, errlen, "marking sent: %s", qk_store_errmsg(st));
-      rc = -1;
-    }
-    if (rc || !taken) break;
+    int taken = 0, set_aside = 0;
+    rc = qk_central_push_batch(c, st, cfg->batch > 0 ? cfg->batch : 500, &who, &taken, &set_aside, err, errlen);
     if (sent) *sent += taken;
+    if (refused) *refused += set_aside;
+    if (rc || (!taken && !set_aside)) break;
   }
   PQfinish(c);
   qk_store_close(st);
@@ -131,7 +128,7 @@ int qk_fleet_import(const char *url, const char *passfile, const char *path, int
     } else rc = qk_central_send(c, "COMMIT", 0, NULL), pending++;
     if (!rc && (pending >= IMPORT_CHUNK || !more)) {
       if (!PQpipelineSync(c)) rc = -1;
-      else rc = qk_central_read(c, pending, &committed, err, errlen);
+      else rc = qk_central_read(c, pending, &committed, NULL, err, errlen);
       pending = 0;
     }
   }

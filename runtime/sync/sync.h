@@ -8,7 +8,10 @@
 ** idempotent fleet.apply), and marks rows sent only after the server's
 ** COMMIT. It backs off while the server is unreachable and starts again
 ** where it stopped after a dropped connection, a server restart or a
-** power cut (at worst a committed batch is sent again: a no-op).
+** power cut (at worst a committed batch is sent again: a no-op). A record
+** the server refuses for its content (not for the server's or the link's
+** sake) is set aside with the server's reason, and the rest goes on
+** (central.h, outbox.h); `quizkiosk fleet resend` queues it again.
 **
 ** It also keeps a cache of the central leaderboards the UI asked for,
 ** refreshed on LISTEN/NOTIFY and after each reconnect; the UI thread reads
@@ -52,9 +55,11 @@ int qk_sync_conninfo(const char *url, const char *passfile, char **out, char *er
 
 /* Pushes the whole backlog of the store at db_path once (batches of
 ** cfg->batch), reports the kiosk's contact, and returns 0; -1 with err
-** when the server cannot be reached or refused a batch (what was
-** committed before stays marked sent). *sent may be NULL. */
-int qk_sync_push_once(const qk_sync_config *cfg, int64_t *sent, char *err, size_t errlen);
+** when the server cannot be reached or failed (what was committed before
+** stays marked sent). Records the server refused for their content are
+** set aside (outbox.h) and counted in *refused; the rest goes on. *sent
+** and *refused may be NULL. */
+int qk_sync_push_once(const qk_sync_config *cfg, int64_t *sent, int64_t *refused, char *err, size_t errlen);
 
 /* Creates or upgrades the central schema, roles and views. */
 int qk_fleet_init(const char *url, const char *passfile, char *err, size_t errlen);
@@ -88,6 +93,11 @@ typedef struct qk_sync_state {
   char error[256];        /* why the last attempt failed, "" when fine */
   char bundle[160];       /* the published question set running: "app vN hash", "" = the local one */
   char bundle_error[512]; /* the last published version refused, and why */
+  /* Records the server refused for their content, set aside (outbox.h),
+  ** and those waiting behind a refused session; counted from the store. */
+  int64_t refused, held;
+  int64_t refused_at_ms;    /* wall clock of the latest refusal, 0 = none */
+  char refused_reason[280]; /* its SQLSTATE and the server's message */
 } qk_sync_state;
 /* A copy of the worker's state (never blocks on the network). */
 void qk_sync_get_state(qk_sync *s, qk_sync_state *out);

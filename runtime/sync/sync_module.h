@@ -16,7 +16,7 @@
 #include "args.h"
 #include "sync.h"
 
-#define QK_SYNC_MODULE_ABI 1
+#define QK_SYNC_MODULE_ABI 2 /* 2: qk_sync_state counts refused records */
 #define QK_SYNC_MODULE_SYMBOL "qk_sync_module_v1"
 
 typedef struct {

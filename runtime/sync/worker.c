@@ -65,6 +65,22 @@ static void set_error(qk_sync *s, int connected, const char *why) {
   pthread_mutex_unlock(&s->mu);
 }
 
+/* Counts the outbox into the state (backlog, refused, held, the latest
+** reason) and returns the backlog: 0 when it cannot be read. */
+static int64_t count_outbox(qk_sync *s, qk_store *st) {
+  qk_outbox_counts n;
+  if (qk_store_outbox_counts(st, &n) != QK_STORE_OK) return 0;
+  pthread_mutex_lock(&s->mu);
+  s->state.backlog = n.pending;
+  s->state.refused = n.refused;
+  s->state.held = n.held;
+  s->state.refused_at_ms = n.last_at;
+  if (n.refused) snprintf(s->state.refused_reason, sizeof s->state.refused_reason, "%s %s", n.last_code, n.last_reason);
+  else s->state.refused_reason[0] = 0;
+  pthread_mutex_unlock(&s->mu);
+  return n.pending;
+}
+
 /* Sleeps up to ms, or until stop. */
 static void nap(qk_sync *s, int ms) {
   struct timespec until;
@@ -270,6 +286,7 @@ static void *run(void *arg) {
       continue;
     }
     if (!c) {
+      count_outbox(s, st); /* what waits, and what was refused, shows while offline too */
       c = qk_central_connect(s->conninfo, &s->stop, err, sizeof err);
       PGresult *lr = c ? PQexec(c, "LISTEN fleet_board; LISTEN fleet_bundle") : NULL;
       int listening = PQresultStatus(lr) == PGRES_COMMAND_OK;
@@ -289,21 +306,19 @@ static void *run(void *arg) {
       s->bundle_check = 1;
       last_contact = 0;
     }
-    int64_t backlog = 0;
-    if (qk_store_outbox_backlog(st, &backlog) != QK_STORE_OK) backlog = 0;
+    int64_t backlog = count_outbox(s, st);
     char running[160], refused[512];
     who_bundle(s, &who, running, refused);
     if (backlog > 0 || s->contact_now || wall_ms() - last_contact > HEARTBEAT_MS) {
       s->contact_now = 0;
-      int64_t upto = 0;
-      int taken = 0;
-      int rc = qk_central_push_batch(c, st, s->batch, &who, &upto, &taken, err, sizeof err);
-      /* Marked sent only now that the server has committed. A power cut
-      ** between the two sends the batch again: a no-op there. */
-      if (!rc && upto && qk_store_outbox_sent(st, upto) != QK_STORE_OK) {
-        qk_central_err(err, sizeof err, "marking sent: %s", qk_store_errmsg(st));
-        rc = -2;
-      }
+      int taken = 0, set_aside = 0;
+      /* Marks what the server committed; sets aside what it refused for
+      ** its content (central.h) and goes on with the rest. */
+      int rc = qk_central_push_batch(c, st, s->batch, &who, &taken, &set_aside, err, sizeof err);
+      pthread_mutex_lock(&s->mu);
+      s->state.sent_total += taken;
+      pthread_mutex_unlock(&s->mu);
+      if (set_aside) s->contact_now = 1; /* settling skipped the contact */
       if (rc) {
         PQfinish(c);
         c = NULL;
@@ -317,17 +332,11 @@ static void *run(void *arg) {
         continue;
       }
       last_contact = wall_ms();
-      if (qk_store_outbox_backlog(st, &backlog) != QK_STORE_OK) backlog = 0;
+      backlog = count_outbox(s, st);
       pthread_mutex_lock(&s->mu);
-      s->state.backlog = backlog;
       s->state.last_contact_ms = last_contact;
-      s->state.sent_total += taken;
       pthread_mutex_unlock(&s->mu);
-      if (backlog > 0) continue; /* more to send: no nap */
-    } else {
-      pthread_mutex_lock(&s->mu);
-      s->state.backlog = backlog;
-      pthread_mutex_unlock(&s->mu);
+      if (backlog > 0 || s->contact_now) continue; /* more to send: no nap */
     }
     if (refresh_boards(s, c, st) != 0) {
       PQfinish(c);
@@ -371,10 +380,9 @@ static void *run(void *arg) {
   char running[160], refused[512];
   who_bundle(s, &who, running, refused);
   while (c && st && wall_ms() < until) {
-    int64_t upto = 0;
-    int taken = 0;
-    if (qk_central_push_batch(c, st, s->batch, &who, &upto, &taken, err, sizeof err) != 0 || !upto ||
-        qk_store_outbox_sent(st, upto) != QK_STORE_OK)
+    int taken = 0, set_aside = 0;
+    if (qk_central_push_batch(c, st, s->batch, &who, &taken, &set_aside, err, sizeof err) != 0 ||
+        (!taken && !set_aside))
       break;
   }
   PQfinish(c);

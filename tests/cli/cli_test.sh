@@ -39,6 +39,12 @@ expect 0 "0 started" stats --db="$dir/k.db"
 expect 0 "[]" export --db="$dir/k.db" --format=json
 expect 0 "backed up" backup --db="$dir/k.db" --out="$dir/k-backup.db"
 expect 2 "--before YYYY-MM-DD is required" purge --db="$dir/k.db"
+# The fleet's local commands: a database that is not there is a typo.
+expect 0 "nothing refused by the server" fleet refused --db="$dir/k.db"
+expect 0 "nothing to resend" fleet resend --db "$dir/k.db"
+expect 1 "no database at $dir/none.db" fleet refused --db "$dir/none.db"
+expect 1 "no database at $dir/none.db" fleet resend --db "$dir/none.db"
+[ ! -e "$dir/none.db" ] || fail "fleet refused created a database"
 
 # The kiosk's own options: values, ranges, exclusions.
 expect 0 "quizkiosk " --version
@@ -71,7 +77,7 @@ for c in export stats purge set-pin backup rescore replay-session import new che
   expect 0 "usage: quizkiosk $c " "$c" --help
   expect 0 "--opt VALUE or --opt=VALUE" "$c" -h
 done
-for c in init status import; do
+for c in init status import refused resend; do
   expect 0 "usage: quizkiosk fleet $c " fleet "$c" --help
 done
 

@@ -15,6 +15,11 @@
 **       milliseconds it took (exit 0); exit 1 after 60 s.
 **   qk_fleet_kiosk finish DB KIOSK --exam E --name NICK --score X
 **       one completed session (with --pg: and waits until it is sent).
+**   qk_fleet_kiosk sync DB KIOSK --pg URL [--for MS]
+**       only the sync worker: until the outbox has nothing left to send
+**       (or for MS), then prints the worker's state as the staff screen
+**       gets it: "state connected=.. backlog=.. refused=.. held=..
+**       sent=.. reason=<latest refusal> error=<last error>".
 */
 #include "outbox.h"
 #include "sync.h"
@@ -81,7 +86,8 @@ static int drain(qk_store *s, qk_sync *sync, const char *kiosk) {
     qk_sync_get_state(sync, &st);
     int64_t backlog = 0;
     if (qk_store_outbox_backlog(s, &backlog) != QK_STORE_OK) return fail(s, "backlog");
-    if (backlog == 0 && st.connected) break;
+    /* The worker's own count too: its state is then up to date. */
+    if (backlog == 0 && st.connected && st.backlog == 0) break;
     if (now_ms() - start > 300000) {
       fprintf(stderr, "kiosk_sim %s: backlog %lld not drained (%s)\n", kiosk, (long long)backlog, st.error);
       rc = 1;
@@ -172,6 +178,15 @@ int main(int argc, char **argv) {
     if (!rc) printf("committed_at %lld\n", (long long)now_ms()); /* for bench/fleet: commit -> other board */
     fflush(stdout);
     if (!rc) rc = drain(s, sync, kiosk);
+  } else if (!strcmp(mode, "sync") && sync) {
+    const char *for_ms = opt(argc, argv, "--for");
+    if (for_ms) sleep_ms(atoi(for_ms));
+    else rc = drain(s, sync, kiosk);
+    qk_sync_state st;
+    qk_sync_get_state(sync, &st);
+    printf("state connected=%d backlog=%lld refused=%lld held=%lld sent=%lld reason=%s error=%s\n", st.connected,
+           (long long)st.backlog, (long long)st.refused, (long long)st.held, (long long)st.sent_total,
+           st.refused_reason, st.error);
   } else {
     fprintf(stderr, "kiosk_sim: bad arguments\n");
     rc = 2;

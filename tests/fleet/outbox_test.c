@@ -11,6 +11,8 @@
 **      recorded (the invariant below, checked on the file afterwards).
 **   4. outbox_read gives each row's current state; outbox_sent drops
 **      only what was sent; a bundle file holds the whole outbox.
+**   5. Records the server refused (schema 7): set aside, held, listed,
+**      counted, queued again; nothing deleted.
 ** Usage: qk_fleet_outbox_test SRCDIR WORKDIR
 */
 #include "../store/check.h"
@@ -180,6 +182,97 @@ static void queue_new_writes(const char *dir) {
   qk_store_close(s);
 }
 
+static int count_cb(void *ud, const qk_outbox_rec *r) {
+  (void)r;
+  (*(int *)ud)++;
+  return 0;
+}
+
+typedef struct {
+  int refused, held;
+  int64_t held_by;
+  char reason[200];
+} listed;
+
+static int list_cb(void *ud, const qk_outbox_refused_rec *r) {
+  listed *l = ud;
+  if (r->refused_at) {
+    l->refused++;
+    snprintf(l->reason, sizeof l->reason, "%s %s", r->code, r->reason);
+  } else {
+    l->held++;
+    l->held_by = r->held_by;
+  }
+  return 0;
+}
+
+/* 5. Records the server refused (schema 7): set aside, a refused session
+**    holding its later records, never sent or marked sent, listed, counted,
+**    queued again in their places; nothing deleted. */
+static void refused_records(const char *dir) {
+  char db[4200];
+  test_db(dir, "refused.db", db, sizeof db);
+  qk_store *s = test_open(db);
+  if (!s) return;
+  CHECK(q(db, "PRAGMA user_version") >= 7);
+  int64_t a = 0, b = 0;
+  qk_store_answer_in ans = {"q1", "\"b\"", 1, 1, 1, 500, 0};
+  CHECK_RC(s, qk_store_session_begin(s, &info, 1000, &a), QK_STORE_OK);
+  CHECK_RC(s, qk_store_answer(s, a, &ans, 1100), QK_STORE_OK);
+  CHECK_RC(s, qk_store_session_begin(s, &info, 1200, &b), QK_STORE_OK);
+  CHECK_RC(s, qk_store_answer(s, b, &ans, 1300), QK_STORE_OK);
+  int total = q(db, "SELECT count(*) FROM outbox");
+  int of_a = q(db, "SELECT count(*) FROM outbox WHERE session_id = (SELECT min(id) FROM sessions)");
+  CHECK(total == 6 && of_a == 3); /* session, answer, event each */
+  int64_t a_first = q(db, "SELECT min(id) FROM outbox");
+  CHECK_RC(s, qk_store_outbox_refuse(s, a_first, "P0001", "under review", 5000), QK_STORE_OK);
+  qk_outbox_counts n;
+  CHECK_RC(s, qk_store_outbox_counts(s, &n), QK_STORE_OK);
+  CHECK(n.refused == 1 && n.held == of_a - 1 && n.pending == total - of_a && n.last_at == 5000);
+  CHECK_STR(n.last_code, "P0001");
+  CHECK_STR(n.last_reason, "under review");
+  int64_t backlog = 0;
+  CHECK_RC(s, qk_store_outbox_backlog(s, &backlog), QK_STORE_OK);
+  CHECK(backlog == total - of_a);
+  /* Read: only B's; marked sent up to the last id: B's go, A's stay. */
+  int read = 0;
+  CHECK_RC(s, qk_store_outbox_read(s, 0, 100, count_cb, &read), QK_STORE_OK);
+  CHECK(read == total - of_a);
+  CHECK_RC(s, qk_store_outbox_sent(s, q(db, "SELECT max(id) FROM outbox")), QK_STORE_OK);
+  CHECK(q(db, "SELECT count(*) FROM outbox") == of_a);
+  /* A later write of A waits too; one of B's refused alone holds nothing. */
+  ans.question = "q2";
+  CHECK_RC(s, qk_store_answer(s, a, &ans, 1400), QK_STORE_OK);
+  CHECK_RC(s, qk_store_answer(s, b, &ans, 1500), QK_STORE_OK);
+  int64_t b_answer =
+      q(db, "SELECT id FROM outbox WHERE kind = 'answer' AND session_id = (SELECT max(id) FROM sessions)");
+  CHECK_RC(s, qk_store_outbox_refuse(s, b_answer, "23514", "violates check", 6000), QK_STORE_OK);
+  CHECK_RC(s, qk_store_outbox_refuse(s, b_answer, "22000", "again", 7000), QK_STORE_OK); /* keeps the first */
+  CHECK_RC(s, qk_store_outbox_counts(s, &n), QK_STORE_OK);
+  CHECK(n.refused == 2 && n.held == of_a - 1 + 2 && n.pending == 1 && n.last_at == 6000);
+  CHECK_STR(n.last_reason, "violates check");
+  listed l = {0};
+  CHECK_RC(s, qk_store_outbox_refused(s, list_cb, &l), QK_STORE_OK);
+  CHECK(l.refused == 2 && l.held == of_a + 1 && l.held_by == a_first);
+  CHECK_STR(l.reason, "23514 violates check");
+  /* A record set aside while its batch was in flight is not marked sent. */
+  int64_t ids[2] = {b_answer, q(db, "SELECT max(id) FROM outbox WHERE refused_at IS NULL AND session_id = "
+                                    "(SELECT max(id) FROM sessions)")};
+  CHECK_RC(s, qk_store_outbox_sent_ids(s, ids, 2), QK_STORE_OK);
+  CHECK(q(db, "SELECT count(*) FROM outbox WHERE id = (SELECT max(id) FROM outbox WHERE refused_at IS NOT NULL)") == 1);
+  /* Resend: all of it queued again, in the order it was made. */
+  int64_t again = 0, waited = 0;
+  CHECK_RC(s, qk_store_outbox_resend(s, &again, &waited), QK_STORE_OK);
+  CHECK(again == 2 && waited == of_a + 1);
+  CHECK_RC(s, qk_store_outbox_counts(s, &n), QK_STORE_OK);
+  CHECK(n.refused == 0 && n.held == 0 && n.pending == of_a + 3 && n.last_at == 0);
+  seen v = {0};
+  CHECK_RC(s, qk_store_outbox_read(s, 0, 100, see, &v), QK_STORE_OK);
+  CHECK(v.n == of_a + 3 && v.kinds[0] == 's');
+  CHECK(q(db, "SELECT count(*) FROM sessions") == 2 && q(db, "SELECT count(*) FROM answers") == 4);
+  qk_store_close(s);
+}
+
 /* The child: sessions with answers and events, each call in a batch as the
 ** runtime does it, until killed. */
 static void writer(const char *db, int round) {
@@ -244,6 +337,7 @@ int main(int argc, char **argv) {
   }
   upgrade(argv[1], argv[2]);
   queue_new_writes(argv[2]);
+  refused_records(argv[2]);
   sigkill_rounds(argv[2]);
   return check_result("fleet_outbox");
 }

@@ -40,3 +40,10 @@ add_test(NAME fleet_publish COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV}
   bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/publish.sh $<TARGET_FILE:quizkiosk> ${CMAKE_CURRENT_SOURCE_DIR}
     ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/publish)
 set_tests_properties(fleet_publish PROPERTIES TIMEOUT 600)
+
+# Records the server refuses for their content: set aside, listed, counted
+# on the staff screen, resent; a server failing for itself refuses nothing.
+add_test(NAME fleet_refuse COMMAND ${CMAKE_COMMAND} -E env ${QK_TEST_ENV} "ASAN_OPTIONS=detect_leaks=1"
+  bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/fleet/refuse.sh $<TARGET_FILE:quizkiosk> $<TARGET_FILE:qk_fleet_kiosk>
+    ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/fleet-tests/refuse)
+set_tests_properties(fleet_refuse PROPERTIES TIMEOUT 300)

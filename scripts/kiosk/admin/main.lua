@@ -5,8 +5,8 @@
 -- the sound's volume and mute (kiosk.admin.sound), export to a USB stick,
 -- reload the app, leave the kiosk; the prize codes (kiosk.admin.prize) once
 -- the kiosk has issued any. With a fleet
--- server configured: its sync state (connected, backlog, last contact) and
--- the published question set it runs.
+-- server configured: its sync state (connected, backlog, last contact, the
+-- results the server refused and why) and the published question set it runs.
 --
 -- It runs as an app of its own (a fresh VM), so it works even when the exam
 -- app's scripts are broken; "back" returns to the app that was running.
@@ -87,13 +87,22 @@ local function sync_line()
   local parts = {
     s.connected and "中心服务器 · Fleet: 已连接 connected" or "中心服务器 · Fleet: 未连接 offline",
     string.format("待发送 backlog %d", s.backlog),
-    "题库 set: " .. (s.question_set or "本机 local"),
   }
+  -- Results the server refused for their content: set aside, the rest goes
+  -- on; `quizkiosk fleet refused` lists them, `fleet resend` retries them.
+  -- The count right after the backlog, the (long) latest reason last.
+  local refused = (s.refused or 0) > 0
+  if refused then
+    parts[#parts + 1] = string.format("%d 条被服务器拒绝 refused by the server%s", s.refused,
+      (s.held or 0) > 0 and string.format(" (+%d 等待 waiting)", s.held) or "")
+  end
+  parts[#parts + 1] = "题库 set: " .. (s.question_set or "本机 local")
   if s.connected then parts[#parts + 1] = "最后联系 last contact " .. (s.last_contact and s.last_contact:sub(12, 19) or "—") end
   if s.question_set_refused then parts[#parts + 1] = "已拒绝 refused: " .. s.question_set_refused end
   if not s.connected and s.error then parts[#parts + 1] = s.error end
-  return ui.label { text = table.concat(parts, " · "), size = "small", color = s.connected and "muted" or "danger",
-                    max_lines = 2 }
+  if refused and s.refused_reason then parts[#parts + 1] = "拒绝原因 reason: " .. s.refused_reason end
+  return ui.label { text = table.concat(parts, " · "), size = "small",
+                    color = (s.connected and not refused) and "muted" or "danger", max_lines = 2 }
 end
 
 function show_dashboard()
