@@ -368,6 +368,55 @@ static void run_cmd(qk_frame *f, const cmd_list *l, const cmd *k, qk_irect visib
   }
 }
 
+/* Rasterises the text of the commands that touch the damage, grouped by
+** style (family, weight, size), before anything is drawn: the text engine
+** resizes one font per face for each size and every resize empties its
+** glyph cache (text.h, qk_text_prepare_visible), so rendering in paint
+** order loaded most glyphs again. Only for a frame with newly laid-out
+** text; the styles beyond the first PREP_STYLES are left to drawing. */
+#define PREP_STYLES 16
+static int same_style(const cmd_list *l, const cmd *a, const cmd *b) {
+  if (a->bold != b->bold || a->px != b->px || (a->family_off == SIZE_MAX) != (b->family_off == SIZE_MAX)) return 0;
+  return a->family_off == SIZE_MAX || strcmp(l->pool + a->family_off, l->pool + b->family_off) == 0;
+}
+
+static qk_text_style style_of_cmd(const cmd_list *l, const cmd *k) {
+  return (qk_text_style){k->family_off == SIZE_MAX ? NULL : l->pool + k->family_off, k->bold, k->px, k->max_width,
+                         k->max_lines};
+}
+
+static void prepare_text(qk_frame *f) {
+  const cmd_list *l = &f->lists[f->cur];
+  const cmd *style[PREP_STYLES];
+  int nstyles = 0, ncurrent = 0;
+  for (int i = 0; i < l->n && nstyles < PREP_STYLES; i++) {
+    const cmd *k = &l->v[i];
+    if (k->kind != CMD_TEXT) continue;
+    int s = 0;
+    while (s < nstyles && !same_style(l, style[s], k)) s++;
+    if (s < nstyles) continue;
+    style[nstyles++] = k;
+    /* A style its font is sized to now goes first (qk_text_style_is_current). */
+    qk_text_style st = style_of_cmd(l, k);
+    if (qk_text_style_is_current(f->text, &st)) {
+      style[nstyles - 1] = style[ncurrent];
+      style[ncurrent++] = k;
+    }
+  }
+  for (int s = 0; s < nstyles; s++)
+    for (int i = 0; i < l->n; i++) {
+      const cmd *k = &l->v[i];
+      if (k->kind != CMD_TEXT || !same_style(l, style[s], k)) continue;
+      qk_text_style st = style_of_cmd(l, k);
+      for (int d = 0; d < f->ndamage; d++) {
+        qk_irect v = intersect(k->box, f->damage[d]);
+        if (empty(v)) continue;
+        int vis[4] = {v.x, v.y, v.w, v.h};
+        qk_text_prepare_visible(f->text, l->pool + k->off, k->len, &st, k->g[0], k->g[1], k->n, k->c, vis);
+      }
+    }
+}
+
 /* Runs every command that touches area, clipped to it. */
 static void run_area(qk_frame *f, qk_irect area_rect) {
   const cmd_list *l = &f->lists[f->cur];
@@ -402,6 +451,7 @@ void qk_frame_run(qk_frame *f) {
     f->ndamage = 1;
     total = area(all);
   }
+  if (qk_text_take_new_layouts(f->text) > 1) prepare_text(f);
   for (int i = 0; i < f->ndamage; i++) run_area(f, f->damage[i]);
   f->stats.frames++;
   if (whole) f->stats.whole_frames++;

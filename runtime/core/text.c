@@ -68,6 +68,7 @@ struct qk_text {
   size_t nentries, bytes;
   size_t budget;             /* texture bytes kept (qk_text_set_screen) */
   qk_text_stats stats;
+  long built_mark;           /* stats.layouts_built at the last qk_text_take_new_layouts */
   char err[256];
 };
 
@@ -374,11 +375,16 @@ int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st,
   return qk_text_draw_visible(t, s, len, st, x, y, align, c, NULL);
 }
 
-int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
-                         qk_color c, const int *vis) {
+/* Draws s (draw = 1), or only rasterises the runs drawing would need
+** (draw = 0: qk_text_prepare_visible), rendering only the runs that meet vis. */
+static int draw_runs(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
+                     qk_color c, const int *vis, int draw) {
   entry *e = lookup(t, s, len, st);
   if (!e) return -1;
   const qk_text_layout *l = &e->layout;
+  /* Preparing renders a block once, in its first colour: a block drawn
+  ** in a second colour as well renders again while drawing, as it did. */
+  if (!draw && e->tex && (e->tex_color.r != c.r || e->tex_color.g != c.g || e->tex_color.b != c.b)) return 0;
   if (!e->tex && l->nruns > 0) {
     e->tex = calloc((size_t)l->nruns, sizeof *e->tex);
     e->dy = calloc((size_t)l->nruns, sizeof *e->dy);
@@ -429,6 +435,7 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
         t->bytes += b;
         t->stats.runs_rendered++;
       }
+      if (!draw) continue;
       int tw, th;
       qk_plat_texture_size(e->tex[ri], &tw, &th);
       qk_plat_texture_draw(t->plat, e->tex[ri], lx + (float)r->x, ly + e->dy[ri], (float)tw, (float)th, c);
@@ -436,6 +443,32 @@ int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_st
   }
   evict(t, e);
   return 0;
+}
+
+int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
+                         qk_color c, const int *vis) {
+  return draw_runs(t, s, len, st, x, y, align, c, vis, 1);
+}
+
+int qk_text_prepare_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y,
+                            int align, qk_color c, const int *vis) {
+  return draw_runs(t, s, len, st, x, y, align, c, vis, 0);
+}
+
+int qk_text_style_is_current(const qk_text *t, const qk_text_style *st) {
+  const char *family = st->family && *st->family ? st->family : t->default_family;
+  for (int i = 0; i < t->nopen; i++) {
+    const open_font *o = &t->open[i];
+    const font_set *s = &t->sets[o->set];
+    if (o->face == 0 && o->px == st->px && s->bold == st->bold && strcmp(s->family, family) == 0) return 1;
+  }
+  return 0;
+}
+
+long qk_text_take_new_layouts(qk_text *t) {
+  long n = t->stats.layouts_built - t->built_mark;
+  t->built_mark = t->stats.layouts_built;
+  return n;
 }
 
 void qk_text_stats_get(const qk_text *t, qk_text_stats *out) {

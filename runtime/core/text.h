@@ -53,6 +53,24 @@ int qk_text_draw(qk_text *t, const char *s, size_t len, const qk_text_style *st,
 ** in a small window costs what shows, not its whole length. */
 int qk_text_draw_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y, int align,
                          qk_color c, const int *vis);
+/* Rasterises, without drawing, the runs qk_text_draw_visible would draw
+** with the same arguments, so that drawing finds them ready. Why: the text
+** engine keeps one open font per face and resizes it to each size asked
+** for, and every resize empties SDL_ttf's glyph cache; drawing a screen in
+** paint order switches sizes at nearly every label, so each glyph was
+** loaded again (FT_Load_Glyph, the first frame's largest cost) after every
+** switch. Preparing a frame's texts grouped by style switches once per
+** size. A block that already has textures in another colour is left to
+** drawing (it renders in the colour it is drawn in, as before). */
+int qk_text_prepare_visible(qk_text *t, const char *s, size_t len, const qk_text_style *st, float x, float y,
+                            int align, qk_color c, const int *vis);
+/* 1 if the main font of st's family and weight is open at st's size now:
+** its glyphs measured since it was last resized are still in SDL_ttf's
+** cache, so rasterising this style first loads each of them once, not twice. */
+int qk_text_style_is_current(const qk_text *t, const qk_text_style *st);
+/* How many blocks were laid out since the last call (a frame with new text
+** is worth preparing; an unchanged or animated one is not). */
+long qk_text_take_new_layouts(qk_text *t);
 /* Sizes the texture budget to a screen of w x h pixels: rendered runs for
 ** three screens' worth of pixels, at least QK_TEXT_MIN_BUDGET. A fixed
 ** 40 MiB thrashed at 4K (each screen is 32 MiB): scrolling re-rasterised

@@ -43,12 +43,40 @@ int qk_kinsoku_no_end(uint32_t cp) {
 
 static int is_newline(uint32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x85; }
 
+/* The last spans measured: see measure_span. */
+#define SPAN_MEMO 8
+typedef struct {
+  size_t a, b;
+  int font, w;
+} span_memo;
+
 typedef struct {
   qk_text_layout *out;
   const qk_text_metrics *m;
   const char *s;       /* out->text */
   int line_cap, run_cap;
+  span_memo memo[SPAN_MEMO];
+  int memo_n, memo_next;
 } builder;
+
+/* The width of s[a,b) in font. Measuring is what laying out costs (each
+** call shapes the text, and after a font size change loads its glyphs
+** again), and the same span is often asked for twice in a row: a segment
+** with no trailing space (its trimmed and untrimmed widths), a line
+** checked against the width and then emitted. Within one layout the same
+** ends of the same buffer are the same bytes (ellipsise, which rewrites
+** its part of the buffer, forgets the spans), and a measure callback gives
+** the same width for the same bytes: the widths are the ones measuring
+** again would give. */
+static int measure_span(builder *B, int font, size_t a, size_t b) {
+  for (int i = 0; i < B->memo_n; i++)
+    if (B->memo[i].a == a && B->memo[i].b == b && B->memo[i].font == font) return B->memo[i].w;
+  int w = B->m->measure(B->m->ud, font, B->s + a, b - a);
+  B->memo[B->memo_next] = (span_memo){a, b, font, w};
+  B->memo_next = (B->memo_next + 1) % SPAN_MEMO;
+  if (B->memo_n < SPAN_MEMO) B->memo_n++;
+  return w;
+}
 
 static int font_of(const qk_text_metrics *m, uint32_t cp) {
   return m->font_for ? m->font_for(m->ud, cp) : 0;
@@ -78,7 +106,7 @@ static int for_each_font_span(builder *B, size_t a, size_t b, span_fn fn, void *
 }
 
 static int add_width(builder *B, size_t a, size_t b, int font, void *arg) {
-  *(int *)arg += B->m->measure(B->m->ud, font, B->s + a, b - a);
+  *(int *)arg += measure_span(B, font, a, b);
   return 0;
 }
 
@@ -113,7 +141,7 @@ static int push_run(builder *B, size_t a, size_t b, int font, void *arg) {
   r->len = b - a;
   r->font = font;
   r->x = *x;
-  r->w = B->m->measure(B->m->ud, font, B->s + a, b - a);
+  r->w = measure_span(B, font, a, b);
   *x += r->w;
   return 0;
 }
@@ -226,6 +254,7 @@ static int ellipsise(builder *B, int max_width) {
   for (;;) {
     memcpy(t + base, t + a, b - a);
     memcpy(t + base + (b - a), ell, sizeof ell); /* includes the NUL */
+    B->memo_n = B->memo_next = 0; /* these bytes changed: measured spans of them are stale */
     if (max_width <= 0 || b == a || span_width(B, base, base + (b - a) + 3) <= max_width) break;
     size_t prev = a, i = a;
     while (i < b) { prev = i; i = next_char(t, b, i); }
@@ -243,7 +272,7 @@ static int ellipsise(builder *B, int max_width) {
 int qk_text_layout_build(qk_text_layout *out, const char *s, size_t len, int max_width, int max_lines,
                          const qk_text_metrics *m) {
   memset(out, 0, sizeof *out);
-  builder B = {out, m, NULL, 0, 0};
+  builder B = {out, m, NULL, 0, 0, {{0, 0, 0, 0}}, 0, 0};
   out->text = malloc(len + 1);
   char *brks = malloc(len ? len : 1);
   if (!out->text || !brks) goto oom;

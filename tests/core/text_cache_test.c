@@ -62,6 +62,35 @@ int main(void) {
   qk_text_stats_get(t, &c);
   check(c.entries <= 768 && c.texture_bytes <= (40u << 20), "cache bounded in entries and texture bytes");
 
+  /* Preparing rasterises what drawing would, so drawing renders nothing
+  ** more; a block prepared in one colour and drawn in another renders
+  ** again, as it always did; one that has its textures is not prepared. */
+  {
+    qk_text_style st = {.px = 30, .max_width = 600};
+    qk_color ink = {20, 30, 50, 255}, grey = {90, 100, 120, 255};
+    const char *s1 = "准备好的文字", *s2 = "另一种颜色的文字";
+    qk_text_stats p0, p1, p2, p3, p4;
+    qk_text_stats_get(t, &p0);
+    check(qk_text_prepare_visible(t, s1, strlen(s1), &st, 10, 10, QK_ALIGN_LEFT, ink, NULL) == 0 &&
+            qk_text_prepare_visible(t, s2, strlen(s2), &st, 10, 60, QK_ALIGN_LEFT, ink, NULL) == 0,
+          "prepare succeeds");
+    qk_text_stats_get(t, &p1);
+    check(p1.runs_rendered > p0.runs_rendered, "preparing rasterises the runs");
+    qk_text_draw(t, s1, strlen(s1), &st, 10, 10, QK_ALIGN_LEFT, ink);
+    qk_text_stats_get(t, &p2);
+    check(p2.runs_rendered == p1.runs_rendered, "drawing a prepared text renders nothing more");
+    qk_text_prepare_visible(t, s2, strlen(s2), &st, 10, 60, QK_ALIGN_LEFT, grey, NULL);
+    qk_text_stats_get(t, &p3);
+    check(p3.runs_rendered == p2.runs_rendered, "a text with textures in another colour is left to drawing");
+    qk_text_draw(t, s2, strlen(s2), &st, 10, 60, QK_ALIGN_LEFT, grey);
+    qk_text_stats_get(t, &p4);
+    check(p4.runs_rendered > p3.runs_rendered, "drawing it in the other colour renders it again");
+    check(qk_text_style_is_current(t, &st), "the style last rasterised is the current one");
+    qk_text_style other = {.px = 31};
+    check(!qk_text_style_is_current(t, &other), "another size is not");
+    check(qk_text_take_new_layouts(t) > 0 && qk_text_take_new_layouts(t) == 0, "new layouts are counted once");
+  }
+
   qk_text_block blk;
   qk_text_style narrow = {.px = 28, .max_width = 200, .max_lines = 2};
   const char *long_text = "客户服务专员在处理跨部门协作时，以下哪项行为最规范？请仔细阅读后作答。";

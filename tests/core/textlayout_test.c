@@ -142,6 +142,63 @@ static void property_whole_line_fits(void) {
   }
 }
 
+/* Measuring is the cost of a layout (each call shapes text in the real
+** engine): one layout measures each span of its text once, even where it
+** needs the width twice (a segment without trailing spaces, a line tested
+** against the width and then emitted), and its lines are the same as
+** ever. The texts repeat no span, so a span measured twice is a repeat. */
+typedef struct {
+  int calls, repeats;
+  struct { char s[128]; size_t len; int font; } seen[128];
+} measure_log;
+
+static int logging_measure(void *ud, int font, const char *s, size_t len) {
+  measure_log *g = ud;
+  for (int i = 0; i < g->calls && i < 128; i++)
+    if (g->seen[i].font == font && g->seen[i].len == len && memcmp(g->seen[i].s, s, len) == 0) g->repeats++;
+  if (g->calls < 128 && len < 128) {
+    memcpy(g->seen[g->calls].s, s, len);
+    g->seen[g->calls].len = len;
+    g->seen[g->calls].font = font;
+  }
+  g->calls++;
+  return fake_measure(NULL, font, s, len);
+}
+
+static void property_measured_once(void) {
+  static const struct { const char *s; int width, max_lines; const char *lines; } cases[] = {
+    {"Customer-service specialist screening", 140, 0, "Customer-service specialist|screening"},
+    {"单选 + 多选 · 13 题 · 20 分钟 · 招聘模式（不显示正确答案）", 120, 0,
+     "单选 + 多选 · 13 题 ·|20 分钟 · 招聘模式（不显|示正确答案）"},
+    {"展会互动 · 5 题 · 答得快分就高 · 排行榜", 100, 0, "展会互动 · 5 题 · 答|得快分就高 · 排行榜"},
+    {"one two three four five six", 60, 2, "one two|three four…"},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    qk_text_layout l;
+    measure_log g;
+    memset(&g, 0, sizeof g);
+    qk_text_metrics logged = {logging_measure, fake_font_for, &g};
+    if (qk_text_layout_build(&l, cases[c].s, strlen(cases[c].s), cases[c].width, cases[c].max_lines, &logged) != 0) {
+      printf("FAIL measured once: layout failed\n");
+      failures++;
+      continue;
+    }
+    char got[512] = "", line[256];
+    for (int i = 0; i < l.nlines; i++) {
+      line_text(&l, i, line, sizeof line);
+      if (i) strcat(got, "|");
+      strncat(got, line, sizeof got - strlen(got) - 1);
+    }
+    if (g.repeats || strcmp(got, cases[c].lines) != 0) {
+      printf("FAIL measured once: \"%s\": %d of %d measures repeated, lines %s\n", cases[c].s, g.repeats, g.calls, got);
+      failures++;
+    } else {
+      printf("ok   each span measured once (%d measures): %s\n", g.calls, got);
+    }
+    qk_text_layout_free(&l);
+  }
+}
+
 int main(void) {
   /* Width 50 = five CJK characters. */
   expect_lines("plain CJK wraps by character", "一二三四五六七八", 50, 0, "一二三四五|六七八");
@@ -197,6 +254,7 @@ int main(void) {
   qk_text_layout_free(&l);
 
   property_kinsoku();
+  property_measured_once();
   printf("textlayout: %d failed\n", failures);
   return failures ? 1 : 0;
 }
