@@ -34,6 +34,7 @@ find_package(Threads REQUIRED)
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
+  runtime/platform/font_file.c
   runtime/platform/sdl_shapes.c
   runtime/platform/image_probe.c
   runtime/platform/image_load.c
