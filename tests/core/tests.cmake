@@ -95,3 +95,10 @@ add_executable(qk_font_file_test tests/core/font_file_test.c)
 target_link_libraries(qk_font_file_test PRIVATE qk_platform)
 add_test(NAME core_font_file COMMAND qk_font_file_test)
 set_tests_properties(core_font_file PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
+
+# fontconfig is a module loaded on a font match cache miss: a start the cache
+# answers maps no libfontconfig at its first frame; a miss loads it and gets
+# fontconfig's answer.
+add_test(NAME core_fontconfig_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/fontconfig_module.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_fontconfig_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
