@@ -29,11 +29,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Sizes picked from the demo's read trace (bench/README.md, "perf-fontio"). */
-#define FONT_FILE_WINDOW 2048
+/* Sizes picked from the demo's read trace (bench/README.md, "perf-fontio"):
+** 1 KiB windows, 128 of them, make ~550 calls of 4,698 reads; 2 KiB
+** windows (256 KiB) made ~425 calls for the same CPU, 16 KiB windows in
+** 256 KiB made ~900 (a window of 16 KiB costs more to copy than it saves). */
+#define FONT_FILE_WINDOW 1024
 #define FONT_FILE_WAYS 8
 #define FONT_FILE_SETS 16
-#define FONT_FILE_WINDOWS (FONT_FILE_WAYS * FONT_FILE_SETS) /* 256 KiB per open font */
+#define FONT_FILE_WINDOWS (FONT_FILE_WAYS * FONT_FILE_SETS) /* 128 KiB per open font */
 
 typedef struct qk_font_file_reader qk_font_file_reader;
 
