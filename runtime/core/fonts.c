@@ -85,9 +85,9 @@ void qk_fonts_free(qk_fonts *f) {
 int qk_fonts_config_loaded(const qk_fonts *f) { return f->config != NULL; }
 
 /* fontconfig's configuration with the kiosk's folders added, loaded (with
-** the module) on first need. NULL when either cannot be loaded; the reason
-** goes to stderr once (the log's first lines), and the lookup fails as
-** without fonts. */
+** the module) on first need. NULL when either cannot be loaded: the reason
+** goes to stderr once (the journal, under systemd; fonts.c has no log),
+** and the lookup fails as with no font installed. */
 static qk_fontmatch *config_of(qk_fonts *f) {
   if (f->config || f->config_failed) return f->config;
   char why[1024];
@@ -119,8 +119,9 @@ static int stamp_line(const char *path, char *out, size_t len) {
 
 /* The environment and version lines, the same in the stamp and the check. */
 static int env_lines(char *out, size_t len) {
-  /* Q: this file's own format and the pattern pattern_for builds; change
-  ** it with either so older answers are not trusted. */
+  /* Q: this file's own format and the pattern pattern_for builds (in
+  ** fontmatch_module.c); change it with either so older answers are not
+  ** trusted. */
   int n = snprintf(out, len, "Q\tfontmatch 2 zh-cn scalable\n");
   for (size_t i = 0; i < sizeof env_keys / sizeof env_keys[0] && n > 0 && (size_t)n < len; i++) {
     const char *v = getenv(env_keys[i]);
