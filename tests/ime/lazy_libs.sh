@@ -59,6 +59,8 @@ pid=
 # The program alone: no module next to it nor in ../lib/quizkiosk.
 mkdir -p "$dir/alone/bin"
 cp "$qk" "$dir/alone/bin/quizkiosk"
+# ... but for fontconfig's (runtime/core/fontmatch_module.h): font lookup, not a feature.
+cp "$(dirname "$qk")/quizkiosk-fontconfig.so" "$dir/alone/bin/"
 alone=$dir/alone/bin/quizkiosk
 printf 'expect 服务达人快问快答\n' > "$dir/alone.replay"
 if "$alone" "$src/scripts/apps/demo" --headless --window 1280x800 --replay "$dir/alone.replay" \
