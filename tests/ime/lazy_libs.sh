@@ -5,7 +5,7 @@
 #   1. at the first frame of a kiosk with no sync server, none of the
 #      modules nor libpq, libssl/libcrypto, Kerberos, LDAP, SASL, GnuTLS,
 #      libxlsxwriter, libzip or minizip is mapped (/proc/PID/maps). expat is
-#      not in the list: fontconfig links it, so every kiosk maps it;
+#      not in the list: SDL's libgbm links it, so every kiosk maps it;
 #   2. a kiosk with a sync server (--sync URL; none listens there) has the
 #      fleet module and libpq mapped at its first frame;
 #   3. a program with no modules beside it (copied elsewhere) runs a kiosk
