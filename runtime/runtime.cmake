@@ -34,6 +34,7 @@ find_package(Threads REQUIRED)
 add_library(qk_platform STATIC
   runtime/platform/sdl_platform.c
   runtime/platform/sdl_raster.c
+  runtime/platform/font_file.c
   runtime/platform/sdl_shapes.c
   runtime/platform/image_probe.c
   runtime/platform/image_load.c
@@ -64,7 +65,18 @@ target_include_directories(qk_core PUBLIC runtime/core)
 target_compile_definitions(qk_core PRIVATE
   QK_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
   QK_INSTALL_DATADIR="${QK_DATADIR}")
-target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::FONTCONFIG PkgConfig::SYSTEMD Threads::Threads m)
+target_link_libraries(qk_core PUBLIC qk_base qk_platform PkgConfig::UNIBREAK PkgConfig::SYSTEMD Threads::Threads m)
+# fontconfig is the module ${QK_FONTMATCH_MODULE_FILE}
+# (fontmatch_module.h), loaded by fonts.c only when its match cache cannot
+# answer, so a start the cache answers does not map them.
+target_compile_definitions(qk_core PRIVATE QK_FONTMATCH_MODULE_FILE="${QK_FONTMATCH_MODULE_FILE}")
+add_library(qk_fontmatch_module MODULE runtime/core/fontmatch_module.c)
+set_target_properties(qk_fontmatch_module PROPERTIES PREFIX "" OUTPUT_NAME quizkiosk-fontconfig SUFFIX "${CMAKE_SHARED_MODULE_SUFFIX}"
+  C_VISIBILITY_PRESET hidden LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_include_directories(qk_fontmatch_module PRIVATE runtime/core)
+target_link_libraries(qk_fontmatch_module PRIVATE PkgConfig::FONTCONFIG ${CMAKE_DL_LIBS})
+install(TARGETS qk_fontmatch_module LIBRARY DESTINATION ${QK_MODULE_INSTALL_DIR})
+add_dependencies(qk_core qk_fontmatch_module) # every font lookup may load it
 
 # libqrencode: the QR matrix of gfx.qr (runtime/lua/api_qr.c), in the module
 # ${QK_QR_MODULE_FILE} (runtime/lua/qr_module.h), loaded with the first code

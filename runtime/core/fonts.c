@@ -7,7 +7,7 @@
 ** (FcInitLoadConfigAndFonts) cost ~3.7 ms of a ~38 ms start, to learn the
 ** one file the default family resolves to. Each match is therefore kept in
 ** a small file ($XDG_CACHE_HOME/quizkiosk/fontmatch, else ~/.cache/...)
-** with a stamp of everything the answer depended on: fontconfig's version,
+** with a stamp of everything the answer depended on: fontconfig's library,
 ** its environment variables, every configuration file and the folder
 ** holding it, every font folder (configured, found and the kiosk's own),
 ** the user's configuration places that may appear later, and the matched
@@ -17,24 +17,31 @@
 ** fontconfig, matches in full and writes the cache again. Fallback lookups
 ** for missing glyphs always load fontconfig. Font folders are checked by
 ** their mtime, as fontconfig checks its own caches.
+**
+** fontconfig itself is a module (fontmatch_module.h), loaded with the
+** first lookup the cache does not answer: a start the cache answers does
+** not map libfontconfig. Its version is stamped as the
+** library file and the module the loader mapped.
 */
 #include "fonts.h"
 
 #include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fontmatch_module.h"
+#include "module.h"
 #include "paths.h"
 
 #define MAX_DIRS 8
 #define CACHE_MAX (256 * 1024) /* a stamp of a few hundred paths; more is not ours */
 
 struct qk_fonts {
-  FcConfig *config;          /* NULL until a lookup needs fontconfig */
+  const qk_fontmatch_module *fc; /* the fontconfig module, loaded on first need */
+  qk_fontmatch *config;      /* NULL until a lookup needs fontconfig */
   int config_failed;
   char *dirs[MAX_DIRS];      /* the kiosk's font folders, added to the config */
   int ndirs;
@@ -43,9 +50,11 @@ struct qk_fonts {
   int cache_read;
 };
 
-/* Environment variables fontconfig reads to find its configuration. */
+/* Environment variables fontconfig reads to find its configuration, and
+** the dynamic loader's, which may pick another libfontconfig. */
 static const char *const env_keys[] = {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
-                                       "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"};
+                                       "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "LD_LIBRARY_PATH",
+                                       "LD_PRELOAD"};
 
 qk_fonts *qk_fonts_new(const char *const *dirs, int ndirs, char *err, size_t errlen) {
   qk_fonts *f = calloc(1, sizeof *f);
@@ -67,7 +76,7 @@ qk_fonts *qk_fonts_new(const char *const *dirs, int ndirs, char *err, size_t err
 
 void qk_fonts_free(qk_fonts *f) {
   if (!f) return;
-  if (f->config) FcConfigDestroy(f->config);
+  if (f->config) f->fc->free(f->config);
   for (int i = 0; i < f->ndirs; i++) free(f->dirs[i]);
   free(f->cache);
   free(f);
@@ -75,16 +84,19 @@ void qk_fonts_free(qk_fonts *f) {
 
 int qk_fonts_config_loaded(const qk_fonts *f) { return f->config != NULL; }
 
-/* fontconfig's configuration with the kiosk's folders added, loaded on
-** first need. NULL when fontconfig cannot load it. */
-static FcConfig *config_of(qk_fonts *f) {
+/* fontconfig's configuration with the kiosk's folders added, loaded (with
+** the module) on first need. NULL when either cannot be loaded: the reason
+** goes to stderr once (the journal, under systemd; fonts.c has no log),
+** and the lookup fails as with no font installed. */
+static qk_fontmatch *config_of(qk_fonts *f) {
   if (f->config || f->config_failed) return f->config;
-  f->config = FcInitLoadConfigAndFonts();
-  if (!f->config) {
-    f->config_failed = 1;
-    return NULL;
-  }
-  for (int i = 0; i < f->ndirs; i++) FcConfigAppFontAddDir(f->config, (const FcChar8 *)f->dirs[i]); /* missing dirs are fine */
+  char why[1024];
+  f->fc = qk_module_load(QK_FONTMATCH_MODULE_FILE, QK_FONTMATCH_MODULE_SYMBOL, QK_FONTMATCH_MODULE_ABI, "fontconfig",
+                         why, sizeof why);
+  if (!f->fc) fprintf(stderr, "quizkiosk: fonts: %s\n", why);
+  else if (!(f->config = f->fc->load((const char *const *)f->dirs, f->ndirs)))
+    fprintf(stderr, "quizkiosk: fonts: fontconfig cannot load its configuration\n");
+  f->config_failed = f->config == NULL;
   return f->config;
 }
 
@@ -107,9 +119,10 @@ static int stamp_line(const char *path, char *out, size_t len) {
 
 /* The environment and version lines, the same in the stamp and the check. */
 static int env_lines(char *out, size_t len) {
-  /* Q: this file's own format and the pattern pattern_for builds; change
-  ** it with either so older answers are not trusted. */
-  int n = snprintf(out, len, "Q\tfontmatch 1 zh-cn scalable\nV\t%d\n", FcGetVersion());
+  /* Q: this file's own format and the pattern pattern_for builds (in
+  ** fontmatch_module.c); change it with either so older answers are not
+  ** trusted. */
+  int n = snprintf(out, len, "Q\tfontmatch 2 zh-cn scalable\n");
   for (size_t i = 0; i < sizeof env_keys / sizeof env_keys[0] && n > 0 && (size_t)n < len; i++) {
     const char *v = getenv(env_keys[i]);
     if (v && strpbrk(v, "\t\n")) return -1;
@@ -158,17 +171,9 @@ static void put_parent(sbuf *b, const char *path) {
   put_stamp(b, dir);
 }
 
-static void put_list(sbuf *b, FcStrList *l, int parents) {
-  if (!l) {
-    b->bad = 1;
-    return;
-  }
-  FcChar8 *p;
-  while ((p = FcStrListNext(l))) {
-    put_stamp(b, (const char *)p);
-    if (parents) put_parent(b, (const char *)p);
-  }
-  FcStrListDone(l);
+static void put_path(void *ctx, const char *path, int with_parent) {
+  put_stamp(ctx, path);
+  if (with_parent) put_parent(ctx, path);
 }
 
 /* Everything a match depends on, as stamp lines (config must be loaded). */
@@ -176,9 +181,8 @@ static void put_stamps(qk_fonts *f, sbuf *b) {
   char env[2048];
   if (env_lines(env, sizeof env) != 0) b->bad = 1;
   else put(b, env);
-  put_list(b, FcConfigGetConfigFiles(f->config), 1);
-  put_list(b, FcConfigGetConfigDirs(f->config), 0);
-  put_list(b, FcConfigGetFontDirs(f->config), 0);
+  if (f->fc->paths(f->config, put_path, b) != 0) b->bad = 1;
+  put_stamp(b, "/etc/ld.so.cache"); /* where the loader finds libfontconfig */
   for (int i = 0; i < f->ndirs; i++) put_stamp(b, f->dirs[i]);
   /* The user's configuration places: a file appearing there changes matches. */
   const char *home = getenv("HOME"), *xdg = getenv("XDG_CONFIG_HOME");
@@ -315,68 +319,16 @@ out:
   free(b.s);
 }
 
-static FcPattern *pattern_for(qk_fonts *f, const char *family, int bold) {
-  FcPattern *pat = FcPatternCreate();
-  if (!pat) return NULL;
-  FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)(family && *family ? family : "sans-serif"));
-  /* Chinese content: prefer Simplified Chinese glyph forms when a family is generic. */
-  FcPatternAddString(pat, FC_LANG, (const FcChar8 *)"zh-cn");
-  FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-  FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-  FcConfigSubstitute(f->config, pat, FcMatchPattern); /* callers loaded the config */
-  FcDefaultSubstitute(pat);
-  return pat;
-}
-
-static int file_of(FcPattern *font, qk_font_file *out) {
-  FcChar8 *file = NULL;
-  int index = 0;
-  if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch || !file) return -1;
-  FcPatternGetInteger(font, FC_INDEX, 0, &index);
-  snprintf(out->path, sizeof out->path, "%s", (const char *)file);
-  out->index = index;
-  return 0;
-}
-
 int qk_fonts_match(qk_fonts *f, const char *family, int bold, qk_font_file *out) {
   const char *fam = family && *family ? family : "sans-serif";
   if (cache_find(f, fam, bold, out) == 0) return 0;
   if (!config_of(f)) return -1;
-  FcPattern *pat = pattern_for(f, family, bold);
-  if (!pat) return -1;
-  FcResult res;
-  FcPattern *font = FcFontMatch(f->config, pat, &res);
-  FcPatternDestroy(pat);
-  if (!font) return -1;
-  int rc = file_of(font, out);
-  FcPatternDestroy(font);
+  int rc = f->fc->match(f->config, family, bold, out);
   if (rc == 0) cache_store(f, fam, bold, out);
   return rc;
 }
 
-static int is_emoji(uint32_t cp) {
-  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F900 && cp <= 0x1F9FF);
-}
-
 int qk_fonts_fallback(qk_fonts *f, const char *family, int bold, uint32_t cp, qk_font_file *out) {
   if (!config_of(f)) return -1;
-  FcPattern *pat = pattern_for(f, family, bold);
-  if (!pat) return -1;
-  /* Emoji: prefer a colour font over the black-and-white symbols some
-  ** text fonts carry. */
-  if (is_emoji(cp)) FcPatternAddBool(pat, FC_COLOR, FcTrue);
-  FcResult res;
-  FcCharSet *unused = NULL;
-  FcFontSet *set = FcFontSort(f->config, pat, FcFalse, &unused, &res);
-  FcPatternDestroy(pat);
-  if (unused) FcCharSetDestroy(unused);
-  if (!set) return -1;
-  int rc = -1;
-  for (int i = 0; i < set->nfont && rc != 0; i++) {
-    FcCharSet *cs = NULL;
-    if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch && cs && FcCharSetHasChar(cs, cp))
-      rc = file_of(set->fonts[i], out);
-  }
-  FcFontSetDestroy(set);
-  return rc;
+  return f->fc->fallback(f->config, family, bold, cp, out);
 }

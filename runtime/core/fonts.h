@@ -18,7 +18,9 @@ typedef struct {
 
 /* dirs: folders whose fonts are added to the search (may be missing; at
 ** most 8). fontconfig's configuration is loaded on the first lookup that
-** needs it: a match the cache (fonts.c) vouches for does not. */
+** needs it: a match the cache (fonts.c) vouches for does not. fontconfig
+** is the module quizkiosk-fontconfig.so (fontmatch_module.h), loaded
+** then; without it such a lookup fails, saying why on stderr. */
 qk_fonts *qk_fonts_new(const char *const *dirs, int ndirs, char *err, size_t errlen);
 void qk_fonts_free(qk_fonts *f);
 /* 1 once fontconfig's configuration was loaded (a match the cache did not

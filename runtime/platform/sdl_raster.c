@@ -6,15 +6,13 @@
 #include "sdl_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <SDL_ttf.h>
 
+#include "font_file.h"
 #include "image_module.h"
 #include "image_probe.h"
 
@@ -131,37 +129,33 @@ void qk_plat_texture_free(qk_texture *t) {
   free(t);
 }
 
-/* ---- font files read with pread ----
+/* ---- font files: an RWops on font_file.h's reader ----
 ** SDL_ttf reads a font through an SDL_RWops; SDL's file RWops is stdio, so
 ** each table and glyph FreeType loads was an fseek (an lseek call, and the
 ** 4 KiB buffer thrown away) and a read of a whole buffer. This one keeps the
-** offset itself and reads exactly what is asked with one pread. */
+** offset itself and reads through font_file.h: small reads from a bounded
+** cache of pread-filled windows, tables with one pread. */
 typedef struct {
-  int fd;
-  Sint64 size, pos;
-} pread_file;
+  qk_font_file_reader *r;
+  Sint64 pos;
+} font_rw;
 
-static Sint64 SDLCALL pf_size(SDL_RWops *rw) { return ((pread_file *)rw->hidden.unknown.data1)->size; }
+static Sint64 SDLCALL pf_size(SDL_RWops *rw) { return qk_font_file_size(((font_rw *)rw->hidden.unknown.data1)->r); }
 
 static Sint64 SDLCALL pf_seek(SDL_RWops *rw, Sint64 off, int whence) {
-  pread_file *f = rw->hidden.unknown.data1;
-  Sint64 base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? f->pos : f->size;
+  font_rw *f = rw->hidden.unknown.data1;
+  Sint64 base = whence == RW_SEEK_SET ? 0 : whence == RW_SEEK_CUR ? f->pos : qk_font_file_size(f->r);
   if (off < -base) return SDL_SetError("seek before the start of a font file");
   f->pos = base + off;
   return f->pos;
 }
 
 static size_t SDLCALL pf_read(SDL_RWops *rw, void *ptr, size_t size, size_t n) {
-  pread_file *f = rw->hidden.unknown.data1;
+  font_rw *f = rw->hidden.unknown.data1;
   if (size == 0 || n == 0) return 0;
-  size_t want = size * n, got = 0;
+  size_t want = size * n;
   if (want / size != n) return 0;
-  while (got < want) {
-    ssize_t r = pread(f->fd, (char *)ptr + got, want - got, (off_t)(f->pos + (Sint64)got));
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break; /* end of file, or an error: a short read, as stdio's */
-    got += (size_t)r;
-  }
+  size_t got = qk_font_file_read(f->r, f->pos, ptr, want); /* short: end of file or an error, as stdio's */
   f->pos += (Sint64)got;
   return got / size;
 }
@@ -173,32 +167,29 @@ static size_t SDLCALL pf_write(SDL_RWops *rw, const void *ptr, size_t size, size
 }
 
 static int SDLCALL pf_close(SDL_RWops *rw) {
-  pread_file *f = rw->hidden.unknown.data1;
-  int rc = close(f->fd);
+  font_rw *f = rw->hidden.unknown.data1;
+  int rc = qk_font_file_close(f->r);
   free(f);
   SDL_FreeRW(rw);
-  return rc == 0 ? 0 : -1;
+  return rc;
 }
 
 /* A read-only RWops on path, or NULL with SDL's error set. */
-static SDL_RWops *pread_rw(const char *path) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    SDL_SetError("%s", strerror(errno));
+static SDL_RWops *font_rwops(const char *path) {
+  qk_font_file_reader *r = qk_font_file_open(path);
+  if (!r) {
+    SDL_SetError("%s", errno == EINVAL ? "not a font file" : strerror(errno));
     return NULL;
   }
-  struct stat st;
-  pread_file *f = malloc(sizeof *f);
+  font_rw *f = malloc(sizeof *f);
   SDL_RWops *rw = f ? SDL_AllocRW() : NULL;
-  if (!rw || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    if (rw) SDL_SetError("not a font file");
-    else SDL_OutOfMemory();
-    if (rw) SDL_FreeRW(rw);
+  if (!rw) {
+    SDL_OutOfMemory();
     free(f);
-    close(fd);
+    qk_font_file_close(r);
     return NULL;
   }
-  *f = (pread_file){fd, (Sint64)st.st_size, 0};
+  *f = (font_rw){r, 0};
   rw->size = pf_size;
   rw->seek = pf_seek;
   rw->read = pf_read;
@@ -215,7 +206,7 @@ qk_font *qk_plat_font_open(const char *path, int face_index, int pixel_size, cha
     snprintf(err, errlen, "out of memory");
     return NULL;
   }
-  SDL_RWops *rw = pread_rw(path);
+  SDL_RWops *rw = font_rwops(path);
   f->ttf = rw ? TTF_OpenFontIndexRW(rw, 1, pixel_size, face_index) : NULL; /* frees rw, also on failure */
   if (!f->ttf) {
     snprintf(err, errlen, "cannot open font %s: %s", path, TTF_GetError());

@@ -90,6 +90,8 @@ fi
 # The program alone: no quizkiosk-audio.so beside it nor in ../lib/quizkiosk.
 mkdir -p "$dir/alone/bin"
 cp "$qk" "$dir/alone/bin/quizkiosk"
+# ... but for fontconfig's (runtime/core/fontmatch_module.h): font lookup, not a feature.
+cp "$(dirname "$qk")/quizkiosk-fontconfig.so" "$dir/alone/bin/"
 if "$dir/alone/bin/quizkiosk" "$app" --window 800x480 --replay "$dir/nodev.replay" --db "$dir/alone.db" \
      >"$dir/alone.out" 2>&1; then
   if [ "$(grep -c 'audio: off (the audio module quizkiosk-audio.so is not installed' "$dir/alone.out")" = 1 ]; then

@@ -28,7 +28,7 @@ if [ -f "$build/quizkiosk-ime.so" ]; then
 fi
 # The modules loaded on demand (runtime/base/module.h): installed under the
 # prefix, and the installed program finds and uses each one from there.
-for m in quizkiosk-sync.so quizkiosk-xlsx.so quizkiosk-import.so quizkiosk-qr.so; do
+for m in quizkiosk-sync.so quizkiosk-xlsx.so quizkiosk-import.so quizkiosk-qr.so quizkiosk-fontconfig.so; do
   test -n "$(find "$prefix" -name "$m")" || { echo "install: $m not installed"; exit 1; }
 done
 # Excel (quizkiosk-xlsx): a workbook from the replay's database.
@@ -56,5 +56,10 @@ return app
 LUA
 printf 'expect QR drawn\n' > "$prefix/qr.txt"
 env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" "$prefix/qr" --headless --replay "$prefix/qr.txt" --db "$prefix/qr.db"
-n=$((n + 4))
+# fontconfig (quizkiosk-fontconfig): a start with an empty font match cache
+# (a cache miss) matches through the installed module.
+XDG_CACHE_HOME="$prefix/cache" env -u QUIZKIOSK_DATA "$prefix/bin/quizkiosk" "$prefix/app" --headless \
+  --replay "$prefix/r.txt" --db "$prefix/fc.db" 2>"$prefix/fc.err" || { cat "$prefix/fc.err"; exit 1; }
+grep -q "^M" "$prefix/cache/quizkiosk/fontmatch" || { echo "install: no match through the fontconfig module"; cat "$prefix/fc.err"; exit 1; }
+n=$((n + 5))
 echo "install: $n passed, 0 failed"

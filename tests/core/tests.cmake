@@ -87,3 +87,18 @@ set_tests_properties(core_fonts_cache PROPERTIES ENVIRONMENT "${QK_TEST_ENV}")
 add_test(NAME core_image_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/image_module.sh $<TARGET_FILE:quizkiosk>
   ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(core_image_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)
+
+# The font file reader: a window cache of pread-filled windows (font_file.h),
+# checked against the file's bytes, at its end and with the file truncated and
+# rewritten under it; a truncated real font opens with an error, not a crash.
+add_executable(qk_font_file_test tests/core/font_file_test.c)
+target_link_libraries(qk_font_file_test PRIVATE qk_platform)
+add_test(NAME core_font_file COMMAND qk_font_file_test)
+set_tests_properties(core_font_file PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 60)
+
+# fontconfig is a module loaded on a font match cache miss: a start the cache
+# answers maps no libfontconfig at its first frame; a miss loads it and gets
+# fontconfig's answer.
+add_test(NAME core_fontconfig_module COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/fontconfig_module.sh $<TARGET_FILE:quizkiosk>
+  ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(core_fontconfig_module PROPERTIES ENVIRONMENT "${QK_TEST_ENV}" TIMEOUT 120)

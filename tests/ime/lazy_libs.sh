@@ -6,7 +6,7 @@
 #      modules nor libpq, libssl/libcrypto, Kerberos, LDAP, SASL, GnuTLS,
 #      libxlsxwriter, libzip or minizip is mapped (/proc/PID/maps), nor the
 #      QR module and libqrencode (gfx.qr loads them: tests/prize). expat is
-#      not in the list: fontconfig links it, so every kiosk maps it;
+#      not in the list: SDL's libgbm links it, so every kiosk maps it;
 #   2. a kiosk with a sync server (--sync URL; none listens there) has the
 #      fleet module and libpq mapped at its first frame;
 #   3. a program with no modules beside it (copied elsewhere) runs a kiosk
@@ -60,6 +60,8 @@ pid=
 # The program alone: no module next to it nor in ../lib/quizkiosk.
 mkdir -p "$dir/alone/bin"
 cp "$qk" "$dir/alone/bin/quizkiosk"
+# ... but for fontconfig's (runtime/core/fontmatch_module.h): font lookup, not a feature.
+cp "$(dirname "$qk")/quizkiosk-fontconfig.so" "$dir/alone/bin/"
 alone=$dir/alone/bin/quizkiosk
 printf 'expect 服务达人快问快答\n' > "$dir/alone.replay"
 if "$alone" "$src/scripts/apps/demo" --headless --window 1280x800 --replay "$dir/alone.replay" \

@@ -47,6 +47,8 @@ pid=
 # The program alone: no module next to it nor in ../lib/quizkiosk.
 mkdir -p "$dir/alone/bin"
 cp "$qk" "$dir/alone/bin/quizkiosk"
+# ... but for fontconfig's (runtime/core/fontmatch_module.h): font lookup, not a feature.
+cp "$(dirname "$qk")/quizkiosk-fontconfig.so" "$dir/alone/bin/"
 if "$dir/alone/bin/quizkiosk" "$src/tests/ime/apps/ime" --headless --window 1280x800 \
      --replay "$src/tests/ime/fallback.replay" --db "$dir/alone.db" >"$dir/alone.out" 2>&1; then
   if grep -q "ime: pinyin unavailable: the input-method module quizkiosk-ime.so is not installed" "$dir/alone.out"; then
