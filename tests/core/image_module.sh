@@ -34,12 +34,7 @@ first_frame() {
   "$qk" "$dir/$1" --headless --window 800x480 --replay "$dir/$1.replay" --shots "$dir/shots" \
     --db "$dir/$1.db" >"$dir/out" 2>&1 &
   pid=$!
-  i=0
-  while ! grep -q "hold: waiting for $dir/go-$1" "$dir/out" 2>/dev/null; do
-    i=$((i + 1))
-    if [ $i -gt 600 ] || ! kill -0 "$pid" 2>/dev/null; then return 1; fi
-    sleep 0.1
-  done
+  wait_hold "$dir/go-$1"
 }
 
 if first_frame plain; then

@@ -12,10 +12,8 @@
 # code is the same on every run. Run by the tests of tests/fair_end.
 set -u
 qk=$1 src=$2 db=$3 case=$4
-T0=1795000000000
-app=$src/scripts/apps/trade_fair
-QUIZKIOSK_WALL_START_MS=$T0 "$qk" "$app" --headless --window 1280x800 --db "$db" \
-  --replay "$src/tests/flows/fair_wrong.replay" >/dev/null 2>&1 || { echo "FAIL: the first game"; exit 1; }
+. "$src/tests/fair_lib.sh" # app, T0, first_game
+first_game fair_wrong.replay
 case $case in
   first) scores="2000 1500 1000" ;;
   seventh) scores="5900 5000 4500 4000 3500 3000" ;;

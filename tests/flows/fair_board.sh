@@ -12,12 +12,10 @@
 set -u
 qk=$1 imgdiff=$2 src=$3 work=$4 size=$5 rank=$6
 rm -rf "$work" && mkdir -p "$work" || exit 1
-app=$src/scripts/apps/trade_fair
 db=$work/results.db
 fail() { echo "FAIL: $*"; exit 1; }
-T0=1795000000000
-QUIZKIOSK_WALL_START_MS=$T0 "$qk" "$app" --headless --window 1280x800 --db "$db" \
-  --replay "$src/tests/flows/fair_correct.replay" --shots "$work/first" >/dev/null 2>&1 || fail "the first game"
+. "$src/tests/fair_lib.sh" # app, T0, first_game
+first_game fair_correct.replay "$work/first"
 above=$((rank - 2))
 # Players 2..RANK-1 between 5995 and 2722 (5950, 5900, ...: at most 60 of
 # them stay above 2722), then five below the visitor; each with a nickname.

@@ -5,12 +5,10 @@
 set -u
 qk=$1 src=$2 work=$3
 rm -rf "$work" && mkdir -p "$work" || exit 1
-app=$src/scripts/apps/trade_fair
 db=$work/results.db
 fail() { echo "FAIL: $*"; exit 1; }
-T0=1795000000000
-QUIZKIOSK_WALL_START_MS=$T0 "$qk" "$app" --headless --window 1280x800 --db "$db" \
-  --replay "$src/tests/flows/fair_correct.replay" --shots "$work/shots" >/dev/null 2>&1 || fail "the first game"
+. "$src/tests/fair_lib.sh" # app, T0, first_game
+first_game fair_correct.replay "$work/shots"
 # 149 more finished games, each a point below the last (5994 .. 5846).
 sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 149)
   INSERT INTO sessions(kiosk, exam_ref, status, started_at, finished_at, last_activity, score, max_score, passed,
